@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Runs every test runner of the project and ends with one plain line: "N passed, N failed".
+// Steps: typecheck (each tsconfig counts as one test), Vitest (unit), extra checks, Playwright (e2e).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const tmp = join(root, '.tmp');
+mkdirSync(tmp, { recursive: true });
+const only = process.argv.slice(2); // e.g. `npm test -- unit` runs only the unit step
+const want = (step) => only.length === 0 || only.includes(step);
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(cmd, args, opts = {}) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...opts.env } });
+  return res.status ?? 1;
+}
+
+function count(name, ok) {
+  if (ok) passed++;
+  else {
+    failed++;
+    failures.push(name);
+  }
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const npx = (bin) => join(root, 'node_modules', '.bin', bin);
+
+if (want('typecheck')) {
+  for (const project of ['tsconfig.shared.json', 'tsconfig.node.json', 'tsconfig.renderer.json']) {
+    count(`typecheck ${project}`, run(npx('tsc'), ['-p', project, '--noEmit']) === 0);
+  }
+}
+
+if (want('unit')) {
+  const out = join(tmp, 'vitest.json');
+  const status = run(npx('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const report = readJson(out);
+  if (report) {
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    if (report.numFailedTests) failures.push(`${report.numFailedTests} unit test(s)`);
+    // A suite that failed to load has no tests in the counts: count it.
+    const broken = (report.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0);
+    for (const s of broken) count(`unit suite ${s.name}`, false);
+  } else count('vitest run', status === 0);
+}
+
+for (const [step, script] of [['dist', 'dist:check'], ['security', 'security:scan']]) {
+  if (!want(step)) continue;
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  if (pkg.scripts?.[script]) count(script, run('npm', ['run', '--silent', script]) === 0);
+}
+
+if (want('e2e') && existsSync(join(root, 'playwright.config.ts'))) {
+  const out = join(tmp, 'playwright.json');
+  const status = run(npx('playwright'), ['test', '--reporter=list,json'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
+  const report = readJson(out);
+  if (report?.stats) {
+    passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+    failed += report.stats.unexpected ?? 0;
+    if (report.stats.unexpected) failures.push(`${report.stats.unexpected} e2e test(s)`);
+    if (status !== 0 && !report.stats.unexpected) count('playwright run', false);
+  } else count('playwright run', status === 0);
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,51 @@
+import type { TemplateDef } from '../../templates/types';
+import { templateFor } from '../../templates/index';
+import type { Cells, Report } from './types';
+
+/**
+ * Sum of the parts: blank when every part is blank (nothing filled in yet), otherwise the sum of
+ * the filled parts. Decimal noise is rounded away at 6 places (the most any cell may carry).
+ */
+export function sumParts(cells: Cells, parts: readonly string[]): number | null {
+  let total = 0;
+  let any = false;
+  for (const key of parts) {
+    const v = cells[key];
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      total += v;
+      any = true;
+    }
+  }
+  return any ? Math.round(total * 1e6) / 1e6 : null;
+}
+
+/** The keys of every computed cell of a template (总计 column, 三（七）总计, Table 4 总计). */
+export function computedKeys(template: TemplateDef): Set<string> {
+  return new Set(template.sums.map((s) => s.total));
+}
+
+/**
+ * Recomputes every computed cell, returning new cells. A total whose parts are themselves totals
+ * (三（七）总计 · 总计) is evaluated after them, whatever the order of the rules. Used for reports
+ * written in the app; imported reports keep their printed totals.
+ */
+export function computeTotals(cells: Cells, template: TemplateDef): Cells {
+  const rules = new Map<string, readonly string[]>();
+  for (const rule of template.sums) if (!rules.has(rule.total)) rules.set(rule.total, rule.parts);
+  const out: Cells = { ...cells };
+  const done = new Set<string>();
+  const evaluate = (key: string): void => {
+    const parts = rules.get(key);
+    if (!parts || done.has(key)) return;
+    done.add(key);
+    parts.forEach(evaluate);
+    out[key] = sumParts(out, parts);
+  };
+  for (const key of rules.keys()) evaluate(key);
+  return out;
+}
+
+export function withTotals(report: Report): Report {
+  if (report.format === 'pre-2019') return report;
+  return { ...report, cells: computeTotals(report.cells, templateFor(report.format)) };
+}
