@@ -1,0 +1,13 @@
+import type { CliCommand } from '../command';
+
+// Placeholder until the command is built; `nianbao help` lists it as not yet available.
+export const command: CliCommand = {
+  name: 'export',
+  summary: '（尚未提供）',
+  usage: 'nianbao export',
+  valueOptions: [],
+  async run(_argv, io) {
+    io.stderr('此命令尚未提供。\n');
+    return 2;
+  },
+};

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// nianbao: the command-line tool (`npm run --silent nianbao -- <command>`).
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { COMMANDS } from './commands/index';
+import { parseArgs, UsageError } from './args';
+import type { CliIo } from './command';
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    const target = COMMANDS.find((c) => c.name === rest[0]);
+    io.stdout(target ? `${target.usage}\n` : overview());
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`未知命令“${name}”。\n\n${overview()}`);
+    return 2;
+  }
+  try {
+    if (parseArgs(rest, command.valueOptions).options.help) {
+      io.stdout(`${command.usage}\n`);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n\n${command.usage}\n`);
+      return 2;
+    }
+    io.stderr(`出错了：${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    '年报编制助手命令行工具',
+    '',
+    '用法：npm run --silent nianbao -- <命令> [参数]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    '查看某个命令的说明：npm run --silent nianbao -- help <命令>',
+    '',
+  ].join('\n');
+}
+
+const entry = process.argv[1] ? realpathSync(process.argv[1]) : '';
+if (entry === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    isTTY: Boolean(process.stderr.isTTY),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
