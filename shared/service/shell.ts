@@ -1,0 +1,52 @@
+/**
+ * What the desktop shell offers the renderer besides the service API: menu commands, native
+ * dialogs, the window's document state. In Electron the preload exposes it as `window.nianbaoShell`;
+ * in browser mode it is absent and the renderer uses web fallbacks (file input, download link,
+ * a typed folder path). All data crosses as plain JSON (bytes as base64).
+ */
+
+export type MenuCommand =
+  | 'new-report'
+  | 'open-file'
+  | 'import-file'
+  | 'save'
+  | 'save-as'
+  | 'export'
+  | 'preview'
+  | 'library'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'about';
+
+export interface PickedFile {
+  path: string;
+  name: string;
+  /** File content, base64. */
+  data: string;
+}
+
+export interface ShellBridge {
+  platform: string;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Lets the window guard unsaved changes on close and show the report in its title. */
+  setDocumentState(state: { dirty: boolean; title: string }): void;
+  /** Native open dialog for a report file or an importable file. */
+  pickFile(kind: 'report' | 'import'): Promise<PickedFile | null>;
+  /** Native save dialog; writes the content and returns the chosen path (null when cancelled). */
+  saveFileAs(defaultName: string, data: string, kind: 'report' | 'docx' | 'html' | 'pdf'): Promise<string | null>;
+  /** Native folder chooser (export destination). */
+  pickFolder(defaultPath?: string): Promise<string | null>;
+  /** Shows a file or folder in the system file manager. */
+  revealPath(path: string): Promise<void>;
+  /** Opens an http(s) link in the system browser. */
+  openExternal(url: string): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    nianbao?: import('./api').NianbaoApi;
+    nianbaoShell?: ShellBridge;
+  }
+}
