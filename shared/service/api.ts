@@ -97,6 +97,22 @@ export interface NianbaoApi {
 
   getSettings(): Promise<Settings>;
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+
+  /**
+   * Opens a report file (.nianbao / .json, e.g. from 文件 → 打开… or a double-click in the file
+   * manager): validates it with `parseReportJson` (ServiceError 'invalid' with the Chinese issues
+   * from `formatIssues` otherwise), then adds it to the library. When the library already holds a
+   * report with the same `meta.id`, that copy is kept as a backup (see `listBackups`) before it is
+   * replaced, so nothing is lost. Returns the report as stored.
+   */
+  openReportFile(file: ReportFileInput): Promise<Report>;
+}
+
+export interface ReportFileInput {
+  /** File name for messages, e.g. `2024年报.nianbao`. */
+  name: string;
+  /** File content, base64 (as `PickedFile.data`). */
+  data: string;
 }
 
 /** Method names, for the IPC allow-list and the HTTP router (checked against the interface). */
@@ -114,6 +130,7 @@ export const API_METHODS = [
   'restoreBackup',
   'getSettings',
   'updateSettings',
+  'openReportFile',
 ] as const satisfies readonly (keyof NianbaoApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
@@ -127,6 +144,27 @@ export class ServiceError extends Error {
     super(message);
     this.name = 'ServiceError';
   }
+}
+
+/**
+ * Electron's contextBridge keeps only the `message` of an error that crosses it, so the preload
+ * carries the code inside the message as `[nianbao:<code>] <message>`; `toServiceError` turns
+ * whatever a transport rejected with back into a ServiceError (use it in the renderer's client).
+ */
+const CODED = /^\[nianbao:(not_found|invalid|damaged|io|conflict|unsupported|internal)\] ([\s\S]*)$/;
+
+export function encodeServiceErrorMessage(message: string, code: ServiceError['code']): string {
+  return `[nianbao:${code}] ${message}`;
+}
+
+export function toServiceError(e: unknown): ServiceError {
+  if (e instanceof ServiceError) return e;
+  const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : String(e);
+  // Electron may prefix the message, e.g. "Error invoking remote method 'x': Error: …".
+  const at = raw.indexOf('[nianbao:');
+  const m = at >= 0 ? CODED.exec(raw.slice(at)) : null;
+  if (m) return new ServiceError(m[2] ?? '', m[1] as ServiceError['code']);
+  return new ServiceError(raw || '发生未知错误，请重试。', 'internal');
 }
 
 type AssertNever<T extends never> = T;
