@@ -30,7 +30,18 @@ export interface ShellBridge {
   platform: string;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-  /** Lets the window guard unsaved changes on close and show the report in its title. */
+  /**
+   * Subscribes to reports the shell opened by itself (a double-clicked .nianbao file, 文件 → 最近打开,
+   * a file handed to a second start of the app): the report is already in the library under this id;
+   * show it. Reports opened before the page subscribed are delivered on subscription.
+   * Returns the unsubscribe function.
+   */
+  onReportOpened(listener: (id: string) => void): () => void;
+  /**
+   * Lets the window guard unsaved changes on close and show the report in its title. When the clerk
+   * chooses 保存 in the close dialog, the shell sends the 'save' menu command and closes the window
+   * as soon as the page reports `dirty: false` (it waits up to 15 s, then keeps the window open).
+   */
   setDocumentState(state: { dirty: boolean; title: string }): void;
   /** Native open dialog for a report file or an importable file. */
   pickFile(kind: 'report' | 'import'): Promise<PickedFile | null>;
