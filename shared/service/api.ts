@@ -24,6 +24,8 @@ export interface ReportSummary {
   warnings: number;
   /** Id of last year's report when this one was rolled over. */
   derivedFrom?: string;
+  /** Only in `Library.trash`: when the report was deleted. */
+  deletedAt?: string;
 }
 
 /** A report file that could not be read: the library lists it and offers its backups. */
@@ -34,11 +36,18 @@ export interface DamagedReport {
   backups: BackupInfo[];
 }
 
+/**
+ * `auto`: written while editing (at most every few minutes); `delete` / `restore` / `replace`:
+ * the report as it was just before it was deleted, restored from a backup, or replaced by an opened file.
+ */
+export type BackupReason = 'auto' | 'delete' | 'restore' | 'replace';
+
 export interface BackupInfo {
   /** Opaque name, passed back to `restoreBackup`. */
   name: string;
   savedAt: string;
   size: number;
+  reason?: BackupReason;
 }
 
 export interface Library {
@@ -96,7 +105,10 @@ export interface NianbaoApi {
   restoreBackup(id: string, backup: string): Promise<Report>;
 
   getSettings(): Promise<Settings>;
+  /** Merges the patch into the settings; a key set to null is removed. */
   updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Shows the data folder (or one of its subfolders) in the system file manager. */
+  revealDataDir(sub?: 'reports' | 'backups' | 'damaged' | 'trash'): Promise<void>;
 
   /**
    * Opens a report file (.nianbao / .json, e.g. from 文件 → 打开… or a double-click in the file
@@ -130,6 +142,7 @@ export const API_METHODS = [
   'restoreBackup',
   'getSettings',
   'updateSettings',
+  'revealDataDir',
   'openReportFile',
 ] as const satisfies readonly (keyof NianbaoApi)[];
 
