@@ -96,7 +96,11 @@ export interface ReportMeta extends Open {
   status: ReportStatus;
   createdAt: string;
   updatedAt: string;
-  derivedFrom?: { id: string; year: number };
+  /**
+   * Last year's report this one was rolled over from. `baseline` keeps the figures the
+   * cross-year checks need (结转下年度, 现行有效件数) even when that report is not in the library.
+   */
+  derivedFrom?: { id: string; year: number; title?: string; agency?: string; baseline?: Cells };
   source?: ImportSource;
   dismissals?: Dismissal[];
 }

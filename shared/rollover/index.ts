@@ -1,0 +1,4 @@
+export * from './rollover';
+export * from './years';
+export * from './compare';
+export * from './series';
