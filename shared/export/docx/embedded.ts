@@ -23,7 +23,20 @@ const unescapeXml = (s: string) =>
 /** Adds (or replaces) the embedded report in a .docx produced by our exporter. */
 export async function embedReport(docx: Uint8Array, report: Report): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
-  const json = JSON.stringify(report);
+  await embedReportInZip(zip, report);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * JSON escapes control characters and lone surrogates, but not U+FFFE/U+FFFF, which XML 1.0
+ * cannot carry at all: those are written as JSON escapes so the part stays well-formed.
+ */
+const reportJson = (report: Report): string =>
+  JSON.stringify(report).replace(/[\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
+
+/** The same, on an already opened package (the exporter saves one unzip/zip round). */
+export async function embedReportInZip(zip: JSZip, report: Report): Promise<void> {
+  const json = reportJson(report);
   zip.file(ITEM, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<report xmlns="${EMBED_NAMESPACE}">${escapeXml(json)}</report>`);
   zip.file(
     ITEM_PROPS,
@@ -50,7 +63,6 @@ export async function embedReport(docx: Uint8Array, report: Report): Promise<Uin
     rels = rels.replace('</Relationships>', `<Relationship Id="rIdNianbaoReport" Type="${REL_TYPE_CUSTOM_XML}" Target="../${ITEM}"/></Relationships>`);
   }
   zip.file(relsPath, rels);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /**

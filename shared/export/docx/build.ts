@@ -1,0 +1,356 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type IParagraphStyleOptions,
+  type IRunOptions,
+} from 'docx';
+import type { Report } from '../../model/types';
+import { buildPrintDocument, type PrintDocument, type PrintParagraph } from '../print-model';
+import type { PrintCell, PrintTable } from '../table-layout';
+import { FONT, LINE_PITCH, PAGE, SIZE, TYPE_WIDTH, type PageNumberPlacement } from '../gbt9704';
+import { embedReport } from './embedded';
+import { finishPackage } from './package-fixes';
+
+export interface DocxOptions {
+  /** Page numbers: odd pages right and even pages left (GB/T 9704 §7.5, default) or all centred. */
+  pageNumbers?: PageNumberPlacement;
+  /** Embed the report JSON (default true): importing the .docx then gives back the exact report. */
+  embed?: boolean;
+}
+
+/** Paragraph style ids; the read-back recognises paragraphs by them (and by their names). */
+export const STYLE = {
+  title: 'Title',
+  heading1: 'Heading1',
+  heading2: 'Heading2',
+  heading3: 'Heading3',
+  body: 'Normal',
+  signature: 'NbSignature',
+  table: 'NbTableText',
+  footer: 'NbPageNumber',
+} as const;
+
+/** Display names of the custom styles (what the clerk sees in Word's style list). */
+export const STYLE_NAME = { signature: '落款', table: '表格文字', footer: '页码' } as const;
+
+type Fonts = { ascii: string; hAnsi: string; eastAsia: string; cs: string };
+
+/** Chinese text in its font, Latin letters and digits in Times New Roman (export.md). */
+const fonts = (eastAsia: string, latin: string = FONT.latin): Fonts => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
+
+/** One 3号 character is 16 pt = 320 twips: indents "in characters" are multiples of it. */
+const CHAR = 320;
+
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Characters XML 1.0 cannot carry are dropped from the visible text (the embedded copy keeps them). */
+export const printableText = (text: string): string => text.replace(INVALID_XML, '');
+
+function runs(text: string, base: Omit<IRunOptions, 'text' | 'break'>): TextRun[] {
+  const lines = printableText(text).split(/\r?\n/);
+  return lines.map((line, i) => new TextRun({ ...base, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+function styles(): IParagraphStyleOptions[] {
+  const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const indent2 = { firstLine: 2 * CHAR, firstLineChars: 200 };
+  const heading = (id: string, name: string, font: string, level: number): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: STYLE.body,
+    next: STYLE.body,
+    quickFormat: true,
+    paragraph: { keepNext: true, keepLines: true, outlineLevel: level, spacing: exact, indent: indent2 },
+    run: { font: fonts(font), size: SIZE.san, bold: false, color: '000000' },
+  });
+  return [
+    {
+      id: STYLE.body,
+      name: 'Normal',
+      quickFormat: true,
+      paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: exact, indent: indent2 },
+      run: { font: fonts(FONT.body), size: SIZE.san, color: '000000' },
+    },
+    {
+      id: STYLE.title,
+      name: 'Title',
+      basedOn: STYLE.body,
+      next: STYLE.body,
+      quickFormat: true,
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        // 2号 needs more than the body pitch; one blank body line separates title and text.
+        spacing: { line: 700, lineRule: LineRuleType.EXACT, before: 0, after: LINE_PITCH },
+        indent: { firstLine: 0, firstLineChars: 0 },
+        keepNext: true,
+      },
+      run: { font: fonts(FONT.title), size: SIZE.er, bold: false, color: '000000' },
+    },
+    heading(STYLE.heading1, 'heading 1', FONT.heading1, 0),
+    heading(STYLE.heading2, 'heading 2', FONT.heading2, 1),
+    heading(STYLE.heading3, 'heading 3', FONT.heading3, 2),
+    {
+      id: STYLE.signature,
+      name: STYLE_NAME.signature,
+      basedOn: STYLE.body,
+      next: STYLE.signature,
+      paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 }, keepNext: true, keepLines: true },
+    },
+    {
+      id: STYLE.table,
+      name: STYLE_NAME.table,
+      basedOn: STYLE.body,
+      next: STYLE.table,
+      paragraph: {
+        alignment: AlignmentType.CENTER,
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        indent: { firstLine: 0, firstLineChars: 0 },
+      },
+      run: { font: fonts(FONT.table), size: SIZE.wu },
+    },
+    {
+      id: STYLE.footer,
+      name: STYLE_NAME.footer,
+      basedOn: STYLE.body,
+      paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } },
+      run: { font: fonts(FONT.pageNumber, FONT.pageNumber), size: SIZE.si },
+    },
+  ];
+}
+
+const PARAGRAPH_LOOK: Record<PrintParagraph['kind'], { style: string; font: string }> = {
+  title: { style: STYLE.title, font: FONT.title },
+  preamble: { style: STYLE.body, font: FONT.body },
+  'section-heading': { style: STYLE.heading1, font: FONT.heading1 },
+  heading2: { style: STYLE.heading2, font: FONT.heading2 },
+  heading3: { style: STYLE.heading3, font: FONT.heading3 },
+  body: { style: STYLE.body, font: FONT.body },
+  signature: { style: STYLE.signature, font: FONT.body },
+};
+
+function paragraph(p: PrintParagraph, extra: ConstructorParameters<typeof Paragraph>[0] & object = {}): Paragraph {
+  const look = PARAGRAPH_LOOK[p.kind];
+  const size = p.kind === 'title' ? SIZE.er : SIZE.san;
+  return new Paragraph({ style: look.style, ...extra, children: runs(p.text, { font: fonts(look.font), size }) });
+}
+
+/** Width of a text in 3号 characters: Latin letters and digits in Times New Roman are about half. */
+const charWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+
+/**
+ * 成文日期 右空四字, and the 署名 centred above the date (GB/T 9704 §7.3.5): the name's right
+ * indent is the date's plus half the difference of their widths.
+ */
+function signatureParagraphs(doc: PrintDocument): Paragraph[] {
+  const name = doc.signature.find((p) => p.loc?.where === 'signature' && p.loc.field === 'name');
+  const date = doc.signature.find((p) => p.loc?.where === 'signature' && p.loc.field === 'date');
+  const dateIndent = 4;
+  const nameIndent = date && name ? Math.max(0, dateIndent + (charWidth(date.text) - charWidth(name.text)) / 2) : dateIndent;
+  const out: Paragraph[] = [];
+  doc.signature.forEach((p, i) => {
+    const indentChars = p === name ? nameIndent : dateIndent;
+    out.push(
+      paragraph(p, {
+        indent: { right: Math.round(indentChars * CHAR) },
+        ...(i === 0 ? { spacing: { before: 2 * LINE_PITCH } } : {}),
+      }),
+    );
+  });
+  return out;
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+/** Relative widths (adding up to 1000) → twips adding up to exactly the type width. */
+export function gridColumns(rel: readonly number[], total = TYPE_WIDTH): number[] {
+  const sum = rel.reduce((a, b) => a + b, 0);
+  const out: number[] = [];
+  let acc = 0;
+  let prev = 0;
+  for (const w of rel) {
+    acc += w;
+    const edge = Math.round((acc / sum) * total);
+    out.push(edge - prev);
+    prev = edge;
+  }
+  return out;
+}
+
+function cellParagraph(cell: PrintCell | null, tableId: PrintTable['id']): Paragraph {
+  if (!cell) return new Paragraph({ style: STYLE.table });
+  const note = cell.role === 'note';
+  return new Paragraph({
+    style: STYLE.table,
+    alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+    children: runs(cell.text, { font: fonts(note ? FONT.tableNote : FONT.table), size: tableId === 't2' || tableId === 'legacy' ? SIZE.xiaosi : SIZE.wu }),
+  });
+}
+
+/** Merged group labels up to this many rows keep their rows on one page (the label then stays readable). */
+const KEEP_GROUP_ROWS = 10;
+
+/**
+ * Rows kept on the same page as the next one: the header rows, the rows of a merged group label
+ * (（三）不予公开 … ; a group split over two pages leaves its label on one page only) and, in
+ * Table 2, the rows of each 第二十条 block.
+ */
+function keepWithNext(table: PrintTable, cover: (PrintCell | undefined)[][]): boolean[] {
+  return Array.from({ length: table.gridRows }, (_, r) => {
+    if (r === table.gridRows - 1) return false;
+    if (r < table.headerRows) return true;
+    if (cover[r]!.some((cell) => cell && cell.rowspan > 1 && cell.rowspan <= KEEP_GROUP_ROWS && cell.r + cell.rowspan - 1 > r)) return true;
+    if (table.id === 't2') return table.rows[r + 1]![0]?.role !== 'section';
+    return false;
+  });
+}
+
+export function docxTable(table: PrintTable): Table {
+  const widths = gridColumns(table.colWidths);
+  // Which origin cell covers each grid slot: continuation cells of vertical merges need it.
+  const cover: (PrintCell | undefined)[][] = Array.from({ length: table.gridRows }, () => Array<PrintCell | undefined>(table.gridCols));
+  for (const row of table.rows) {
+    for (const cell of row) {
+      for (let r = cell.r; r < cell.r + cell.rowspan; r++) for (let c = cell.c; c < cell.c + cell.colspan; c++) cover[r]![c] = cell;
+    }
+  }
+  const keep = keepWithNext(table, cover);
+  const span = (cell: PrintCell) => widths.slice(cell.c, cell.c + cell.colspan).reduce((a, b) => a + b, 0);
+  const rows: TableRow[] = [];
+  for (let r = 0; r < table.gridRows; r++) {
+    const children: TableCell[] = [];
+    for (let c = 0; c < table.gridCols; ) {
+      const cell = cover[r]![c];
+      if (!cell) {
+        children.push(new TableCell({ children: [cellParagraph(null, table.id)], width: { size: widths[c]!, type: WidthType.DXA } }));
+        c++;
+        continue;
+      }
+      const origin = cell.r === r;
+      children.push(
+        new TableCell({
+          children: [cellParagraph(origin ? cell : null, table.id)],
+          width: { size: span(cell), type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
+          ...(cell.rowspan > 1 ? { verticalMerge: origin ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+        }),
+      );
+      c += cell.colspan;
+    }
+    rows.push(new TableRow({ children, cantSplit: true, keepNext: keep[r], ...(r < table.headerRows ? { tableHeader: true } : {}) }));
+  }
+  return new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: TYPE_WIDTH, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    margins: { left: 57, right: 57, top: 0, bottom: 0 },
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+  });
+}
+
+function footer(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }): Footer {
+  const base = { font: fonts(FONT.pageNumber, FONT.pageNumber), size: SIZE.si };
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        alignment,
+        indent,
+        children: [new TextRun({ ...base, text: '— ' }), new TextRun({ ...base, children: [PageNumber.CURRENT] }), new TextRun({ ...base, text: ' —' })],
+      }),
+    ],
+  });
+}
+
+/** A paragraph after a table keeps the next table or heading from touching it; empty, it prints nothing. */
+const spacer = () => new Paragraph({ style: STYLE.table, spacing: { line: 240, lineRule: LineRuleType.AUTO } });
+
+export function buildDocument(report: Report, options: DocxOptions = {}): Document {
+  const doc = buildPrintDocument(report);
+  const children: (Paragraph | Table)[] = [];
+  children.push(
+    new Paragraph({
+      style: STYLE.title,
+      children: doc.title.lines.flatMap((line, i) => runs(line, { font: fonts(FONT.title), size: SIZE.er, ...(i > 0 ? { break: 1 } : {}) })),
+    }),
+  );
+  for (const p of doc.preamble) children.push(paragraph(p));
+  for (const section of doc.sections) {
+    children.push(paragraph({ kind: 'section-heading', text: section.heading }));
+    for (const block of section.blocks) children.push(paragraph(block));
+    if (section.table) {
+      children.push(docxTable(section.table));
+      children.push(spacer());
+    }
+  }
+  if (doc.legacyTable) {
+    children.push(docxTable(doc.legacyTable));
+    children.push(spacer());
+  }
+  children.push(...signatureParagraphs(doc));
+
+  const centred = options.pageNumbers === 'center';
+  const oneChar = SIZE.si * 10; // one 4号 character (14 pt) in twips
+  return new Document({
+    creator: '年报编制助手',
+    lastModifiedBy: '年报编制助手',
+    title: printableText(report.title),
+    description: `${report.agency.name} ${report.year}年政府信息公开工作年度报告`,
+    evenAndOddHeaderAndFooters: !centred,
+    styles: {
+      default: { document: { run: { font: fonts(FONT.body), size: SIZE.san, language: { value: 'en-US', eastAsia: 'zh-CN' } } } },
+      paragraphStyles: styles(),
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: {
+              top: PAGE.marginTop,
+              bottom: PAGE.marginBottom,
+              left: PAGE.marginLeft,
+              right: PAGE.marginRight,
+              header: PAGE.header,
+              footer: PAGE.footer,
+              gutter: 0,
+            },
+          },
+          // No character grid: LibreOffice reads `linesAndChars` pitches differently from Word and
+          // WPS and then spreads characters apart. The fixed line spacing alone gives 22 lines.
+          grid: { linePitch: LINE_PITCH },
+        },
+        footers: centred
+          ? { default: footer(AlignmentType.CENTER, {}) }
+          : { default: footer(AlignmentType.RIGHT, { right: oneChar }), even: footer(AlignmentType.LEFT, { left: oneChar }) },
+        children,
+      },
+    ],
+  });
+}
+
+/**
+ * The report as a .docx for sign-off: GB/T 9704 page, the official tables with their merges, the
+ * report JSON embedded so that importing the file gives back the same report.
+ */
+export async function buildDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
+  const bytes = await Packer.pack(buildDocument(report, options), 'uint8array');
+  return finishPackage(bytes, options.embed === false ? null : report);
+}
