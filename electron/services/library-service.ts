@@ -577,7 +577,7 @@ class LibraryService {
 
     revealDataDir: (sub) =>
       this.call(async () => {
-        if (sub !== undefined && !SUBDIRS.includes(sub)) throw new ServiceError('没有这个文件夹。', 'invalid');
+        if (sub != null && !SUBDIRS.includes(sub)) throw new ServiceError('没有这个文件夹。', 'invalid');
         const target = sub ? this.dirs[sub] : this.dataDir;
         if (!this.options.revealPath) {
           throw new ServiceError(`此模式下无法直接打开文件夹。数据文件夹位于：${target}`, 'unsupported');
