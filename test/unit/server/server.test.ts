@@ -78,7 +78,8 @@ describe('browser-mode server: binding and token', () => {
   });
 
   it('refuses requests without the token, or with a wrong one (cookie or header)', async () => {
-    for (const headers of [{}, { Cookie: `${cookieName()}=wrong` }, { 'X-Nianbao-Token': 'wrong' }, { Cookie: `nianbao_token_1=${token}` }]) {
+    const attempts: Record<string, string>[] = [{}, { Cookie: `${cookieName()}=wrong` }, { 'X-Nianbao-Token': 'wrong' }, { Cookie: `nianbao_token_1=${token}` }];
+    for (const headers of attempts) {
       const page = await request(port, { path: '/', headers });
       expect(page.status, JSON.stringify(headers)).toBe(403);
       expect(page.body).toContain('拒绝访问');
@@ -106,7 +107,8 @@ describe('browser-mode server: binding and token', () => {
       const page = await request(port, { path: `/?token=${token}`, headers: h });
       expect(page.status, JSON.stringify(h)).toBe(403);
     }
-    for (const h of [{ Origin: `http://127.0.0.1:${port}` }, { Origin: `http://localhost:${port}` }, { Host: `localhost:${port}` }, { 'Sec-Fetch-Site': 'same-origin' }]) {
+    const good: Record<string, string>[] = [{ Origin: `http://127.0.0.1:${port}` }, { Origin: `http://localhost:${port}` }, { Host: `localhost:${port}` }, { 'Sec-Fetch-Site': 'same-origin' }];
+    for (const h of good) {
       expect((await api(port, token, 'listReports', [], h)).status, JSON.stringify(h)).toBe(200);
     }
   });
