@@ -22,6 +22,8 @@ export type ParagraphKind = 'title' | 'preamble' | 'section-heading' | 'heading2
 export interface PrintParagraph {
   kind: ParagraphKind;
   text: string;
+  /** Signature lines: right indent in 3号 characters. */
+  rightIndent?: number;
   /** Where the text lives in the report; absent for the fixed section headings (一、…六、). */
   loc?: PrintLocation;
 }
@@ -92,6 +94,8 @@ export function buildPrintDocument(report: Report): PrintDocument {
   const date = formatChineseDate(report.signature.date);
   if (date) signature.push({ kind: 'signature', text: date, loc: { where: 'signature', field: 'date' } });
 
+  placeSignature(signature);
+
   const doc: PrintDocument = {
     title: { text: report.title, lines: titleLines(report.title, report.agency.name) },
     preamble,
@@ -101,6 +105,21 @@ export function buildPrintDocument(report: Report): PrintDocument {
   const legacy = report.format === 'pre-2019' ? layoutLegacyTable(report) : null;
   if (legacy) doc.legacyTable = legacy;
   return doc;
+}
+
+/** Width of a text in 3号 characters: Latin letters and digits in Times New Roman are about half. */
+const charWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+
+/**
+ * 成文日期 右空四字, and the 署名 centred above the date (GB/T 9704 §7.3.5): the name's right
+ * indent is the date's plus half the difference of their widths.
+ */
+function placeSignature(lines: PrintParagraph[]): void {
+  const DATE_INDENT = 4;
+  const name = lines.find((p) => p.loc?.where === 'signature' && p.loc.field === 'name');
+  const date = lines.find((p) => p.loc?.where === 'signature' && p.loc.field === 'date');
+  if (date) date.rightIndent = DATE_INDENT;
+  if (name) name.rightIndent = date ? Math.max(0, DATE_INDENT + (charWidth(date.text) - charWidth(name.text)) / 2) : DATE_INDENT;
 }
 
 /** Chinese name of a place in the report, for lists of differences: “一、总体情况 第3段”. */

@@ -23,8 +23,8 @@ import type { Report } from '../../model/types';
 import { buildPrintDocument, type PrintDocument, type PrintParagraph } from '../print-model';
 import type { PrintCell, PrintTable } from '../table-layout';
 import { FONT, LINE_PITCH, PAGE, SIZE, TYPE_WIDTH, type PageNumberPlacement } from '../gbt9704';
-import { embedReport } from './embedded';
 import { finishPackage } from './package-fixes';
+import { printableText } from '../text';
 
 export interface DocxOptions {
   /** Page numbers: odd pages right and even pages left (GB/T 9704 §7.5, default) or all centred. */
@@ -55,11 +55,6 @@ const fonts = (eastAsia: string, latin: string = FONT.latin): Fonts => ({ ascii:
 
 /** One 3号 character is 16 pt = 320 twips: indents "in characters" are multiples of it. */
 const CHAR = 320;
-
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Characters XML 1.0 cannot carry are dropped from the visible text (the embedded copy keeps them). */
-export const printableText = (text: string): string => text.replace(INVALID_XML, '');
 
 function runs(text: string, base: Omit<IRunOptions, 'text' | 'break'>): TextRun[] {
   const lines = printableText(text).split(/\r?\n/);
@@ -149,29 +144,13 @@ function paragraph(p: PrintParagraph, extra: ConstructorParameters<typeof Paragr
   return new Paragraph({ style: look.style, ...extra, children: runs(p.text, { font: fonts(look.font), size }) });
 }
 
-/** Width of a text in 3号 characters: Latin letters and digits in Times New Roman are about half. */
-const charWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
-
-/**
- * 成文日期 右空四字, and the 署名 centred above the date (GB/T 9704 §7.3.5): the name's right
- * indent is the date's plus half the difference of their widths.
- */
 function signatureParagraphs(doc: PrintDocument): Paragraph[] {
-  const name = doc.signature.find((p) => p.loc?.where === 'signature' && p.loc.field === 'name');
-  const date = doc.signature.find((p) => p.loc?.where === 'signature' && p.loc.field === 'date');
-  const dateIndent = 4;
-  const nameIndent = date && name ? Math.max(0, dateIndent + (charWidth(date.text) - charWidth(name.text)) / 2) : dateIndent;
-  const out: Paragraph[] = [];
-  doc.signature.forEach((p, i) => {
-    const indentChars = p === name ? nameIndent : dateIndent;
-    out.push(
-      paragraph(p, {
-        indent: { right: Math.round(indentChars * CHAR) },
-        ...(i === 0 ? { spacing: { before: 2 * LINE_PITCH } } : {}),
-      }),
-    );
-  });
-  return out;
+  return doc.signature.map((p, i) =>
+    paragraph(p, {
+      indent: { right: Math.round((p.rightIndent ?? 0) * CHAR) },
+      ...(i === 0 ? { spacing: { before: 2 * LINE_PITCH } } : {}),
+    }),
+  );
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
@@ -292,9 +271,13 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
     }),
   );
   for (const p of doc.preamble) children.push(paragraph(p));
+  const lastSection = doc.sections[doc.sections.length - 1];
   for (const section of doc.sections) {
-    children.push(paragraph({ kind: 'section-heading', text: section.heading }));
-    for (const block of section.blocks) children.push(paragraph(block));
+    // The last paragraph before the signature keeps with it: a signature never stands alone on a page.
+    const endsDocument = section === lastSection && !section.table && !doc.legacyTable && doc.signature.length > 0;
+    const keepLast = (i: number, count: number) => (endsDocument && i === count - 1 ? { keepNext: true } : {});
+    children.push(paragraph({ kind: 'section-heading', text: section.heading })); // heading style keeps with next
+    section.blocks.forEach((block, i) => children.push(paragraph(block, keepLast(i, section.blocks.length))));
     if (section.table) {
       children.push(docxTable(section.table));
       children.push(spacer());

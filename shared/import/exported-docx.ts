@@ -1,0 +1,55 @@
+import JSZip from 'jszip';
+import { readEmbeddedReport } from '../export/docx/embedded';
+import { validateReport } from '../model/schema';
+import type { Report } from '../model/types';
+import { compareWithDocument } from './exported-docx/compare';
+import { readBody, readStyleNames } from './exported-docx/ooxml';
+import type { ParagraphDifference } from './exported-docx/differences';
+
+export { applyDifferences, parseChineseDate } from './exported-docx/differences';
+export type { DifferenceLocation, ParagraphDifference } from './exported-docx/differences';
+
+/**
+ * Reading back a .docx this app exported (the general importers call this first).
+ *
+ * The exported .docx carries the report itself (a custom XML part). When the clerk or a leader
+ * edited the text in Word/WPS during sign-off, the visible text is compared with that copy,
+ * paragraph by paragraph and cell by cell, and the differences are returned for the clerk to
+ * take one by one (`applyDifferences`). `report` is always the embedded copy, unchanged.
+ */
+
+export interface ExportedDocxReadBack {
+  /** The embedded report, exactly as exported. */
+  report: Report;
+  /** Where the visible document differs from it, in reading order (empty when untouched). */
+  differences: ParagraphDifference[];
+  /** What could not be mapped (Chinese), e.g. a table whose columns were changed. */
+  warnings: string[];
+}
+
+/**
+ * null when the file has no (valid) embedded report: a .docx made elsewhere, or one whose part an
+ * editor dropped. The general .docx importer then reads the visible content instead.
+ */
+export async function readExportedDocx(bytes: Uint8Array): Promise<ExportedDocxReadBack | null> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return null;
+  }
+  const raw = await readEmbeddedReport(zip);
+  if (raw === null) return null;
+  const valid = validateReport(raw);
+  if (!valid.ok) return null;
+  const report = valid.report;
+
+  const documentXml = await zip.file('word/document.xml')?.async('string');
+  if (!documentXml) {
+    return { report, differences: [], warnings: ['文档正文（word/document.xml）缺失，只读回了内嵌的年报数据。'] };
+  }
+  const stylesXml = await zip.file('word/styles.xml')?.async('string');
+  const items = readBody(documentXml, stylesXml ? readStyleNames(stylesXml) : new Map());
+  const { differences, warnings } = compareWithDocument(report, items);
+  return { report, differences, warnings };
+}
