@@ -1,6 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
 import { APP_INDEX_URL } from './app-url';
-import { secureWebPreferences } from './security';
 import { MIN_SIZE, clampToDisplays, loadWindowState, trackWindowState } from './window-state';
 
 export const PRODUCT_NAME = '年报编制助手';
@@ -36,7 +35,24 @@ export function createMainWindow(opts: MainWindowOptions): BrowserWindow {
     title: PRODUCT_NAME,
     backgroundColor: '#ffffff',
     ...(opts.icon ? { icon: opts.icon } : {}),
-    webPreferences: secureWebPreferences(opts.preload),
+    // Written out here (not built elsewhere) so reviewers and electronegativity see them at the window.
+    webPreferences: {
+      preload: opts.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // Middle-click would otherwise open links in a new window, bypassing will-navigate.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   trackWindowState(win, opts.stateFile);
   // The window title is ours (document + product name), not the page's <title>.

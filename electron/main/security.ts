@@ -1,26 +1,6 @@
-import type { App, Session, WebContents, WebPreferences } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { APP_SCHEME, CONTENT_SECURITY_POLICY, isAllowedRequestUrl, isAppUrl, isSafeExternalUrl } from './app-url';
 import type { Logger } from './logger';
-
-/** The webPreferences of every window of the app. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    safeDialogs: true,
-    disableBlinkFeatures: 'Auxclick',
-  };
-}
 
 export interface HardeningDeps {
   /** Opens a vetted http(s) URL in the system browser. */
