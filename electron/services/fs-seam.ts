@@ -16,7 +16,7 @@ export interface StorageFs {
   unlink(path: string): Promise<void>;
   readFile(path: string): Promise<Buffer>;
   readdir(path: string): Promise<string[]>;
-  stat(path: string): Promise<{ mtimeMs: number; size: number; isFile(): boolean }>;
+  stat(path: string): Promise<{ mtimeMs: number; ctimeMs?: number; size: number; isFile(): boolean }>;
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
 }
 

@@ -89,6 +89,7 @@ class LibraryService {
   private indexTimer: NodeJS.Timeout | undefined;
   private indexDirty = false;
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   constructor(private readonly options: ServiceOptions) {
     this.dataDir = options.dataDir;
@@ -353,7 +354,8 @@ class LibraryService {
       }
       const state = await this.readState(file, id);
       if (state.kind !== 'ok') continue; // only readable reports can be brought back from the trash
-      const deletedAt = cached?.deletedAt ?? new Date((st as { ctimeMs?: number }).ctimeMs ?? st.mtimeMs).toISOString();
+      // Without the index entry, the rename into the trash is the best clue (ctime changes on rename).
+      const deletedAt = cached?.deletedAt ?? new Date(st.ctimeMs ?? st.mtimeMs).toISOString();
       const summary = summarize(state.report, id);
       data.trash[id] = { summary, mtimeMs: st.mtimeMs, size: st.size, deletedAt };
       trash.push({ ...summary, deletedAt });
@@ -627,10 +629,11 @@ class LibraryService {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    await this.flush();
+    if (this.closing) return this.closing;
+    // New calls are refused from now on; calls already running finish and are written.
     this.closed = true;
-    this.lock?.release();
+    this.closing = this.flush().finally(() => this.lock?.release());
+    return this.closing;
   }
 }
 
