@@ -62,12 +62,26 @@ export interface Finding {
   fingerprint: string;
   /** Present when the clerk dismissed the finding; it is still listed (greyed) by the UI. */
   dismissed?: { reason: string; at: string };
+  /**
+   * A one-click correction the UI may offer (e.g. “填入合计 58”, “剩余空白格填 0”): the cell values to set.
+   * Only given when the right value is certain from the tables themselves.
+   */
+  fix?: FindingFix;
+}
+
+export interface FindingFix {
+  /** Button text, Chinese. */
+  label: string;
+  cells: Record<string, number>;
 }
 
 export type CheckMode = 'editor' | 'import';
 
 export interface CheckOptions {
-  /** Last year's report of the same agency: enables the cross-year rules. */
+  /**
+   * Last year's report of the same agency: enables the cross-year rules. Ignored unless its year is
+   * exactly the year before (a stand-in from `baselineAsLastReport` works too).
+   */
   last?: Report | null;
   /** `editor`: blank cells are errors; `import`: warnings (a published report is as it is). */
   mode?: CheckMode;

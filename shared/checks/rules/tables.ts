@@ -1,57 +1,77 @@
 import type { Rule } from '../engine';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';
-import { sumParts } from '../../model/totals';
+import type { SumRule } from '../../../templates/types';
+import { fmt, labelOf } from './util';
 
-/** Table arithmetic (checks.md “Table arithmetic”). Blank cells count as missing, not as 0. */
+/**
+ * Table arithmetic (checks.md “Table arithmetic”). A blank part counts as missing (an imported table
+ * often leaves zeros blank); a blank total next to filled parts is CELL-BLANK's to report.
+ */
+
+const EPS = 1e-9;
+
+function describeSum(ctx: CheckContext, s: SumRule): string {
+  const total = labelOf(ctx, s.total);
+  switch (s.rule) {
+    case 'T3-ROW-TOTAL':
+      return `${total}应为本行自然人至“其他”六列之和`;
+    case 'T3-RESULT-TOTAL':
+      return `${total}应为本列（一）至（六）各项办理结果之和`;
+    default:
+      return `${total}应为结果维持、结果纠正、其他结果、尚未审结四项之和`;
+  }
+}
 
 function* sums(ctx: CheckContext): Iterable<Finding> {
-  if (!ctx.template) return;
+  const layout = ctx.layout;
+  if (!layout) return;
   const seen = new Set<string>();
-  for (const rule of ctx.template.sums) {
+  for (const rule of layout.sums) {
     const id = `${rule.rule}:${rule.total}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    const expected = sumParts(ctx.cells, rule.parts);
-    if (expected === null) continue; // nothing filled in: CELL-BLANK speaks for it
     const actual = ctx.num(rule.total);
-    if (actual === null || Math.abs(actual - expected) > 1e-9) {
-      const field = ctx.template.fields[rule.total];
-      const label = field?.label ?? rule.total;
-      yield {
-        rule: rule.rule,
-        severity: 'error',
-        message:
-          actual === null
-            ? `${label}为空，但组成它的各项已填写，合计应为 ${expected}。请填写 ${expected}。`
-            : `${label}应为各项之和 ${expected}，实际填写 ${actual}。请核对各项数字或改正总计。`,
-        cells: [rule.total, ...rule.parts],
-        expected,
-        actual,
-        fingerprint: rule.total,
-      };
-    }
+    if (actual === null) continue;
+    const expected = ctx.sum(rule.parts);
+    if (expected === null) continue; // nothing filled in: CELL-BLANK speaks for it
+    if (Math.abs(actual - expected) <= EPS) continue;
+    yield {
+      rule: rule.rule,
+      severity: 'error',
+      message: `${describeSum(ctx, rule)} ${fmt(expected)}，实际填写 ${fmt(actual)}。请核对各项数字或改正总计。`,
+      cells: [rule.total, ...rule.parts],
+      expected,
+      actual,
+      fingerprint: rule.total,
+      fix: { label: `将总计改为 ${fmt(expected)}`, cells: { [rule.total]: expected } },
+    };
   }
 }
 
 function* balance(ctx: CheckContext): Iterable<Finding> {
-  if (!ctx.template) return;
-  for (const b of ctx.template.balances) {
-    const left = sumParts(ctx.cells, b.left);
-    const right = sumParts(ctx.cells, b.right);
+  const layout = ctx.layout;
+  if (!layout) return;
+  for (const b of layout.balances) {
+    const keys = [...b.left, ...b.right];
+    // While the clerk is still filling the table in, a blank cell is not yet an imbalance.
+    if (ctx.mode === 'editor' && keys.some((k) => ctx.num(k) === null)) continue;
+    const left = ctx.sum(b.left);
+    const right = ctx.sum(b.right);
     if (left === null || right === null) continue;
-    if (Math.abs(left - right) > 1e-9) {
-      const col = ctx.template.t3Columns.find((c) => c.key === b.column)?.label ?? b.column;
-      yield {
-        rule: 'T3-BALANCE',
-        severity: 'error',
-        message: `“${col}”列不平衡：一、本年新收加二、上年结转共 ${left} 件，三（七）总计加四、结转下年度共 ${right} 件，两者应相等。请核对本列的办理结果和结转数。`,
-        cells: [...b.left, ...b.right],
-        expected: left,
-        actual: right,
-        fingerprint: b.column,
-      };
-    }
+    if (Math.abs(left - right) <= EPS) continue;
+    const col = layout.template.t3Columns.find((c) => c.key === b.column)?.label ?? b.column;
+    yield {
+      rule: 'T3-BALANCE',
+      severity: 'error',
+      message:
+        `“${col}”列不平衡：一、本年新收（${fmt(ctx.num(b.left[0]!))}）加二、上年结转（${fmt(ctx.num(b.left[1]!))}）共 ${fmt(left)} 件，` +
+        `三（七）总计（${fmt(ctx.num(b.right[0]!))}）加四、结转下年度（${fmt(ctx.num(b.right[1]!))}）共 ${fmt(right)} 件，两者应相等。请核对本列的办理结果和结转数。`,
+      cells: keys,
+      expected: left,
+      actual: right,
+      fingerprint: b.column,
+    };
   }
 }
 

@@ -1,0 +1,43 @@
+import type { SectionId } from '../../templates/types';
+import type { Report } from '../model/types';
+import type { Finding, TextLocation, TextSpan } from './types';
+
+/** Helpers for the UI: where a finding points, and which findings concern a cell or a paragraph. */
+
+/** The text a location refers to (title, preamble, signature name, or a section block). */
+export function textAt(report: Report, loc: TextLocation): string {
+  switch (loc.where) {
+    case 'title':
+      return report.title ?? '';
+    case 'preamble':
+      return report.preamble ?? '';
+    case 'signature':
+      return report.signature?.name ?? '';
+    default: {
+      const section = report.sections?.find((s) => s.id === loc.section);
+      return section?.blocks[loc.block]?.text ?? '';
+    }
+  }
+}
+
+/** The words a span covers (empty when the text changed so much that the span no longer fits). */
+export function spanText(report: Report, span: TextSpan): string {
+  return textAt(report, span).slice(span.start, span.end);
+}
+
+/** Findings that mark a cell (not dismissed unless asked). */
+export function findingsForCell(findings: readonly Finding[], key: string, includeDismissed = false): Finding[] {
+  return findings.filter((f) => (includeDismissed || !f.dismissed) && f.cells?.includes(key));
+}
+
+/** Findings about a block of a section. */
+export function findingsForBlock(findings: readonly Finding[], section: SectionId, block: number, includeDismissed = false): Finding[] {
+  return findings.filter(
+    (f) => (includeDismissed || !f.dismissed) && f.span?.where === 'section' && f.span.section === section && f.span.block === block,
+  );
+}
+
+/** Findings about the title, the preamble or the signature. */
+export function findingsForText(findings: readonly Finding[], where: 'title' | 'preamble' | 'signature', includeDismissed = false): Finding[] {
+  return findings.filter((f) => (includeDismissed || !f.dismissed) && f.span?.where === where);
+}

@@ -1,0 +1,141 @@
+import type { Rule } from '../engine';
+import type { Finding } from '../types';
+import type { CheckContext } from '../context';
+import { spanOf, type TextBlock } from '../text/blocks';
+import { clip } from '../text/normalize';
+import { bigramSetCached, dice, sizesCanReach } from '../text/similarity';
+import { fmt, hash, isNumber } from './util';
+import { memo } from '../text/cache';
+
+/** Cross-year rules (options.last): X-CARRY, X-IN-FORCE, X-REUSED-TEXT. */
+
+function* carry(ctx: CheckContext): Iterable<Finding> {
+  const last = ctx.last;
+  if (!last || !ctx.template || !last.cells) return;
+  const diffs: { key: string; col: string; now: number; before: number }[] = [];
+  for (const col of ctx.template.t3Columns) {
+    const now = ctx.num(`t3.carried_over.${col.key}`);
+    const before = last.cells[`t3.carry_next.${col.key}`];
+    if (now === null || !isNumber(before) || now === before) continue;
+    diffs.push({ key: `t3.carried_over.${col.key}`, col: col.label, now, before });
+  }
+  if (!diffs.length) return;
+  const total = diffs.find((d) => d.key.endsWith('.total')) ?? diffs[0]!;
+  yield {
+    rule: 'X-CARRY',
+    severity: 'warning',
+    message:
+      `表三“二、上年结转”与${last.year}年度报告“四、结转下年度继续办理”不一致：` +
+      diffs.map((d) => `${d.col} 本年填 ${fmt(d.now)}，上年结转下年度 ${fmt(d.before)}`).join('；') +
+      '。两者通常应相等；如因机构改革、数据更正等原因不同，请忽略并说明理由。',
+    cells: diffs.map((d) => d.key),
+    expected: total.before,
+    actual: total.now,
+    fingerprint: 'carried_over',
+    fix: { label: '改为上年结转下年度的数字', cells: Object.fromEntries(diffs.map((d) => [d.key, d.before])) },
+  };
+}
+
+const T2_ROWS = [
+  { row: 'regulations', label: '规章' },
+  { row: 'normative_docs', label: '行政规范性文件' },
+];
+
+function* inForce(ctx: CheckContext): Iterable<Finding> {
+  const last = ctx.last;
+  if (!last || ctx.template?.id !== 'gov-2021' || !last.cells) return;
+  for (const { row, label } of T2_ROWS) {
+    const now = ctx.num(`t2.${row}.in_force`);
+    const before = last.cells[`t2.${row}.in_force`];
+    if (now === null || !isNumber(before)) continue;
+    const issuedRaw = ctx.num(`t2.${row}.issued`);
+    const repealedRaw = ctx.num(`t2.${row}.repealed`);
+    if (ctx.mode === 'editor' && (issuedRaw === null || repealedRaw === null)) continue;
+    const issued = issuedRaw ?? 0;
+    const repealed = repealedRaw ?? 0;
+    const expected = before + issued - repealed;
+    if (expected === now) continue;
+    yield {
+      rule: 'X-IN-FORCE',
+      severity: 'warning',
+      message:
+        `表二“${label}”现行有效件数应为上年现行有效 ${fmt(before)} 件 + 本年制发 ${fmt(issued)} 件 − 本年废止 ${fmt(repealed)} 件 = ${fmt(expected)} 件，` +
+        `实际填写 ${fmt(now)} 件。请核对；如因清理、修改、失效等原因不一致，请忽略并说明理由。`,
+      cells: [`t2.${row}.in_force`, `t2.${row}.issued`, `t2.${row}.repealed`],
+      expected,
+      actual: now,
+      fingerprint: row,
+    };
+  }
+}
+
+/** Sentences every report repeats by design (legal basis, statistics period, contact, fee formula). */
+const FORMULA = /本报告|统计期限|统计期间|统计时限|统计时间|有疑问|处理费|联系电话|联系方式|电子邮箱|邮编|邮政编码|电子版|全文包括|组成。?$|下载/;
+const MIN_CHARS = 40;
+const THRESHOLD = 0.9;
+
+const reusables = memo<string>();
+
+/** The part of a paragraph that should differ from year to year: formula sentences dropped, years masked. */
+function reusable(norm: string): string {
+  return reusables(norm, () => {
+    let out = '';
+    for (const sentence of norm.split(/(?<=[。；！？])/)) if (!FORMULA.test(sentence)) out += sentence;
+    out = out.replace(/(?:19|20)\d{2}(?=年)/g, '#');
+    return out.length < MIN_CHARS ? '' : out;
+  });
+}
+
+const paragraphs = (blocks: TextBlock[]) => blocks.filter((b) => b.kind === 'paragraph');
+
+function* reused(ctx: CheckContext): Iterable<Finding> {
+  const lastBlocks = ctx.lastBlocks;
+  if (!lastBlocks) return;
+  const previous = paragraphs(lastBlocks)
+    .map((b) => reusable(b.norm.text))
+    .filter((t) => t.length > 0);
+  if (!previous.length) return;
+  const exact = new Set(previous);
+  const prevSets = previous.map((t) => bigramSetCached(t));
+  const reported = new Set<string>();
+  for (const block of paragraphs(ctx.blocks)) {
+    const text = reusable(block.norm.text);
+    if (!text) continue;
+    let best = -1;
+    let score = 0;
+    if (exact.has(text)) {
+      best = previous.indexOf(text);
+      score = 1;
+    } else {
+      const set = bigramSetCached(text);
+      for (let i = 0; i < previous.length; i++) {
+        const other = prevSets[i]!;
+        if (!sizesCanReach(set.length, other.length, THRESHOLD)) continue;
+        const d = dice(set, other);
+        if (d >= THRESHOLD && d > score) {
+          score = d;
+          best = i;
+        }
+      }
+    }
+    if (best < 0) continue;
+    const fingerprint = `p:${hash(previous[best]!)}`;
+    if (reported.has(fingerprint)) continue;
+    reported.add(fingerprint);
+    const section = ctx.report.sections?.find((s) => s.id === block.section);
+    const carried = block.loc.where === 'section' && (section?.blocks[block.loc.block] as { carried?: boolean } | undefined)?.carried;
+    yield {
+      rule: 'X-REUSED-TEXT',
+      severity: 'warning',
+      message:
+        `这一段与${ctx.last!.year}年度报告的一段${score === 1 ? '相同' : `几乎相同（相似度 ${Math.floor(score * 100)}%）`}：“${clip(block.norm.text, 24)}”。` +
+        `${carried ? '本段沿用上年，尚待核改。' : ''}年度报告不能内容雷同，请按本年度的实际工作改写。`,
+      span: spanOf(block, 0, block.norm.text.length),
+      expected: null,
+      actual: Math.round(score * 100) / 100,
+      fingerprint,
+    };
+  }
+}
+
+export const crossYearRules: Rule[] = [carry, inForce, reused];

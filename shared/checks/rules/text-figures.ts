@@ -1,0 +1,257 @@
+import type { Rule } from '../engine';
+import type { Finding } from '../types';
+import type { CheckContext } from '../context';
+import type { FigureClaim } from '../text/claims';
+import { spanOf } from '../text/blocks';
+import { fmt } from './util';
+
+/** Text against tables: TEXT-NUMBER (a figure differs) and TEXT-CLAIM (a statement contradicts). */
+
+interface Target {
+  cells: string[];
+  label: string;
+  /** Values the claim may rightly have; the first is the one to suggest. */
+  candidates: number[];
+}
+
+const ORG_COLS = ['commercial', 'research', 'public_interest', 'legal_service', 'other_org'];
+const GROUP_ROWS: Record<string, { prefix: string; label: string }> = {
+  deny: { prefix: 'deny_', label: '三（三）不予公开各项合计' },
+  unable: { prefix: 'unable_', label: '三（四）无法提供各项合计' },
+  noproc: { prefix: 'noproc_', label: '三（五）不予处理各项合计' },
+};
+const T4_GROUP_LABELS: Record<string, string> = { review: '行政复议', lit_direct: '行政诉讼·未经复议直接起诉', lit_after_review: '行政诉讼·复议后起诉' };
+const T4_RESULT_LABELS: Record<string, string> = { total: '总计', maintained: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' };
+const T2_LABELS: Record<string, string> = { regulations: '规章', normative_docs: '行政规范性文件', issued: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数' };
+const APPLICANT_LABELS: Record<string, string> = {
+  natural: '自然人',
+  org: '法人或其他组织（五列合计）',
+  commercial: '商业企业',
+  research: '科研机构',
+  public_interest: '社会公益组织',
+  legal_service: '法律服务机构',
+};
+
+/** A row total, or the sum of the row's applicant cells when the printed total is blank. */
+function rowTotal(ctx: CheckContext, row: string): number | null {
+  const t = ctx.num(`t3.${row}.total`);
+  if (t !== null) return t;
+  return ctx.sum(['natural', ...ORG_COLS].map((c) => `t3.${row}.${c}`));
+}
+
+function t4Value(ctx: CheckContext, group: string, result: string): number | null {
+  const v = ctx.num(`t4.${group}.${result}`);
+  if (v !== null || result !== 'total') return v;
+  return ctx.sum(['maintained', 'corrected', 'other', 'pending'].map((r) => `t4.${group}.${r}`));
+}
+
+const sumOrNull = (xs: (number | null)[]): number | null => (xs.some((x) => x !== null) ? xs.reduce<number>((a, x) => a + (x ?? 0), 0) : null);
+
+function target(ctx: CheckContext, kind: string): Target | null {
+  const layout = ctx.layout;
+  if (!layout) return null;
+  const t3 = (row: string, label: string, extra?: number | null): Target | null => {
+    const v = rowTotal(ctx, row);
+    if (v === null) return null;
+    return { cells: [`t3.${row}.total`], label, candidates: extra === undefined || extra === null ? [v] : [v, v + extra] };
+  };
+  switch (kind) {
+    case 'received':
+      return t3('new_received', '表三“一、本年新收政府信息公开申请数量”总计', rowTotal(ctx, 'carried_over'));
+    case 'new_received':
+      return t3('new_received', '表三“一、本年新收政府信息公开申请数量”总计');
+    case 'carried':
+      return t3('carried_over', '表三“二、上年结转政府信息公开申请数量”总计');
+    case 'answered':
+      return t3('res_total', '表三“三（七）总计”');
+    case 'carry_next':
+      return t3('carry_next', '表三“四、结转下年度继续办理”总计');
+    case 'res_open':
+      return t3('res_open', '表三“三（一）予以公开”总计');
+    case 'res_partial':
+      return t3('res_partial', '表三“三（二）部分公开”总计');
+    case 'deny':
+    case 'unable':
+    case 'noproc':
+    case 'other': {
+      const rows =
+        kind === 'other'
+          ? layout.legacy.length
+            ? ['other']
+            : ['other_no_correction', 'other_no_fee', 'other_other']
+          : layout.resultRows.filter((r) => r.startsWith(GROUP_ROWS[kind]!.prefix));
+      const v = sumOrNull(rows.map((r) => rowTotal(ctx, r)));
+      if (v === null) return null;
+      return { cells: rows.map((r) => `t3.${r}.total`), label: kind === 'other' ? '三（六）其他处理各项合计' : GROUP_ROWS[kind]!.label, candidates: [v] };
+    }
+  }
+  if (kind.startsWith('applicant:')) {
+    const col = kind.slice('applicant:'.length);
+    const cols = col === 'org' ? ORG_COLS : [col];
+    const now = ctx.sum(cols.map((c) => `t3.new_received.${c}`));
+    if (now === null) return null;
+    const carried = ctx.sum(cols.map((c) => `t3.carried_over.${c}`));
+    return {
+      cells: cols.map((c) => `t3.new_received.${c}`),
+      label: `表三“一、本年新收”${APPLICANT_LABELS[col] ?? col}`,
+      candidates: carried ? [now, now + carried] : [now],
+    };
+  }
+  if (kind.startsWith('t4:')) {
+    const [, group, result] = kind.split(':') as [string, string, string];
+    if (group === 'lit') {
+      const v = sumOrNull([t4Value(ctx, 'lit_direct', result), t4Value(ctx, 'lit_after_review', result)]);
+      if (v === null) return null;
+      return {
+        cells: [`t4.lit_direct.${result}`, `t4.lit_after_review.${result}`],
+        label: `表四行政诉讼“${T4_RESULT_LABELS[result]}”（未经复议直接起诉与复议后起诉之和）`,
+        candidates: [v],
+      };
+    }
+    const v = t4Value(ctx, group, result);
+    if (v === null) return null;
+    return { cells: [`t4.${group}.${result}`], label: `表四“${T4_GROUP_LABELS[group]} · ${T4_RESULT_LABELS[result]}”`, candidates: [v] };
+  }
+  if (kind.startsWith('t2:')) {
+    if (layout.template.id !== 'gov-2021') return null;
+    const [, row, col] = kind.split(':') as [string, string, string];
+    const v = ctx.num(`t2.${row}.${col}`);
+    if (v === null) return null;
+    return { cells: [`t2.${row}.${col}`], label: `表二“${T2_LABELS[row]}”${T2_LABELS[col]}`, candidates: [v] };
+  }
+  return null;
+}
+
+/** Whether Table 3 is all zero (then ALL-ZERO speaks for the Table 3 figures of the text). */
+function table3AllZero(ctx: CheckContext): boolean {
+  const keys = ctx.layout?.tableKeys.t3 ?? [];
+  let any = false;
+  for (const k of keys) {
+    const v = ctx.num(k);
+    if (v === null) continue;
+    if (v !== 0) return false;
+    any = true;
+  }
+  return any;
+}
+
+const isTable3Kind = (kind: string) => !kind.startsWith('t2:') && !kind.startsWith('t4:');
+
+function* numbers(ctx: CheckContext): Iterable<Finding> {
+  if (!ctx.layout) return;
+  const allZero = table3AllZero(ctx);
+  const blocks = ctx.blocks;
+  const analysis = ctx.analysis;
+  const seen = new Set<string>();
+  for (let b = 0; b < blocks.length; b++) {
+    const claims = analysis[b]!.claims;
+    if (!claims.length) continue;
+    // Claims of one sentence with the same meaning are judged together: 全县受理 120 件，其中本机关 30 件.
+    const groups = new Map<string, FigureClaim[]>();
+    for (const c of claims) {
+      if (c.approx || (allZero && isTable3Kind(c.kind))) continue;
+      const key = `${c.sentence}|${c.kind}`;
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
+    }
+    for (const list of groups.values()) {
+      const t = target(ctx, list[0]!.kind);
+      if (!t) continue;
+      if (list.some((c) => t.candidates.some((v) => Math.abs(v - c.value) < 1e-9))) continue;
+      for (const c of list) {
+        const fingerprint = `${c.kind}|${c.quote}`;
+        if (seen.has(fingerprint)) continue;
+        seen.add(fingerprint);
+        yield {
+          rule: 'TEXT-NUMBER',
+          severity: 'warning',
+          message: `正文“${c.quote}”与${t.label}（${fmt(t.candidates[0])} 件）不一致。请核对正文或表格，改成一致的数字。`,
+          cells: t.cells,
+          span: spanOf(blocks[b]!, c.start, c.end),
+          expected: t.candidates[0]!,
+          actual: c.value,
+          fingerprint,
+        };
+      }
+    }
+  }
+}
+
+function* claims(ctx: CheckContext): Iterable<Finding> {
+  if (!ctx.layout) return;
+  const blocks = ctx.blocks;
+  const analysis = ctx.analysis;
+  const seen = new Set<string>();
+  const review = () => t4Value(ctx, 'review', 'total');
+  const lit = () => sumOrNull([t4Value(ctx, 'lit_direct', 'total'), t4Value(ctx, 'lit_after_review', 'total')]);
+  for (let b = 0; b < blocks.length; b++) {
+    for (const st of analysis[b]!.statements) {
+      let problem: { message: string; cells: string[]; actual: number } | null = null;
+      const quote = st.quote;
+      if (st.kind === 'no_requests') {
+        const n = rowTotal(ctx, 'new_received');
+        if (n && n > 0) {
+          problem = { message: `正文说“${quote}”，但表三“一、本年新收政府信息公开申请数量”为 ${fmt(n)} 件。请改正文字或表格。`, cells: ['t3.new_received.total'], actual: n };
+        }
+      } else if (st.kind === 'no_cases') {
+        const r = st.review ? review() ?? 0 : 0;
+        const l = st.lit ? lit() ?? 0 : 0;
+        if (r > 0 || l > 0) {
+          const parts = [st.review && r > 0 ? `行政复议 ${fmt(r)} 件` : '', st.lit && l > 0 ? `行政诉讼 ${fmt(l)} 件` : ''].filter(Boolean).join('、');
+          problem = {
+            message: `正文说“${quote}”，但表四填有${parts}。请改正文字或表格。`,
+            cells: [...(st.review && r > 0 ? ['t4.review.total'] : []), ...(st.lit && l > 0 ? ['t4.lit_direct.total', 't4.lit_after_review.total'] : [])],
+            actual: r + l,
+          };
+        }
+      } else if (st.kind === 'all_maintained') {
+        const groups = [...(st.review ? ['review'] : []), ...(st.lit ? ['lit_direct', 'lit_after_review'] : [])];
+        const bad: string[] = [];
+        let count = 0;
+        for (const g of groups) {
+          for (const res of ['corrected', 'pending']) {
+            const v = ctx.num(`t4.${g}.${res}`) ?? 0;
+            if (v > 0) {
+              bad.push(`t4.${g}.${res}`);
+              count += v;
+            }
+          }
+        }
+        if (bad.length) {
+          problem = {
+            message: `正文说“${quote}”，但表四有${bad.map((k) => `${T4_GROUP_LABELS[k.split('.')[1]!]}${T4_RESULT_LABELS[k.split('.')[2]!]} ${fmt(ctx.num(k))} 件`).join('、')}，并非全部维持。请改正文字或表格。`,
+            cells: bad,
+            actual: count,
+          };
+        }
+      } else if (st.kind === 'no_fee') {
+        const v = ctx.layout.legacy.length ? null : rowTotal(ctx, 'other_no_fee');
+        if (v && v > 0) {
+          problem = {
+            message:
+              `正文说“${quote}”，但表三“三（六）2.申请人逾期未按收费通知要求缴纳费用”有 ${fmt(v)} 件，说明本年发出过收费通知。` +
+              '请核实：如确未实际收取，请写明“发出收费通知X件，申请人未缴费”；否则改正表格。',
+            cells: ['t3.other_no_fee.total'],
+            actual: v,
+          };
+        }
+      }
+      if (!problem) continue;
+      const fingerprint = `${st.kind}|${quote}`;
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      yield {
+        rule: 'TEXT-CLAIM',
+        severity: 'warning',
+        message: problem.message,
+        cells: problem.cells,
+        span: spanOf(blocks[b]!, st.start, st.end),
+        actual: problem.actual,
+        fingerprint,
+      };
+    }
+  }
+}
+
+export const textFigureRules: Rule[] = [numbers, claims];

@@ -1,0 +1,72 @@
+import type { Rule } from '../engine';
+import type { Finding } from '../types';
+import type { CheckContext } from '../context';
+import { spanOf } from '../text/blocks';
+import { parseChineseNumber } from '../text/numerals';
+
+/**
+ * TEXT-STALE-YEAR: a year before the report year used as if it were the report year
+ * (“2022年，我局…”, “统计期限为2022年1月1日” in a 2023 report) — the mark of last year's text copied.
+ * Years are fine in comparisons (较2022年, 与2022年相比), carry-over (2022年结转), starting points
+ * (2019年以来, 自2019年), dates of laws and documents (2019年5月15日起施行, 2020年印发), book titles
+ * (《…2022年…》), ranges (2021—2025年) and any year after the report year (plans: 2025年我们将…).
+ */
+
+const YEAR = /(?<![0-9])((?:19|20)\d{2})(?=年)|([二一][〇零○][〇零○一二三四五六七八九]{2})(?=年)/g;
+
+const KEEP_BEFORE = /(?:较|比|与|同|相对于|相比于|对比|对照|和|自|从|于|截至上|至|—|－|-|~|～|到)$/;
+const KEEP_AFTER = [
+  /^年度?(?:结转|同期|相比|相较|比较|以来|以前|之前|前|底前|基础上|水平|数据|的数据|报告|年报|政府信息公开工作年度报告)/,
+  /^年\d{1,2}月(?:\d{1,2}日)?(?:起|开始|正式)?(?:施行|实施|印发|发布|公布|通过|修订|修正|颁布|起施行|生效)/,
+  /^年(?:度)?(?:印发|发布|修订|修正|施行|颁布|制定|出台)/,
+  /^年(?:度)?(?:至|到|—|－|-|~|～)/,
+  /^年\d{1,2}月\d{1,2}日(?:第|国务院)/, // 2019年4月3日国务院令第711号修订
+];
+
+function insideBookTitle(text: string, at: number): boolean {
+  const open = text.lastIndexOf('《', at);
+  return open >= 0 && text.lastIndexOf('》', at) < open;
+}
+
+function* staleYear(ctx: CheckContext): Iterable<Finding> {
+  const year = ctx.report.year;
+  if (!Number.isInteger(year)) return;
+  for (const block of ctx.blocks) {
+    if (block.kind === 'title' || block.kind === 'signature') continue;
+    const text = block.norm.text;
+    if (!text) continue;
+    const stale: { start: number; end: number; year: number }[] = [];
+    YEAR.lastIndex = 0;
+    for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) {
+      const y = m[1] ? Number(m[1]) : parseChineseNumber(m[2]!);
+      if (y === null || y >= year) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      const before = text.slice(Math.max(0, start - 4), start);
+      const after = text.slice(end, end + 16);
+      if (KEEP_BEFORE.test(before) || KEEP_AFTER.some((re) => re.test(after)) || insideBookTitle(text, start)) continue;
+      stale.push({ start, end, year: y });
+    }
+    if (!stale.length) continue;
+    const first = stale[0]!;
+    // Quote the year with the words after it, up to the end of the clause.
+    let qEnd = Math.min(text.length, first.end + 9);
+    const stop = text.slice(first.end + 2, qEnd).search(/[。；！？]/);
+    if (stop >= 0) qEnd = first.end + 2 + stop;
+    const quote = text.slice(first.start, qEnd);
+    const years = [...new Set(stale.map((s) => s.year))].join('年、');
+    yield {
+      rule: 'TEXT-STALE-YEAR',
+      severity: 'warning',
+      message:
+        `本段提到${years}年（“${quote}”${stale.length > 1 ? `等 ${stale.length} 处` : ''}），而本报告是${year}年度的，可能沿用了往年报告的文字。` +
+        '请改为本年度的情况；如确指往年（例如比较、引用文件），请忽略并说明。',
+      span: spanOf(block, first.start, first.end + 1),
+      expected: year,
+      actual: first.year,
+      fingerprint: `year|${quote}`,
+    };
+  }
+}
+
+export const textYearRules: Rule[] = [staleYear];

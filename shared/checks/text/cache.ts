@@ -1,0 +1,26 @@
+/**
+ * Small memo tables keyed by text. Paragraphs are immutable strings, so the normalised form, the
+ * claims and the bigrams of an unchanged paragraph are reused across re-checks while the clerk types
+ * elsewhere. Each table is bounded (cleared when full).
+ */
+
+const registry: Map<string, unknown>[] = [];
+
+export function memo<T>(limit = 4000): (key: string, make: () => T) => T {
+  const table = new Map<string, T>();
+  registry.push(table as Map<string, unknown>);
+  return (key, make) => {
+    let v = table.get(key);
+    if (v === undefined) {
+      v = make();
+      if (table.size >= limit) table.clear();
+      table.set(key, v);
+    }
+    return v;
+  };
+}
+
+/** Forgets every memo (benchmarks measure cold checks with it). */
+export function clearCheckCaches(): void {
+  for (const t of registry) t.clear();
+}
