@@ -35,10 +35,17 @@ const executable = (path: string): boolean => {
  * The browser to print with: $NIANBAO_CHROMIUM, /usr/bin/chromium, then the usual names on PATH,
  * then the usual Windows and macOS install places. null when there is none.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, fixedPlaces?: string[]): string | null {
   const explicit = env['NIANBAO_CHROMIUM'];
   if (explicit && existsSync(explicit)) return explicit;
-  if (platform !== 'win32' && executable('/usr/bin/chromium')) return '/usr/bin/chromium';
+  const fixed =
+    fixedPlaces ??
+    (platform === 'win32'
+      ? windowsCandidates(env)
+      : platform === 'darwin'
+        ? ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge', '/Applications/Chromium.app/Contents/MacOS/Chromium']
+        : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium']);
+  if (platform === 'linux' && fixed[0] && executable(fixed[0])) return fixed[0];
   const dirs = (env['PATH'] ?? env['Path'] ?? '').split(platform === 'win32' ? ';' : delimiter).filter(Boolean);
   const exts = platform === 'win32' ? ['.exe', '.cmd', ''] : [''];
   for (const name of NAMES) {
@@ -49,12 +56,6 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: Nod
       }
     }
   }
-  const fixed =
-    platform === 'win32'
-      ? windowsCandidates(env)
-      : platform === 'darwin'
-        ? ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge', '/Applications/Chromium.app/Contents/MacOS/Chromium']
-        : [];
   return fixed.find((p) => existsSync(p)) ?? null;
 }
 
@@ -65,6 +66,8 @@ export const NO_BROWSER_MESSAGE =
 export interface ChromiumPrinterOptions {
   /** Browser executable; found with `findChromium` when absent. */
   executablePath?: string;
+  /** How to find the browser when no path is given (tests pass a finder that finds none). */
+  find?: () => string | null;
   /** Give up after this long (default 60 s: the first start of a browser can be slow). */
   timeoutMs?: number;
   /** Extra environment for the browser (e.g. FONTCONFIG_FILE). */
@@ -79,7 +82,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
 
   /** Throws PdfPrintError('no-browser') with a Chinese message when no browser is found. */
   constructor(options: ChromiumPrinterOptions = {}) {
-    const exe = options.executablePath ?? findChromium();
+    const exe = options.executablePath ?? (options.find ?? findChromium)();
     if (!exe) throw new PdfPrintError(NO_BROWSER_MESSAGE, 'no-browser');
     this.exe = exe;
     this.name = exe;
@@ -101,8 +104,8 @@ export class ChromiumPdfPrinter implements PdfPrinter {
         '--disable-extensions',
         '--disable-sync',
         '--mute-audio',
-        // The page is ours and has no scripts; nothing else runs either.
-        '--blink-settings=scriptEnabled=false',
+        // (Scripts are not switched off: --blink-settings=scriptEnabled=false stops --print-to-pdf
+        // from writing anything. The page is ours and has no scripts.)
         '--no-pdf-header-footer',
         `--user-data-dir=${join(dir, 'profile')}`,
         `--print-to-pdf=${out}`,

@@ -19,7 +19,7 @@ export const PDF_OPTIONS: PrintToPDFOptions = {
   printBackground: true,
   displayHeaderFooter: false,
   landscape: false,
-  margins: { marginType: 'custom', top: 37 / MM_PER_INCH, bottom: 35 / MM_PER_INCH, left: 28 / MM_PER_INCH, right: 26 / MM_PER_INCH },
+  margins: { top: 37 / MM_PER_INCH, bottom: 35 / MM_PER_INCH, left: 28 / MM_PER_INCH, right: 26 / MM_PER_INCH },
   // Headings become PDF bookmarks and the PDF is tagged (screen readers, accessibility checks).
   generateDocumentOutline: true,
   generateTaggedPDF: true,

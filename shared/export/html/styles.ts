@@ -20,7 +20,8 @@ const TEXT = `margin:0;font-size:16pt;line-height:28.95pt;text-indent:2em;text-a
 
 export const CSS = {
   report: `box-sizing:border-box;max-width:210mm;margin:0 auto;padding:37mm 26mm 35mm 28mm;background:#fff;color:#000;font-family:${FONTS.body};font-size:16pt;line-height:28.95pt`,
-  title: `margin:0 0 28.95pt;font-family:${FONTS.title};font-size:22pt;line-height:35pt;font-weight:bold;text-align:center`,
+  // Bold picks the bold face of the fallback fonts; no synthesis, so a real 方正小标宋 (no bold face) is not thickened.
+  title: `margin:0 0 28.95pt;font-family:${FONTS.title};font-size:22pt;line-height:35pt;font-weight:bold;font-synthesis:none;text-align:center`,
   titleLine: `display:block`,
   p: `${TEXT};font-family:${FONTS.body}`,
   part: `margin:0`,
