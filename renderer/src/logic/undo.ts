@@ -12,6 +12,8 @@ export interface UndoStep {
   label: string;
   cells?: { before: Cells; after: Cells };
   blocks?: { section: SectionId; before: Block[]; after: Block[] };
+  /** Top-level fields replaced by a button (使用建议标题, 插入常用开头). */
+  top?: { before: Partial<Report>; after: Partial<Report> };
 }
 
 export interface UndoHistory {
@@ -34,12 +36,14 @@ export function record(history: UndoHistory, step: UndoStep): UndoHistory {
 function isEmpty(step: UndoStep): boolean {
   const cellsChanged = step.cells && Object.keys(step.cells.after).some((k) => (step.cells!.before[k] ?? null) !== (step.cells!.after[k] ?? null));
   const blocksChanged = step.blocks && step.blocks.before !== step.blocks.after;
-  return !cellsChanged && !blocksChanged;
+  const topChanged = step.top && Object.keys(step.top.after).some((k) => step.top!.before[k] !== step.top!.after[k]);
+  return !cellsChanged && !blocksChanged && !topChanged;
 }
 
 function applySide(report: Report, step: UndoStep, side: 'before' | 'after'): Report {
   let next = report;
   if (step.cells) next = { ...next, cells: { ...next.cells, ...step.cells[side] } };
+  if (step.top) next = { ...next, ...step.top[side] };
   if (step.blocks) {
     const { section } = step.blocks;
     const blocks = step.blocks[side];
@@ -73,4 +77,11 @@ export function cellStep(label: string, cells: Cells, patch: Cells): UndoStep {
   const before: Cells = {};
   for (const key of Object.keys(patch)) before[key] = cells[key] ?? null;
   return { label, cells: { before, after: { ...patch } } };
+}
+
+/** The before/after pair of top-level fields replaced at once. */
+export function topStep(label: string, report: Report, patch: Partial<Report>): UndoStep {
+  const before: Partial<Report> = {};
+  for (const key of Object.keys(patch)) (before as Record<string, unknown>)[key] = report[key];
+  return { label, top: { before, after: { ...patch } } };
 }

@@ -1,0 +1,96 @@
+import { useEffect } from 'react';
+import { App as AntApp, Modal } from 'antd';
+import { useServices } from '../api/context';
+import { LibraryScreen } from '../library/LibraryScreen';
+import { EditorScreen } from '../editor/EditorScreen';
+import { dispatchCommand, useCommandHandler } from './commands';
+import { navigate, useRoute } from './router';
+import { LATER } from './placeholders';
+
+export function App() {
+  const route = useRoute();
+  const { shell, saves } = useServices();
+  const { message } = AntApp.useApp();
+
+  // Menu commands of the desktop shell; reports it opened by itself (double-click on a file).
+  useEffect(() => {
+    if (!shell) return;
+    const offMenu = shell.onMenuCommand((c) => dispatchCommand(c));
+    const offOpened = shell.onReportOpened((id) => navigate({ screen: 'editor', id, page: 'cover' }));
+    return () => {
+      offMenu();
+      offOpened();
+    };
+  }, [shell]);
+
+  // Browser mode: the same shortcuts as the desktop menu (the browser would otherwise save the page).
+  useEffect(() => {
+    if (shell) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      if (e.key === 's' || e.key === 'S') {
+        e.preventDefault();
+        dispatchCommand('save');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shell]);
+
+  // Browser mode: warn before closing the tab with an unsaved change (Electron guards the window itself).
+  useEffect(() => {
+    if (shell) return;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!saves.dirty) return;
+      void saves.flush();
+      e.preventDefault();
+    };
+    const onHide = () => void saves.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && void saves.flush();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [shell, saves]);
+
+  // What no screen handled.
+  useCommandHandler((command) => {
+    switch (command) {
+      case 'library':
+        navigate({ screen: 'library' });
+        return true;
+      case 'new-report':
+        navigate({ screen: 'library', create: true });
+        return true;
+      case 'save':
+        void saves.flush();
+        return true;
+      case 'about':
+        Modal.info({ title: '年报编制助手', content: '政府信息公开工作年度报告编制助手：按国办公开办函〔2021〕30号格式填报、实时校验、导出。', okText: '知道了' });
+        return true;
+      case 'open-file':
+      case 'import-file':
+      case 'export':
+      case 'save-as':
+      case 'preview':
+        void message.info(LATER);
+        return true;
+      default:
+        return false;
+    }
+  });
+
+  return (
+    <div className="app-root">
+      {route.screen === 'library' ? (
+        <LibraryScreen openCreate={route.create === true} />
+      ) : (
+        <EditorScreen key={route.id} id={route.id} page={route.page} />
+      )}
+    </div>
+  );
+}

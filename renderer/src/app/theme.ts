@@ -1,0 +1,31 @@
+import type { ThemeConfig } from 'antd';
+
+export const FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+/** A calm, official look: white and grey surfaces, one restrained blue accent, the seal red only for the brand. */
+export const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#1f4e8c',
+    colorInfo: '#1f4e8c',
+    colorError: '#c0392b',
+    colorWarning: '#c77700',
+    colorSuccess: '#2e7d32',
+    borderRadius: 4,
+    fontFamily: FONT_FAMILY,
+    fontSize: 14,
+    colorBgLayout: '#f3f4f6',
+    // Light, quiet surfaces for alerts (the derived ones are too dark for these seed colours).
+    colorSuccessBg: '#f1f8f1',
+    colorSuccessBorder: '#b9dcbb',
+    colorWarningBg: '#fff8ea',
+    colorWarningBorder: '#f2d29b',
+    colorErrorBg: '#fdf2f0',
+    colorErrorBorder: '#efbcb4',
+    colorInfoBg: '#f0f5fb',
+    colorInfoBorder: '#c3d5ec',
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', headerHeight: 48, headerPadding: '0 16px', siderBg: '#fafafa', bodyBg: '#f3f4f6' },
+    Table: { headerBg: '#f5f6f8' },
+  },
+};

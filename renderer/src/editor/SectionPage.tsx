@@ -1,0 +1,104 @@
+import { useMemo } from 'react';
+import { Alert, Button } from 'antd';
+import { CheckCircleFilled } from '@ant-design/icons';
+import type { SectionDef, TemplateDef } from '../../../templates/types';
+import type { Block, Cells, CellValue, Report } from '../../../shared/model/types';
+import type { Finding } from '../../../shared/checks/types';
+import { FEE_SENTENCE, mentionsFee } from '../logic/report-edit';
+import type { CellMark } from '../logic/findings-index';
+import { TableSection } from '../grid/TableSection';
+import type { GridFocusRequest } from '../grid/TableGrid';
+import { NarrativeEditor, type SpanRequest } from './NarrativeEditor';
+
+export interface SectionPageProps {
+  def: SectionDef;
+  report: Report;
+  template: TemplateDef | null;
+  findings: Finding[];
+  marks: Map<string, CellMark>;
+  onLiveEdit(key: string, value: CellValue): void;
+  onCommitEdit(key: string, before: CellValue, after: CellValue): void;
+  onPatch(patch: Cells, label: string): void;
+  onText(index: number, text: string): void;
+  onStructure(blocks: Block[], label: string): void;
+  onInsertSubheading(heading: string): void;
+  onConfirmCarried(index: number): void;
+  onInsertFeeSentence(): void;
+  gridRequest: GridFocusRequest | null;
+  spanRequest: SpanRequest | null;
+  onRequestHandled(): void;
+  focusBlock: number | null;
+  onFocusBlockHandled(): void;
+}
+
+export function SectionPage(props: SectionPageProps) {
+  const { def, report, template, findings } = props;
+  const blocks = report.sections.find((s) => s.id === def.id)?.blocks ?? [];
+  const table = def.table && template ? template.tables.find((t) => t.id === def.table) : undefined;
+
+  const findingsByBlock = useMemo(() => {
+    const map = new Map<number, Finding[]>();
+    for (const f of findings) {
+      if (f.dismissed || f.span?.where !== 'section' || f.span.section !== def.id) continue;
+      const list = map.get(f.span.block) ?? [];
+      list.push(f);
+      map.set(f.span.block, list);
+    }
+    return map;
+  }, [findings, def.id]);
+
+  const feeMissing = def.id === 'other' && !mentionsFee(blocks);
+
+  return (
+    <div className="section-page">
+      <p className="section-hint">{def.hint}</p>
+      {def.id === 'other' && !feeMissing ? (
+        <p className="fee-ok">
+          <CheckCircleFilled aria-hidden="true" /> 已说明信息处理费收取情况。
+        </p>
+      ) : null}
+      {feeMissing ? (
+        <Alert
+          className="fee-reminder"
+          type="warning"
+          showIcon
+          title="请说明本年度是否收取了信息处理费"
+          description="依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），年报必须写明信息处理费的收取情况。没有收取的，可一键插入标准表述。"
+          action={
+            <Button size="small" type="primary" ghost onClick={props.onInsertFeeSentence}>
+              插入“{FEE_SENTENCE}”
+            </Button>
+          }
+        />
+      ) : null}
+      {table && template ? (
+        <TableSection
+          table={table}
+          template={template}
+          cells={report.cells}
+          marks={props.marks}
+          onLiveEdit={props.onLiveEdit}
+          onCommitEdit={props.onCommitEdit}
+          onPatch={props.onPatch}
+          focusRequest={props.gridRequest}
+          onFocusHandled={props.onRequestHandled}
+        />
+      ) : null}
+      {table ? <h3 className="narrative-title">补充说明（可选）</h3> : null}
+      <NarrativeEditor
+        def={def}
+        blocks={blocks}
+        findingsByBlock={findingsByBlock}
+        withTable={!!table}
+        onText={props.onText}
+        onStructure={props.onStructure}
+        onInsertSubheading={props.onInsertSubheading}
+        onConfirmCarried={props.onConfirmCarried}
+        spanRequest={props.spanRequest}
+        onSpanHandled={props.onRequestHandled}
+        focusBlock={props.focusBlock}
+        onFocusBlockHandled={props.onFocusBlockHandled}
+      />
+    </div>
+  );
+}

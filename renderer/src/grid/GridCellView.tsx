@@ -1,0 +1,109 @@
+import { memo, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import type { Severity } from '../../../shared/checks/types';
+import { formatCell } from '../../../shared/model/format';
+import { SEVERITY_LABELS } from '../logic/findings-index';
+
+/**
+ * One data cell. Memoised on plain values, so that a keystroke repaints only the cells whose
+ * value, mark or focus changed, not the 175 cells of Table 3.
+ */
+export interface GridCellViewProps {
+  cellKey: string;
+  rowSpan: number;
+  colSpan: number;
+  label: string;
+  hint?: string;
+  value: number | null;
+  computed: boolean;
+  active: boolean;
+  /** Text of the cell editor when this cell is being edited. */
+  editText?: string;
+  /** The refusal message shown next to the cell (role=alert). */
+  refusal?: string;
+  markSeverity?: Severity;
+  markMessage?: string;
+  flash: boolean;
+  /** Sticky label columns need the cell to sit below them when scrolled. */
+  style?: CSSProperties;
+  /** Show the refusal above the cell (bottom rows of the table). */
+  refusalAbove: boolean;
+  inputRef?: React.Ref<HTMLInputElement>;
+  onEditText?(text: string): void;
+}
+
+export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
+  const editing = p.editText !== undefined;
+  const shown = formatCell(p.value);
+  const name =
+    `${p.label}：${shown === '' ? '空白' : shown}` +
+    (p.computed ? '（自动计算）' : '') +
+    (p.markSeverity && p.markMessage ? `。${SEVERITY_LABELS[p.markSeverity]}：${p.markMessage}` : '');
+  const tip = [p.label, p.computed ? '自动计算：由各项相加得出，不能直接填写。' : p.hint, p.markMessage].filter(Boolean).join('\n');
+  const cls = [
+    'gcell',
+    p.computed ? 'computed' : 'editable',
+    p.active ? 'active' : '',
+    editing ? 'editing' : '',
+    p.markSeverity ? `mark-${p.markSeverity}` : '',
+    p.flash ? 'flash' : '',
+    p.value === null && !p.computed ? 'blank' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <td
+      role="gridcell"
+      data-key={p.cellKey}
+      data-tip={tip}
+      tabIndex={p.active && !editing ? 0 : -1}
+      rowSpan={p.rowSpan > 1 ? p.rowSpan : undefined}
+      colSpan={p.colSpan > 1 ? p.colSpan : undefined}
+      aria-label={editing ? undefined : name}
+      aria-readonly={p.computed ? true : undefined}
+      aria-invalid={p.refusal ? true : undefined}
+      className={cls}
+      style={p.style}
+    >
+      {editing ? (
+        <CellInput text={p.editText!} label={p.label} inputRef={p.inputRef} invalid={!!p.refusal} onChange={p.onEditText!} />
+      ) : (
+        <span className="gcell-value">{shown}</span>
+      )}
+      {p.refusal ? (
+        <div className={`cell-refusal${p.refusalAbove ? ' above' : ''}`} role="alert">
+          {p.refusal}
+        </div>
+      ) : null}
+    </td>
+  );
+});
+
+function CellInput(props: { text: string; label: string; invalid: boolean; inputRef?: React.Ref<HTMLInputElement>; onChange(text: string): void }) {
+  const local = useRef<HTMLInputElement | null>(null);
+  useLayoutEffect(() => {
+    const el = local.current;
+    if (el && document.activeElement !== el) {
+      el.focus();
+      const end = el.value.length;
+      el.setSelectionRange(end, end);
+    }
+  }, []);
+  return (
+    <input
+      ref={(el) => {
+        local.current = el;
+        const r = props.inputRef;
+        if (typeof r === 'function') r(el);
+        else if (r && typeof r === 'object') (r as { current: HTMLInputElement | null }).current = el;
+      }}
+      className="gcell-input"
+      value={props.text}
+      aria-label={`编辑 ${props.label}`}
+      aria-invalid={props.invalid || undefined}
+      inputMode="decimal"
+      autoComplete="off"
+      spellCheck={false}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
+  );
+}

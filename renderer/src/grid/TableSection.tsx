@@ -1,0 +1,176 @@
+import { memo, useMemo, useState } from 'react';
+import { Alert, Button, Popconfirm, Popover } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import type { TableDef, TemplateDef } from '../../../templates/types';
+import type { Cells, CellValue } from '../../../shared/model/types';
+import { formatCell } from '../../../shared/model/format';
+import { buildGridLayout } from '../logic/grid-layout';
+import { blankEditableCount, fillBlanksWithZero } from '../logic/fill-zero';
+import { mismatchedTotals, type PastePlan } from '../logic/paste';
+import { SEVERITY_LABELS, type CellMark } from '../logic/findings-index';
+import { TableGrid, type GridFocusRequest } from './TableGrid';
+
+export interface TableSectionProps {
+  table: TableDef;
+  template: TemplateDef;
+  cells: Cells;
+  marks: Map<string, CellMark>;
+  onLiveEdit(key: string, value: CellValue): void;
+  onCommitEdit(key: string, before: CellValue, after: CellValue): void;
+  onPatch(patch: Cells, label: string): void;
+  focusRequest: GridFocusRequest | null;
+  onFocusHandled(): void;
+}
+
+export const KEY_HELP = [
+  ['方向键', '移动到相邻的格'],
+  ['Tab / Shift+Tab', '向右 / 向左（行末换到下一行）'],
+  ['Enter / Shift+Enter', '向下 / 向上'],
+  ['直接输入数字', '开始填写，输入的内容替换原值'],
+  ['F2 或双击', '修改原值'],
+  ['Esc', '放弃正在输入的内容'],
+  ['Delete', '清空该格'],
+  ['Ctrl+V', '从 Excel / WPS 粘贴一块数字，从当前格开始'],
+  ['Ctrl+Z / Ctrl+Y', '撤销 / 重做'],
+] as const;
+
+function KeyHelp() {
+  return (
+    <table className="key-help">
+      <tbody>
+        {KEY_HELP.map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">
+              <kbd>{k}</kbd>
+            </th>
+            <td>{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PasteSummary({ plan, template, onClose }: { plan: PastePlan; template: TemplateDef; onClose(): void }) {
+  const wrongTotals = mismatchedTotals(plan, template);
+  const problems = plan.refused.length > 0 || plan.outside > 0 || wrongTotals.length > 0;
+  const notes: string[] = [];
+  if (plan.dropped.includes('heading')) notes.push('第一行是标题，未粘贴');
+  if (plan.dropped.includes('labels')) notes.push('第一列是行名称，未粘贴');
+  const skipped = plan.skippedTotals.length - wrongTotals.length;
+  if (skipped > 0) notes.push(`${skipped} 个总计格自动计算，已跳过（与复制的数字一致）`);
+  return (
+    <Alert
+      className="paste-summary"
+      type={problems ? 'warning' : 'success'}
+      showIcon
+      role={problems ? 'alert' : 'status'}
+      closable={{ onClose, 'aria-label': '关闭粘贴结果' }}
+      title={`已粘贴 ${plan.written} 个单元格${notes.length ? `；${notes.join('；')}` : ''}。`}
+      description={
+        problems ? (
+          <ul className="paste-problems">
+            {plan.refused.map((r) => (
+              <li key={r.key}>
+                <strong>{r.label}</strong>：未粘贴“{r.text}”——{r.message}
+              </li>
+            ))}
+            {wrongTotals.map((t) => (
+              <li key={t.key}>
+                <strong>{t.label}</strong>：复制的总计为 {t.text}，按各项相加应为 {formatCell(t.computed) || '空白'}，已按各项相加计算。请核对原表。
+              </li>
+            ))}
+            {plan.outside > 0 ? <li>有 {plan.outside} 个值超出了表格范围，未粘贴。请确认是从正确的格开始粘贴。</li> : null}
+          </ul>
+        ) : undefined
+      }
+    />
+  );
+}
+
+export const TableSection = memo(function TableSection(props: TableSectionProps) {
+  const { table, template, cells, marks } = props;
+  const layout = useMemo(() => buildGridLayout(table, template), [table, template]);
+  const [plan, setPlan] = useState<PastePlan | null>(null);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const blanks = blankEditableCount(cells, template, table.id);
+  const hasDecimal = Object.values(template.fields).some((f) => f.table === table.id && f.type === 'decimal');
+
+  const fill = () => props.onPatch(fillBlanksWithZero(cells, template, table.id), `${table.caption}：剩余空白填 0`);
+
+  const active = activeKey ? layout.byKey.get(activeKey) : undefined;
+  const activeField = activeKey ? template.fields[activeKey] : undefined;
+  const activeCell = active ? table.cells.find((c) => c.key === activeKey) : undefined;
+  const activeHint = activeCell?.hint ?? table.cells.find((c) => c.role === 'label' && c.row && c.row === activeCell?.row)?.hint;
+  const activeMark = activeKey ? marks.get(activeKey) : undefined;
+
+  return (
+    <section className="table-section" aria-label={`表格：${table.caption}`}>
+      <div className="table-toolbar">
+        <div className="table-units">
+          <span className="unit-badge">单位：件</span>
+          {hasDecimal ? <span className="unit-badge decimal">行政事业性收费单位：万元，可保留 6 位小数</span> : null}
+          <span className="legend">
+            <span className="legend-swatch computed" aria-hidden="true" />
+            灰底为自动计算的总计
+          </span>
+        </div>
+        <div className="table-actions">
+          <Popover content={<KeyHelp />} title="表格的键盘操作" trigger={['click']} placement="bottomRight">
+            <Button size="small" type="text" icon={<QuestionCircleOutlined />}>
+              键盘操作
+            </Button>
+          </Popover>
+          <Popconfirm
+            title={`把本表剩余的 ${blanks} 个空白格填为 0？`}
+            description="已填写的格不变；可以撤销。"
+            okText="填 0"
+            cancelText="取消"
+            onConfirm={fill}
+            disabled={blanks === 0}
+          >
+            <Button size="small" disabled={blanks === 0}>
+              剩余空白填 0{blanks ? `（${blanks} 格）` : ''}
+            </Button>
+          </Popconfirm>
+        </div>
+      </div>
+      <p id="grid-keys-help" className="sr-only">
+        用方向键、Tab 和 Enter 在格之间移动，直接输入数字填写，F2 修改，Esc 放弃，Delete 清空，Ctrl+V 从 Excel 粘贴。
+      </p>
+      <div className={`cell-info${activeMark ? ` mark-${activeMark.severity}` : ''}`} aria-hidden="true">
+        {active && activeField ? (
+          <>
+            <span className="cell-info-label">{activeField.label}</span>
+            <span className="cell-info-hint">
+              {active.computed ? '自动计算：由各项相加得出。' : activeHint ?? ''}
+              {activeField.type === 'decimal' ? '（单位：万元）' : ''}
+            </span>
+            {activeMark ? (
+              <span className="cell-info-mark">
+                {SEVERITY_LABELS[activeMark.severity]}：{activeMark.message.split('\n')[0]}
+              </span>
+            ) : null}
+          </>
+        ) : (
+          <span className="muted">点一个格开始填写；可以直接从 Excel 或 WPS 复制一块数字粘贴进来。</span>
+        )}
+      </div>
+      {plan ? <PasteSummary plan={plan} template={template} onClose={() => setPlan(null)} /> : null}
+      <TableGrid
+        table={table}
+        template={template}
+        layout={layout}
+        cells={cells}
+        marks={marks}
+        onLiveEdit={props.onLiveEdit}
+        onCommitEdit={props.onCommitEdit}
+        onPatch={props.onPatch}
+        onPasteDone={setPlan}
+        focusRequest={props.focusRequest}
+        onFocusHandled={props.onFocusHandled}
+        onActiveChange={setActiveKey}
+      />
+    </section>
+  );
+});
