@@ -23,7 +23,7 @@ function setup(service: NianbaoApi) {
   const states: unknown[] = [];
   let ready = 0;
   const channels = registerIpc({
-    ipcMain,
+    ipcMain: ipcMain as never,
     service,
     shell,
     trustedWebContentsId: () => WINDOW_ID,
