@@ -1,0 +1,47 @@
+/**
+ * Why a file could not be imported. Every reader turns a bad file into one of these, with a
+ * Chinese message that says what the file is and what to do; nothing else escapes `importReport`.
+ */
+export type ImportErrorCode =
+  | 'empty'
+  | 'too-large'
+  | 'unsupported'
+  | 'not-report'
+  | 'encrypted'
+  | 'scanned'
+  | 'corrupt'
+  | 'internal';
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    readonly fileName = '',
+  ) {
+    super(message);
+  }
+}
+
+export const isImportError = (e: unknown): e is ImportError => e instanceof ImportError;
+
+/** Size limits: a real report is a few MB at most; larger input is refused rather than parsed slowly. */
+export const LIMITS = {
+  /** Any file. */
+  bytes: 60 * 1024 * 1024,
+  /** Decoded text of an HTML or text file. */
+  textChars: 8 * 1024 * 1024,
+  /** Uncompressed document.xml of a .docx. */
+  docxXmlChars: 40 * 1024 * 1024,
+  /** PDF pages read (reports are 5–30 pages; the rest of a longer file is ignored with a warning). */
+  pdfPages: 120,
+  /** Text items per PDF page. */
+  pdfItemsPerPage: 20000,
+  /** Lines kept from any document. */
+  lines: 20000,
+  /** Characters of one line kept for matching. */
+  lineChars: 20000,
+  /** Table rows and cells. */
+  tableRows: 400,
+  tableCols: 64,
+} as const;

@@ -1,0 +1,93 @@
+import { SECTIONS, type SectionId } from '../../templates/index';
+import { SPECS } from './tables/spec';
+import { displayWidth, enumeratorOf, labelScore, matchKey, stripEnumerator } from './text-utils';
+
+/**
+ * Recognises the six section headings (templates/sections.ts, with the variants accepted there),
+ * also when a site ran the heading and its first paragraph together (“一、总体情况 2023年，…”),
+ * and the headings of older reports (一、概述, 四、政府信息公开的收费及减免情况 …) by their words.
+ */
+
+export interface HeadingMatch {
+  section: SectionId;
+  /** Text after the heading on the same line (run-in paragraph). */
+  rest: string;
+  /** The heading as printed (without the run-in text). */
+  heading: string;
+  /** 'exact': an official heading or accepted variant; 'words': recognised by its words (older reports). */
+  how: 'exact' | 'words';
+  ordinal?: number;
+}
+
+const KNOWN = SECTIONS.flatMap((s, i) =>
+  [s.heading, ...(s.aliases ?? [])].map((h) => ({ section: s.id, index: i, core: matchKey(stripEnumerator(h)), printed: stripEnumerator(h) })),
+);
+
+/** Words that place an older or unusual heading in one of the six sections, most specific first. */
+const WORDS: { section: SectionId; re: RegExp }[] = [
+  { section: 'review', re: /复议|诉讼/ },
+  { section: 'requests', re: /依申请|收到和处理|申请公开|公开申请|申请情况|申请的情况/ },
+  { section: 'proactive', re: /主动公开/ },
+  { section: 'problems', re: /问题|改进|不足|打算|工作计划|努力方向|下一步|措施/ },
+  { section: 'other', re: /其他需要|其他事项|需要说明|需要报告|收费|减免|附表/ },
+  { section: 'overview', re: /总体|概述|概况|基本情况|工作情况|完成情况|总述/ },
+];
+
+/** Table row labels that look like headings (一、本年新收政府信息公开申请数量, 四、结转下年度继续办理). */
+const TABLE_LABELS = [...SPECS.t3_2021.rows, ...SPECS.t3_2019.rows].map((r) => matchKey(stripEnumerator(r.label))).filter((k) => k.length >= 4);
+
+const isTableLabel = (key: string) => TABLE_LABELS.some((t) => labelScore(t, key) >= 0.8 && key.length <= t.length + 6);
+
+export function matchHeading(line: string): HeadingMatch | null {
+  const text = line.trim();
+  if (!text || text.length > 4000) return null;
+  const en = enumeratorOf(text);
+  if (en && en.kind !== 'chinese') return null;
+  const body = en ? text.slice(en.length).trim() : text;
+  const bodyKey = matchKey(body);
+  if (!bodyKey || isTableLabel(matchKey(body.slice(0, 40)))) return null;
+
+  // An official heading (or accepted variant) at the start of the line.
+  for (const k of KNOWN) {
+    if (bodyKey.startsWith(k.core)) {
+      if (!en && bodyKey.length > k.core.length + 2) continue; // without “一、”, only a heading alone on its line
+      const cut = cutAfter(body, k.core);
+      return { section: k.section, heading: body.slice(0, cut).trim(), rest: body.slice(cut).replace(/^[\s:：。.,，]+/, ''), how: 'exact', ...(en ? { ordinal: en.ordinal } : {}) };
+    }
+  }
+  // A slightly different wording, alone on its line (“二、主动公开政府信息的情况”).
+  for (const k of KNOWN) {
+    if (bodyKey.length <= k.core.length + 4 && labelScore(k.core, bodyKey) >= 0.88 && (en || bodyKey.length <= k.core.length + 1)) {
+      return { section: k.section, heading: body, rest: '', how: 'exact', ...(en ? { ordinal: en.ordinal } : {}) };
+    }
+  }
+  if (!en) return null;
+  // Other headings: short, a phrase rather than a sentence.
+  if (displayWidth(body) > 32 || /[。；;!！?？]/.test(body.slice(0, -1))) return null;
+  for (const w of WORDS) if (w.re.test(body)) return { section: w.section, heading: body, rest: '', how: 'words', ordinal: en.ordinal };
+  return null;
+}
+
+/** Position in `text` just after the characters of `core` (a match key of its start). */
+function cutAfter(text: string, core: string): number {
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = matchKey(text[i]!);
+    if (!k) {
+      if (j >= core.length) return i;
+      continue;
+    }
+    if (j < core.length && k === core[j]) {
+      j++;
+      if (j === core.length) {
+        // Keep a closing bracket or the word 情况 that belongs to the heading.
+        let e = i + 1;
+        while (e < text.length && /[)）】”]/.test(text[e]!)) e++;
+        return e;
+      }
+    } else if (j >= core.length) return i;
+  }
+  return text.length;
+}
+
+export const SECTION_ORDER: SectionId[] = SECTIONS.map((s) => s.id);

@@ -1,0 +1,133 @@
+import { ImportError, LIMITS } from '../errors';
+import type { PdfItem, PdfPage } from './layout';
+
+/**
+ * Thin adapter over pdf.js (pdfjs-dist 5, legacy build: runs in Node and in browsers). It only
+ * turns a PDF into positioned text; everything else is pure code in layout.ts. Node callers pass
+ * file URLs of pdf.js' CMaps and standard fonts (see electron/services/import), needed by PDFs
+ * whose Chinese fonts are not embedded.
+ */
+
+export interface PdfjsOptions {
+  cMapUrl?: string;
+  standardFontDataUrl?: string;
+  /** Browser only: where pdf.worker.mjs is served from. */
+  workerSrc?: string;
+}
+
+export interface PdfText {
+  pages: PdfPage[];
+  numPages: number;
+}
+
+export type PdfTextExtractor = (bytes: Uint8Array) => Promise<PdfText>;
+
+interface TextItemLike {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+interface PdfjsModule {
+  getDocument(src: Record<string, unknown>): { promise: Promise<PdfDoc>; destroy(): Promise<void> };
+  GlobalWorkerOptions: { workerSrc: string };
+  Util: { transform(a: number[], b: number[]): number[] };
+}
+interface PdfDoc {
+  numPages: number;
+  getPage(n: number): Promise<PdfPageProxy>;
+  destroy(): Promise<void>;
+}
+interface PdfPageProxy {
+  getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
+  getTextContent(o?: Record<string, unknown>): Promise<{ items: TextItemLike[] }>;
+  cleanup(): void;
+}
+
+let loaded: Promise<PdfjsModule> | null = null;
+const loadPdfjs = () => (loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfjsModule>);
+
+export function pdfjsExtractor(options: PdfjsOptions = {}): PdfTextExtractor {
+  return async (bytes) => {
+    const pdfjs = await loadPdfjs();
+    if (options.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = options.workerSrc;
+    const task = pdfjs.getDocument({
+      // pdf.js may detach the buffer it is given: hand it a copy.
+      data: bytes.slice(),
+      ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
+      ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
+    let doc: PdfDoc;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      await task.destroy().catch(() => undefined);
+      throw pdfError(e);
+    }
+    try {
+      const pages: PdfPage[] = [];
+      const n = Math.min(doc.numPages, LIMITS.pdfPages);
+      for (let i = 1; i <= n; i++) {
+        let page: PdfPageProxy;
+        try {
+          page = await doc.getPage(i);
+        } catch (e) {
+          if (i === 1) throw pdfError(e);
+          break; // a truncated file: keep the pages that could be read
+        }
+        const vp = page.getViewport({ scale: 1 });
+        let items: TextItemLike[] = [];
+        try {
+          items = (await page.getTextContent({ includeMarkedContent: false })).items;
+        } catch {
+          items = [];
+        }
+        pages.push({ width: vp.width, height: vp.height, items: toItems(items, vp.transform, pdfjs) });
+        page.cleanup();
+      }
+      return { pages, numPages: doc.numPages };
+    } finally {
+      await doc.destroy().catch(() => undefined);
+    }
+  };
+}
+
+/** Device-space items; pages whose text runs sideways (a landscape table on a portrait page) are turned upright. */
+function toItems(items: TextItemLike[], viewport: number[], pdfjs: PdfjsModule): PdfItem[] {
+  const raw = items
+    .slice(0, LIMITS.pdfItemsPerPage)
+    .filter((it): it is Required<TextItemLike> => typeof it.str === 'string' && Array.isArray(it.transform) && it.str.trim() !== '')
+    .map((it) => {
+      const t = pdfjs.Util.transform(viewport, it.transform);
+      const angle = Math.round(Math.atan2(t[1]!, t[0]!) / (Math.PI / 2)) & 3; // 0: upright, 1: 90°, 2: 180°, 3: 270°
+      const size = Math.hypot(t[2]!, t[3]!) || Math.hypot(t[0]!, t[1]!) || 10;
+      return { it, x: t[4]!, y: t[5]!, size, angle };
+    });
+  const counts = [0, 0, 0, 0];
+  for (const r of raw) counts[r.angle]!++;
+  const dominant = counts.indexOf(Math.max(...counts));
+  return raw.map(({ it, x, y, size, angle }) => {
+    // Rotate coordinates so that the page's main text direction reads left to right.
+    const [rx, ry] = dominant === 1 ? [y, -x] : dominant === 2 ? [-x, -y] : dominant === 3 ? [-y, x] : [x, y];
+    const vertical = angle === dominant && (it.height ?? 0) > 1.5 * (it.width ?? 0) && it.str.trim().length > 1;
+    return { str: it.str, x: rx, y: ry, w: Math.abs(it.width ?? 0), size, ...(vertical ? { vertical: true } : {}) };
+  });
+}
+
+function pdfError(e: unknown): ImportError {
+  const name = (e as { name?: string })?.name ?? '';
+  const message = (e as { message?: string })?.message ?? String(e);
+  if (name === 'PasswordException' || /password/i.test(message)) {
+    return new ImportError('encrypted', '这个 PDF 文件设置了密码（已加密），无法读取。请向发布单位索取未加密的版本，或在 PDF 阅读器中输入密码后“另存为”不加密的 PDF 再导入。');
+  }
+  if (name === 'InvalidPDFException' || /Invalid PDF|Missing PDF|XRef|startxref|structure/i.test(message)) {
+    return new ImportError('corrupt', '这个 PDF 文件已损坏或不完整（可能下载中断）。请重新下载完整的文件后再导入。');
+  }
+  return new ImportError('corrupt', `无法读取这个 PDF 文件（${message.slice(0, 120)}）。请确认文件完整，或改用网页版、Word 版年报导入。`);
+}

@@ -1,0 +1,109 @@
+import { labelScore, matchKey } from '../text-utils';
+import type { Observation } from './observe';
+import type { RowSpec } from './spec';
+
+/**
+ * Pairs the expected rows of a table with the observed numeric rows, in order (a table is never
+ * printed out of order, but rows may be missing, added — subtotals — or unlabelled). Dynamic
+ * programming over (expected, observed), scoring label likeness and whether the count of numbers
+ * fits. Labels of a PDF or text copy may sit before, on or after the numbers' line.
+ */
+
+export interface Pair {
+  spec: number;
+  obs: number;
+  label: number;
+  score: number;
+}
+
+export interface Alignment {
+  pairs: Pair[];
+  score: number;
+}
+
+export function rowLabelScore(spec: RowSpec, o: Observation): number {
+  if (!spec.variants.length) return 0;
+  let own = 0;
+  let around = 0;
+  const context = `${o.before}${o.own}${o.after}`;
+  for (const v of spec.variants) {
+    // Short variants (其他, 总计) are weak evidence on their own.
+    const weight = Math.min(1, 0.55 + v.length / 10);
+    if (o.own) own = Math.max(own, labelScore(v, o.own) * weight);
+    if (context) around = Math.max(around, labelScore(v, context) * weight * 0.85);
+  }
+  return Math.max(own, around);
+}
+
+/** How well the count of numbers fits the row (1 exact; less when blanks or glue must be resolved). */
+export function countFit(spec: RowSpec, o: Observation): number {
+  const k = spec.cols.length;
+  const n = o.nums.length;
+  if (n === k) return 1;
+  if (n === 0) return 0;
+  if (n < k) {
+    const positioned = o.nums.every((t) => t.x0 !== undefined);
+    const digits = o.nums.reduce((s, t) => s + (t.blank ? 1 : t.raw.replace(/\D/g, '').length), 0);
+    if (positioned) return 0.6;
+    if (digits >= k) return 0.5;
+    return 0.15;
+  }
+  return n % k === 0 ? 0.3 : 0.2;
+}
+
+export function align(specs: RowSpec[], obs: Observation[]): Alignment {
+  const n = specs.length;
+  const m = obs.length;
+  const label: number[][] = specs.map((s) => obs.map((o) => rowLabelScore(s, o)));
+  const matchScore = (i: number, j: number) => {
+    const l = label[i]![j]!;
+    const o = obs[j]!;
+    const fit = countFit(specs[i]!, o);
+    // A row that has a label of its own which is not this one is very unlikely to be it.
+    const foreign = o.own.length >= 2 && l < 0.35 ? 1.6 : 0;
+    return fit + 3 * l - foreign;
+  };
+  const dp: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  const move: Uint8Array[] = Array.from({ length: n + 1 }, () => new Uint8Array(m + 1));
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = -Infinity;
+      let how = 0;
+      if (i > 0 && dp[i - 1]![j]! > best) {
+        best = dp[i - 1]![j]!;
+        how = 1; // expected row missing
+      }
+      if (j > 0 && dp[i]![j - 1]! > best) {
+        best = dp[i]![j - 1]!;
+        how = 2; // observed row not in the template
+      }
+      if (i > 0 && j > 0) {
+        const s = dp[i - 1]![j - 1]! + matchScore(i - 1, j - 1);
+        if (s > best) {
+          best = s;
+          how = 3;
+        }
+      }
+      dp[i]![j] = best;
+      move[i]![j] = how;
+    }
+  }
+  const pairs: Pair[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const how = move[i]![j]!;
+    if (how === 3) {
+      const s = matchScore(i - 1, j - 1);
+      if (s > 0) pairs.unshift({ spec: i - 1, obs: j - 1, label: label[i - 1]![j - 1]!, score: s });
+      i--;
+      j--;
+    } else if (how === 1) i--;
+    else j--;
+  }
+  return { pairs, score: dp[n]![m]! };
+}
+
+/** Match key of a free text, for callers that compare labels. */
+export const key = matchKey;

@@ -1,0 +1,217 @@
+import type { SrcCell, SrcLine, SrcTable } from '../source-doc';
+import { matchKey } from '../text-utils';
+import { isNumberToken, parseNumber } from './numbers';
+
+/**
+ * What the table reader sees: numeric rows ("observations") with the label text around them.
+ * A real table gives one observation per row with its blanks; a PDF or text copy gives lines whose
+ * labels may sit on the line before or after the numbers, or one cell per line.
+ */
+
+export interface NumToken {
+  raw: string;
+  value: number | null;
+  /** A blank cell of a real table, or a none-mark (—, /). */
+  blank?: boolean;
+  unit?: string;
+  x0?: number;
+  x1?: number;
+  /** Digits stuck to a label or to each other (“数量210000021”): may hold several numbers. */
+  glued?: boolean;
+}
+
+export interface Observation {
+  /** Label on the same row (match key). */
+  own: string;
+  /** Label fragments between the previous observation and this one, and up to the next. */
+  before: string;
+  after: string;
+  /** Printed label text (for messages). */
+  text: string;
+  nums: NumToken[];
+  /** From a real table or a separated row: blanks are known. */
+  structured: boolean;
+  /** Label-only cells above this row (header rows), with positions, for column mapping. */
+  headers: SrcCell[];
+}
+
+export interface ObservedTable {
+  obs: Observation[];
+  /** All label-only cells of the region with positions (header words). */
+  headerCells: SrcCell[];
+  /** Label text of the whole region (match key), for detection and messages. */
+  key: string;
+}
+
+const TRAILING_DIGITS = /^(.*?[^\d.,\s-])(\d+(?:\.\d+)?)$/;
+
+/** Splits a label cell with digits stuck to its end: “行政许可550” → label + number. */
+function splitGlued(text: string): { label: string; digits?: string } {
+  const m = TRAILING_DIGITS.exec(text.normalize('NFKC'));
+  if (!m) return { label: text };
+  const label = m[1]!;
+  // Only after Chinese text or a closing mark: “2.”, “第（一）项” and dates stay labels.
+  if (!/[\u4e00-\u9fff”’)）】」]$/.test(label)) return { label: text };
+  if (/(第|年|月|日|号|期|页|条第)$/.test(label)) return { label: text };
+  return { label, digits: m[2]! };
+}
+
+interface Piece {
+  text: string;
+  x0?: number;
+  x1?: number;
+}
+
+/** Label part and trailing numbers of a line (tokens from the right while they read as numbers). */
+function splitLine(pieces: Piece[]): { label: Piece[]; nums: NumToken[] } {
+  let i = pieces.length;
+  const nums: NumToken[] = [];
+  while (i > 0 && isNumberToken(pieces[i - 1]!.text)) {
+    i--;
+    const p = pieces[i]!;
+    const n = parseNumber(p.text)!;
+    nums.unshift({ raw: p.text.trim(), value: n.value, ...(n.mark ? { blank: true } : {}), ...(n.unit ? { unit: n.unit } : {}), ...pos(p) });
+  }
+  const label = pieces.slice(0, i);
+  if (label.length) {
+    const last = label[label.length - 1]!;
+    const g = splitGlued(last.text);
+    if (g.digits) {
+      label[label.length - 1] = { ...last, text: g.label };
+      nums.unshift({ raw: g.digits, value: Number(g.digits), glued: g.digits.length > 1, ...pos(last) });
+    }
+  }
+  return { label, nums };
+}
+
+const pos = (p: Piece) => (p.x0 !== undefined && p.x1 !== undefined ? { x0: p.x0, x1: p.x1 } : {});
+
+/** Observations from lines (PDF or text). */
+export function observeLines(lines: SrcLine[]): ObservedTable {
+  const obs: Observation[] = [];
+  const headerCells: SrcCell[] = [];
+  let fragments: string[] = [];
+  let lastHeaders: SrcCell[] = [];
+  let run: { nums: NumToken[]; before: string; headers: SrcCell[] } | null = null;
+  const keyParts: string[] = [];
+
+  const flushRun = () => {
+    if (!run) return;
+    obs.push({ own: '', before: run.before, after: '', text: run.before, nums: run.nums, structured: false, headers: run.headers });
+    run = null;
+  };
+  const closeAfter = () => {
+    const prev = obs[obs.length - 1];
+    if (prev && !prev.after) prev.after = matchKey(fragments.join(''));
+  };
+
+  for (const l of lines) {
+    const separated = !!l.cells && l.cells.length > 1 && l.cells.every((c) => c.x0 === undefined);
+    const pieces: Piece[] = l.cells && l.cells.length ? l.cells : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text }));
+    let label: Piece[];
+    let nums: NumToken[];
+    if (separated) {
+      // | a | b | | c |: every cell right of the last label is a value, empty ones blank.
+      const cells = l.cells!;
+      let last = -1;
+      cells.forEach((c, i) => {
+        if (c.text.trim() && !isNumberToken(c.text)) last = i;
+      });
+      label = cells.slice(0, last + 1);
+      nums = cells.slice(last + 1).map((c) => {
+        const n = parseNumber(c.text);
+        return { raw: c.text.trim(), value: n?.value ?? null, ...(n?.value === null || n === null ? { blank: true } : {}) };
+      });
+      if (nums.every((n) => n.blank) && label.length) nums = [];
+    } else ({ label, nums } = splitLine(pieces));
+    const labelText = label.map((p) => p.text).join(' ');
+    const labelKey = matchKey(labelText);
+    keyParts.push(labelKey);
+
+    if (nums.length === 0) {
+      // A label-only line: header words or a label waiting for its numbers (or done with them).
+      flushRun();
+      closeAfter();
+      if (labelKey) {
+        fragments.push(labelText);
+        const cells = label.filter((p) => p.x0 !== undefined).map((p) => ({ text: p.text, x0: p.x0!, x1: p.x1! }));
+        headerCells.push(...cells);
+        lastHeaders = cells.length ? cells : label.map((p) => ({ text: p.text }));
+      }
+      continue;
+    }
+    if (!labelKey && nums.length === 1 && !separated && nums[0]!.x0 === undefined) {
+      // One cell per line (a table flattened by a website): collect until the next label.
+      if (!run) {
+        closeAfter();
+        run = { nums: [], before: matchKey(fragments.join('')), headers: lastHeaders };
+        fragments = [];
+      }
+      run.nums.push(nums[0]!);
+      continue;
+    }
+    flushRun();
+    closeAfter();
+    obs.push({
+      own: labelKey,
+      before: matchKey(fragments.join('')),
+      after: '',
+      text: [...fragments, labelText].join(' ').trim(),
+      nums,
+      structured: separated,
+      headers: lastHeaders,
+    });
+    fragments = [];
+  }
+  flushRun();
+  closeAfter();
+  return { obs, headerCells, key: keyParts.join('') };
+}
+
+/** Observations from real tables (HTML, .docx): one per row, blanks included. */
+export function observeTables(tables: SrcTable[], headerKeys: string[]): ObservedTable {
+  const obs: Observation[] = [];
+  const headerCells: SrcCell[] = [];
+  const keyParts: string[] = [];
+  for (const t of tables) {
+    let lastHeaders: SrcCell[] = [];
+    for (const row of t.rows) {
+      let last = -1;
+      row.forEach((c, i) => {
+        if (c.text.trim() && !isNumberToken(c.text)) last = i;
+      });
+      const label = row.slice(0, last + 1);
+      const values = row.slice(last + 1);
+      const labelText = label.map((c) => c.text).join(' ');
+      keyParts.push(matchKey(labelText));
+      const nums: NumToken[] = values.map((c) => {
+        const n = parseNumber(c.text);
+        return {
+          raw: c.text.trim(),
+          value: n?.value ?? null,
+          ...(n === null || n.value === null ? { blank: true } : {}),
+          ...(n?.unit ? { unit: n.unit } : {}),
+          ...(c.x0 !== undefined && c.x1 !== undefined ? { x0: c.x0, x1: c.x1 } : {}),
+        };
+      });
+      const filled = nums.some((n) => !n.blank || n.raw);
+      if (!values.length || (!filled && (last < 0 || isHeaderRow(label, headerKeys)))) {
+        if (label.length) {
+          headerCells.push(...label);
+          lastHeaders = label;
+        }
+        continue;
+      }
+      obs.push({ own: matchKey(labelText), before: '', after: '', text: labelText, nums, structured: true, headers: lastHeaders });
+    }
+  }
+  return { obs, headerCells, key: keyParts.join('') };
+}
+
+/** A row of header words only (申请人情况 / 自然人 …) with empty cells beside them. */
+function isHeaderRow(label: SrcCell[], headerKeys: string[]): boolean {
+  return label.every((c) => {
+    const k = matchKey(c.text);
+    return !k || headerKeys.some((h) => h.includes(k) || (k.length >= 4 && k.includes(h)));
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * Text helpers shared by every reader: what counts as Chinese, how labels are compared, and how
+ * scraped text is cleaned. Comparison keys are only ever used for matching; the text stored in the
+ * report keeps its printed punctuation (the PUNCTUATION check reports half-width marks).
+ */
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const WIDE_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2026\u2014]/;
+
+export const isCjk = (ch: string): boolean => CJK.test(ch);
+const isWide = (ch: string) => CJK.test(ch) || WIDE_PUNCT.test(ch);
+const isDigit = (ch: string) => ch >= '0' && ch <= '9';
+
+/** Zero-width characters, BOMs and soft hyphens that scrapers leave behind. */
+const INVISIBLE = /[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]/g;
+/** Every kind of blank: NBSP (&nbsp;), ideographic space, tabs. */
+const BLANKS = /[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]+/g;
+
+/**
+ * Collapses blanks and removes those that only PDF extraction or web layout put between Chinese
+ * characters ("只计这一情 形", "2023 年"), keeping spaces between Latin words.
+ */
+export function cleanText(text: string): string {
+  const s = text.replace(INVISIBLE, '').replace(BLANKS, ' ').trim();
+  if (!s.includes(' ')) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch === ' ') {
+      const prev = out[out.length - 1] ?? '';
+      const next = s[i + 1] ?? '';
+      if ((isWide(prev) && (isWide(next) || isDigit(next))) || (isDigit(prev) && isWide(next))) continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** Replaces blanks of every kind by single spaces, nothing more. */
+export const collapseBlanks = (text: string): string => text.replace(INVISIBLE, '').replace(BLANKS, ' ').trim();
+
+/**
+ * Key for comparing labels: full-width and half-width forms unified (NFKC), blanks and every
+ * punctuation mark removed, so that “（二）部分公开（区分处理的，只计这一情形，不计其他情形）”,
+ * “(二)部分公开(区分处理的,只计这一情形,不计其他情形)” and a copy broken over lines compare equal.
+ */
+export function matchKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .toLowerCase();
+}
+
+const ENUMERATOR =
+  /^\s*(?:[（(][一二三四五六七八九十\d]{0,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．，,]|\d{1,2}\s*[、.．，,](?!\d)|[①-⑳])\s*/;
+
+/** Removes a leading enumerator: 一、 / （一） / (一) / () / 1. / 1、 / ①. */
+export function stripEnumerator(text: string): string {
+  return text.replace(ENUMERATOR, '');
+}
+
+/** The enumerator at the start of a line, classified (used for headings). */
+export function enumeratorOf(text: string): { kind: 'chinese' | 'paren' | 'arabic' | 'paren-arabic'; ordinal: number; length: number } | null {
+  const t = text.normalize('NFKC');
+  let m = /^\s*([一二三四五六七八九十]{1,3})\s*[、.,]/.exec(t);
+  if (m) return { kind: 'chinese', ordinal: chineseNumber(m[1]!), length: m[0].length };
+  m = /^\s*\(\s*([一二三四五六七八九十]{1,3})\s*\)/.exec(t);
+  if (m) return { kind: 'paren', ordinal: chineseNumber(m[1]!), length: m[0].length };
+  m = /^\s*\(\s*(\d{1,2})\s*\)/.exec(t);
+  if (m) return { kind: 'paren-arabic', ordinal: Number(m[1]), length: m[0].length };
+  m = /^\s*(\d{1,2})\s*[、.](?!\d)/.exec(t);
+  if (m) return { kind: 'arabic', ordinal: Number(m[1]), length: m[0].length };
+  return null;
+}
+
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20 (up to 99; enough for enumerators). */
+export function chineseNumber(s: string): number {
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten < 0) return DIGITS[s] ?? 0;
+  const tens = ten === 0 ? 1 : DIGITS[s.slice(0, ten)] ?? 0;
+  const ones = DIGITS[s.slice(ten + 1)] ?? 0;
+  return tens * 10 + ones;
+}
+
+/**
+ * Pinyin that some sites print after each character for screen readers, e.g. “公開(kāi)”: a
+ * parenthesised lower-case syllable with a tone mark, right after a Chinese character.
+ */
+const PINYIN = /([\u4e00-\u9fff])\(([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,6})\)/g;
+export const stripPinyin = (text: string): string => text.replace(PINYIN, '$1');
+
+/** 「」『』 (Hong Kong / Taiwan quotes) → “”‘’. */
+export const mainlandQuotes = (text: string): string =>
+  text.replace(/「/g, '“').replace(/」/g, '”').replace(/『/g, '‘').replace(/』/g, '’');
+
+/**
+ * Share of the expected label's characters found, in order, in the observed text (longest common
+ * subsequence / expected length), with a small weight on how much of the observed text they cover.
+ * Both arguments are match keys.
+ */
+export function labelScore(expected: string, observed: string): number {
+  if (!expected || !observed) return 0;
+  if (observed.includes(expected)) return 0.75 + 0.25 * (expected.length / observed.length);
+  const e = expected.length > 120 ? expected.slice(0, 120) : expected;
+  const o = observed.length > 400 ? observed.slice(0, 400) : observed;
+  const lcs = lcsLength(e, o);
+  return 0.75 * (lcs / e.length) + 0.25 * (lcs / o.length);
+}
+
+/** LCS length in O(n·m) time and O(m) memory (inputs are capped by the callers). */
+export function lcsLength(a: string, b: string): number {
+  const m = b.length;
+  let prev = new Uint16Array(m + 1);
+  let cur = new Uint16Array(m + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m]!;
+}
+
+/** Display width in character cells: Chinese and full-width count 1, Latin and digits ½. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += isWide(ch) ? 1 : 0.5;
+  return w;
+}
+
+export const countCjk = (text: string): number => {
+  let n = 0;
+  for (const ch of text) if (CJK.test(ch)) n++;
+  return n;
+};
