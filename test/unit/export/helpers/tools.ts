@@ -1,0 +1,81 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+/** Real readers used by the export tests, and how to skip cleanly when one is missing. */
+
+const run = promisify(execFile);
+
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+export const FONTS_CONF = join(ROOT, 'build', 'fontconfig', 'fonts.conf');
+export const SHARED = resolve(ROOT, '..', 'shared');
+export const OFFICIAL_TEMPLATE = join(SHARED, 'samples', 'template', 'official-template-2021.docx');
+/** Debian's python3 with python3-docx (not a pyenv python). */
+export const PYTHON = '/usr/bin/python3';
+export const HELPERS = fileURLToPath(new URL('.', import.meta.url));
+
+export function which(name: string): string | null {
+  if (name.startsWith('/')) return existsSync(name) ? name : null;
+  const res = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return res.status === 0 ? res.stdout.trim() : null;
+}
+
+export const hasPythonDocx = (): boolean => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0;
+
+/** Why a test must be skipped (printed by the test name), or null when everything is there. */
+export function missing(...tools: ('soffice' | 'pdftotext' | 'pdftoppm' | 'pdfinfo' | 'chromium' | 'python-docx' | 'pandoc')[]): string | null {
+  for (const t of tools) {
+    if (t === 'python-docx') {
+      if (!hasPythonDocx()) return `跳过：没有 ${PYTHON} 或 python3-docx（apt install python3-docx）`;
+    } else if (t === 'chromium') {
+      if (!which('/usr/bin/chromium') && !which('chromium')) return '跳过：没有 Chromium（/usr/bin/chromium）';
+    } else if (!which(t)) return `跳过：没有 ${t}（apt install ${t === 'soffice' ? 'libreoffice' : t === 'pandoc' ? 'pandoc' : 'poppler-utils'}）`;
+  }
+  return null;
+}
+
+export const tempDir = (tag: string): string => mkdtempSync(join(tmpdir(), `nianbao-export-${tag}-`));
+
+/**
+ * LibreOffice conversion with its own profile (two soffice at once need separate profiles) and
+ * the project's font mapping. Returns the output path.
+ */
+export async function soffice(input: string, to: 'pdf' | 'docx', outDir: string): Promise<string> {
+  const profile = tempDir('lo-profile');
+  const filter = to === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf';
+  await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', filter, '--outdir', outDir, input], {
+    env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
+    timeout: 120_000,
+  });
+  const out = join(outDir, `${basename(input).replace(/\.[^.]+$/, '')}.${to}`);
+  if (!existsSync(out)) throw new Error(`soffice wrote nothing for ${input}`);
+  return out;
+}
+
+export async function pdftotext(pdf: string, layout = false, extra: string[] = []): Promise<string> {
+  const { stdout } = await run('pdftotext', [...(layout ? ['-layout'] : []), ...extra, '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 32 * 1024 * 1024 });
+  return stdout;
+}
+
+export async function pdfinfo(pdf: string): Promise<{ pages: number; width: number; height: number }> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(stdout)?.[1]);
+  const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(stdout);
+  return { pages, width: Number(m?.[1]), height: Number(m?.[2]) };
+}
+
+/** Renders pages to PNG (for looking at them and for checks that pages are not blank); returns the files. */
+export async function pdftoppm(pdf: string, outPrefix: string, dpi = 50): Promise<string[]> {
+  await run('pdftoppm', ['-r', String(dpi), '-png', pdf, outPrefix]);
+  const dir = resolve(outPrefix, '..');
+  const stem = basename(outPrefix);
+  return readdirSync(dir).filter((f) => f.startsWith(stem) && f.endsWith('.png')).sort().map((f) => join(dir, f));
+}
+
+export async function python(script: string, args: string[]): Promise<string> {
+  const { stdout } = await run(PYTHON, [join(HELPERS, script), ...args], { maxBuffer: 32 * 1024 * 1024 });
+  return stdout;
+}
