@@ -29,10 +29,13 @@ const MIME: Record<string, string> = {
 
 export const mimeTypeOf = (file: string): string => MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
-/** Must run before the app is ready: app:// behaves like https (secure, fetch, same-origin rules). */
+/**
+ * Must run before the app is ready: app:// behaves like https (standard URLs, secure context,
+ * fetch). corsEnabled: Vite emits `<script type="module" crossorigin>`, fetched in CORS mode.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 }
 
