@@ -101,9 +101,11 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
     if (block.kind === 'title' || block.kind === 'signature') continue;
     const text = block.norm.text;
     if (!text) continue;
+    let covered = -1; // end of the last old name found: a shorter form inside it is the same mention
     for (const name of oldNames) {
       const at = text.indexOf(name);
-      if (at < 0) continue;
+      if (at < 0 || at < covered) continue;
+      covered = at + name.length;
       const f = emit(block, { name, start: at, end: at + name.length }, `是本机关更名前（${ctx.last!.year}年度）的名称，`);
       if (f) yield f;
     }

@@ -280,7 +280,9 @@ export function analyzeText(text: string, year: number): TextAnalysis {
         const end = start + m[0].length;
         const st: Statement = { kind: rule.kind, start, end, sentence: si, quote: m[0] };
         if (rule.kind === 'no_cases') {
-          Object.assign(st, groupsOf(text.slice(start, clauseEnd(text, end, e))));
+          // The groups named up to the end of the clause (未发生行政复议、行政诉讼 names both).
+          const tail = text.slice(end, e).search(/[，。；！？]/);
+          Object.assign(st, groupsOf(text.slice(start, tail < 0 ? e : end + tail)));
         } else if (rule.kind === 'all_maintained') {
           // The groups named before 均获维持 in the same sentence; none named = all of Table 4.
           const g = groupsOf(text.slice(s, start));
