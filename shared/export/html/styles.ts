@@ -48,7 +48,7 @@ export type StyleName = keyof typeof CSS;
  * numbers outside, or centred), page breaks, and the phone layout.
  */
 export function sheetExtras(pageNumbers: 'outside' | 'center'): string {
-  const number = `content:"— " counter(page) " —";font-family:${FONTS.table.replace(`${LATIN}, `, '')};font-size:14pt;vertical-align:top;padding-top:5mm`;
+  const number = `content:"— " counter(page) " —";font-family:${FONTS.table.replace(`${LATIN}, `, '')};font-size:14pt;vertical-align:top;padding-top:10.5mm`;
   const pages =
     pageNumbers === 'center'
       ? `@page{@bottom-center{${number}}}`
