@@ -312,7 +312,7 @@ export function compareWithDocument(report: Report, items: DocxBodyItem[]): Comp
     if (visible !== embedded) {
       out.add({ kind: 'changed', location: { where: 'title' }, label: '标题', embedded, visible, applicable: true });
     }
-  } else warnings.push('文档中找不到标题。');
+  } else if (comparableText(print.title.text)) warnings.push('文档中找不到标题。');
   const preambleFound = head.filter((_, i) => i !== titleIndex);
   const preambleLines = (report.preamble ?? '').split(/\r?\n/).length;
   compareParagraphs(

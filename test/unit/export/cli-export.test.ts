@@ -5,7 +5,7 @@ import { main } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/command';
 import { readExportedDocx } from '../../../shared/import/exported-docx';
 import { richReport } from './fixtures';
-import { missing, tempDir } from './helpers/tools';
+import { itWithTools, tempDir } from './helpers/tools';
 
 /** `nianbao export` through the real CLI entry (main), with files on disk. */
 
@@ -19,7 +19,7 @@ function io(cwd: string) {
 const BASE = '云溪县市场监督管理局2024年政府信息公开工作年度报告';
 
 describe('nianbao export', () => {
-  it.skipIf(missing('chromium'))('with no output option writes .docx, .html and .pdf next to the input, never over existing files', async () => {
+  itWithTools(['chromium'], 'with no output option writes .docx, .html and .pdf next to the input, never over existing files', async () => {
     const dir = tempDir('cli');
     const input = join(dir, 'report.json');
     writeFileSync(input, JSON.stringify(richReport()));

@@ -9,7 +9,7 @@ import { tableDefFor } from '../../../shared/export/table-layout';
 import type { Report } from '../../../shared/model/types';
 import { GOV_2021, tableOf, type TableDef } from '../../../templates/index';
 import { ALL_FIXTURES, report2019, reportLegacyOtherRow, reportPre2019, richReport } from './fixtures';
-import { missing, OFFICIAL_TEMPLATE, python, tempDir } from './helpers/tools';
+import { OFFICIAL_TEMPLATE, describeWithTools, python, tempDir } from './helpers/tools';
 
 interface PyCell {
   r: number;
@@ -144,9 +144,8 @@ describe('.docx: page, fonts, styles (XML)', () => {
   });
 });
 
-const skipPy = missing('python-docx');
 
-describe.skipIf(skipPy)('.docx tables read back with python-docx', () => {
+describeWithTools(['python-docx'], '.docx tables read back with python-docx', () => {
   const dir = tempDir('grid');
   const read = async (report: Report, name: string): Promise<PyDoc> => {
     const file = join(dir, `${name}.docx`);
@@ -199,7 +198,8 @@ describe.skipIf(skipPy)('.docx tables read back with python-docx', () => {
     expect(pre.tables[0]!.cells.map((c) => c.text)).toEqual(expect.arrayContaining(['主动公开政府信息数', '1234', '收费金额万元', '0.5', '空白项', '']));
   });
 
-  it.skipIf(!existsSync(OFFICIAL_TEMPLATE))('matches the merges of the official template .docx (../shared)', async () => {
+  const officialName = 'matches the merges of the official template .docx (../shared)';
+  (existsSync(OFFICIAL_TEMPLATE) ? it : it.skip)(existsSync(OFFICIAL_TEMPLATE) ? officialName : `${officialName}（跳过：../shared 不存在，无法与官方模板比对合并单元格）`, async () => {
     const official = JSON.parse(await python('docx_grid.py', [OFFICIAL_TEMPLATE])) as PyDoc;
     const ours = await read(richReport(), 'vs-official');
     expect(official.tables).toHaveLength(3);
@@ -215,9 +215,3 @@ describe.skipIf(skipPy)('.docx tables read back with python-docx', () => {
     expect(spans(ours.tables[1]!.cells)).toEqual(templateSpans(tableOf(GOV_2021, 't3')));
   });
 });
-
-if (!existsSync(OFFICIAL_TEMPLATE)) {
-  describe('official template comparison', () => {
-    it.skip(`跳过：../shared 不存在（${OFFICIAL_TEMPLATE}），无法与官方模板比对合并单元格`, () => undefined);
-  });
-}

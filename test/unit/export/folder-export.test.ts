@@ -8,7 +8,7 @@ import { exportReportToFolder } from '../../../electron/services/export/export-f
 import { PdfPrintError, type PdfPrinter } from '../../../electron/services/export/pdf-printer';
 import { numbered, writeNewFile } from '../../../electron/services/export/write-new-file';
 import { awkwardNameReport, richReport } from './fixtures';
-import { missing, tempDir } from './helpers/tools';
+import { itWithTools, tempDir } from './helpers/tools';
 
 /** A printer that records what it was given (the real ones are tested in render/electron tests). */
 class RecordingPrinter implements PdfPrinter {
@@ -138,14 +138,14 @@ describe('finding a browser for the PDF', () => {
     expect(NO_BROWSER_MESSAGE).toMatch(/Chromium、Google Chrome 或 Microsoft Edge/);
   });
 
-  it.skipIf(missing('chromium'))('finds /usr/bin/chromium, or a browser named on PATH or in NIANBAO_CHROMIUM', () => {
+  itWithTools(['chromium'], 'finds /usr/bin/chromium, or a browser named on PATH or in NIANBAO_CHROMIUM', () => {
     expect(findChromium({ PATH: '' }, 'linux')).toBe('/usr/bin/chromium');
     expect(findChromium({ PATH: '/usr/bin' }, 'linux', [])).toBe('/usr/bin/chromium');
     expect(findChromium({ PATH: '', NIANBAO_CHROMIUM: '/usr/bin/chromium' }, 'linux', [])).toBe('/usr/bin/chromium');
     expect(existsSync(findChromium()!)).toBe(true);
   });
 
-  it.skipIf(missing('chromium'))('a browser that fails gives a message, not a crash', async () => {
+  itWithTools(['chromium'], 'a browser that fails gives a message, not a crash', async () => {
     const printer = new ChromiumPdfPrinter({ executablePath: '/bin/false' });
     await expect(printer.printHtml('<!DOCTYPE html><title>x</title>')).rejects.toThrow(/浏览器生成 PDF 失败（退出码 1）/);
   });

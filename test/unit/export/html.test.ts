@@ -10,7 +10,7 @@ import { tableDefFor } from '../../../shared/export/table-layout';
 import type { Report } from '../../../shared/model/types';
 import { GOV_2021 } from '../../../templates/index';
 import { ALL_FIXTURES, report2019, richReport } from './fixtures';
-import { missing } from './helpers/tools';
+import { describeWithTools } from './helpers/tools';
 
 const validateStandalone = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'] });
 // A fragment cannot carry a <style> element validly, so its styles are inline (the one rule relaxed).
@@ -131,9 +131,8 @@ describe('HTML export', () => {
   });
 });
 
-const noChromium = missing('chromium');
 
-describe.skipIf(noChromium)('HTML in Chromium (axe-core, phone width)', () => {
+describeWithTools(['chromium'], 'HTML in Chromium (axe-core, phone width)', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });

@@ -5,7 +5,7 @@ import { buildDocx } from '../../../shared/export/docx/build';
 import { applyDifferences, readExportedDocx, type ParagraphDifference } from '../../../shared/import/exported-docx';
 import type { Report } from '../../../shared/model/types';
 import { richReport } from './fixtures';
-import { missing, python, soffice, tempDir } from './helpers/tools';
+import { describeWithTools, python, soffice, tempDir } from './helpers/tools';
 
 /**
  * A leader edits the exported .docx during sign-off (python-docx stands in for Word/WPS; LibreOffice
@@ -82,10 +82,8 @@ function checkDifferences(report: Report, diffs: ParagraphDifference[]) {
   expect(diffs[diffs.length - 1]!.location.where).toBe('signature');
 }
 
-const skipPy = missing('python-docx');
-const skipLo = missing('soffice', 'python-docx');
 
-describe.skipIf(skipPy)('read-back of a .docx edited with python-docx', () => {
+describeWithTools(['python-docx'], 'read-back of a .docx edited with python-docx', () => {
   const report = richReport();
   let edited: string;
   beforeAll(async () => {
@@ -146,7 +144,7 @@ describe.skipIf(skipPy)('read-back of a .docx edited with python-docx', () => {
   });
 });
 
-describe.skipIf(skipLo)('read-back after LibreOffice re-saves the .docx', () => {
+describeWithTools(['soffice', 'python-docx'], 'read-back after LibreOffice re-saves the .docx', () => {
   const report = richReport();
 
   it('an untouched export re-saved by LibreOffice keeps the report and shows no differences', async () => {

@@ -8,7 +8,7 @@ import type { Report } from '../../../shared/model/types';
 import { GOV_2021 } from '../../../templates/index';
 import { ChromiumPdfPrinter } from '../../../electron/services/export/chromium-printer';
 import { richReport } from './fixtures';
-import { missing, pdfinfo, pdftoppm, pdftotext, soffice, tempDir } from './helpers/tools';
+import { describeWithTools, pdfinfo, pdftoppm, pdftotext, soffice, tempDir } from './helpers/tools';
 
 /**
  * The exports as a reader sees them: LibreOffice prints the .docx (with the project's font mapping),
@@ -123,7 +123,7 @@ async function checkPageNumbers(pdf: string, pages: number, width: number) {
 
 const dir = tempDir('render');
 
-describe.skipIf(missing('soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'))('.docx printed by LibreOffice (fonts mapped by build/fontconfig/fonts.conf)', () => {
+describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], '.docx printed by LibreOffice (fonts mapped by build/fontconfig/fonts.conf)', () => {
   const report = distinctReport();
   let pdf: string;
   beforeAll(async () => {
@@ -150,7 +150,7 @@ describe.skipIf(missing('soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'))('.docx p
   });
 });
 
-describe.skipIf(missing('chromium', 'pdftotext', 'pdfinfo', 'pdftoppm'))('HTML printed by headless Chromium', () => {
+describeWithTools(['chromium', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'HTML printed by headless Chromium', () => {
   const report = distinctReport();
   let pdf: string;
   beforeAll(async () => {

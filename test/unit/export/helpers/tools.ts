@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { describe, it } from 'vitest';
 
 /** Real readers used by the export tests, and how to skip cleanly when one is missing. */
 
@@ -78,4 +79,23 @@ export async function pdftoppm(pdf: string, outPrefix: string, dpi = 50): Promis
 export async function python(script: string, args: string[]): Promise<string> {
   const { stdout } = await run(PYTHON, [join(HELPERS, script), ...args], { maxBuffer: 32 * 1024 * 1024 });
   return stdout;
+}
+
+type Tool = Parameters<typeof missing>[number];
+
+/**
+ * A describe block that needs real programs: when one is missing, the block is reported as one
+ * skipped test whose name says what is missing and how to install it.
+ */
+export function describeWithTools(tools: Tool[], name: string, body: () => void): void {
+  const why = missing(...tools);
+  if (why) describe(name, () => it.skip(why, () => undefined));
+  else describe(name, body);
+}
+
+/** One test that needs real programs; when one is missing its name says what and how to install it. */
+export function itWithTools(tools: Tool[], name: string, fn: () => Promise<void> | void): void {
+  const why = missing(...tools);
+  if (why) it.skip(`${name}（${why}）`, () => undefined);
+  else it(name, fn);
 }
