@@ -10,7 +10,7 @@ import { simplifierFor } from './simplify';
 import type { ImportKind, SourceDoc, SrcBlock, SrcLine } from './source-doc';
 import { structure } from './structure';
 import { extractT2, extractT3, extractT4, type TableResult } from './tables/extract';
-import { cleanText, matchKey, stripPinyin } from './text-utils';
+import { cleanText, fixRadicals, matchKey, stripPinyin } from './text-utils';
 import { parseNumber } from './tables/numbers';
 
 /**
@@ -38,10 +38,10 @@ async function normalise(doc: SourceDoc): Promise<{ doc: SourceDoc; traditional:
     sample.push(t);
     size += t.length;
   }
-  const joined = sample.join('\n');
+  const joined = fixRadicals(sample.join('\n'));
   const pinyin = stripPinyin(joined) !== joined;
   const s = await simplifierFor(pinyin ? stripPinyin(joined) : joined);
-  const fix = (t: string) => s.convert(pinyin ? stripPinyin(t) : t);
+  const fix = (t: string) => s.convert(pinyin ? stripPinyin(fixRadicals(t)) : fixRadicals(t));
   const blocks: SrcBlock[] = doc.blocks.map((b) => {
     if (b.type === 'line') return { ...b, text: fix(b.text), ...(b.cells ? { cells: b.cells.map((c) => ({ ...c, text: fix(c.text) })) } : {}) };
     if (b.type === 'table') return { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: fix(c.text) }))) };
@@ -69,7 +69,8 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
   if (!titleOk && s.found.length < 2 && foundTables === 0 && !/政府信息公开/.test(allText)) {
     throw new ImportError('not-report', '这个文件看起来不是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等章节或统计表格。请确认选择的文件。', fileName);
   }
-  if (!titleOk && s.found.length === 0 && foundTables === 0) {
+  const mentions = (allText.match(/政府信息公开|政务公开/g) ?? []).length;
+  if (!titleOk && s.found.length === 0 && foundTables === 0 && !(mentions >= 3 && /年报|年度报告|工作报告/.test(allText))) {
     throw new ImportError('not-report', '这个文件看起来不是政府信息公开工作年度报告：提到了政府信息公开，但没有找到年报标题、六个部分的标题或统计表格。请确认选择的文件。', fileName);
   }
 

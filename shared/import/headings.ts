@@ -45,7 +45,10 @@ export function matchHeading(line: string): HeadingMatch | null {
   if (en && en.kind !== 'chinese') return null;
   const body = en ? text.slice(en.length).trim() : text;
   const bodyKey = matchKey(body);
-  if (!bodyKey || isTableLabel(matchKey(body.slice(0, 40)))) return null;
+  // A table row (label and its numbers) is never a heading.
+  const label = body.replace(/[\s\d.,|—-]+$/, '');
+  if (!bodyKey || isTableLabel(matchKey(label.slice(0, 40)))) return null;
+  const endsWithNumbers = label.length < body.length && /\d/.test(body.slice(label.length));
 
   // An official heading (or accepted variant) at the start of the line.
   for (const k of KNOWN) {
@@ -61,7 +64,7 @@ export function matchHeading(line: string): HeadingMatch | null {
       return { section: k.section, heading: body, rest: '', how: 'exact', ...(en ? { ordinal: en.ordinal } : {}) };
     }
   }
-  if (!en) return null;
+  if (!en || endsWithNumbers) return null;
   // Other headings: short, a phrase rather than a sentence.
   if (displayWidth(body) > 32 || /[。；;!！?？]/.test(body.slice(0, -1))) return null;
   for (const w of WORDS) if (w.re.test(body)) return { section: w.section, heading: body, rest: '', how: 'words', ordinal: en.ordinal };

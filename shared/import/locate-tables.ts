@@ -3,7 +3,7 @@ import type { SrcBlock, SrcLine, SrcTable } from './source-doc';
 import type { Structure } from './structure';
 import { observeLines, observeTables, type ObservedTable } from './tables/observe';
 import { SPECS } from './tables/spec';
-import { displayWidth, labelScore, matchKey, stripEnumerator } from './text-utils';
+import { displayWidth, enumeratorOf, labelScore, matchKey, stripEnumerator } from './text-utils';
 import { isNumberToken } from './tables/numbers';
 
 /**
@@ -94,6 +94,12 @@ function findRegion(id: TableId, lines: SrcLine[], taken: Set<SrcBlock>): SrcLin
     }
   }
   if (start < 0) return [];
+  // Pieces of a caption broken over lines just above (“第二十” / “条第（一）项”).
+  while (start > 0) {
+    const prev = lines[start - 1]!;
+    if (taken.has(prev) || isProse(prev) || displayWidth(prev.text) > 10 || enumeratorOf(prev.text) || /[。；：:]/.test(prev.text)) break;
+    start--;
+  }
   let end = start;
   let numbers = 0;
   for (let i = start; i < lines.length; i++) {

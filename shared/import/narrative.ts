@@ -8,7 +8,7 @@ import { isPageNumber } from './pdf/layout';
  * sub-headings — （一） level 2, 1. level 3 — when they stand alone on a short line.
  */
 
-const joinLines = (a: string, b: string) => (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b);
+const joinLines = (a: string, b: string) => (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b);
 
 /** Run-in sub-sections that a website flattened into one line: “… (二)依申请公开情况。…”. */
 function splitRunIn(text: string): string[] {

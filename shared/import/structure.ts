@@ -247,7 +247,7 @@ function findTitle(blocks: SrcBlock[], chrome: Set<number>, limit: number, hint?
     const b = blocks[i]!;
     if (b.type === 'line' && !chrome.has(i)) lines.push({ i, text: b.text.trim(), ...(b.size ? { size: b.size } : {}) });
   }
-  const join = (a: string, b: string) => (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b);
+  const join = (a: string, b: string) => (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b);
 
   for (let k = 0; k < lines.length; k++) {
     const cur = lines[k]!;

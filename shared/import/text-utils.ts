@@ -138,3 +138,27 @@ export const countCjk = (text: string): number => {
   for (const ch of text) if (CJK.test(ch)) n++;
   return n;
 };
+
+/**
+ * CJK radicals that some PDF fonts map their glyphs to (Chromium and WPS PDFs print “⼯作”, “⼈⺠”,
+ * “⽉⽇”): the Kangxi radicals (U+2F00–U+2FD5, NFKC gives the character) and the simplified forms of
+ * the radicals supplement, listed here because NFKC leaves them alone.
+ */
+const SUPPLEMENT: Record<string, string> = {
+  '⺠': '民', '⺟': '母', '⺡': '氵', '⺢': '水', '⺣': '灬', '⺤': '爫', '⺦': '丬', '⺨': '犭', '⺩': '王', '⺪': '疋', '⺫': '罒', '⺬': '礻', '⺭': '礻',
+  '⺮': '竹', '⺯': '纟', '⺰': '纟', '⺳': '网', '⺶': '羊', '⺷': '羊', '⺸': '羊', '⺹': '耂', '⺺': '聿', '⺻': '聿', '⺼': '月', '⺾': '艹', '⺿': '艹', '⻀': '艹',
+  '⻁': '虎', '⻂': '衤', '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角', '⻈': '讠', '⻉': '贝', '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝',
+  '⻐': '钅', '⻑': '長', '⻒': '镸', '⻓': '长', '⻔': '门', '⻕': '阝', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食',
+  '⻞': '饣', '⻟': '食', '⻠': '饣', '⻡': '首', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻫': '齐',
+  '⻬': '齐', '⻭': '齿', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻱': '龟', '⻲': '龟', '⻳': '龟',
+};
+const RADICALS = /[\u2e80-\u2ef3\u2f00-\u2fd5]/g;
+
+export function fixRadicals(text: string): string {
+  if (!RADICALS.test(text)) return text;
+  RADICALS.lastIndex = 0;
+  return text.replace(RADICALS, (ch) => {
+    if (ch === '⼾') return '户'; // NFKC gives the traditional form 戶; simplified fonts draw 户
+    return SUPPLEMENT[ch] ?? ch.normalize('NFKC');
+  });
+}

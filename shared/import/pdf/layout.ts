@@ -90,7 +90,7 @@ function pageLines(page: PdfPage, pageNo: number): Line[] {
       const size = Math.min(prev?.size ?? w.size, w.size);
       // Digits side by side are separate numbers unless they touch; Chinese text joins across small gaps.
       const bothAscii = prev && isAsciiWordChar(prev.text[prev.text.length - 1]) && isAsciiWordChar(w.text[0]);
-      const limit = bothAscii ? 0.12 * size : 0.6 * size;
+      const limit = bothAscii ? 0.12 * size : 0.25 * size;
       if (prev && !prev.vertical && !w.vertical && gap <= limit) {
         prev.text += w.text;
         prev.x1 = Math.max(prev.x1, w.x1);

@@ -44,21 +44,30 @@ function columnCenters(spec: RowSpec, pairs: { spec: RowSpec; obs: Observation }
   if (!placed.length) return null;
   const cs: number[] = [];
   for (const col of spec.cols) {
+    // Header words may be split over lines (商业 / 企业) and repeated (机构 twice): take the
+    // position where most pieces of this header stand.
     const hk = matchKey(col.header);
-    let best = 0;
-    const xs: number[] = [];
+    const hits: { x: number; s: number }[] = [];
     for (const c of placed) {
       const ck = matchKey(c.text);
       if (!ck) continue;
-      const s = hk === ck ? 1 : hk.includes(ck) && ck.length >= 2 ? 0.8 : labelScore(hk, ck) >= 0.9 ? 0.7 : 0;
-      if (s > best) {
-        best = s;
-        xs.length = 0;
+      const s = hk === ck ? 2 : hk.startsWith(ck) && ck.length >= 2 ? 1.5 : hk.includes(ck) && ck.length >= 2 ? 1 : 0;
+      if (s) hits.push({ x: center(c), s });
+      else if (ck.length > hk.length && ck.includes(hk) && c.text.length === ck.length) {
+        // Several headers printed as one piece of text (商业企业科研机构…): equal-width characters.
+        const at = ck.indexOf(hk);
+        const per = (c.x1! - c.x0!) / ck.length;
+        hits.push({ x: c.x0! + (at + hk.length / 2) * per, s: 1.9 + Math.min(ck.length, 40) / 1000 });
       }
-      if (s === best && s > 0) xs.push(center(c));
     }
-    if (!xs.length) return null;
-    cs.push(median(xs));
+    if (!hits.length) return null;
+    let best: { x: number; s: number } | null = null;
+    for (const h of hits) {
+      const near = hits.filter((o) => Math.abs(o.x - h.x) < 8);
+      const score = near.reduce((a, o) => a + o.s, 0);
+      if (!best || score > best.s) best = { x: median(near.map((o) => o.x)), s: score };
+    }
+    cs.push(best!.x);
   }
   // Duplicate header words (其他 / 总计 in both parts of a table) must still give increasing columns.
   for (let i = 1; i < cs.length; i++) if (!(cs[i]! > cs[i - 1]!)) return null;
@@ -108,9 +117,15 @@ function assignRow(spec: RowSpec, o: Observation, centers: number[] | null, rowC
     if (filled.length === k) return { values: filled.map((t) => t.value) };
     return { values: nums.slice(-k).map((t) => t.value), note: `印有 ${nums.length} 个数字（${show(nums)}），应为 ${k} 个，已取最后 ${k} 个` };
   }
-  if (!o.structured && nums.every((t) => !t.blank)) {
-    const found = splitGlued(nums.map((t) => t.raw), k, rowCheck ?? (() => true), 20);
-    if (found.length === 1) return { values: found[0]!, note: `数字连在一起（${show(nums)}），按本行合计拆分为 ${found[0]!.join(' ')}` };
+  // Digits run together: only where they are stuck to a label, or one long number stands for a
+  // whole row whose sums can confirm the cut. Separate numbers are never cut.
+  const lone = nums.length === 1 && rowCheck !== null && nums[0]!.raw.replace(/\D/g, '').length >= k;
+  if (!o.structured && nums.every((t) => !t.blank) && (nums.some((t) => t.glued) || lone)) {
+    const found = splitGlued(nums.map((t) => ({ raw: t.raw, cut: !!t.glued || lone })), k, rowCheck ?? (() => true), 20);
+    // Without a sum to confirm it, only a cut into single digits is certain (“000” → 0 0 0).
+    const certain = rowCheck !== null || nums.reduce((n, t) => n + t.raw.replace(/\D/g, '').length, 0) === k;
+    if (found.length === 1 && certain) return { values: found[0]!, note: `数字连在一起（${show(nums)}），${rowCheck ? '按本行合计' : '按唯一可能'}拆分为 ${found[0]!.join(' ')}` };
+    if (found.length === 1) return { candidates: found, note: `数字连在一起（${show(nums)}），拆分方式无法用合计核对` };
     if (found.length > 1) return { candidates: found, note: `数字连在一起（${show(nums)}），有多种拆分方式` };
   }
   return { fail: `只读到 ${nums.length} 个数字（${show(nums)}），应为 ${k} 个，无法确定各自所在的列，本行留空` };
@@ -175,7 +190,7 @@ function extractRows(spec: TableSpec, table: ObservedTable, name: string, rowChe
   const matched = alignment.pairs.map((p) => ({ spec: spec.rows[p.spec]!, obs: table.obs[p.obs]!, pair: p }));
   const ambiguous: Extracted['ambiguous'] = [];
   for (const { spec: row, obs, pair } of matched) {
-    const centers = columnCenters(row, matched, obs.headers.length ? [...obs.headers, ...table.headerCells] : table.headerCells);
+    const centers = columnCenters(row, matched, [...new Set([...table.headerCells, ...obs.headers])]);
     const res = assignRow(row, obs, centers, rowCheck(row));
     const where = `${name}“${row.label || row.cols[0]?.header}”`;
     const sure = Math.min(1, 0.55 + pair.label * 0.6) * (countFit(row, obs) >= 0.99 ? 1 : 0.85);
@@ -232,7 +247,7 @@ function resolveAmbiguous(x: Extracted, constraints: Constraint[], name: string)
 function finish(x: Extracted, name: string, expectedRows: number): { confidence: number } {
   const missing = x.specs.filter((_, i) => !x.alignment.pairs.some((p) => p.spec === i));
   if (missing.length && missing.length < x.specs.length) {
-    x.warnings.push(`${name}未找到以下行：${missing.slice(0, 6).map((r) => r.label || r.row).join('、')}${missing.length > 6 ? ` 等 ${missing.length} 行` : ''}，这些单元格留空。`);
+    x.warnings.push(`${name}未找到以下行的数字：${missing.slice(0, 6).map((r) => r.label || r.row).join('、')}${missing.length > 6 ? ` 等 ${missing.length} 行` : ''}（原文可能空白或缺少这些行），这些单元格留空。`);
   }
   const conf = x.rowConf.reduce((a, b) => a + b, 0) / Math.max(1, expectedRows);
   return { confidence: Math.round(Math.min(1, conf) * 100) / 100 };
@@ -333,8 +348,8 @@ export function extractT4(table: ObservedTable): TableResult {
       warnings.push(`${name}只读到 ${main.nums.length} 个数字（${show(main.nums)}），应为 15 个，无法确定各自所在的列，表四留空，请按原文填写。`);
       confidence = 0.2;
     }
-  } else if (main.nums.length < 15 && main.nums.every((t) => !t.blank)) {
-    const found = splitGlued(main.nums.map((t) => t.raw), 15, (v) => [0, 5, 10].every((s) => v[s + 4] === v[s]! + v[s + 1]! + v[s + 2]! + v[s + 3]!), 20, t4GroupCheck);
+  } else if (main.nums.length < 15 && main.nums.every((t) => !t.blank) && (main.nums.some((t) => t.glued) || main.nums.length === 1)) {
+    const found = splitGlued(main.nums.map((t) => ({ raw: t.raw, cut: !!t.glued || main.nums.length === 1 })), 15, (v) => [0, 5, 10].every((s) => v[s + 4] === v[s]! + v[s + 1]! + v[s + 2]! + v[s + 3]!), 20, t4GroupCheck);
     if (found.length === 1) {
       put(found[0]!);
       warnings.push(`${name}数字连在一起（${show(main.nums)}），按各组总计拆分为 ${found[0]!.join(' ')}，请核对。`);

@@ -9,17 +9,24 @@ export type RowCheck = (values: number[]) => boolean;
 const MAX_NODES = 200_000;
 const MAX_DIGITS_PER_NUMBER = 9;
 
+export interface GluedToken {
+  raw: string;
+  /** Whether the token may hold several numbers (digits stuck together); others are one number. */
+  cut: boolean;
+}
+
 /**
- * Splits the digit strings `tokens` (in order) into exactly `count` numbers. Tokens that are not
- * pure digit strings are kept whole. Returns every split accepted by `check` (at most `limit`).
+ * Splits the tokens (in order) into exactly `count` numbers, cutting only the tokens marked `cut`.
+ * Returns every split accepted by `check` (at most `limit`).
  */
-export function splitGlued(tokens: string[], count: number, check: RowCheck, limit = 50, partial?: (prefix: number[]) => boolean): number[][] {
-  const digits = tokens.map((t) => t.replace(/\s+/g, ''));
+export function splitGlued(tokens: GluedToken[], count: number, check: RowCheck, limit = 50, partial?: (prefix: number[]) => boolean): number[][] {
+  const digits = tokens.map((t) => t.raw.replace(/\s+/g, ''));
+  const cuttable = tokens.map((t, i) => t.cut && /^\d+$/.test(digits[i]!));
   const results: number[][] = [];
   let nodes = 0;
   const cur: number[] = [];
   const minLeft = (ti: number) => digits.length - ti; // every remaining token gives at least one number
-  const maxLeft = (ti: number) => digits.slice(ti).reduce((n, d) => n + (/^\d+$/.test(d) ? d.length : 1), 0);
+  const maxLeft = (ti: number) => digits.slice(ti).reduce((n, d, k) => n + (cuttable[ti + k] ? d.length : 1), 0);
 
   const cutToken = (ti: number, rest: string): void => {
     if (results.length >= limit || ++nodes > MAX_NODES) return;
@@ -30,7 +37,9 @@ export function splitGlued(tokens: string[], count: number, check: RowCheck, lim
     for (let len = 1; len <= maxLen; len++) {
       // Leave room: the rest of this token and the later tokens must still fit the count.
       const remaining = rest.length - len;
-      if (remaining > 0 && numbersLeft - 1 < 1) break;
+      const laterTokens = digits.length - ti - 1;
+      if (numbersLeft - 1 < (remaining > 0 ? 1 : 0) + laterTokens) continue;
+      if (remaining > (numbersLeft - 1) * MAX_DIGITS_PER_NUMBER) continue;
       cur.push(Number(rest.slice(0, len)));
       if (!partial || partial(cur)) cutToken(ti, rest.slice(len));
       cur.pop();
@@ -45,7 +54,7 @@ export function splitGlued(tokens: string[], count: number, check: RowCheck, lim
     const need = count - cur.length;
     if (need < minLeft(ti) || need > maxLeft(ti)) return;
     const d = digits[ti]!;
-    if (/^\d+$/.test(d)) cutToken(ti, d);
+    if (cuttable[ti]) cutToken(ti, d);
     else {
       const v = Number(d.replace(/,/g, ''));
       if (!Number.isFinite(v)) return;
@@ -58,7 +67,3 @@ export function splitGlued(tokens: string[], count: number, check: RowCheck, lim
   return results;
 }
 
-/** Whether the search gave up before finishing (the caller then treats the row as undecided). */
-export function gluedDigits(tokens: string[]): number {
-  return tokens.reduce((n, t) => n + t.replace(/\D/g, '').length, 0);
-}

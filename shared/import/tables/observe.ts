@@ -70,7 +70,7 @@ function splitLine(pieces: Piece[]): { label: Piece[]; nums: NumToken[] } {
     i--;
     const p = pieces[i]!;
     const n = parseNumber(p.text)!;
-    nums.unshift({ raw: p.text.trim(), value: n.value, ...(n.mark ? { blank: true } : {}), ...(n.unit ? { unit: n.unit } : {}), ...pos(p) });
+    nums.unshift({ raw: p.text.trim(), value: n.value, ...(n.mark ? { blank: true } : {}), ...(n.long ? { glued: true } : {}), ...(n.unit ? { unit: n.unit } : {}), ...pos(p) });
   }
   const label = pieces.slice(0, i);
   if (label.length) {
@@ -122,7 +122,6 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
         const n = parseNumber(c.text);
         return { raw: c.text.trim(), value: n?.value ?? null, ...(n?.value === null || n === null ? { blank: true } : {}) };
       });
-      if (nums.every((n) => n.blank) && label.length) nums = [];
     } else ({ label, nums } = splitLine(pieces));
     const labelText = label.map((p) => p.text).join(' ');
     const labelKey = matchKey(labelText);

@@ -30,7 +30,7 @@ export function readPlainText(text: string): SourceDoc {
     const t = cells ? cells.map((c) => c.text).join(' ') : collapseBlanks(bars ? stripped : s);
     if (!t) continue;
     // Page numbers of a copied PDF (“- 3 -”, “第 3 页”); a bare number may be a table cell.
-    if (/[-－—–第页]/.test(t) && isPageNumber(t)) continue;
+    if (/^[-－—–]\s*\d{1,3}\s*[-－—–]$|^第\s*\d{1,3}\s*页/.test(t) && isPageNumber(t)) continue;
     lines.push({ type: 'line', text: t, ...(cells && cells.length > 1 ? { cells } : {}) });
   }
   const wrapped = looksWrapped(lines);
@@ -55,7 +55,7 @@ function looksWrapped(lines: SrcLine[]): boolean {
   const tooLong = widths.filter((w) => w > full + 6).length;
   // Full lines of a wrapped text mostly stop in the middle of a sentence.
   const midSentence = near.filter((l) => !/[。；：！？!?”」]$/.test(l.text)).length;
-  return near.length / prose.length >= 0.35 && midSentence / Math.max(1, near.length) >= 0.5 && tooLong / widths.length < 0.05;
+  return near.length >= 6 && near.length / prose.length >= 0.25 && midSentence / near.length >= 0.6 && tooLong / widths.length < 0.05;
 }
 
 /** A line starts a paragraph when the previous one is clearly shorter than a full line. */
