@@ -132,6 +132,7 @@ export function legacyKeys(report: Report): string[] {
 
 export const LEGACY_HEADERS = ['统计项目', '数值'] as const;
 export const LEGACY_CAPTION = '统计数据';
+export const LEGACY_TITLE = '附：统计数据（导入时从原报告中识别）';
 
 /**
  * Pre-2019 reports have no official tables; the statistics an importer matched (`legacy.*`) are
@@ -140,11 +141,13 @@ export const LEGACY_CAPTION = '统计数据';
 export function layoutLegacyTable(report: Report): PrintTable | null {
   const keys = legacyKeys(report);
   if (keys.length === 0) return null;
+  // A caption row inside the table, so the list does not read as part of 六 (and needs no extra paragraph).
   const rows: PrintCell[][] = [
-    LEGACY_HEADERS.map((text, c) => ({ r: 0, c, rowspan: 1, colspan: 1, role: 'header' as const, text, scope: 'col' as const, align: 'center' as const })),
+    [{ r: 0, c: 0, rowspan: 1, colspan: 2, role: 'section', text: LEGACY_TITLE, scope: 'colgroup', align: 'center' }],
+    LEGACY_HEADERS.map((text, c) => ({ r: 1, c, rowspan: 1, colspan: 1, role: 'header' as const, text, scope: 'col' as const, align: 'center' as const })),
   ];
   keys.forEach((key, i) => {
-    const r = i + 1;
+    const r = i + 2;
     rows.push([
       { r, c: 0, rowspan: 1, colspan: 1, role: 'label', text: key.slice(LEGACY_PREFIX.length), scope: 'row', align: 'left' },
       { r, c: 1, rowspan: 1, colspan: 1, role: 'data', text: formatCell(report.cells[key]), key, align: 'center' },
@@ -156,8 +159,8 @@ export function layoutLegacyTable(report: Report): PrintTable | null {
     gridRows: rows.length,
     gridCols: 2,
     colWidths: [700, 300],
-    headerRows: 1,
+    headerRows: 2,
     rows,
-    rowLabels: rows.map((row, i) => (i === 0 ? '' : row[0]!.text)),
+    rowLabels: rows.map((row, i) => (i < 2 ? '' : row[0]!.text)),
   };
 }
