@@ -4,7 +4,7 @@ import { validateReport } from '../model/schema';
 import type { Report } from '../model/types';
 import { compareWithDocument } from './exported-docx/compare';
 import { readBody, readStyleNames } from './exported-docx/ooxml';
-import type { ParagraphDifference } from './exported-docx/differences';
+import { applyDifferences, type ParagraphDifference } from './exported-docx/differences';
 
 export { applyDifferences, parseChineseDate } from './exported-docx/differences';
 export type { DifferenceLocation, ParagraphDifference } from './exported-docx/differences';
@@ -25,6 +25,11 @@ export interface ExportedDocxReadBack {
   differences: ParagraphDifference[];
   /** What could not be mapped (Chinese), e.g. a table whose columns were changed. */
   warnings: string[];
+  /**
+   * The report as the document shows it: every applicable difference taken (export.md: the visible
+   * text wins). Same object as `report` when nothing differs.
+   */
+  visibleReport: Report;
 }
 
 /**
@@ -46,10 +51,11 @@ export async function readExportedDocx(bytes: Uint8Array): Promise<ExportedDocxR
 
   const documentXml = await zip.file('word/document.xml')?.async('string');
   if (!documentXml) {
-    return { report, differences: [], warnings: ['文档正文（word/document.xml）缺失，只读回了内嵌的年报数据。'] };
+    return { report, differences: [], warnings: ['文档正文（word/document.xml）缺失，只读回了内嵌的年报数据。'], visibleReport: report };
   }
   const stylesXml = await zip.file('word/styles.xml')?.async('string');
   const items = readBody(documentXml, stylesXml ? readStyleNames(stylesXml) : new Map());
   const { differences, warnings } = compareWithDocument(report, items);
-  return { report, differences, warnings };
+  const visibleReport = differences.length ? applyDifferences(report, differences, () => true) : report;
+  return { report, differences, warnings, visibleReport };
 }

@@ -102,8 +102,9 @@ describeWithTools(['python-docx'], 'read-back of a .docx edited with python-docx
   });
 
   it('applyDifferences takes the chosen ones and nothing else', async () => {
-    const { differences } = (await readExportedDocx(new Uint8Array(readFileSync(edited))))!;
+    const { differences, visibleReport } = (await readExportedDocx(new Uint8Array(readFileSync(edited))))!;
     const all = applyDifferences(report, differences, () => true);
+    expect(visibleReport).toEqual(all);
     const overview = all.sections.find((s) => s.id === 'overview')!.blocks.map((b) => b.text);
     expect(all.title).toBe('云溪县市场监督管理局2024年度政府信息公开工作年度报告');
     expect(overview.some((t) => t.includes('全年未发生任何泄密'))).toBe(true);

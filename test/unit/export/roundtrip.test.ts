@@ -18,6 +18,7 @@ describe('export → readExportedDocx', () => {
     expect(back!.report).toEqual(report);
     expect(back!.differences).toEqual([]);
     expect(back!.warnings).toEqual([]);
+    expect(back!.visibleReport).toBe(back!.report);
   });
 
   it('keeps blanks and zeros apart, decimals exact, unknown fields and dismissals', async () => {
