@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/command';
 import { readExportedDocx } from '../../../shared/import/exported-docx';
 import { richReport } from './fixtures';
-import { itWithTools, tempDir } from './helpers/tools';
+import { cleanupTempDirs, itWithTools, tempDir } from './helpers/tools';
+
+afterAll(cleanupTempDirs);
 
 /** `nianbao export` through the real CLI entry (main), with files on disk. */
 

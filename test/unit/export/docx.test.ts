@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../shared/export/docx/build';
 import { readEmbeddedReport } from '../../../shared/export/docx/embedded';
 import { TYPE_WIDTH } from '../../../shared/export/gbt9704';
@@ -9,7 +9,9 @@ import { tableDefFor } from '../../../shared/export/table-layout';
 import type { Report } from '../../../shared/model/types';
 import { GOV_2021, tableOf, type TableDef } from '../../../templates/index';
 import { ALL_FIXTURES, report2019, reportLegacyOtherRow, reportPre2019, richReport } from './fixtures';
-import { OFFICIAL_TEMPLATE, describeWithTools, python, tempDir } from './helpers/tools';
+import { OFFICIAL_TEMPLATE, cleanupTempDirs, describeWithTools, python, tempDir } from './helpers/tools';
+
+afterAll(cleanupTempDirs);
 
 interface PyCell {
   r: number;

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { exportFileName, safeFileName } from '../../../shared/export/file-name';
 import { readExportedDocx } from '../../../shared/import/exported-docx';
 import { ChromiumPdfPrinter, findChromium, NO_BROWSER_MESSAGE } from '../../../electron/services/export/chromium-printer';
@@ -8,7 +8,9 @@ import { exportReportToFolder } from '../../../electron/services/export/export-f
 import { PdfPrintError, type PdfPrinter } from '../../../electron/services/export/pdf-printer';
 import { numbered, writeNewFile } from '../../../electron/services/export/write-new-file';
 import { awkwardNameReport, richReport } from './fixtures';
-import { itWithTools, tempDir } from './helpers/tools';
+import { cleanupTempDirs, itWithTools, tempDir } from './helpers/tools';
+
+afterAll(cleanupTempDirs);
 
 /** A printer that records what it was given (the real ones are tested in render/electron tests). */
 class RecordingPrinter implements PdfPrinter {

@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../shared/export/docx/build';
 import { applyDifferences, readExportedDocx, type ParagraphDifference } from '../../../shared/import/exported-docx';
 import type { Report } from '../../../shared/model/types';
 import { richReport } from './fixtures';
-import { describeWithTools, python, soffice, tempDir } from './helpers/tools';
+import { cleanupTempDirs, describeWithTools, python, soffice, tempDir } from './helpers/tools';
+
+afterAll(cleanupTempDirs);
 
 /**
  * A leader edits the exported .docx during sign-off (python-docx stands in for Word/WPS; LibreOffice

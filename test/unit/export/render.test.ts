@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../shared/export/docx/build';
 import { buildHtml } from '../../../shared/export/html/build';
 import { formatCell } from '../../../shared/model/format';
@@ -8,7 +8,9 @@ import type { Report } from '../../../shared/model/types';
 import { GOV_2021 } from '../../../templates/index';
 import { ChromiumPdfPrinter } from '../../../electron/services/export/chromium-printer';
 import { richReport } from './fixtures';
-import { describeWithTools, pdfinfo, pdftoppm, pdftotext, soffice, tempDir } from './helpers/tools';
+import { cleanupTempDirs, describeWithTools, pdfinfo, pdftoppm, pdftotext, soffice, tempDir } from './helpers/tools';
+
+afterAll(cleanupTempDirs);
 
 /**
  * The exports as a reader sees them: LibreOffice prints the .docx (with the project's font mapping),
@@ -146,7 +148,7 @@ describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], '.docx printe
     const images = await pdftoppm(pdf, join(dir, 'lo', 'page'), 50);
     expect(images).toHaveLength(info.pages);
     for (const img of images) expect(statSync(img).size).toBeGreaterThan(5000);
-    console.info(`LibreOffice page images: ${join(dir, 'lo')}`);
+    console.info(`LibreOffice page images: ${join(dir, "lo")} (kept with NIANBAO_KEEP_TEST_FILES=1)`);
   });
 });
 
@@ -167,7 +169,7 @@ describeWithTools(['chromium', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'HTML printe
     await checkPageNumbers(pdf, info.pages, info.width);
     const images = await pdftoppm(pdf, join(dir, 'chromium-page'), 50);
     expect(images).toHaveLength(info.pages);
-    console.info(`Chromium page images: ${dir}`);
+    console.info(`Chromium page images: ${dir} (kept with NIANBAO_KEEP_TEST_FILES=1)`);
   });
 
   it('centred page numbers when asked', async () => {

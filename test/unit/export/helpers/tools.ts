@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,22 @@ export function missing(...tools: ('soffice' | 'pdftotext' | 'pdftoppm' | 'pdfin
   return null;
 }
 
-export const tempDir = (tag: string): string => mkdtempSync(join(tmpdir(), `nianbao-export-${tag}-`));
+const created: string[] = [];
+
+export function tempDir(tag: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `nianbao-export-${tag}-`));
+  created.push(dir);
+  return dir;
+}
+
+/**
+ * Removes the temp folders (LibreOffice profiles are tens of MB each). Set NIANBAO_KEEP_TEST_FILES=1
+ * to keep them, e.g. to look at the rendered page images.
+ */
+export function cleanupTempDirs(): void {
+  if (process.env['NIANBAO_KEEP_TEST_FILES']) return;
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /**
  * LibreOffice conversion with its own profile (two soffice at once need separate profiles) and
