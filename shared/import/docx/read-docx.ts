@@ -33,6 +33,9 @@ export async function readDocx(zip: JSZip): Promise<SourceDoc> {
   if (!main) {
     throw new ImportError('unsupported', '这个压缩文件不是 Word 文档（找不到 word/document.xml）。请选择 .docx、.pdf、网页或文本文件。');
   }
+  // A zip bomb must be refused before it is inflated.
+  const declared = (main as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+  if (typeof declared === 'number' && declared > LIMITS.docxXmlChars * 3) throw new ImportError('too-large', 'Word 文档正文过大，无法导入。');
   let xml: string;
   try {
     xml = await main.async('string');

@@ -194,7 +194,9 @@ export function observeTables(tables: SrcTable[], headerKeys: string[]): Observe
         };
       });
       const filled = nums.some((n) => !n.blank || n.raw);
-      if (!values.length || (!filled && (last < 0 || isHeaderRow(label, headerKeys)))) {
+      // A row of empty cells without a label is a data row left blank (Table 4 often is) when it is wide.
+      const blankDataRow = last < 0 && values.length >= 5;
+      if (!values.length || (!filled && !blankDataRow && (last < 0 || isHeaderRow(label, headerKeys)))) {
         if (label.length) {
           headerCells.push(...label);
           lastHeaders = label;
@@ -211,6 +213,6 @@ export function observeTables(tables: SrcTable[], headerKeys: string[]): Observe
 function isHeaderRow(label: SrcCell[], headerKeys: string[]): boolean {
   return label.every((c) => {
     const k = matchKey(c.text);
-    return !k || headerKeys.some((h) => h.includes(k) || (k.length >= 4 && k.includes(h)));
+    return !k || headerKeys.some((h) => (k.length >= 2 && h.includes(k)) || (h.length >= 4 && k.includes(h)));
   });
 }
