@@ -294,7 +294,8 @@ export function extractT2(table: ObservedTable, format2019: boolean): TableResul
     row.cols.forEach((col, i) => {
       const tok = obs.nums.length === row.cols.length ? obs.nums[i] : undefined;
       const v = x.cells[col.key];
-      if (tok?.unit === '元' && /万元/.test(col.header) && typeof v === 'number') {
+      const unit = (format2019 ? GOV_2019 : GOV_2021).fields[col.key]?.unit;
+      if (tok?.unit === '元' && (unit === '万元' || /万元/.test(col.header)) && typeof v === 'number') {
         const converted = Math.round((v / 10000) * 1e6) / 1e6;
         x.cells[col.key] = converted;
         x.warnings.push(`${name}“${row.label}”印为“${tok.raw}”，本栏单位为万元，已换算为 ${converted}，请核对。`);
