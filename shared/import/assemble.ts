@@ -62,16 +62,26 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
   const allText = [...allLines.map((l) => l.text), ...tableText].join('\n');
   if (!allText.trim()) throw new ImportError('empty', '文件中没有文字内容。如果这是扫描件或图片，请先进行文字识别（OCR），或改用网页版、Word 版年报导入。', fileName);
 
+  const attachments = [...new Set(doc.hints?.attachments ?? [])];
+  const attached = attachments.length ? `网页附有文件：${attachments.slice(0, 3).join('、')}${attachments.length > 3 ? ' 等' : ''}。年报可能在附件中，请下载附件后导入。` : '';
   const s = structure(doc);
   const located = locateTables(s, !!doc.wrapped);
   const foundTables = Object.keys(located.tables).length;
   const titleOk = /报告|年报/.test(s.title);
   if (!titleOk && s.found.length < 2 && foundTables === 0 && !/政府信息公开/.test(allText)) {
-    throw new ImportError('not-report', '这个文件看起来不是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等章节或统计表格。请确认选择的文件。', fileName);
+    throw new ImportError('not-report', attached ? `这个网页上没有年报正文。${attached}` : '这个文件看起来不是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等章节或统计表格。请确认选择的文件。', fileName);
+  }
+  const bodyChars = s.body.reduce((n, b) => n + (b.type === 'line' ? b.text.length : 0), 0) + s.preamble.reduce((n, l) => n + l.text.length, 0);
+  if (s.found.length === 0 && foundTables === 0 && (attached || bodyChars < 200)) {
+    throw new ImportError(
+      'not-report',
+      attached ? `这个网页上没有年报正文。${attached}` : '这个文件只有很少的文字，没有年报的六个部分和统计表格，看起来不是年报正文（可能是发布通知或目录页）。请打开年报正文页面或下载附件后再导入。',
+      fileName,
+    );
   }
   const mentions = (allText.match(/政府信息公开|政务公开/g) ?? []).length;
   if (!titleOk && s.found.length === 0 && foundTables === 0 && !(mentions >= 3 && /年报|年度报告|工作报告/.test(allText))) {
-    throw new ImportError('not-report', '这个文件看起来不是政府信息公开工作年度报告：提到了政府信息公开，但没有找到年报标题、六个部分的标题或统计表格。请确认选择的文件。', fileName);
+    throw new ImportError('not-report', attached ? `这个网页上没有年报正文。${attached}` : '这个文件看起来不是政府信息公开工作年度报告：提到了政府信息公开，但没有找到年报标题、六个部分的标题或统计表格。请确认选择的文件。', fileName);
   }
 
   // Year and format.
@@ -125,6 +135,7 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
       );
     }
   }
+  if (attached && Object.values(confidence).some((c) => c === 0)) warnings.push(attached.replace('年报可能在附件中', '缺少的表格可能在附件中'));
   if (format === 'pre-2019') Object.assign(cells, legacyCells(located.otherTables.flatMap((t) => t.rows.map((r) => r.map((c) => c.text))), bodyText));
 
   // Agency.

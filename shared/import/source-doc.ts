@@ -54,7 +54,7 @@ export interface SourceDoc {
   /** Lines are visual lines of wrapped paragraphs (PDF, text copied from a PDF). */
   wrapped?: boolean;
   /** Extra facts a reader found (e.g. the publish date from an HTML meta tag). */
-  hints?: { title?: string; publishedAt?: string; agency?: string };
+  hints?: { title?: string; publishedAt?: string; agency?: string; attachments?: string[] };
 }
 
 export const line = (text: string, extra: Partial<SrcLine> = {}): SrcLine => ({ type: 'line', text, ...extra });

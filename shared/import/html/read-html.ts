@@ -19,7 +19,7 @@ interface Node {
   children?: Node[];
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'button', 'select', 'option', 'textarea', 'input', 'nav', 'aside', 'object', 'embed', 'map', 'canvas', 'video', 'audio']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'option', 'textarea', 'input', 'nav', 'aside', 'map', 'canvas', 'video', 'audio']);
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
   'blockquote', 'pre', 'center', 'form', 'fieldset', 'address', 'figure', 'figcaption', 'hr', 'body', 'html', 'caption', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
@@ -76,6 +76,16 @@ export function readHtmlText(html: string): SourceDoc {
       flush();
       return;
     }
+    if (name === 'a' || name === 'embed' || name === 'iframe' || name === 'object') {
+      // Reports published as an attachment (附件：2023年年报.pdf) or an embedded viewer.
+      const href = n.attribs?.href ?? n.attribs?.src ?? n.attribs?.data ?? '';
+      const file = /([^/\\?#]+\.(?:pdf|docx?|wps|xlsx?))(?:[?#].*)?$/i.exec(href)?.[1];
+      if (file && (hints.attachments ??= []).length < 20) {
+        const label = collapseBlanks(textOf(n));
+        hints.attachments.push(/\.(pdf|docx?|wps|xlsx?)$/i.test(label) ? label : safeDecode(file));
+      }
+      if (name !== 'a') return;
+    }
     if (name === 'img') {
       flush();
       const a = n.attribs ?? {};
@@ -127,6 +137,14 @@ export function readHtmlText(html: string): SourceDoc {
   walk(doc, 0);
   flush();
   return { kind: 'html', blocks, warnings: [], hints };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** The rows (td/th lists) of a table, looking through thead/tbody/tfoot but not into nested tables. */

@@ -42,6 +42,14 @@ describe('files that are not reports get a clear Chinese message', () => {
     expect(e.fileName).toBe(name);
   });
 
+  it('a notice page whose report is an attachment points to the attachment', async () => {
+    const html = '<html><body><h1>关于发布2023年政府信息公开工作年度报告的通知</h1><p>附件：<a href="/u/2023%E5%B9%B4%E6%8A%A5.pdf">2023年年报.pdf</a></p></body></html>';
+    const e = await importError(enc.encode(html), 'notice.html');
+    expect(e.code).toBe('not-report');
+    expect(e.message).toContain('2023年年报.pdf');
+    expect(e.message).toContain('下载附件');
+  });
+
   it('a zip that is not a Word document', async () => {
     const zip = new JSZip();
     zip.file('data.csv', 'a,b');
