@@ -5,7 +5,8 @@ import type { CheckMode, CheckOptions } from './types';
 import { buildLayout, type Layout } from './layout';
 import { collectBlocks, type TextBlock } from './text/blocks';
 import { analyzeText, type TextAnalysis } from './text/claims';
-import { memo } from './text/cache';
+import { weakMemo } from './text/cache';
+import type { NormalizedText } from './text/normalize';
 
 /** What every rule gets: the report, its template, options, and lazily shared derived data. */
 export interface CheckContext {
@@ -30,12 +31,16 @@ export interface CheckContext {
   readonly lastBlocks: TextBlock[] | null;
 }
 
-const analyses = memo<TextAnalysis>();
+// Claims depend on the year (2023年结转 is 上年结转 only in a 2024 report): memoised per text object and year.
+const analyses = weakMemo<NormalizedText, Map<number, TextAnalysis>>();
 const NONE: TextAnalysis = { claims: [], statements: [] };
 
 function analysisOf(block: TextBlock, year: number): TextAnalysis {
   if (block.kind === 'title' || block.kind === 'signature' || !block.norm.text) return NONE;
-  return analyses(`${year}\u0000${block.norm.text}`, () => analyzeText(block.norm.text, year));
+  const byYear = analyses(block.norm, () => new Map());
+  let a = byYear.get(year);
+  if (!a) byYear.set(year, (a = analyzeText(block.norm.text, year)));
+  return a;
 }
 
 function lazy<T>(make: () => T): () => T {

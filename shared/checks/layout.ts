@@ -22,6 +22,8 @@ export interface Layout {
   rows: { table: TableId; row: string; label: string; keys: string[] }[];
   /** Data cells per table. */
   tableKeys: Record<TableId, string[]>;
+  /** Each computed total and its parts (first rule of each total). */
+  totalParts: Map<string, string[]>;
 }
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -41,6 +43,9 @@ function field4(template: TemplateDef, key: string): string {
   return template.fields[key]?.label.split(' · ')[0] ?? key;
 }
 
+// A layout depends on the cells only through which legacy rows are in use: built once per combination.
+const built = new Map<string, Layout>();
+
 export function buildLayout(template: TemplateDef, cells: Cells): Layout {
   const cols = template.t3Columns.map((c) => c.key);
   const legacy: LegacyRow[] = [];
@@ -51,6 +56,14 @@ export function buildLayout(template: TemplateDef, cells: Cells): Layout {
     const subFilled = lr.replaces.some((r) => cols.some((c) => isNum(cells[`t3.${r}.${c}`])));
     (subFilled ? ignoredLegacy : legacy).push(lr);
   }
+  const key = `${template.id}|${legacy.map((l) => l.row).join()}|${ignoredLegacy.map((l) => l.row).join()}`;
+  let layout = built.get(key);
+  if (!layout) built.set(key, (layout = assemble(template, legacy, ignoredLegacy)));
+  return layout;
+}
+
+function assemble(template: TemplateDef, legacy: LegacyRow[], ignoredLegacy: LegacyRow[]): Layout {
+  const cols = template.t3Columns.map((c) => c.key);
 
   let fields = template.fields;
   let sums = template.sums;
@@ -114,5 +127,8 @@ export function buildLayout(template: TemplateDef, cells: Cells): Layout {
       tableKeys[table.id].push(...keys);
     }
   }
-  return { template, fields, sums, balances: template.balances, resultRows, legacy, ignoredLegacy, rows, tableKeys };
+  // Shared between checks: frozen so that no rule can change it by mistake.
+  const totalParts = new Map<string, string[]>();
+  for (const sum of sums) if (!totalParts.has(sum.total)) totalParts.set(sum.total, sum.parts);
+  return Object.freeze({ template, fields, sums, balances: template.balances, resultRows, legacy, ignoredLegacy, rows, tableKeys, totalParts });
 }

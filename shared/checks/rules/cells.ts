@@ -22,13 +22,14 @@ function* invalid(ctx: CheckContext): Iterable<Finding> {
   for (const [key, v] of Object.entries(ctx.cells)) {
     if (v === null || v === undefined) continue;
     const field = layout?.fields[key];
-    const label = labelOf(ctx, key);
     const base = { rule: 'CELL-INVALID' as const, severity: 'error' as const, cells: [key], fingerprint: key };
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      yield { ...base, message: `${label}填写的“${String(v)}”不是数字。请填写阿拉伯数字，没有数据填 0。`, actual: String(v) };
+      yield { ...base, message: `${labelOf(ctx, key)}填写的“${String(v)}”不是数字。请填写阿拉伯数字，没有数据填 0。`, actual: String(v) };
       continue;
     }
     if (!field) continue;
+    if (field.type === 'integer' && Number.isInteger(v) && v >= (field.min ?? -Infinity)) continue; // the usual case
+    const label = labelOf(ctx, key);
     const min = field.min ?? -Infinity;
     if (v < min) {
       yield { ...base, message: `${label}不能为负数（填写了 ${fmt(v)}）。请填写 0 或正整数。`, actual: v };
@@ -54,8 +55,7 @@ function* blank(ctx: CheckContext): Iterable<Finding> {
   const layout = ctx.layout;
   if (!layout) return;
   const severity = ctx.mode === 'import' ? 'warning' : 'error';
-  const totals = new Map<string, string[]>();
-  for (const s of layout.sums) if (!totals.has(s.total)) totals.set(s.total, s.parts);
+  const totals = layout.totalParts;
 
   // A blank total next to filled parts: always reported, as an error (format-2021.md §3.6).
   const reportedTotals = new Set<string>();

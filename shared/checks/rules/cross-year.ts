@@ -3,9 +3,10 @@ import type { Finding } from '../types';
 import type { CheckContext } from '../context';
 import { spanOf, type TextBlock } from '../text/blocks';
 import { clip } from '../text/normalize';
-import { bigramSetCached, dice, sizesCanReach } from '../text/similarity';
+import { ReuseIndex, type Match } from '../text/similarity';
+import type { NormalizedText } from '../text/normalize';
 import { fmt, hash, isNumber } from './util';
-import { memo } from '../text/cache';
+import { weakMemo } from '../text/cache';
 
 /** Cross-year rules (options.last): X-CARRY, X-IN-FORCE, X-REUSED-TEXT. */
 
@@ -72,54 +73,56 @@ function* inForce(ctx: CheckContext): Iterable<Finding> {
 /** Sentences every report repeats by design (legal basis, statistics period, contact, fee formula). */
 const FORMULA = /本报告|统计期限|统计期间|统计时限|统计时间|有疑问|处理费|联系电话|联系方式|电子邮箱|邮编|邮政编码|电子版|全文包括|组成。?$|下载/;
 const MIN_CHARS = 40;
+const YEAR = /(?:19|20)\d{2}年/;
+const YEARS = /(?:19|20)\d{2}(?=年)/g;
 const THRESHOLD = 0.9;
 
-const reusables = memo<string>();
+const reusables = weakMemo<NormalizedText, string>();
 
 /** The part of a paragraph that should differ from year to year: formula sentences dropped, years masked. */
-function reusable(norm: string): string {
-  return reusables(norm, () => {
-    let out = '';
-    for (const sentence of norm.split(/(?<=[。；！？])/)) if (!FORMULA.test(sentence)) out += sentence;
-    out = out.replace(/(?:19|20)\d{2}(?=年)/g, '#');
+function reusable(nt: NormalizedText): string {
+  return reusables(nt, () => {
+    const norm = nt.text;
+    if (norm.length < MIN_CHARS) return '';
+    let out = norm;
+    if (FORMULA.test(norm)) {
+      out = '';
+      for (const sentence of norm.split(/(?<=[。；！？])/)) if (!FORMULA.test(sentence)) out += sentence;
+    }
+    if (YEAR.test(out)) out = out.replace(YEARS, '#');
     return out.length < MIN_CHARS ? '' : out;
   });
 }
 
 const paragraphs = (blocks: TextBlock[]) => blocks.filter((b) => b.kind === 'paragraph');
 
+/** Last year's paragraphs and their index, built once per last-year report object. */
+const indexes = weakMemo<object, { texts: string[]; index: ReuseIndex; known: WeakMap<NormalizedText, Match | null> } | null>();
+
+function lastYearIndex(last: object, blocks: TextBlock[]) {
+  return indexes(last, () => {
+    const texts = paragraphs(blocks)
+      .map((b) => reusable(b.norm))
+      .filter((t) => t.length > 0);
+    return texts.length ? { texts, index: new ReuseIndex(texts, THRESHOLD), known: new WeakMap<NormalizedText, Match | null>() } : null;
+  });
+}
+
 function* reused(ctx: CheckContext): Iterable<Finding> {
   const lastBlocks = ctx.lastBlocks;
   if (!lastBlocks) return;
-  const previous = paragraphs(lastBlocks)
-    .map((b) => reusable(b.norm.text))
-    .filter((t) => t.length > 0);
-  if (!previous.length) return;
-  const exact = new Set(previous);
-  const prevSets = previous.map((t) => bigramSetCached(t));
+  const last = lastYearIndex(ctx.last!, lastBlocks);
+  if (!last) return;
   const reported = new Set<string>();
   for (const block of paragraphs(ctx.blocks)) {
-    const text = reusable(block.norm.text);
+    const text = reusable(block.norm);
     if (!text) continue;
-    let best = -1;
-    let score = 0;
-    if (exact.has(text)) {
-      best = previous.indexOf(text);
-      score = 1;
-    } else {
-      const set = bigramSetCached(text);
-      for (let i = 0; i < previous.length; i++) {
-        const other = prevSets[i]!;
-        if (!sizesCanReach(set.length, other.length, THRESHOLD)) continue;
-        const d = dice(set, other);
-        if (d >= THRESHOLD && d > score) {
-          score = d;
-          best = i;
-        }
-      }
-    }
-    if (best < 0) continue;
-    const fingerprint = `p:${hash(previous[best]!)}`;
+    let match = last.known.get(block.norm);
+    if (match === undefined) last.known.set(block.norm, (match = last.index.best(text)));
+    if (!match) continue;
+    const previous = last.texts[match.index]!;
+    const score = previous === text ? 1 : match.score;
+    const fingerprint = `p:${hash(previous)}`;
     if (reported.has(fingerprint)) continue;
     reported.add(fingerprint);
     const section = ctx.report.sections?.find((s) => s.id === block.section);
@@ -131,7 +134,6 @@ function* reused(ctx: CheckContext): Iterable<Finding> {
         `这一段与${ctx.last!.year}年度报告的一段${score === 1 ? '相同' : `几乎相同（相似度 ${Math.floor(score * 100)}%）`}：“${clip(block.norm.text, 24)}”。` +
         `${carried ? '本段沿用上年，尚待核改。' : ''}年度报告不能内容雷同，请按本年度的实际工作改写。`,
       span: spanOf(block, 0, block.norm.text.length),
-      expected: null,
       actual: Math.round(score * 100) / 100,
       fingerprint,
     };

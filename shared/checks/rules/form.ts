@@ -21,12 +21,17 @@ const TABLE_SECTIONS: { id: SectionId; table: 't2' | 't3' | 't4' }[] = [
 ];
 
 const sectionBlocks = (ctx: CheckContext, id: SectionId): TextBlock[] => ctx.blocks.filter((b) => b.section === id);
-const paragraphText = (blocks: TextBlock[]) =>
-  blocks
-    .filter((b) => b.kind === 'paragraph')
-    .map((b) => b.norm.text)
-    .join('');
 const meaningful = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, '');
+/** The paragraphs' words without punctuation, cut short once longer than `enough` (all any rule needs). */
+function paragraphWords(blocks: TextBlock[], enough = 40): string {
+  let out = '';
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    out += meaningful(b.norm.text.length > enough * 4 ? b.norm.text.slice(0, enough * 4) : b.norm.text);
+    if (out.length > enough) break;
+  }
+  return out;
+}
 // 五 that says nothing: 无, 暂无, 没有, 略, 无问题…
 const NOTHING = /^(?:无|暂无|没有|略|无问题|没有问题|不存在问题|本年度无|本年度暂无|无相关情况|无其他情况)$/;
 
@@ -34,7 +39,7 @@ function* sectionEmpty(ctx: CheckContext): Iterable<Finding> {
   if (ctx.report.format === 'pre-2019') return; // old reports have their own structure
   const headings = sectionHeadings(ctx);
   for (const id of TEXT_SECTIONS) {
-    const text = meaningful(paragraphText(sectionBlocks(ctx, id)));
+    const text = paragraphWords(sectionBlocks(ctx, id));
     if (text.length >= 2 && !(id === 'problems' && (NOTHING.test(text) || text.length < 8))) continue;
     const heading = headings[id]!;
     yield {
@@ -66,7 +71,7 @@ function* overviewTopics(ctx: CheckContext): Iterable<Finding> {
   if (!ctx.template || ctx.report.year < 2019) return;
   const blocks = sectionBlocks(ctx, 'overview');
   const text = blocks.map((b) => b.norm.text).join('\n');
-  if (meaningful(paragraphText(blocks)).length < 2) return; // SECTION-EMPTY speaks for it
+  if (paragraphWords(blocks, 2).length < 2) return; // SECTION-EMPTY speaks for it
   const missing = ctx.template.overviewTopics.filter((t) => !t.keywords.some((k) => text.includes(k)));
   if (!missing.length) return;
   yield {
@@ -86,7 +91,7 @@ function* feeStatement(ctx: CheckContext): Iterable<Finding> {
   if (ctx.report.year < 2021 || ctx.report.format === 'pre-2019') return;
   const blocks = sectionBlocks(ctx, 'other');
   const text = blocks.map((b) => b.norm.text).join('\n');
-  if (meaningful(paragraphText(blocks)).length < 2) return; // SECTION-EMPTY speaks for it
+  if (paragraphWords(blocks, 2).length < 2) return; // SECTION-EMPTY speaks for it
   if (FEE.test(text)) return;
   const noFee = ctx.num('t3.other_no_fee.total') ?? 0;
   yield {

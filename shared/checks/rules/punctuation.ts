@@ -11,6 +11,8 @@ import type { TextBlock } from '../text/blocks';
 
 interface Kind {
   id: string;
+  /** Cheap test: the kind can only occur in a text that matches it. */
+  pre: RegExp;
   re: RegExp;
   /** Message for the first match `m` and the number of cases. */
   message: (m: RegExpExecArray, count: number) => string;
@@ -22,26 +24,31 @@ const DOC_PREFIX = '([\\u4e00-\\u9fff]{1,8}?[发函字])';
 const KINDS: Kind[] = [
   {
     id: 'enum',
+    pre: /\(/,
     re: /\(([一二三四五六七八九十]{1,3})\)/g,
     message: (m, n) => `序号“${m[0]}”用了半角括号${n > 1 ? `（本段共 ${n} 处）` : ''}，公文中应写作“（${m[1]}）”。`,
   },
   {
     id: 'comma',
-    re: new RegExp(`${HAN}\\s*([,;:?!])\\s*(?=${HAN})`, 'g'),
+    pre: /[,;:?!]/,
+    re: new RegExp(`(?<=${HAN}\\s*)([,;:?!])(?=\\s*${HAN})`, 'g'),
     message: (m, n) => `汉字之间用了半角标点“${m[1]}”${n > 1 ? `（本段共 ${n} 处）` : ''}，应使用全角标点“${{ ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }[m[1]!]}”。`,
   },
   {
     id: 'paren',
+    pre: /\(/,
     re: new RegExp(`\\((?![一二三四五六七八九十]{1,3}\\))[^()]{0,40}${HAN}[^()]{0,40}\\)`, 'g'),
     message: (m, n) => `“${m[0].length > 16 ? `${m[0].slice(0, 16)}…` : m[0]}”用了半角括号${n > 1 ? `（本段共 ${n} 处）` : ''}，中文括注应使用全角括号“（）”。`,
   },
   {
     id: 'docno',
+    pre: /\d\s*[\]］】)）]\s*\d{1,4}\s*号/,
     re: new RegExp(`${DOC_PREFIX}\\s*[\\[［【(（]\\s*((?:19|20)\\d{2})\\s*[\\]］】)）]\\s*(\\d{1,4})\\s*号`, 'g'),
     message: (m) => `文号“${m[0]}”的年份应使用六角括号，写作“${m[1]}〔${m[2]}〕${m[3]}号”。`,
   },
   {
     id: 'docno-open',
+    pre: /〔\s*(?:19|20)\d{2}\s*\d{1,4}\s*号/,
     re: new RegExp(`${DOC_PREFIX}〔\\s*((?:19|20)\\d{2})\\s*(\\d{1,4})\\s*号`, 'g'),
     message: (m) => `文号“${m[0]}”缺少后半个六角括号，应写作“${m[1]}〔${m[2]}〕${m[3]}号”。`,
   },
@@ -52,12 +59,19 @@ const PAIRS: [string, string, string][] = [
   ['《', '》', '书名号'],
   ['“', '”', '引号'],
 ];
+/** Char code → 1 + pair index × 2 (+1 for the closing mark); 0 for every other character. */
+const PAIR_INDEX = new Uint8Array(65536);
+PAIRS.forEach(([o, c], i) => {
+  PAIR_INDEX[o.charCodeAt(0)] = 1 + 2 * i;
+  PAIR_INDEX[c.charCodeAt(0)] = 2 + 2 * i;
+});
 
 function* punctuation(ctx: CheckContext): Iterable<Finding> {
   for (const block of ctx.blocks) {
     const text = block.original;
     if (!text || block.kind === 'signature') continue;
     for (const kind of KINDS) {
+      if (!kind.pre.test(text)) continue;
       kind.re.lastIndex = 0;
       let first: RegExpExecArray | null = null;
       let count = 0;
@@ -69,30 +83,33 @@ function* punctuation(ctx: CheckContext): Iterable<Finding> {
       if (!first) continue;
       yield finding(block, kind.id, kind.message(first, count), first.index, first.index + first[0].length, first[0]);
     }
-    // Balance on the normalised text, where half-width brackets count as full-width ones.
+    // Balance on the normalised text (half-width brackets count as full-width ones), one pass for all pairs.
     const norm = block.norm.text;
-    for (const [open, close, name] of PAIRS) {
-      let depth = 0;
-      let firstBad = -1;
-      let lastOpen = -1;
-      for (let i = 0; i < norm.length; i++) {
-        const ch = norm[i];
-        if (ch === open) {
-          if (depth === 0) lastOpen = i;
-          depth++;
-        } else if (ch === close) {
-          if (depth === 0 && firstBad < 0) firstBad = i;
-          else if (depth > 0) depth--;
-        }
-      }
-      const at = firstBad >= 0 ? firstBad : depth > 0 ? lastOpen : -1;
+    if (!/[（）《》“”]/.test(norm)) continue;
+    const depth = [0, 0, 0];
+    const firstBad = [-1, -1, -1];
+    const lastOpen = [-1, -1, -1];
+    for (let i = 0; i < norm.length; i++) {
+      const code = PAIR_INDEX[norm.charCodeAt(i)]!;
+      if (code === 0) continue;
+      const k = code - 1;
+      const p = k >> 1;
+      if ((k & 1) === 0) {
+        if (depth[p] === 0) lastOpen[p] = i;
+        depth[p]!++;
+      } else if (depth[p]! > 0) depth[p]!--;
+      else if (firstBad[p]! < 0) firstBad[p] = i;
+    }
+    for (let p = 0; p < PAIRS.length; p++) {
+      const [open, close, name] = PAIRS[p]!;
+      const at = firstBad[p]! >= 0 ? firstBad[p]! : depth[p]! > 0 ? lastOpen[p]! : -1;
       if (at < 0) continue;
       const s = block.norm.map[at]!;
       const quote = norm.slice(Math.max(0, at - 6), at + 8);
       yield finding(
         block,
         `pair${open}`,
-        `${name}不成对：“${quote}”附近${firstBad >= 0 ? `多了“${close}”` : `的“${open}”没有对应的“${close}”`}。请补全或删去。`,
+        `${name}不成对：“${quote}”附近${firstBad[p]! >= 0 ? `多了“${close}”` : `的“${open}”没有对应的“${close}”`}。请补全或删去。`,
         s,
         s + 1,
         quote,

@@ -40,9 +40,25 @@ function townshipMentions(text: string, own: { short: string; unit: string }): F
   return out;
 }
 
-// A name used as the report's own subject: at the start of a clause, followed by what an agency does.
-const SELF_SUBJECT =
-  /(?:^|[。；，：])(?:(?:19|20)\d{2}年度?(?:以来)?，?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处))(?=坚持|认真|高度重视|严格|按照|围绕|深入|进一步|持续|全面|扎实|积极|始终|紧紧|不断|切实|着力|聚焦|紧扣)/g;
+// A name used as the report's own subject: a whole clause before what an agency does (坚持, 认真…),
+// e.g. “2024年，云溪县民政局坚持…”. Found from the verbs (few) rather than from every clause.
+const SELF_VERB = /坚持|认真|高度重视|严格|按照|围绕|深入|进一步|持续|全面|扎实|积极|始终|紧紧|不断|切实|着力|聚焦|紧扣/g;
+const SUBJECT = /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处))$/;
+const SUBJECT_DELIMS = '。；，：';
+
+/** Subjects of the text: [name, start offset]. */
+function* subjects(text: string): Iterable<[string, number]> {
+  SELF_VERB.lastIndex = 0;
+  for (let m = SELF_VERB.exec(text); m; m = SELF_VERB.exec(text)) {
+    const at = m.index;
+    let cs = at;
+    while (cs > 0 && at - cs < 26 && !SUBJECT_DELIMS.includes(text[cs - 1]!)) cs--;
+    if (cs > 0 && !SUBJECT_DELIMS.includes(text[cs - 1]!)) continue; // no clause start close enough
+    const clause = text.slice(cs, at);
+    const s = SUBJECT.exec(clause);
+    if (s) yield [s[1]!, cs + clause.length - s[1]!.length];
+  }
+}
 const CONTACT = /请与([\u4e00-\u9fff]{3,24}?)联系|本报告由([\u4e00-\u9fff]{3,24}?)(?:根据|依据|按照|依照|编制|负责)/g;
 const GENERIC_SELF = /^(?:我|本|全|各|该|其|此|镇|乡)/;
 const OFFICE_TAIL = /(?:党政办公室|政务公开办公室|信息公开办公室|党政办|办公室|办)$/;
@@ -115,16 +131,20 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
         if (f) yield f;
       }
     }
-    for (const re of [SELF_SUBJECT, CONTACT]) {
-      re.lastIndex = 0;
-      for (const m of text.matchAll(re)) {
-        const candidate = m[1] ?? m[2];
-        if (!candidate || GENERIC_SELF.test(candidate) || /[的在和与及]/.test(candidate)) continue;
-        if (isSelf(candidate, own)) continue;
-        const start = m.index! + m[0].indexOf(candidate);
-        const f = emit(block, { name: candidate, start, end: start + candidate.length }, re === CONTACT ? '出现在联系方式或编制单位的位置，' : '作为工作主体出现，');
-        if (f) yield f;
+    const candidates: [string, number, string][] = [];
+    for (const [name, start] of subjects(text)) candidates.push([name, start, '作为工作主体出现，']);
+    if (text.includes('请与') || text.includes('本报告由')) {
+      CONTACT.lastIndex = 0;
+      for (const m of text.matchAll(CONTACT)) {
+        const name = (m[1] ?? m[2])!;
+        candidates.push([name, m.index! + m[0].indexOf(name), '出现在联系方式或编制单位的位置，']);
       }
+    }
+    for (const [candidate, start, why] of candidates) {
+      if (GENERIC_SELF.test(candidate) || /[的在和与及]/.test(candidate)) continue;
+      if (isSelf(candidate, own)) continue;
+      const f = emit(block, { name: candidate, start, end: start + candidate.length }, why);
+      if (f) yield f;
     }
   }
 }

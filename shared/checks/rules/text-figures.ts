@@ -143,6 +143,7 @@ function* numbers(ctx: CheckContext): Iterable<Finding> {
   const blocks = ctx.blocks;
   const analysis = ctx.analysis;
   const seen = new Set<string>();
+  const targets = new Map<string, Target | null>();
   for (let b = 0; b < blocks.length; b++) {
     const claims = analysis[b]!.claims;
     if (!claims.length) continue;
@@ -156,7 +157,9 @@ function* numbers(ctx: CheckContext): Iterable<Finding> {
       else groups.set(key, [c]);
     }
     for (const list of groups.values()) {
-      const t = target(ctx, list[0]!.kind);
+      const kind = list[0]!.kind;
+      let t = targets.get(kind);
+      if (t === undefined) targets.set(kind, (t = target(ctx, kind)));
       if (!t) continue;
       if (list.some((c) => t.candidates.some((v) => Math.abs(v - c.value) < 1e-9))) continue;
       for (const c of list) {

@@ -2,7 +2,7 @@ import type { SectionId } from '../../../templates/types';
 import type { Report } from '../../model/types';
 import type { TextLocation, TextSpan } from '../types';
 import { normalizeText, originalRange, type NormalizedText } from './normalize';
-import { memo } from './cache';
+import { memo, weakMemo } from './cache';
 
 /** One piece of text of a report, with where it lives and its normalised form (computed once). */
 export interface TextBlock {
@@ -16,11 +16,17 @@ export interface TextBlock {
   norm: NormalizedText;
 }
 
-const normalized = memo<NormalizedText>();
+const normalized = memo<NormalizedText>(200);
+const normalizedBlocks = weakMemo<object, { text: string; norm: NormalizedText }>();
 
 /** The normalised form of a text, computed once per distinct text. */
 export function normalizedCached(text: string): NormalizedText {
   return normalized(text, () => normalizeText(text));
+}
+
+/** The normalised text of a paragraph block, computed once per block object. */
+function normalizedBlock(block: object, text: string): NormalizedText {
+  return normalizedBlocks(block, () => ({ text, norm: normalizeText(text) }), (v) => v.text === text).norm;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -28,8 +34,8 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** Every text of the report in reading order. Tolerates missing or odd parts (imported files). */
 export function collectBlocks(report: Report): TextBlock[] {
   const out: TextBlock[] = [];
-  const push = (loc: TextLocation, kind: TextBlock['kind'], section: SectionId | null, text: string) => {
-    out.push({ loc, kind, section, index: out.length, original: text, norm: normalizedCached(text) });
+  const push = (loc: TextLocation, kind: TextBlock['kind'], section: SectionId | null, text: string, owner?: object) => {
+    out.push({ loc, kind, section, index: out.length, original: text, norm: owner ? normalizedBlock(owner, text) : normalizedCached(text) });
   };
   push({ where: 'title' }, 'title', null, str(report.title));
   push({ where: 'preamble' }, 'preamble', null, str(report.preamble));
@@ -39,7 +45,7 @@ export function collectBlocks(report: Report): TextBlock[] {
     section.blocks.forEach((block, i) => {
       if (!block || typeof block !== 'object') return;
       const kind = block.type === 'heading' ? 'heading' : 'paragraph';
-      push({ where: 'section', section: section.id, block: i }, kind, section.id, str(block.text));
+      push({ where: 'section', section: section.id, block: i }, kind, section.id, str(block.text), block);
     });
   }
   push({ where: 'signature' }, 'signature', null, str(report.signature?.name));

@@ -4,7 +4,7 @@
  * elsewhere. Each table is bounded (cleared when full).
  */
 
-const registry: Map<string, unknown>[] = [];
+const registry: { clear(): void }[] = [];
 
 export function memo<T>(limit = 4000): (key: string, make: () => T) => T {
   const table = new Map<string, T>();
@@ -23,4 +23,21 @@ export function memo<T>(limit = 4000): (key: string, make: () => T) => T {
 /** Forgets every memo (benchmarks measure cold checks with it). */
 export function clearCheckCaches(): void {
   for (const t of registry) t.clear();
+}
+
+/**
+ * A memo keyed by an object (a paragraph block, a report): no hashing of long texts. Blocks are replaced,
+ * not changed, when the clerk edits; `valid` guards against an object changed in place anyway.
+ */
+export function weakMemo<K extends object, V>(): (key: K, make: () => V, valid?: (v: V) => boolean) => V {
+  const holder = { table: new WeakMap<K, V>() };
+  registry.push({ clear: () => (holder.table = new WeakMap<K, V>()) });
+  return (key, make, valid) => {
+    let v = holder.table.get(key);
+    if (v === undefined || (valid && !valid(v))) {
+      v = make();
+      holder.table.set(key, v);
+    }
+    return v;
+  };
 }

@@ -52,22 +52,61 @@ export interface TextAnalysis {
 }
 
 const SENTENCE_END = /[。；！？]/g;
-const CLAUSE_DELIMS = new Set('，。；！？：（）【】、“”'.split(''));
+/** Clause delimiters by char code (a lookup table: this is on the hot path of every figure). */
+const CLAUSE_DELIMS = new Uint8Array(65536);
+for (const ch of '，。；！？：（）【】、“”') CLAUSE_DELIMS[ch.charCodeAt(0)] = 1;
 
 const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿廿卅]+)(万)?(余|多)?(件|起|宗|个|份)(次)?/g;
 
-const FILLERS = /(?:共计|合计|总计|累计|共|计|为|达到|达|了|的|有|数量|件数|总数|分别为|分别|约|近|超过|逾|将近|大约)+$/;
-const APPROX_BEFORE = /(?:约|近|超过|逾|将近|大约|超)$/;
-const APPROX_AFTER = /^(?:以上|左右|多)/;
+/** Words between a noun and its figure (共计, 为, 达到 …), stripped from the end of the words before a figure. */
+const FILLERS = ['共计', '合计', '总计', '累计', '分别为', '分别', '达到', '数量', '件数', '总数', '超过', '将近', '大约', '共', '计', '为', '达', '了', '的', '有', '约', '近', '逾'];
 
-type Rule = { re: RegExp; kind: ClaimKind | ((m: RegExpExecArray, ctx: SentenceContext) => ClaimKind | null) };
+/** Last characters of the fillers: most texts end otherwise and are returned at once. */
+const FILLER_ENDS = new Set(FILLERS.map((f) => f[f.length - 1]!));
+
+function stripFillers(text: string): string {
+  let end = text.length;
+  outer: while (end > 0 && FILLER_ENDS.has(text[end - 1]!)) {
+    for (const f of FILLERS) {
+      if (end >= f.length && text.startsWith(f, end - f.length)) {
+        end -= f.length;
+        continue outer;
+      }
+    }
+    break;
+  }
+  return end === text.length ? text : text.slice(0, end);
+}
+const APPROX_BEFORE = /(?:约|近|超过|逾|将近|大约|超)$/;
+
+type Rule = {
+  re: RegExp;
+  /** Words of which the text must contain one for the rule to match (a fast test before the regex); empty = no test. */
+  need: string[];
+  /** Every character a match can end with: rules are tried only when the words before a figure end so (cheap dispatch). */
+  ends: string;
+  kind: ClaimKind | ((m: RegExpExecArray, ctx: SentenceContext) => ClaimKind | null);
+};
 
 interface SentenceContext {
   year: number;
-  /** Text of the sentence up to the figure. */
-  before: string;
+  /** Text of the sentence up to the figure (computed when a rule asks). */
+  readonly before: string;
   /** Kind of the previous claim of the sentence (for 其中自然人… and 废止1件). */
   lastKind: ClaimKind | null;
+}
+
+class FigureContext implements SentenceContext {
+  from = 0;
+  to = 0;
+  lastKind: ClaimKind | null = null;
+  constructor(
+    private readonly text: string,
+    readonly year: number,
+  ) {}
+  get before(): string {
+    return this.text.slice(this.from, this.to);
+  }
 }
 
 const yearIs = (captured: string | undefined, want: number) => captured === undefined || Number(captured) === want;
@@ -111,94 +150,122 @@ const docRule = (row: string, col: string) => (m: RegExpExecArray) => (NOT_DOC_M
 const LEFT_RULES: Rule[] = [
   // Table 3 carry-over
   {
-    re: /(?:结转|顺延|转入|转)(?:到|至|入)?(?:下一?年度?|下年|次年|(\d{4})年度?)(?:继续)?(?:办理|答复|处理)?(?:的)?(?:申请)?$/,
+    need: ['转', '顺延'], re: /(?:结转|顺延|转入|转)(?:到|至|入)?(?:下一?年度?|下年|次年|(\d{4})年度?)(?:继续)?(?:办理|答复|处理)?(?:的)?(?:申请)?$/,
+    ends: '年度续理复请的',
     kind: (m, ctx) => (yearIs(m[1], ctx.year + 1) ? 'carry_next' : null),
   },
   {
-    re: /(?:上一?年度?|去年|前一年度?|(\d{4})年度?)(?:年底|底)?(?:结转|转结)(?:过来|而来)?(?:的)?(?:政府信息公开)?(?:申请)?$/,
+    need: ['结转', '转结'], re: /(?:上一?年度?|去年|前一年度?|(\d{4})年度?)(?:年底|底)?(?:结转|转结)(?:过来|而来)?(?:的)?(?:政府信息公开)?(?:申请)?$/,
+    ends: '转结来的开请',
     kind: (m, ctx) => (yearIs(m[1], ctx.year - 1) ? 'carried' : null),
   },
   // Table 4
-  { re: /复议后(?:提起|起诉)(?:的)?(?:行政诉讼)?(?:案件)?$/, kind: 't4:lit_after_review:total' },
-  { re: /直接(?:提起|起诉)(?:的)?(?:行政诉讼)?(?:案件)?$/, kind: 't4:lit_direct:total' },
-  { re: /行政诉讼(?:案件)?$/, kind: 't4:lit:total' },
-  { re: /行政复议(?:案件)?(?:申请)?$/, kind: 't4:review:total' },
-  { re: /(?:结果)?维持(?:原(?:行政行为|答复|决定))?$/, kind: t4Result('maintained') },
-  { re: /(?:结果)?纠正$/, kind: t4Result('corrected') },
-  { re: /其他结果$/, kind: t4Result('other') },
-  { re: /(?:尚未审结|未审结|尚在审理中?|正在审理中?|审理中)$/, kind: t4Result('pending') },
+  { ends: '诉讼件的', need: ['复议后'], re: /复议后(?:提起|起诉)(?:的)?(?:行政诉讼)?(?:案件)?$/, kind: 't4:lit_after_review:total' },
+  { ends: '诉讼件的', need: ['直接'], re: /直接(?:提起|起诉)(?:的)?(?:行政诉讼)?(?:案件)?$/, kind: 't4:lit_direct:total' },
+  { ends: '讼件', need: ['行政诉讼'], re: /行政诉讼(?:案件)?$/, kind: 't4:lit:total' },
+  { ends: '议件请', need: ['行政复议'], re: /行政复议(?:案件)?(?:申请)?$/, kind: 't4:review:total' },
+  { ends: '持为复定', need: ['维持'], re: /(?:结果)?维持(?:原(?:行政行为|答复|决定))?$/, kind: t4Result('maintained') },
+  { ends: '正', need: ['纠正'], re: /(?:结果)?纠正$/, kind: t4Result('corrected') },
+  { ends: '果', need: ['其他结果'], re: /其他结果$/, kind: t4Result('other') },
+  { ends: '结理中', need: ['审'], re: /(?:尚未审结|未审结|尚在审理中?|正在审理中?|审理中)$/, kind: t4Result('pending') },
   // Table 3 results
-  { re: /予以公开(?:的)?(?:申请)?$/, kind: 'res_open' },
-  { re: /部分公开(?:的)?(?:申请)?$/, kind: 'res_partial' },
-  { re: /不予公开(?:的)?(?:申请)?$/, kind: 'deny' },
-  { re: /无法提供(?:的)?(?:申请)?$/, kind: 'unable' },
-  { re: /不予处理(?:的)?(?:申请)?$/, kind: 'noproc' },
-  { re: /其他处理(?:的)?(?:申请)?$/, kind: 'other' },
+  { ends: '开的请', need: ['予以公开'], re: /予以公开(?:的)?(?:申请)?$/, kind: 'res_open' },
+  { ends: '开的请', need: ['部分公开'], re: /部分公开(?:的)?(?:申请)?$/, kind: 'res_partial' },
+  { ends: '开的请', need: ['不予公开'], re: /不予公开(?:的)?(?:申请)?$/, kind: 'deny' },
+  { ends: '供的请', need: ['无法提供'], re: /无法提供(?:的)?(?:申请)?$/, kind: 'unable' },
+  { ends: '理的请', need: ['不予处理'], re: /不予处理(?:的)?(?:申请)?$/, kind: 'noproc' },
+  { ends: '理的请', need: ['其他处理'], re: /其他处理(?:的)?(?:申请)?$/, kind: 'other' },
   // Table 3 applicants (only right after a figure of received applications)
-  { re: /自然人(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('natural') },
-  { re: /法人(?:或|和|及)?其他组织(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('org') },
-  { re: /商业企业(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('commercial') },
-  { re: /科研机构(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('research') },
-  { re: /社会公益组织(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('public_interest') },
-  { re: /法律服务机构(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('legal_service') },
+  { ends: '人出的请', need: ['自然人'], re: /自然人(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('natural') },
+  { ends: '织出的请', need: ['法人'], re: /法人(?:或|和|及)?其他组织(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('org') },
+  { ends: '业出的请', need: ['商业企业'], re: /商业企业(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('commercial') },
+  { ends: '构出的请', need: ['科研机构'], re: /科研机构(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('research') },
+  { ends: '织出的请', need: ['社会公益组织'], re: /社会公益组织(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('public_interest') },
+  { ends: '构出的请', need: ['法律服务机构'], re: /法律服务机构(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('legal_service') },
   // Table 2
-  { re: /现行有效(?:的)?()(?:行政)?规范性文件$/, kind: 't2:normative_docs:in_force' },
-  { re: /(?:行政)?规范性文件(?:现行)?有效$/, kind: 't2:normative_docs:in_force' },
-  { re: /(?:制发|印发|出台|制定|新增|发布)(?:了)?([^，。；、]{0,6}?)(?:行政)?规范性文件$/, kind: docRule('normative_docs', 'issued') },
-  { re: /废止(?:了)?([^，。；、]{0,6}?)(?:行政)?规范性文件$/, kind: docRule('normative_docs', 'repealed') },
-  { re: /现行有效(?:的)?([^，。；、]{0,6}?)规章$/, kind: docRule('regulations', 'in_force') },
-  { re: /(?:制定|制发|出台|新增|颁布)(?:了)?([^，。；、]{0,8}?)规章$/, kind: docRule('regulations', 'issued') },
-  { re: /废止(?:了)?([^，。；、]{0,8}?)规章$/, kind: docRule('regulations', 'repealed') },
-  { re: /^(?:本年|全年|今年)?度?(?:新)?(?:制发|印发|出台|新增|制定)$/, kind: t2Continuation('issued') },
-  { re: /^(?:本年|全年|今年)?度?废止$/, kind: t2Continuation('repealed') },
-  { re: /^(?:现行)?有效$/, kind: t2Continuation('in_force') },
+  { ends: '件', need: ['现行有效'], re: /现行有效(?:的)?()(?:行政)?规范性文件$/, kind: 't2:normative_docs:in_force' },
+  { ends: '效', need: ['规范性文件'], re: /(?:行政)?规范性文件(?:现行)?有效$/, kind: 't2:normative_docs:in_force' },
+  { ends: '件', need: ['规范性文件'], re: /(?:制发|印发|出台|制定|新增|发布)(?:了)?([^，。；、]{0,6}?)(?:行政)?规范性文件$/, kind: docRule('normative_docs', 'issued') },
+  { ends: '件', need: ['废止'], re: /废止(?:了)?([^，。；、]{0,6}?)(?:行政)?规范性文件$/, kind: docRule('normative_docs', 'repealed') },
+  { ends: '章', need: ['现行有效'], re: /现行有效(?:的)?([^，。；、]{0,6}?)规章$/, kind: docRule('regulations', 'in_force') },
+  { ends: '章', need: ['规章'], re: /(?:制定|制发|出台|新增|颁布)(?:了)?([^，。；、]{0,8}?)规章$/, kind: docRule('regulations', 'issued') },
+  { ends: '章', need: ['废止'], re: /废止(?:了)?([^，。；、]{0,8}?)规章$/, kind: docRule('regulations', 'repealed') },
+  { ends: '发台增定', need: [], re: /^(?:本年|全年|今年)?度?(?:新)?(?:制发|印发|出台|新增|制定)$/, kind: t2Continuation('issued') },
+  { ends: '止', need: [], re: /^(?:本年|全年|今年)?度?废止$/, kind: t2Continuation('repealed') },
+  { ends: '效', need: [], re: /^(?:现行)?有效$/, kind: t2Continuation('in_force') },
   // Table 3 received / answered
-  { re: /新收(?:到)?([^，。；]{0,14}?)申请(?:公开(?:政府信息)?(?:申请)?)?$/, kind: (m) => (NOT_REQUESTS.test(m[1] ?? '') ? null : 'new_received') },
+  { ends: '请开息', need: ['新收'], re: /新收(?:到)?([^，。；]{0,14}?)申请(?:公开(?:政府信息)?(?:申请)?)?$/, kind: (m) => (NOT_REQUESTS.test(m[1] ?? '') ? null : 'new_received') },
   {
-    re: /(?:受理|收到|接收|接到|收悉|登记)(?:了|到)?([^，。；]{0,16}?)申请(?:公开(?:政府信息)?(?:申请)?)?$/,
+    need: ['受理', '收到', '接收', '接到', '收悉', '登记'], re: /(?:受理|收到|接收|接到|收悉|登记)(?:了|到)?([^，。；]{0,16}?)申请(?:公开(?:政府信息)?(?:申请)?)?$/,
+    ends: '请开息',
     kind: (m) => (NOT_REQUESTS.test(m[1] ?? '') ? null : 'received'),
   },
   {
-    re: /(?:答复|办结|办理完毕|处理完毕|已办结|已答复)(?:了)?(?:申请)?$/,
+    need: ['答复', '办结', '完毕'], re: /(?:答复|办结|办理完毕|处理完毕|已办结|已答复)(?:了)?(?:申请)?$/,
+    ends: '复结毕请',
     kind: (_m, ctx) => (/申请/.test(ctx.before) && !/复议|诉讼/.test(ctx.before) ? 'answered' : null),
   },
 ];
 
+/** Rules by the last character they can match (order kept: first match wins). */
+const BY_END = new Map<string, Rule[]>();
+for (const rule of LEFT_RULES) {
+  for (const ch of rule.ends) {
+    let list = BY_END.get(ch);
+    if (!list) BY_END.set(ch, (list = []));
+    list.push(rule);
+  }
+}
+
 /** Verb before, noun after: 受理了 61 件…申请. */
 const VERB_BEFORE = /(?:受理|收到|接收|接到)(?:了|到)?(?:各类)?$/;
+const VERB_ENDS = '理到收了类';
+
+function containsAny(text: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.includes(words[i]!)) return true;
+  return false;
+}
 const NOUN_AFTER = /^[^，。；]{0,20}?申请/;
 /** Figure before the carry-over words: 另有 103 件顺延到下年度答复. */
 const CARRY_AFTER = /^(?:的)?(?:申请)?(?:结转|顺延|转入|转)(?:到|至|入)?(?:下一?年度?|下年|次年|(\d{4})年度?)/;
 
 function clauseStart(text: string, from: number, floor: number): number {
-  for (let i = from - 1; i >= floor; i--) if (CLAUSE_DELIMS.has(text[i]!)) return i + 1;
+  for (let i = from - 1; i >= floor; i--) if (CLAUSE_DELIMS[text.charCodeAt(i)]) return i + 1;
   return floor;
 }
 
 function clauseEnd(text: string, from: number, ceil: number): number {
-  for (let i = from; i < ceil; i++) if (CLAUSE_DELIMS.has(text[i]!)) return i;
+  for (let i = from; i < ceil; i++) if (CLAUSE_DELIMS[text.charCodeAt(i)]) return i;
   return ceil;
 }
 
-const STATEMENT_RULES: { re: RegExp; kind: StatementKind; reject?: RegExp }[] = [
+/**
+ * `need`: groups of words; a text must contain a word of every group for the rule to apply (a fast
+ * test before the regex, which then runs on few paragraphs).
+ */
+const NEG = ['未', '没有', '无'];
+const STATEMENT_RULES: { re: RegExp; kind: StatementKind; need: string[][]; reject?: RegExp }[] = [
   {
     re: /(?:未|没有|无|暂无|尚未)(?:收到|接到|受理|接收|发生|产生)(?:过)?(?:任何)?[^，。；]{0,30}申请/g,
+    need: [['申请'], NEG, ['收到', '接到', '受理', '接收', '发生', '产生']],
     kind: 'no_requests',
     reject: /复议|诉讼|正当理由|未经/,
   },
-  { re: /(?:无|没有)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g, kind: 'no_requests' },
+  { need: [['无', '没有'], ['公开申请', '公开的申请']], re: /(?:无|没有)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g, kind: 'no_requests' },
   {
     re: /(?:未|没有|无|暂无|尚未)(?:发生|出现|产生|收到|接到|涉及|被申请|被提起|被|有)?(?:过)?(?:任何)?[^，。；]{0,20}?(?:行政复议|行政诉讼)/g,
+    need: [['行政复议', '行政诉讼'], NEG],
     kind: 'no_cases',
     reject: /正当|未经|无法|审结|不予|降低|减少|避免|防止/,
   },
-  { re: /(?:行政复议|行政诉讼)[^，。；]{0,14}?(?:均)?为(?:0|零)(?:件)?(?![0-9])/g, kind: 'no_cases' },
-  { re: /(?:均|全部|都|皆)(?:已)?(?:获|被|予以|得到|为|是)?(?:结果)?维持/g, kind: 'all_maintained' },
+  { need: [['行政复议', '行政诉讼'], ['为0', '为零']], re: /(?:行政复议|行政诉讼)[^，。；]{0,14}?(?:均)?为(?:0|零)(?:件)?(?![0-9])/g, kind: 'no_cases' },
+  { need: [['维持'], ['均', '全部', '都', '皆']], re: /(?:均|全部|都|皆)(?:已)?(?:获|被|予以|得到|为|是)?(?:结果)?维持/g, kind: 'all_maintained' },
   {
     re: /(?:未|没有|无|不|未曾|并未)(?:向申请人)?(?:收取|产生|收)(?:过)?(?:任何)?[^，。；]{0,16}?(?:处理费|费用)/g,
+    need: [['处理费', '费用'], ['未', '没有', '无', '不']],
     kind: 'no_fee',
   },
-  { re: /收取[^，。；]{0,16}?(?:处理费|费用)[^，。；]{0,4}?(?<![0-9.])(?:0|零)元/g, kind: 'no_fee' },
+  { need: [['收取'], ['0元', '零元']], re: /收取[^，。；]{0,16}?(?:处理费|费用)[^，。；]{0,4}?(?<![0-9.])(?:0|零)元/g, kind: 'no_fee' },
 ];
 
 function sentenceBounds(text: string): [number, number][] {
@@ -208,7 +275,7 @@ function sentenceBounds(text: string): [number, number][] {
     out.push([start, m.index! + 1]);
     start = m.index! + 1;
   }
-  if (start < text.length) out.push([start, text.length]);
+  if (start < text.length || !out.length) out.push([start, text.length]);
   return out;
 }
 
@@ -224,73 +291,90 @@ export function analyzeText(text: string, year: number): TextAnalysis {
   const claims: FigureClaim[] = [];
   const statements: Statement[] = [];
   const sentences = sentenceBounds(text);
-  sentences.forEach(([s, e], si) => {
-    const sentence = text.slice(s, e);
-    let lastKind: ClaimKind | null = null;
-    NUMBER.lastIndex = 0;
-    for (let m = NUMBER.exec(sentence); m; m = NUMBER.exec(sentence)) {
-      const raw = m[1]!;
-      let value = /^[0-9]/.test(raw) ? parseArabicNumber(raw) : parseChineseNumber(raw);
-      if (value === null) continue;
-      if (m[2]) value *= 1e4;
-      const tokStart = s + m.index;
-      const tokEnd = tokStart + m[0].length;
-      // A figure glued to more digits or a decimal point is something else (1.5万元, 2024.1).
-      const prevCh = text[tokStart - 1];
-      if (prevCh && /[0-9.]/.test(prevCh)) continue;
-      const cStart = clauseStart(text, tokStart, s);
-      const leftRaw = text.slice(cStart, tokStart);
-      const left = leftRaw.replace(FILLERS, '');
-      const approx = Boolean(m[3]) || APPROX_BEFORE.test(leftRaw) || APPROX_AFTER.test(text.slice(tokEnd, tokEnd + 2));
-      const ctx: SentenceContext = { year, before: text.slice(s, tokStart), lastKind };
-      let kind: ClaimKind | null = null;
-      let kStart = tokStart;
-      for (const rule of LEFT_RULES) {
-        const r = rule.re.exec(left);
-        if (!r) continue;
-        kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(r, ctx);
-        if (kind) kStart = cStart + r.index;
-        break;
-      }
-      let qEnd = tokEnd;
-      if (!kind) {
-        const after = text.slice(tokEnd, clauseEnd(text, tokEnd, e));
-        const carry = CARRY_AFTER.exec(after);
-        if (carry && yearIs(carry[1], year + 1)) {
-          kind = 'carry_next';
-          qEnd = tokEnd + carry[0].length;
-        } else if (VERB_BEFORE.test(left)) {
-          const noun = NOUN_AFTER.exec(after);
-          if (noun && !NOT_REQUESTS.test(noun[0].slice(0, -2))) {
-            kind = 'received';
-            kStart = cStart + (VERB_BEFORE.exec(left)?.index ?? 0);
-            qEnd = tokEnd + noun[0].length;
-          }
+  // One pass of each pattern over the whole text; a pointer follows the sentence a match is in.
+  let si = 0;
+  let lastKind: ClaimKind | null = null;
+  const sentenceAt = (pos: number) => {
+    while (si < sentences.length - 1 && pos >= sentences[si]![1]) {
+      si++;
+      lastKind = null;
+    }
+    return sentences[si]!;
+  };
+  // One context object per text, updated per figure (no allocation per figure).
+  const ctx = new FigureContext(text, year);
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
+    const raw = m[1]!;
+    const tokStart = m.index;
+    const tokEnd = tokStart + m[0].length;
+    // A figure glued to more digits or a decimal point is something else (1.5万元, 2024.1).
+    const prev = text.charCodeAt(tokStart - 1);
+    if ((prev >= 48 && prev <= 57) || prev === 46) continue;
+    let value = raw.charCodeAt(0) <= 57 ? (raw.length < 10 && /^\d+$/.test(raw) ? +raw : parseArabicNumber(raw)) : parseChineseNumber(raw);
+    if (value === null) continue;
+    if (m[2]) value *= 1e4;
+    const [s, e] = sentenceAt(tokStart);
+    // The longest rule needs about 30 characters: look no further back (keeps each figure O(1)).
+    const lStart = clauseStart(text, tokStart, Math.max(s, tokStart - 36));
+    const leftRaw = text.slice(lStart, tokStart);
+    const left = stripFillers(leftRaw);
+    ctx.from = s;
+    ctx.to = tokStart;
+    ctx.lastKind = lastKind;
+    let kind: ClaimKind | null = null;
+    let kStart = tokStart;
+    for (const rule of BY_END.get(left[left.length - 1] ?? '') ?? []) {
+      if (rule.need.length && !containsAny(left, rule.need)) continue;
+      const r = rule.re.exec(left);
+      if (!r) continue;
+      kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(r, ctx);
+      if (kind) kStart = lStart + r.index;
+      break;
+    }
+    let qEnd = tokEnd;
+    if (!kind) {
+      const after = text.slice(tokEnd, clauseEnd(text, tokEnd, Math.min(e, tokEnd + 24)));
+      const carry = CARRY_AFTER.exec(after);
+      if (carry && yearIs(carry[1], year + 1)) {
+        kind = 'carry_next';
+        qEnd = tokEnd + carry[0].length;
+      } else if (VERB_ENDS.includes(left[left.length - 1] ?? ' ') && VERB_BEFORE.test(left)) {
+        const noun = NOUN_AFTER.exec(after);
+        if (noun && !NOT_REQUESTS.test(noun[0].slice(0, -2))) {
+          kind = 'received';
+          kStart = lStart + (VERB_BEFORE.exec(left)?.index ?? 0);
+          qEnd = tokEnd + noun[0].length;
         }
       }
-      if (!kind) continue;
-      lastKind = kind;
-      claims.push({ kind, value, approx, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
     }
-    for (const rule of STATEMENT_RULES) {
-      rule.re.lastIndex = 0;
-      for (const m of sentence.matchAll(rule.re)) {
-        if (rule.reject?.test(m[0])) continue;
-        const start = s + m.index!;
-        const end = start + m[0].length;
-        const st: Statement = { kind: rule.kind, start, end, sentence: si, quote: m[0] };
-        if (rule.kind === 'no_cases') {
-          // The groups named up to the end of the clause (未发生行政复议、行政诉讼 names both).
-          const tail = text.slice(end, e).search(/[，。；！？]/);
-          Object.assign(st, groupsOf(text.slice(start, tail < 0 ? e : end + tail)));
-        } else if (rule.kind === 'all_maintained') {
-          // The groups named before 均获维持 in the same sentence; none named = all of Table 4.
-          const g = groupsOf(text.slice(s, start));
-          Object.assign(st, g.review || g.lit ? g : { review: true, lit: true });
-        }
-        statements.push(st);
+    if (!kind) continue;
+    const approx = Boolean(m[3]) || APPROX_BEFORE.test(leftRaw) || text.startsWith('以上', tokEnd) || text.startsWith('左右', tokEnd) || text.startsWith('多', tokEnd);
+    lastKind = kind;
+    claims.push({ kind, value, approx, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
+  }
+  for (const rule of STATEMENT_RULES) {
+    if (!rule.need.every((group) => containsAny(text, group))) continue;
+    rule.re.lastIndex = 0;
+    si = 0;
+    for (const m of text.matchAll(rule.re)) {
+      if (rule.reject?.test(m[0])) continue;
+      const start = m.index!;
+      const end = start + m[0].length;
+      const [s, e] = sentenceAt(start);
+      const st: Statement = { kind: rule.kind, start, end, sentence: si, quote: m[0] };
+      if (rule.kind === 'no_cases') {
+        // The groups named up to the end of the clause (未发生行政复议、行政诉讼 names both).
+        const tail = text.slice(end, e).search(/[，。；！？]/);
+        Object.assign(st, groupsOf(text.slice(start, tail < 0 ? e : end + tail)));
+      } else if (rule.kind === 'all_maintained') {
+        // The groups named before 均获维持 in the same sentence; none named = all of Table 4.
+        const g = groupsOf(text.slice(s, start));
+        Object.assign(st, g.review || g.lit ? g : { review: true, lit: true });
       }
+      statements.push(st);
     }
-  });
+  }
+  statements.sort((a, b) => a.start - b.start);
   return { claims, statements };
 }

@@ -6,9 +6,12 @@
 
 export interface NormalizedText {
   /** Whitespace removed (one space kept between two ASCII letters/digits), full-width digits and letters made ASCII, half-width Chinese punctuation made full-width. */
-  text: string;
-  /** `map[i]` = offset in the original text of normalised character i; `map[text.length]` = original length. */
-  map: Uint32Array;
+  readonly text: string;
+  /**
+   * `map[i]` = offset in the original text of normalised character i; `map[text.length]` = original length.
+   * Computed on first use (only findings need it).
+   */
+  readonly map: Uint32Array;
 }
 
 const isSpace = (c: number) =>
@@ -16,51 +19,102 @@ const isSpace = (c: number) =>
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
-// Half-width punctuation that Chinese text means full-width (a comma between digits stays: 1,268).
-const PUNCT: Record<number, number> = {
-  0x28: 0xff08, // ( （
-  0x29: 0xff09, // ) ）
-  0x2c: 0xff0c, // , ，
-  0x3a: 0xff1a, // : ：
-  0x3b: 0xff1b, // ; ；
-  0x3f: 0xff1f, // ? ？
-  0x21: 0xff01, // ! ！
-};
+// Half-width punctuation that Chinese text means full-width (a comma between digits stays: 1,268): see fullWidth().
 
-export function normalizeText(original: string): NormalizedText {
+function fullWidth(c: number): number {
+  switch (c) {
+    case 0x28:
+      return 0xff08; // ( （
+    case 0x29:
+      return 0xff09; // ) ）
+    case 0x2c:
+      return 0xff0c; // , ，
+    case 0x3a:
+      return 0xff1a; // : ：
+    case 0x3b:
+      return 0xff1b; // ; ；
+    case 0x3f:
+      return 0xff1f; // ? ？
+    case 0x21:
+      return 0xff01; // ! ！
+    default:
+      return c;
+  }
+}
+
+/**
+ * One pass over the text; with `map`, records where each kept character came from. Runs of characters
+ * kept as they are (almost all of a Chinese text) are copied as slices, not character by character.
+ */
+function normalizePass(original: string, map: Uint32Array | null): string {
   const n = original.length;
-  const out: number[] = [];
-  const map = new Uint32Array(n + 1);
-  let m = 0;
+  const pieces: string[] = [];
+  let m = 0; // length of the output so far
+  let seg = 0; // start of the current run of unchanged characters
+  let prevOut = -1; // last output character (for the space and 1,268 rules)
   let pendingSpace = false;
+  const flush = (to: number) => {
+    if (to > seg) {
+      pieces.push(original.slice(seg, to));
+      if (map) for (let k = seg; k < to; k++) map[m++] = k;
+      else m += to - seg;
+    }
+  };
+  const emit = (c: number, from: number) => {
+    pieces.push(String.fromCharCode(c));
+    if (map) map[m] = from;
+    m++;
+    prevOut = c;
+  };
   for (let i = 0; i < n; i++) {
-    let c = original.charCodeAt(i);
-    if (isSpace(c)) {
+    const c = original.charCodeAt(i);
+    if ((c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)) && isSpace(c)) {
+      flush(i);
+      seg = i + 1;
       pendingSpace = true;
       continue;
     }
+    let out = c;
     // Full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ) → ASCII.
-    if ((c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) c -= 0xfee0;
-    if (pendingSpace && m > 0 && isAsciiAlnum(out[m - 1]!) && isAsciiAlnum(c)) {
-      out.push(0x20);
-      map[m++] = i - 1;
-    }
-    pendingSpace = false;
-    const full = PUNCT[c];
-    if (full !== undefined) {
-      const prev = m > 0 ? out[m - 1]! : 0;
-      const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
+    if (c >= 0xff10 && c <= 0xff5a && (c <= 0xff19 || (c >= 0xff21 && c <= 0xff3a) || c >= 0xff41)) out = c - 0xfee0;
+    else if (c < 0x80) {
+      const full = fullWidth(c);
       // 1,268 / 10:30 keep their ASCII punctuation.
-      if (!((c === 0x2c || c === 0x3a) && isDigit(prev) && isDigit(next))) c = full;
+      if (full !== c && !((c === 0x2c || c === 0x3a) && isDigit(prevOut) && isDigit(original.charCodeAt(i + 1)))) out = full;
     }
-    out.push(c);
-    map[m++] = i;
+    if (pendingSpace) {
+      pendingSpace = false;
+      if (isAsciiAlnum(prevOut) && isAsciiAlnum(out)) emit(0x20, i - 1);
+    }
+    if (out !== c) {
+      flush(i);
+      emit(out, i);
+      seg = i + 1;
+    } else prevOut = c;
   }
-  map[m] = n;
-  // String.fromCharCode over chunks: fast and safe for long texts.
-  let text = '';
-  for (let i = 0; i < out.length; i += 4096) text += String.fromCharCode.apply(null, out.slice(i, i + 4096));
-  return { text, map: map.subarray(0, m + 1) };
+  flush(n);
+  if (map) map[m] = n;
+  return pieces.length === 1 ? pieces[0]! : pieces.join('');
+}
+
+class Normalized implements NormalizedText {
+  private offsets: Uint32Array | null = null;
+  constructor(
+    readonly original: string,
+    readonly text: string,
+  ) {}
+  get map(): Uint32Array {
+    if (!this.offsets) {
+      const map = new Uint32Array(this.original.length + 1);
+      normalizePass(this.original, map);
+      this.offsets = map.subarray(0, this.text.length + 1);
+    }
+    return this.offsets;
+  }
+}
+
+export function normalizeText(original: string): NormalizedText {
+  return new Normalized(original, normalizePass(original, null));
 }
 
 /** Original [start, end) of a normalised range. */

@@ -94,3 +94,47 @@ describe('normalisation', () => {
     expect(raw.slice(whole.start, whole.end)).toBe(raw);
   });
 });
+
+/** A plain character-by-character statement of the normalisation, to check the fast one against. */
+function reference(raw: string): { text: string; map: number[] } {
+  let text = '';
+  const map: number[] = [];
+  let pending = false;
+  const alnum = (ch: string | undefined) => !!ch && /[0-9A-Za-z]/.test(ch);
+  for (let i = 0; i < raw.length; i++) {
+    let ch = raw[i]!;
+    if (/[\s\u00a0\u3000\ufeff\u2000-\u200b]/.test(ch)) {
+      pending = true;
+      continue;
+    }
+    if (/[０-９Ａ-Ｚａ-ｚ]/.test(ch)) ch = String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+    else if ('(),:;?!'.includes(ch)) {
+      const keep = (ch === ',' || ch === ':') && /[0-9]/.test(text[text.length - 1] ?? '') && /[0-9]/.test(raw[i + 1] ?? '');
+      if (!keep) ch = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' }[ch]!;
+    }
+    if (pending && alnum(text[text.length - 1]) && alnum(ch)) {
+      text += ' ';
+      map.push(i - 1);
+    }
+    pending = false;
+    text += ch;
+    map.push(i);
+  }
+  map.push(raw.length);
+  return { text, map };
+}
+
+describe('normalisation against a plain reference', () => {
+  it('gives the same text and offsets for any mix of Chinese, digits, spaces and punctuation', () => {
+    const unit = fc.constantFrom(...'政府公开申请件年 \n\t\u3000,(),:;?!１２ＡｂAb09.，。（）'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), (raw) => {
+        const got = normalizeText(raw);
+        const want = reference(raw);
+        expect(got.text).toBe(want.text);
+        expect(Array.from(got.map)).toEqual(want.map);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

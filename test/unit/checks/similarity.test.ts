@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { diceOfTexts, ReuseIndex } from '../../../shared/checks/text/similarity';
+
+function naiveDice(a: string, b: string): number {
+  const grams = (t: string) => new Set(Array.from({ length: Math.max(0, t.length - 1) }, (_, i) => t.slice(i, i + 2)));
+  const A = grams(a);
+  const B = grams(b);
+  if (!A.size || !B.size) return 0;
+  let common = 0;
+  for (const g of A) if (B.has(g)) common++;
+  return (2 * common) / (A.size + B.size);
+}
+
+describe('paragraph similarity (bigram Dice)', () => {
+  it('equals the textbook Dice coefficient', () => {
+    expect(diceOfTexts('政府信息公开', '政府信息公开')).toBe(1);
+    expect(diceOfTexts('政府信息公开', '群众满意度高')).toBe(0);
+    expect(diceOfTexts('abcd', 'abce')).toBeCloseTo(naiveDice('abcd', 'abce'));
+  });
+
+  it('finds the best paragraph at or above the threshold, exactly like a pairwise comparison (random texts)', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'政府信息公开工作年度报告申请办理'.split('')), minLength: 0, maxLength: 60 });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(text, { minLength: 1, maxLength: 6 }), fc.constantFrom(0, 0.5, 0.9), (last, now, threshold) => {
+        const index = new ReuseIndex(last, threshold);
+        for (const t of now) {
+          const scores = last.map((l) => naiveDice(t, l));
+          const top = Math.max(...scores);
+          const got = index.best(t);
+          if (top >= threshold && top > 0) {
+            expect(got).not.toBeNull();
+            expect(got!.score).toBeCloseTo(top, 9);
+            expect(scores[got!.index]).toBeCloseTo(top, 9);
+          } else {
+            expect(got).toBeNull();
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps working when this year’s texts are much larger than last year’s (the table grows)', () => {
+    const index = new ReuseIndex(['政府信息公开'], 0.5);
+    const big = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+    expect(index.best(big)).toBeNull();
+    expect(index.best('政府信息公开')!.score).toBe(1);
+  });
+});
