@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { App as AntApp, Button, Popconfirm, Result, Select, Spin, Tooltip } from 'antd';
-import { ArrowLeftOutlined, UndoOutlined, RedoOutlined, ExportOutlined, EyeOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Result, Spin } from 'antd';
+import { UnorderedListOutlined } from '@ant-design/icons';
 import { SECTIONS, templateFor } from '../../../templates/index';
 import type { SectionId } from '../../../templates/types';
-import { STATUS_LABELS, type Block, type Cells, type CellValue, type Report, type ReportStatus } from '../../../shared/model/types';
+import type { Block, Cells, CellValue, Report, ReportStatus } from '../../../shared/model/types';
 import { computeTotals } from '../../../shared/model/totals';
 import { runChecks, dismissFinding, undismissFinding, countBySeverity } from '../../../shared/checks/engine';
 import type { Finding } from '../../../shared/checks/types';
@@ -11,7 +11,6 @@ import { errorText, useServices } from '../api/context';
 import { AppHeader } from '../app/AppHeader';
 import { navigate, type EditorPage } from '../app/router';
 import { useCommandHandler } from '../app/commands';
-import { LATER } from '../app/placeholders';
 import { EMPTY_HISTORY, cellStep, record, redo, topStep, undo, type UndoHistory } from '../logic/undo';
 import { applyCells, blocksOf, confirmCarried, editBlockText, FEE_SENTENCE, insertSubheading, setBlocks } from '../logic/report-edit';
 import { computeCompleteness, pageOfFinding } from '../logic/completeness';
@@ -23,11 +22,10 @@ import { CoverPage, type CoverSpanRequest } from './CoverPage';
 import { SectionPage } from './SectionPage';
 import { FindingsPanel } from './FindingsPanel';
 import { StatusBar } from './StatusBar';
+import { EditorHeader } from './EditorHeader';
 import { PreviewPage } from './PreviewPage';
 import type { GridFocusRequest } from '../grid/TableGrid';
 import type { SpanRequest } from './NarrativeEditor';
-
-const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
 /** Whether a key event belongs to a text box (its own undo applies there). */
 function inTextField(target: EventTarget | null): boolean {
@@ -274,12 +272,24 @@ export function EditorScreen({ id, page }: { id: string; page: EditorPage }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [applyHistory]);
 
-  const fillAll = () => {
+  const fillAll = useCallback(() => {
     const cur = reportRef.current;
     const tpl = templateRef.current;
     if (!cur || !tpl) return;
     onPatch(fillBlanksWithZero(cur.cells, tpl), '全部表格剩余空白填 0');
-  };
+  }, [onPatch]);
+  const countBlanks = useCallback(() => {
+    const cur = reportRef.current;
+    const tpl = templateRef.current;
+    return cur && tpl ? Object.keys(fillBlanksWithZero(cur.cells, tpl)).length : 0;
+  }, []);
+  const onUndo = useCallback(() => applyHistory('undo'), [applyHistory]);
+  const onRedo = useCallback(() => applyHistory('redo'), [applyHistory]);
+  const goLibrary = useCallback(() => navigate({ screen: 'library' }), []);
+  const goPreview = useCallback(() => navigate({ screen: 'editor', id, page: 'preview' }), [id]);
+  const setStatus = useCallback((status: ReportStatus) => update((r) => ({ ...r, meta: { ...r.meta, status } })), [update]);
+  const showPanel = useCallback(() => setPanelOpen(true), []);
+  const retrySave = useCallback(() => void saves.flush(), [saves]);
 
   const jump = useCallback(
     (f: Finding) => {
@@ -360,63 +370,24 @@ export function EditorScreen({ id, page }: { id: string; page: EditorPage }) {
   const def = sectionId ? (template?.sections ?? SECTIONS).find((s) => s.id === sectionId) : undefined;
   const pastStep = history.past[history.past.length - 1];
   const nextStep = history.future[0];
-  const blanksLeft = template ? Object.keys(fillBlanksWithZero(report.cells, template)).length : 0;
   const formatName = template ? template.name : '2019年以前的格式';
 
   return (
     <div className="screen editor-screen">
-      <AppHeader
-        extra={
-          <div className="editor-toolbar" role="toolbar" aria-label="编辑工具">
-            <Tooltip title={pastStep ? `撤销：${pastStep.label}（Ctrl+Z）` : '没有可以撤销的操作'}>
-              <Button icon={<UndoOutlined />} disabled={!pastStep} onClick={() => applyHistory('undo')}>
-                撤销
-              </Button>
-            </Tooltip>
-            <Tooltip title={nextStep ? `重做：${nextStep.label}（Ctrl+Y）` : '没有可以重做的操作'}>
-              <Button icon={<RedoOutlined />} disabled={!nextStep} onClick={() => applyHistory('redo')}>
-                重做
-              </Button>
-            </Tooltip>
-            <Popconfirm
-              title={`把三张表中所有空白格（共 ${blanksLeft} 格）填为 0？`}
-              description="已填写的格不变；可以撤销。"
-              okText="填 0"
-              cancelText="取消"
-              onConfirm={fillAll}
-              disabled={blanksLeft === 0}
-            >
-              <Button disabled={blanksLeft === 0}>全部空白填 0</Button>
-            </Popconfirm>
-            <Button icon={<EyeOutlined />} onClick={() => navigate({ screen: 'editor', id, page: 'preview' })}>
-              预览
-            </Button>
-            <Tooltip title={LATER}>
-              <Button type="primary" icon={<ExportOutlined />} disabled>
-                导出
-              </Button>
-            </Tooltip>
-          </div>
-        }
-      >
-        <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate({ screen: 'library' })} className="back-button">
-          年报库
-        </Button>
-        <div className="doc-identity">
-          <span className="doc-agency" title={report.agency.name}>
-            {report.agency.name || '（未填写机关）'}
-          </span>
-          <span className="doc-year">{report.year}年度</span>
-          <Select
-            size="small"
-            value={report.meta.status}
-            aria-label="年报状态"
-            className="doc-status"
-            options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-            onChange={(status) => update((r) => ({ ...r, meta: { ...r.meta, status } }))}
-          />
-        </div>
-      </AppHeader>
+      <EditorHeader
+        agency={report.agency.name}
+        year={report.year}
+        status={report.meta.status}
+        undoLabel={pastStep?.label}
+        redoLabel={nextStep?.label}
+        countBlanks={countBlanks}
+        onBack={goLibrary}
+        onStatus={setStatus}
+        onUndo={onUndo}
+        onRedo={onRedo}
+        onFillAll={fillAll}
+        onPreview={goPreview}
+      />
       <div className={`editor-body${panelOpen ? '' : ' panel-closed'}`}>
         <SectionNav id={id} page={page} pages={pages} />
         <main className="editor-main" aria-labelledby="page-heading">
@@ -437,6 +408,7 @@ export function EditorScreen({ id, page }: { id: string; page: EditorPage }) {
               <PreviewPage report={report} />
             ) : def ? (
               <SectionPage
+                key={def.id}
                 def={def}
                 report={report}
                 template={template}
@@ -470,7 +442,7 @@ export function EditorScreen({ id, page }: { id: string; page: EditorPage }) {
           </button>
         )}
       </div>
-      <StatusBar save={save} onRetry={() => void saves.flush()} counts={counts} onShowFindings={() => setPanelOpen(true)} formatName={formatName} />
+      <StatusBar save={save} onRetry={retrySave} errors={counts.error} warnings={counts.warning} infos={counts.info} onShowFindings={showPanel} formatName={formatName} />
     </div>
   );
 }

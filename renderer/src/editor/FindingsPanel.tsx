@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { Button, Input } from 'antd';
-import { CheckCircleOutlined, CloseCircleFilled, ExclamationCircleFilled, InfoCircleFilled, RightOutlined, DownOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, RightOutlined, DownOutlined } from '@ant-design/icons';
 import type { TemplateDef } from '../../../templates/types';
 import type { Finding, Severity } from '../../../shared/checks/types';
 import { SEVERITY_LABELS } from '../logic/findings-index';
@@ -37,10 +37,11 @@ export const RULE_TITLES: Record<string, string> = {
   PUNCTUATION: '标点符号',
 };
 
+/** Drawn with CSS (not icon components): the list changes on every keystroke. */
 const ICONS: Record<Severity, React.ReactNode> = {
-  error: <CloseCircleFilled className="sev-icon error" aria-hidden="true" />,
-  warning: <ExclamationCircleFilled className="sev-icon warning" aria-hidden="true" />,
-  info: <InfoCircleFilled className="sev-icon info" aria-hidden="true" />,
+  error: <span className="sev-icon error" aria-hidden="true">×</span>,
+  warning: <span className="sev-icon warning" aria-hidden="true">!</span>,
+  info: <span className="sev-icon info" aria-hidden="true">i</span>,
 };
 
 const SECTION_SHORT: Record<string, string> = {
@@ -92,14 +93,15 @@ const FindingItem = memo(
             {f.dismissed ? <span className="finding-where">已忽略：{f.dismissed.reason}</span> : null}
           </span>
         </button>
+        {/* Plain buttons: a finding list changes on every keystroke and must stay cheap to render. */}
         {f.dismissed ? (
-          <Button size="small" type="link" className="finding-action" onClick={() => onRestore(f)}>
+          <button type="button" className="finding-action" onClick={() => onRestore(f)}>
             恢复提示
-          </Button>
+          </button>
         ) : canDismiss && !asking ? (
-          <Button size="small" type="link" className="finding-action" onClick={() => setAsking(true)}>
+          <button type="button" className="finding-action" onClick={() => setAsking(true)}>
             忽略…
-          </Button>
+          </button>
         ) : null}
         {asking ? (
           <div className="dismiss-form">
@@ -136,24 +138,24 @@ const FindingItem = memo(
     a.onRestore === b.onRestore,
 );
 
-/** Findings of one rule; many of the same kind (blank cells) are folded after the first few. */
+/** Findings of one rule; many of the same kind are folded after the first two. */
 function RuleGroup({ rule, items, template, handlers }: { rule: string; items: Finding[]; template: TemplateDef | null; handlers: Omit<ItemProps, 'finding' | 'location'> }) {
   const [open, setOpen] = useState(false);
   const fold = items.length > 4;
   const shown = fold && !open ? items.slice(0, 2) : items;
   return (
     <>
-      {fold ? (
-        <li className="rule-group-head">
-          <button type="button" className="rule-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? <DownOutlined aria-hidden="true" /> : <RightOutlined aria-hidden="true" />}
-            {RULE_TITLES[rule] ?? rule}：{items.length} 处{open ? '' : '（展开全部）'}
-          </button>
-        </li>
-      ) : null}
       {shown.map((f) => (
         <FindingItem key={`${f.rule}:${f.fingerprint}`} finding={f} location={locationOf(f, template)} {...handlers} />
       ))}
+      {fold ? (
+        <li className="rule-group-more">
+          <button type="button" className="rule-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? <DownOutlined aria-hidden="true" /> : <RightOutlined aria-hidden="true" />}
+            {open ? `收起“${RULE_TITLES[rule] ?? rule}”` : `还有 ${items.length - 2} 条“${RULE_TITLES[rule] ?? rule}”，展开`}
+          </button>
+        </li>
+      ) : null}
     </>
   );
 }
@@ -185,9 +187,9 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
     <aside className="findings-panel" aria-labelledby="findings-title">
       <div className="findings-head">
         <h2 id="findings-title">检查结果</h2>
-        <Button size="small" type="text" onClick={props.onClose} aria-label="收起检查结果">
+        <button type="button" className="plain-button" onClick={props.onClose} aria-label="收起检查结果">
           收起
-        </Button>
+        </button>
       </div>
       <div className="findings-scroll">
         {total === 0 ? (

@@ -131,7 +131,7 @@ const BlockView = memo(function BlockView(props: {
   );
 });
 
-export function NarrativeEditor(props: NarrativeEditorProps) {
+export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEditorProps) {
   const { def, blocks, findingsByBlock, onStructure } = props;
   const fields = useRef(new Map<number, HTMLInputElement | HTMLTextAreaElement>());
   const blocksRef = useRef(blocks);
@@ -262,4 +262,4 @@ export function NarrativeEditor(props: NarrativeEditorProps) {
       </div>
     </div>
   );
-}
+});

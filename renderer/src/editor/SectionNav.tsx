@@ -46,6 +46,7 @@ function spoken(p: PageCompleteness): string {
 export const SectionNav = memo(function SectionNav(props: { id: string; page: EditorPage; pages: PageCompleteness[] }) {
   return (
     <nav className="section-nav" aria-label="年报各部分">
+      <div className="section-nav-inner">
       <ol>
         {props.pages.map((p) => (
           <li key={p.page}>
@@ -79,6 +80,7 @@ export const SectionNav = memo(function SectionNav(props: { id: string; page: Ed
           <span className="nav-title">预览全文</span>
         </span>
       </a>
+      </div>
     </nav>
   );
 });

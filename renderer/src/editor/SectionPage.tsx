@@ -10,6 +10,8 @@ import { TableSection } from '../grid/TableSection';
 import type { GridFocusRequest } from '../grid/TableGrid';
 import { NarrativeEditor, type SpanRequest } from './NarrativeEditor';
 
+const NO_FINDINGS = new Map<number, Finding[]>();
+
 export interface SectionPageProps {
   def: SectionDef;
   report: Report;
@@ -37,6 +39,7 @@ export function SectionPage(props: SectionPageProps) {
   const table = def.table && template ? template.tables.find((t) => t.id === def.table) : undefined;
 
   const findingsByBlock = useMemo(() => {
+    if (!findings.some((f) => !f.dismissed && f.span?.where === 'section' && f.span.section === def.id)) return NO_FINDINGS;
     const map = new Map<number, Finding[]>();
     for (const f of findings) {
       if (f.dismissed || f.span?.where !== 'section' || f.span.section !== def.id) continue;

@@ -1,19 +1,24 @@
+import { memo } from 'react';
 import { Button } from 'antd';
 import { CheckOutlined, LoadingOutlined, WarningFilled, EditOutlined } from '@ant-design/icons';
 import type { SaveState } from '../logic/save-queue';
 import { formatTime } from '../library/LibraryScreen';
 
 /** Save state (已保存 / 保存中 / 保存失败 with 重试), the check counts and the format in use. */
-export function StatusBar(props: {
+export const StatusBar = memo(function StatusBar(props: {
   save: SaveState;
   onRetry(): void;
-  counts: { error: number; warning: number; info: number };
+  errors: number;
+  warnings: number;
+  infos: number;
   onShowFindings(): void;
   formatName: string;
 }) {
-  const { save, counts } = props;
+  const { save } = props;
+  const counts = { error: props.errors, warning: props.warnings, info: props.infos };
   return (
     <footer className="status-bar">
+      <div className="status-inner">
       <div className={`save-state ${save.status}`} role="status" aria-live="polite">
         {save.status === 'saved' ? (
           <>
@@ -42,6 +47,7 @@ export function StatusBar(props: {
         <span className={`count-chip info${counts.info ? '' : ' zero'}`}>提示 {counts.info}</span>
       </button>
       <div className="status-format">{props.formatName}</div>
+      </div>
     </footer>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import type { GridCell, TableDef, TemplateDef } from '../../../templates/types';
 import type { Cells, CellValue } from '../../../shared/model/types';
@@ -68,6 +68,7 @@ export function TableGrid(props: TableGridProps) {
   const [refusal, setRefusal] = useState<{ key: string; message: string } | null>(null);
   const [flashKey, setFlashKey] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const tooltip = useRef<HintTooltipHandle>(null);
   const wantFocus = useRef(false);
@@ -94,6 +95,24 @@ export function TableGrid(props: TableGridProps) {
     return out;
   }, [widths, stickyCols]);
   const labelWidth = stickyCols ? stickyLeft[stickyCols - 1]! + widths[stickyCols - 1]! : 0;
+
+  // A tall table scrolls inside its frame, which ends at the bottom of the window when the page is
+  // scrolled to the top: its header rows and label columns stay in view, and there is one scroll bar to use.
+  const tall = table.gridRows > 20;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const main = el?.closest('.editor-main') as HTMLElement | null;
+    if (!el || !main || !tall) return;
+    const fit = () => {
+      const top = el.getBoundingClientRect().top - main.getBoundingClientRect().top + main.scrollTop;
+      el.style.maxHeight = `${Math.max(300, main.clientHeight - top - 24)}px`;
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(main);
+    if (el.parentElement) ro.observe(el.parentElement);
+    return () => ro.disconnect();
+  }, [tall]);
 
   const info = (key: string) => layout.byKey.get(key)!;
   const fieldLabel = (key: string) => template.fields[key]?.label ?? key;
@@ -419,36 +438,18 @@ export function TableGrid(props: TableGridProps) {
   const stickyStyle = (c: number, extra?: CSSProperties): CSSProperties | undefined =>
     c < stickyCols ? { position: 'sticky', left: stickyLeft[c], zIndex: 2, ...extra } : extra;
 
-  const renderCell = (cell: GridCell) => {
+  // Labels and headers never change while the clerk types: their elements are made once, so React
+  // skips them on every keystroke.
+  const staticCells = useMemo(() => {
+    const map = new Map<GridCell, ReactElement>();
+    for (const cell of table.cells) if (cell.role !== 'data') map.set(cell, renderStatic(cell));
+    return map;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [table, stickyLeft]);
+
+  function renderStatic(cell: GridCell): ReactElement {
     const rowSpan = cell.rowspan ?? 1;
     const colSpan = cell.colspan ?? 1;
-    if (cell.role === 'data' && cell.key) {
-      const key = cell.key;
-      const d = info(key);
-      const isEditing = edit?.key === key;
-      const mark = marks.get(key);
-      return (
-        <GridCellView
-          key={key}
-          cellKey={key}
-          rowSpan={rowSpan}
-          colSpan={colSpan}
-          label={fieldLabel(key)}
-          hint={cell.hint ?? (cell.row ? rowHints.get(cell.row) : undefined)}
-          value={cells[key] ?? null}
-          computed={d.computed}
-          active={active === key}
-          editText={isEditing ? edit!.text : undefined}
-          refusal={refusal?.key === key ? refusal.message : undefined}
-          markSeverity={mark?.severity}
-          markMessage={mark?.message}
-          flash={flashKey === key}
-          refusalAbove={cell.r >= table.gridRows - 2 && table.gridRows > 4}
-          inputRef={isEditing ? inputRef : undefined}
-          onEditText={isEditing ? onEditText : undefined}
-        />
-      );
-    }
     const text = cell.text ?? '';
     const common = {
       key: `${cell.r}-${cell.c}`,
@@ -456,7 +457,7 @@ export function TableGrid(props: TableGridProps) {
       colSpan: colSpan > 1 ? colSpan : undefined,
     };
     if (cell.role === 'label') {
-      const vertical = rowSpan > 3 && (cell.colspan ?? 1) === 1 && cell.c === 0;
+      const vertical = rowSpan > 3 && colSpan === 1 && cell.c === 0;
       return (
         <th
           {...common}
@@ -476,6 +477,37 @@ export function TableGrid(props: TableGridProps) {
         {text}
       </th>
     );
+  }
+
+  const renderCell = (cell: GridCell) => {
+    const rowSpan = cell.rowspan ?? 1;
+    const colSpan = cell.colspan ?? 1;
+    if (cell.role !== 'data' || !cell.key) return staticCells.get(cell)!;
+    const key = cell.key;
+    const d = info(key);
+    const isEditing = edit?.key === key;
+    const mark = marks.get(key);
+    return (
+        <GridCellView
+          key={key}
+          cellKey={key}
+          rowSpan={rowSpan}
+          colSpan={colSpan}
+          label={fieldLabel(key)}
+          hint={cell.hint ?? (cell.row ? rowHints.get(cell.row) : undefined)}
+          value={cells[key] ?? null}
+          computed={d.computed}
+          active={active === key}
+          editText={isEditing ? edit!.text : undefined}
+          refusal={refusal?.key === key ? refusal.message : undefined}
+          markSeverity={mark?.severity}
+          markMessage={mark?.message}
+          flash={flashKey === key}
+          refusalAbove={cell.r >= table.gridRows - 2 && table.gridRows > 4}
+          inputRef={isEditing ? inputRef : undefined}
+          onEditText={isEditing ? onEditText : undefined}
+        />
+    );
   };
 
   const head = rows.slice(0, table.headerRows);
@@ -484,6 +516,7 @@ export function TableGrid(props: TableGridProps) {
 
   return (
     <div
+      ref={scrollRef}
       className={`grid-scroll grid-${table.id}`}
       style={{ '--label-width': `${labelWidth}px` } as CSSProperties}
       onMouseLeave={() => tooltip.current?.hide()}

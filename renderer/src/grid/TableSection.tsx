@@ -1,5 +1,6 @@
-import { memo, useMemo, useState } from 'react';
-import { Alert, Button, Popconfirm, Popover } from 'antd';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { Alert, Button, Popover } from 'antd';
+import { FillZeroButton } from './FillZeroButton';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { TableDef, TemplateDef } from '../../../templates/types';
 import type { Cells, CellValue } from '../../../shared/model/types';
@@ -88,15 +89,45 @@ function PasteSummary({ plan, template, onClose }: { plan: PastePlan; template: 
   );
 }
 
+/** Units, legend, 键盘操作 and 剩余空白填 0: re-rendered only when the blank count changes. */
+const TableToolbar = memo(function TableToolbar({ countBlanks, hasDecimal, onFill }: { countBlanks(): number; hasDecimal: boolean; onFill(): void }) {
+  return (
+    <div className="table-toolbar">
+      <div className="table-units">
+        <span className="unit-badge">单位：件</span>
+        {hasDecimal ? <span className="unit-badge decimal">行政事业性收费单位：万元，可保留 6 位小数</span> : null}
+        <span className="legend">
+          <span className="legend-swatch computed" aria-hidden="true" />
+          灰底为自动计算的总计
+        </span>
+      </div>
+      <div className="table-actions">
+        <Popover content={<KeyHelp />} title="表格的键盘操作" trigger={['click']} placement="bottomRight">
+          <Button size="small" type="text" icon={<QuestionCircleOutlined />}>
+            键盘操作
+          </Button>
+        </Popover>
+        <FillZeroButton countBlanks={countBlanks} onFill={onFill} scope="本表" small />
+      </div>
+    </div>
+  );
+});
+
 export const TableSection = memo(function TableSection(props: TableSectionProps) {
   const { table, template, cells, marks } = props;
   const layout = useMemo(() => buildGridLayout(table, template), [table, template]);
   const [plan, setPlan] = useState<PastePlan | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
-  const blanks = blankEditableCount(cells, template, table.id);
   const hasDecimal = Object.values(template.fields).some((f) => f.table === table.id && f.type === 'decimal');
 
-  const fill = () => props.onPatch(fillBlanksWithZero(cells, template, table.id), `${table.caption}：剩余空白填 0`);
+  const cellsRef = useRef(cells);
+  cellsRef.current = cells;
+  const onPatch = props.onPatch;
+  const countBlanks = useCallback(() => blankEditableCount(cellsRef.current, template, table.id), [template, table]);
+  const fill = useCallback(
+    () => onPatch(fillBlanksWithZero(cellsRef.current, template, table.id), `${table.caption}：剩余空白填 0`),
+    [onPatch, template, table],
+  );
 
   const active = activeKey ? layout.byKey.get(activeKey) : undefined;
   const activeField = activeKey ? template.fields[activeKey] : undefined;
@@ -106,48 +137,22 @@ export const TableSection = memo(function TableSection(props: TableSectionProps)
 
   return (
     <section className="table-section" aria-label={`表格：${table.caption}`}>
-      <div className="table-toolbar">
-        <div className="table-units">
-          <span className="unit-badge">单位：件</span>
-          {hasDecimal ? <span className="unit-badge decimal">行政事业性收费单位：万元，可保留 6 位小数</span> : null}
-          <span className="legend">
-            <span className="legend-swatch computed" aria-hidden="true" />
-            灰底为自动计算的总计
-          </span>
-        </div>
-        <div className="table-actions">
-          <Popover content={<KeyHelp />} title="表格的键盘操作" trigger={['click']} placement="bottomRight">
-            <Button size="small" type="text" icon={<QuestionCircleOutlined />}>
-              键盘操作
-            </Button>
-          </Popover>
-          <Popconfirm
-            title={`把本表剩余的 ${blanks} 个空白格填为 0？`}
-            description="已填写的格不变；可以撤销。"
-            okText="填 0"
-            cancelText="取消"
-            onConfirm={fill}
-            disabled={blanks === 0}
-          >
-            <Button size="small" disabled={blanks === 0}>
-              剩余空白填 0{blanks ? `（${blanks} 格）` : ''}
-            </Button>
-          </Popconfirm>
-        </div>
-      </div>
+      <TableToolbar countBlanks={countBlanks} hasDecimal={hasDecimal} onFill={fill} />
       <p id="grid-keys-help" className="sr-only">
         用方向键、Tab 和 Enter 在格之间移动，直接输入数字填写，F2 修改，Esc 放弃，Delete 清空，Ctrl+V 从 Excel 粘贴。
       </p>
       <div className={`cell-info${activeMark ? ` mark-${activeMark.severity}` : ''}`} aria-hidden="true">
         {active && activeField ? (
           <>
-            <span className="cell-info-label">{activeField.label}</span>
-            <span className="cell-info-hint">
-              {active.computed ? '自动计算：由各项相加得出。' : activeHint ?? ''}
-              {activeField.type === 'decimal' ? '（单位：万元）' : ''}
+            <span className="cell-info-line">
+              <span className="cell-info-label">{activeField.label}</span>
+              <span className="cell-info-hint">
+                {active.computed ? '自动计算：由各项相加得出。' : activeHint ?? ''}
+                {activeField.type === 'decimal' ? '（单位：万元）' : ''}
+              </span>
             </span>
             {activeMark ? (
-              <span className="cell-info-mark">
+              <span className="cell-info-line cell-info-mark" title={activeMark.message}>
                 {SEVERITY_LABELS[activeMark.severity]}：{activeMark.message.split('\n')[0]}
               </span>
             ) : null}

@@ -138,6 +138,9 @@ export class SaveQueue {
   }
 
   private set(state: SaveState) {
+    const cur = this.state;
+    // Nothing new to show: keep the same object (subscribers re-render only on a real change).
+    if (cur.status === state.status && cur.error === state.error && cur.savedAt === state.savedAt && cur.failures === state.failures) return;
     this.state = state;
     for (const l of this.listeners) l(state);
   }

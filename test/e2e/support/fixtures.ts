@@ -70,6 +70,15 @@ export async function waitSaved(page: Page): Promise<void> {
 
 /** axe-core on the page: no serious or critical violations. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // Let opening dialogs and drawers finish their fade-in: half-transparent text is not what the clerk reads.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const text = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');

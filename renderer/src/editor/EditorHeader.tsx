@@ -1,0 +1,76 @@
+import { memo } from 'react';
+import { Button, Select, Tooltip } from 'antd';
+import { FillZeroButton } from '../grid/FillZeroButton';
+import { ArrowLeftOutlined, UndoOutlined, RedoOutlined, ExportOutlined, EyeOutlined } from '@ant-design/icons';
+import { STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
+import { AppHeader } from '../app/AppHeader';
+import { LATER } from '../app/placeholders';
+
+const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
+
+/**
+ * The editor's top bar: back to the library, which report, its status, and the tools. Memoised on
+ * plain values so that typing in a cell does not re-render the toolbar.
+ */
+export const EditorHeader = memo(function EditorHeader(props: {
+  agency: string;
+  year: number;
+  status: ReportStatus;
+  undoLabel?: string;
+  redoLabel?: string;
+  /** Blank cells left (read when the confirmation opens, so that typing does not re-render the toolbar). */
+  countBlanks(): number;
+  onBack(): void;
+  onStatus(status: ReportStatus): void;
+  onUndo(): void;
+  onRedo(): void;
+  onFillAll(): void;
+  onPreview(): void;
+}) {
+  return (
+    <AppHeader
+      extra={
+        <div className="editor-toolbar" role="toolbar" aria-label="编辑工具">
+          <Tooltip title={props.undoLabel ? `撤销：${props.undoLabel}（Ctrl+Z）` : '没有可以撤销的操作'}>
+            <Button icon={<UndoOutlined />} disabled={!props.undoLabel} onClick={props.onUndo}>
+              撤销
+            </Button>
+          </Tooltip>
+          <Tooltip title={props.redoLabel ? `重做：${props.redoLabel}（Ctrl+Y）` : '没有可以重做的操作'}>
+            <Button icon={<RedoOutlined />} disabled={!props.redoLabel} onClick={props.onRedo}>
+              重做
+            </Button>
+          </Tooltip>
+          <FillZeroButton countBlanks={props.countBlanks} onFill={props.onFillAll} scope="三张表中" />
+          <Button icon={<EyeOutlined />} onClick={props.onPreview}>
+            预览
+          </Button>
+          {/* 导出: wired in by the lead (export dialog). */}
+          <Tooltip title={LATER}>
+            <Button type="primary" icon={<ExportOutlined />} disabled>
+              导出
+            </Button>
+          </Tooltip>
+        </div>
+      }
+    >
+      <Button type="text" icon={<ArrowLeftOutlined />} onClick={props.onBack} className="back-button">
+        年报库
+      </Button>
+      <div className="doc-identity">
+        <span className="doc-agency" title={props.agency}>
+          {props.agency || '（未填写机关）'}
+        </span>
+        <span className="doc-year">{props.year}年度</span>
+        <Select
+          size="small"
+          value={props.status}
+          aria-label="年报状态"
+          className="doc-status"
+          options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          onChange={props.onStatus}
+        />
+      </div>
+    </AppHeader>
+  );
+});
