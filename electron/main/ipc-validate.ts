@@ -18,6 +18,7 @@ const MAX_BASE64 = 80 * 1024 * 1024;
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
+const isPath = (v: unknown) => typeof v === 'string' && v.trim() !== '' && v.length <= MAX_PATH && !v.includes('\0');
 const isId = (v: unknown) => typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID;
 const isBase64 = (v: unknown) => typeof v === 'string' && v.length <= MAX_BASE64 && /^[A-Za-z0-9+/]*={0,2}$/.test(v);
 
@@ -41,6 +42,9 @@ function all(...checks: Check[]): Check {
 const arg = (i: number, ok: (v: unknown) => boolean, what: string): Check => (args) => (ok(args[i]) ? null : `第 ${i + 1} 个参数应为${what}。`);
 
 const none = arity(0);
+const EXPORT_FORMATS = ['docx', 'html', 'pdf', 'fragment'];
+const isFile = (v: unknown) => isPlainObject(v) && typeof v.name === 'string' && v.name.length <= 500 && isBase64(v.data);
+const oneFile = all(arity(1), arg(0, isFile, '文件（名称与 base64 内容）'));
 const oneId = all(arity(1), arg(0, isId, '报告编号（非空文本）'));
 
 export const API_ARG_CHECKS: Record<ApiMethod, Check> = {
@@ -75,15 +79,43 @@ export const API_ARG_CHECKS: Record<ApiMethod, Check> = {
     arity(0, 1),
     arg(0, (v) => v === undefined || v === 'reports' || v === 'backups' || v === 'damaged' || v === 'trash', '数据子文件夹名称'),
   ),
-  openReportFile: all(
+  openReportFile: oneFile,
+  exportReport: all(
     arity(1),
-    arg(0, (v) => isPlainObject(v) && typeof v.name === 'string' && v.name.length <= 500 && isBase64(v.data), '文件（名称与 base64 内容）'),
+    arg(
+      0,
+      (v) =>
+        isPlainObject(v) &&
+        isId(v.id) &&
+        Array.isArray(v.formats) &&
+        v.formats.length <= EXPORT_FORMATS.length &&
+        v.formats.every((f) => EXPORT_FORMATS.includes(f as string)) &&
+        (v.dir === undefined || isPath(v.dir)),
+      '导出请求（报告编号、格式、文件夹）',
+    ),
   ),
+  renderReport: all(arity(2), arg(0, isId, '报告编号'), arg(1, (v) => [...EXPORT_FORMATS, 'report'].includes(v as string), '导出格式')),
+  revealExport: all(arity(1), arg(0, isPath, '文件或文件夹路径')),
+  importFile: oneFile,
+  rolloverReport: all(
+    arity(1),
+    arg(
+      0,
+      (v) =>
+        isPlainObject(v) &&
+        (v.fromId === undefined || isId(v.fromId)) &&
+        (v.file === undefined || isFile(v.file)) &&
+        (v.fromId !== undefined || v.file !== undefined) &&
+        (v.year === undefined || (typeof v.year === 'number' && Number.isInteger(v.year))) &&
+        (v.agency === undefined || (typeof v.agency === 'string' && v.agency.length <= 200)),
+      '新建请求（上年报告或文件、年度、机关名称）',
+    ),
+  ),
+  agencyHistory: all(arity(1), arg(0, (v) => typeof v === 'string' && v.length <= 200, '机关名称')),
 };
 
 const KINDS_PICK = ['report', 'import'];
 const KINDS_SAVE = ['report', 'docx', 'html', 'pdf'];
-const isPath = (v: unknown) => typeof v === 'string' && v.trim() !== '' && v.length <= MAX_PATH && !v.includes('\0');
 
 export const SHELL_ARG_CHECKS: Record<ShellInvokeName, Check> = {
   pickFile: all(arity(1), arg(0, (v) => KINDS_PICK.includes(v as string), '文件类型（report 或 import）')),

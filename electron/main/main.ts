@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { app, dialog, shell } from 'electron';
 import { createService, dataDirFlag } from '../services/index';
+import { ElectronPdfPrinter } from '../services/export/electron-printer';
 import { registerAppScheme } from './app-protocol';
 import { installProcessHandlers } from './crash-handlers';
 import { DesktopApp } from './desktop-app';
@@ -49,6 +50,8 @@ runLifecycle({
       version: app.getVersion(),
       revealPath: async (path) => shell.showItemInFolder(path),
       log: (message, error) => logger.error(message, error),
+      printer: () => new ElectronPdfPrinter(),
+      documentsDir: app.getPath('documents'),
     });
     return new DesktopApp({ service, logger, dataDir, bundleDir, rendererDir: join(bundleDir, '..', 'renderer') });
   },

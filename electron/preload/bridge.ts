@@ -56,6 +56,12 @@ export function createApi(ipc: RendererIpc): NianbaoApi {
     updateSettings: call('updateSettings'),
     revealDataDir: call('revealDataDir'),
     openReportFile: call('openReportFile'),
+    exportReport: call('exportReport'),
+    renderReport: call('renderReport'),
+    revealExport: call('revealExport'),
+    importFile: call('importFile'),
+    rolloverReport: call('rolloverReport'),
+    agencyHistory: call('agencyHistory'),
   } satisfies NianbaoApi;
 }
 

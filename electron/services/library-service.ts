@@ -26,6 +26,8 @@ import { emptyIndex, openIndex, type LibraryIndex } from './library-index';
 import { DataDirLock } from './lock';
 import { mergeSettings, openSettings } from './settings-store';
 import { summarize } from './summary';
+import { createDocumentsApi, defaultExportDir, type DocumentsApi } from './documents-service';
+import type { PdfPrinter } from './export/pdf-printer';
 
 export interface ServiceOptions {
   /** The library folder; see defaultDataDir(). */
@@ -44,6 +46,10 @@ export interface ServiceOptions {
   lock?: boolean;
   /** Where unexpected problems are logged (default console.error). */
   log?: (message: string, error?: unknown) => void;
+  /** PDF printer for exports (Electron: printToPDF); default headless Chromium. */
+  printer?: () => PdfPrinter;
+  /** The user's documents folder (Electron: app.getPath('documents')); exports go to 年报导出 in it. */
+  documentsDir?: string;
 }
 
 export type NianbaoService = NianbaoApi & {
@@ -408,13 +414,14 @@ class LibraryService {
 
   // ── the API ──────────────────────────────────────────────────────────────────────────────
 
-  readonly api: NianbaoApi = {
+  readonly api: Omit<NianbaoApi, keyof DocumentsApi> = {
     appInfo: () =>
       this.call(async (): Promise<AppInfo> => ({
         version: this.options.version ?? '0.0.0',
         mode: this.options.mode,
         dataDir: this.dataDir,
         platform: process.platform,
+        defaultExportDir: defaultExportDir(this.options.documentsDir),
       })),
 
     listReports: () => this.call(() => this.scan()),
@@ -644,8 +651,15 @@ class LibraryService {
  */
 export function createService(options: ServiceOptions): NianbaoService {
   const service = new LibraryService(options);
+  const documents = createDocumentsApi({
+    library: service.api,
+    defaultExportDir: defaultExportDir(options.documentsDir),
+    ...(options.printer ? { printer: options.printer } : {}),
+    ...(options.revealPath ? { revealPath: options.revealPath } : {}),
+  });
   return {
     ...service.api,
+    ...documents,
     dataDir: service.dataDir,
     flush: () => service.flush(),
     close: () => service.close(),

@@ -1,4 +1,6 @@
 import type { AgencyKind, FormatId, Report, ReportStatus } from '../model/types';
+import type { ParagraphDifference } from '../import/exported-docx';
+import type { YearFigures } from '../rollover/series';
 
 /**
  * The one typed service API of the app. The main process (Electron) or the loopback server
@@ -84,6 +86,64 @@ export interface AppInfo {
   mode: 'electron' | 'browser';
   dataDir: string;
   platform: string;
+  /** Where exports go unless the clerk chose another folder (settings.exportDir wins). */
+  defaultExportDir: string;
+}
+
+/** `fragment`: the HTML to paste into the website's editor (no <html>/<head>). */
+export type ExportFormat = 'docx' | 'html' | 'pdf' | 'fragment';
+
+export interface ExportRequest {
+  /** A saved report of the library (the renderer saves before exporting). */
+  id: string;
+  formats: ExportFormat[];
+  /** Destination folder; default settings.exportDir, else AppInfo.defaultExportDir. */
+  dir?: string;
+}
+
+export interface ExportOutcome {
+  dir: string;
+  files: { format: ExportFormat; path: string; name: string; renamed: boolean; bytes: number }[];
+  /** Formats that could not be written (the others were), with a Chinese message. */
+  failures: { format: ExportFormat; message: string }[];
+}
+
+export interface RenderedFile {
+  name: string;
+  /** base64 */
+  data: string;
+  mime: string;
+}
+
+/** A file read by the importers, not yet in the library. */
+export interface ImportPreview {
+  report: Report;
+  kind: 'exported-docx' | 'docx' | 'html' | 'pdf' | 'text' | 'report';
+  format: FormatId;
+  warnings: string[];
+  /** 0..1 per table id. */
+  confidence: Record<string, number>;
+  /** Our own exported .docx edited in Word/WPS: paragraph and cell differences to take or leave. */
+  differences?: ParagraphDifference[];
+  /** The library already holds a report with this `meta.id` (an exported .docx coming back). */
+  existing?: ReportSummary;
+}
+
+export interface RolloverRequest {
+  /** Last year's report from the library… */
+  fromId?: string;
+  /** …or from a file (a report file, an exported .docx or any importable report). */
+  file?: ReportFileInput;
+  year?: number;
+  /** New name when the agency was renamed. */
+  agency?: string;
+}
+
+export interface RolloverOutcome {
+  /** The new report, saved in the library. */
+  report: Report;
+  /** Things to tell the clerk (Chinese). */
+  notes: string[];
 }
 
 export interface NianbaoApi {
@@ -118,6 +178,19 @@ export interface NianbaoApi {
    * replaced, so nothing is lost. Returns the report as stored.
    */
   openReportFile(file: ReportFileInput): Promise<Report>;
+
+  /** Writes the chosen formats of a saved report into a folder (never replacing a file). */
+  exportReport(request: ExportRequest): Promise<ExportOutcome>;
+  /** One format of a saved report as bytes (browser download, save-as dialogs). */
+  renderReport(id: string, format: ExportFormat | 'report'): Promise<RenderedFile>;
+  /** Shows a file written by `exportReport` (or its folder) in the system file manager. */
+  revealExport(path: string): Promise<void>;
+  /** Reads a published report in any form (.docx, .html, .pdf, .txt, report file); nothing is saved. */
+  importFile(file: ReportFileInput): Promise<ImportPreview>;
+  /** Makes this year's report from last year's (library or file) and saves it in the library. */
+  rolloverReport(request: RolloverRequest): Promise<RolloverOutcome>;
+  /** The main figures of every year of an agency in the library, for the year-over-year chart. */
+  agencyHistory(agency: string): Promise<YearFigures[]>;
 }
 
 export interface ReportFileInput {
@@ -144,6 +217,12 @@ export const API_METHODS = [
   'updateSettings',
   'revealDataDir',
   'openReportFile',
+  'exportReport',
+  'renderReport',
+  'revealExport',
+  'importFile',
+  'rolloverReport',
+  'agencyHistory',
 ] as const satisfies readonly (keyof NianbaoApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -132,5 +132,5 @@ describe('durability under SIGKILL', () => {
       expect(name.endsWith('.tmp'), name).toBe(false);
       expect(parseReportJson(readFileSync(join(backupDir, name), 'utf8')).ok, name).toBe(true);
     }
-  }, 90_000);
+  }, 240_000);
 });

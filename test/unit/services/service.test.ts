@@ -22,7 +22,7 @@ describe('service: every API method on a real data folder', () => {
   it('appInfo tells mode, folder and version', async () => {
     const dataDir = tmp.dir();
     const s = tmp.open({ dataDir, mode: 'electron', version: '1.2.3' });
-    expect(await s.appInfo()).toEqual({ version: '1.2.3', mode: 'electron', dataDir, platform: process.platform });
+    expect(await s.appInfo()).toEqual({ version: '1.2.3', mode: 'electron', dataDir, platform: process.platform, defaultExportDir: expect.stringMatching(/年报导出$/) });
   });
 
   it('createReport writes a valid blank report with a suggested title and lists it', async () => {

@@ -1,0 +1,185 @@
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { parseReportJson, formatIssues } from '../../shared/model/schema';
+import type { Report } from '../../shared/model/types';
+import { exportFileName, safeFileName } from '../../shared/export/file-name';
+import { TITLE_SUFFIX } from '../../shared/model/blank';
+import { ImportError } from '../../shared/import/errors';
+import { readExportedDocx } from '../../shared/import/exported-docx';
+import { rolloverReport, RolloverError } from '../../shared/rollover/rollover';
+import { agencySeries } from '../../shared/rollover/series';
+import {
+  ServiceError,
+  type ExportFormat,
+  type ExportOutcome,
+  type ImportPreview,
+  type NianbaoApi,
+  type RenderedFile,
+  type ReportFileInput,
+  type RolloverOutcome,
+  type RolloverRequest,
+} from '../../shared/service/api';
+import { exportReportToFolder, renderExport } from './export/export-folder';
+import type { PdfPrinter } from './export/pdf-printer';
+import { importBytes } from './import/node-import';
+
+/**
+ * Export, import and rollover on top of the library: the methods of NianbaoApi that turn
+ * reports into files and files into reports. Kept apart from the storage so each stays small.
+ */
+
+export type DocumentsApi = Pick<NianbaoApi, 'exportReport' | 'renderReport' | 'revealExport' | 'importFile' | 'rolloverReport' | 'agencyHistory'>;
+
+export interface DocumentsOptions {
+  library: Pick<NianbaoApi, 'getReport' | 'getSettings' | 'updateSettings' | 'listReports' | 'saveReport'>;
+  /** PDF printer: Electron's printToPDF in the desktop app, headless Chromium otherwise. */
+  printer?: () => PdfPrinter;
+  defaultExportDir: string;
+  revealPath?: (path: string) => Promise<void>;
+}
+
+const FORMATS: readonly ExportFormat[] = ['docx', 'html', 'pdf', 'fragment'];
+const MIME: Record<ExportFormat | 'report', string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html;charset=utf-8',
+  fragment: 'text/html;charset=utf-8',
+  pdf: 'application/pdf',
+  report: 'application/x-nianbao+json',
+};
+
+/** Documents folder of the user (…/Documents/年报导出), falling back to the home folder. */
+export function defaultExportDir(documentsDir?: string): string {
+  const docs = documentsDir ?? [join(homedir(), 'Documents'), join(homedir(), '文档')].find((d) => existsSync(d)) ?? homedir();
+  return join(docs, '年报导出');
+}
+
+const toBase64 = (data: Uint8Array | string) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
+
+function fileBytes(file: ReportFileInput): { name: string; bytes: Uint8Array } {
+  const name = typeof file?.name === 'string' && file.name ? basename(file.name) : '所选文件';
+  if (typeof file?.data !== 'string') throw new ServiceError(`${name}：没有读到文件内容。请重新选择文件。`, 'invalid');
+  const buf = Buffer.from(file.data, 'base64');
+  return { name, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
+}
+
+const looksLikeReportFile = (name: string, bytes: Uint8Array) =>
+  /\.(json|nianbao)$/i.test(name) || (bytes.length > 0 && (bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b)));
+
+export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
+  const { library } = options;
+  const exported = new Set<string>();
+
+  async function readAny(file: ReportFileInput): Promise<ImportPreview> {
+    const { name, bytes } = fileBytes(file);
+    if (looksLikeReportFile(name, bytes)) {
+      const res = parseReportJson(Buffer.from(bytes).toString('utf8'));
+      if (res.ok) return { report: res.report, kind: 'report', format: res.report.format, warnings: [], confidence: { t2: 1, t3: 1, t4: 1 } };
+      if (/\.(json|nianbao)$/i.test(name)) throw new ServiceError(`${name}：不是有效的年报文件。\n${formatIssues(res.issues, 5)}`, 'invalid');
+    }
+    try {
+      const res = await importBytes(bytes, name);
+      return { report: res.report, kind: res.kind, format: res.format, warnings: res.warnings, confidence: res.confidence, ...(res.differences ? { differences: res.differences } : {}) };
+    } catch (e) {
+      if (e instanceof ImportError) throw new ServiceError(e.message.startsWith(name) ? e.message : `${name}：${e.message}`, 'invalid');
+      throw e;
+    }
+  }
+
+  /** Last year's report from a file: an exported .docx counts as its visible text (what was signed). */
+  async function lastYearFromFile(file: ReportFileInput): Promise<Report> {
+    const { bytes } = fileBytes(file);
+    const back = await readExportedDocx(bytes).catch(() => null);
+    if (back) return back.visibleReport;
+    return (await readAny(file)).report;
+  }
+
+  return {
+    async exportReport(request) {
+      const formats = [...new Set(request?.formats ?? [])];
+      if (!formats.length || formats.some((f) => !FORMATS.includes(f))) {
+        throw new ServiceError('请至少选择一种导出格式（Word、网页、PDF 或网站版片段）。', 'invalid');
+      }
+      const report = await library.getReport(request.id);
+      const settings = await library.getSettings();
+      const dir = resolve(request.dir?.trim() || (typeof settings.exportDir === 'string' && settings.exportDir) || options.defaultExportDir);
+      if (request.dir && !isAbsolute(request.dir.trim())) {
+        throw new ServiceError(`导出文件夹应为完整路径（例如 ${options.defaultExportDir}），实际为“${request.dir}”。`, 'invalid');
+      }
+      try {
+        await mkdir(dir, { recursive: true });
+      } catch (e) {
+        throw new ServiceError(`无法创建导出文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? String(e)}）。请选择其他文件夹。`, 'io');
+      }
+      const result = await exportReportToFolder(report, dir, { formats, ...(options.printer ? { printer: options.printer() } : {}) });
+      for (const f of result.files) exported.add(f.path);
+      if (result.files.length) exported.add(dir);
+      if (settings.exportDir !== dir) await library.updateSettings({ exportDir: dir });
+      const outcome: ExportOutcome = {
+        dir,
+        files: result.files.map((f) => ({ format: f.format, path: f.path, name: basename(f.path), renamed: f.renamed, bytes: f.bytes })),
+        failures: result.failures.map((f) => ({ format: f.format, message: f.message })),
+      };
+      return outcome;
+    },
+
+    async renderReport(id, format): Promise<RenderedFile> {
+      const report = await library.getReport(id);
+      if (format === 'report') {
+        return { name: `${safeFileName(`${report.agency.name.trim()}${report.year}年${TITLE_SUFFIX}`)}.nianbao`, data: toBase64(`${JSON.stringify(report, null, 2)}\n`), mime: MIME.report };
+      }
+      if (!FORMATS.includes(format)) throw new ServiceError('不支持的导出格式。', 'invalid');
+      const data = await renderExport(report, format, options.printer ? { printer: options.printer } : {});
+      return { name: exportFileName(report, format === 'fragment' ? 'fragment.html' : format), data: toBase64(data), mime: MIME[format] };
+    },
+
+    async revealExport(path) {
+      const target = typeof path === 'string' ? resolve(path) : '';
+      if (!exported.has(target) && !exported.has(dirname(target))) {
+        throw new ServiceError('只能打开本次导出的文件或文件夹。', 'invalid');
+      }
+      if (!options.revealPath) throw new ServiceError(`此模式下无法直接打开文件夹。文件位于：${target}`, 'unsupported');
+      await options.revealPath(target);
+    },
+
+    async importFile(file) {
+      const preview = await readAny(file);
+      const id = preview.report.meta?.id;
+      if (typeof id === 'string') {
+        const { reports } = await library.listReports();
+        const existing = reports.find((r) => r.id === id);
+        if (existing) preview.existing = existing;
+      }
+      return preview;
+    },
+
+    async rolloverReport(request: RolloverRequest): Promise<RolloverOutcome> {
+      if (!request?.fromId && !request?.file) throw new ServiceError('请选择上年的报告（年报库中的报告或文件）。', 'invalid');
+      const last = request.fromId ? await library.getReport(request.fromId) : await lastYearFromFile(request.file!);
+      let result;
+      try {
+        result = rolloverReport(last, { ...(request.year !== undefined ? { year: request.year } : {}), ...(request.agency ? { agency: request.agency } : {}) });
+      } catch (e) {
+        if (e instanceof RolloverError) throw new ServiceError(e.message, 'invalid');
+        throw e;
+      }
+      // Last year's report read from a file joins the library, so the cross-year link resolves.
+      if (!request.fromId) {
+        const { reports } = await library.listReports();
+        if (!reports.some((r) => r.id === last.meta.id)) await library.saveReport(last);
+      }
+      const saved = await library.saveReport(result.report);
+      return { report: { ...result.report, meta: { ...result.report.meta, updatedAt: saved.updatedAt } }, notes: result.notes };
+    },
+
+    async agencyHistory(agency) {
+      const name = typeof agency === 'string' ? agency.trim() : '';
+      if (!name) return [];
+      const { reports } = await library.listReports();
+      const mine = reports.filter((r) => r.agency.trim() === name);
+      const full = await Promise.all(mine.map((r) => library.getReport(r.id)));
+      return agencySeries(full, name);
+    },
+  };
+}
