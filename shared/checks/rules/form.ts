@@ -270,7 +270,7 @@ function* title(ctx: CheckContext): Iterable<Finding> {
   const year = ctx.report.year;
   const name = (ctx.report.agency?.name ?? '').replace(/\s+/g, '');
   const problems: string[] = [];
-  if (!text) problems.push('标题为空');
+  if (!text) problems.push('为空');
   else {
     if (!titleHasAgency(text, name)) problems.push(`没有机关名称“${name}”`);
     const years = [...text.matchAll(/(?:19|20)\d{2}(?=年)/g)].map((m) => Number(m[0]));

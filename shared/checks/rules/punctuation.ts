@@ -66,7 +66,33 @@ PAIRS.forEach(([o, c], i) => {
   PAIR_INDEX[c.charCodeAt(0)] = 2 + 2 * i;
 });
 
+/**
+ * In the editor every paragraph gets its own findings (the clerk fixes them where they are). An imported
+ * report is judged as a whole: one finding per kind for the report, at its first case, with the count.
+ */
 function* punctuation(ctx: CheckContext): Iterable<Finding> {
+  const found = paragraphFindings(ctx);
+  if (ctx.mode !== 'import') {
+    yield* found;
+    return;
+  }
+  const byKind = new Map<string, { first: Finding; blocks: number }>();
+  for (const f of found) {
+    const kind = f.fingerprint.split('|')[0]!;
+    const seen = byKind.get(kind);
+    if (seen) seen.blocks++;
+    else byKind.set(kind, { first: f, blocks: 1 });
+  }
+  for (const [kind, { first, blocks }] of byKind) {
+    yield {
+      ...first,
+      message: blocks > 1 ? `${first.message.replace(/（本段共 \d+ 处）/, '')}全文有 ${blocks} 段存在这一问题。` : first.message,
+      fingerprint: `${kind}|all`,
+    };
+  }
+}
+
+function* paragraphFindings(ctx: CheckContext): Iterable<Finding> {
   for (const block of ctx.blocks) {
     const text = block.original;
     if (!text || block.kind === 'signature') continue;
