@@ -33,8 +33,13 @@ export interface ImportResult {
   confidence: Record<string, number>;
   format: FormatId;
   kind: ImportKind;
-  /** Our own exported .docx edited in Word/WPS: where the visible text differs from the embedded report. */
+  /**
+   * Our own exported .docx: where the visible text (edited in Word/WPS during sign-off) differs from
+   * the embedded report. `report` is the document as it reads (the visible text wins, export.md);
+   * `embedded` is the copy the app exported, to which the UI may apply differences one by one.
+   */
   differences?: ParagraphDifference[];
+  embedded?: Report;
 }
 
 export interface ImportOptions {
@@ -73,13 +78,15 @@ async function run(bytes: Uint8Array, fileName: string, options: ImportOptions):
     case 'zip': {
       const back = await readExportedDocx(bytes).catch(() => null);
       if (back) {
+        const changed = back.differences.length;
         return {
-          report: back.report,
-          warnings: back.warnings,
+          report: back.visibleReport,
+          warnings: changed ? [`这是本软件导出的 Word 文档，正文在 Word/WPS 中改动过 ${changed} 处，已按文档中看到的内容读取（改动处见差异列表）。`, ...back.warnings] : back.warnings,
           confidence: { t2: 1, t3: 1, t4: 1 },
-          format: back.report.format,
+          format: back.visibleReport.format,
           kind: 'exported-docx',
           differences: back.differences,
+          embedded: back.report,
         };
       }
       doc = await readDocx(await openDocx(bytes));

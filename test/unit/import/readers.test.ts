@@ -149,6 +149,23 @@ describe('.docx written by a clerk', () => {
   });
 });
 
+describe('our own exported .docx, edited in Word/WPS', () => {
+  it('reads as the document shows it, and lists the edits against the embedded copy', async () => {
+    const { buildDocx } = await import('../../../shared/export/index');
+    const r = sampleReport();
+    const zip = await JSZip.loadAsync(await buildDocx(r));
+    const xml = (await zip.file('word/document.xml')!.async('string')).replace('全年通过县政府', '全年通过县人民政府').replace(/(<w:t[^>]*>)1865(<\/w:t>)/, '$11866$2');
+    zip.file('word/document.xml', xml);
+    const res = await importReport(await zip.generateAsync({ type: 'uint8array' }), 'signed.docx');
+    expect(res.kind).toBe('exported-docx');
+    expect(res.report.cells['t2.licensing.decisions']).toBe(1866);
+    expect(res.report.sections[0]!.blocks[2]!.text).toMatch(/^全年通过县人民政府门户网站/);
+    expect(res.embedded).toEqual(r);
+    expect(res.differences!.map((d) => [d.kind, d.embedded, d.visible].map(String)[0])).toEqual(['changed', 'changed']);
+    expect(res.warnings[0]).toContain('改动过 2 处');
+  });
+});
+
 describe('detection', () => {
   it('format: 2021 words, then 2019 words, then older phrases, then the year', () => {
     expect(detectFormat('本年制发件数 本年新制作数量', 2022)).toMatchObject({ format: 'gov-2021', by: 'gov-2021' });
