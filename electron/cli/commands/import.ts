@@ -50,7 +50,7 @@ export const command: CliCommand = {
       const conf = src ? Object.entries(src.confidence).map(([t, c]) => `${t.replace('t', '表')} ${Math.round(c * 100)}%`).join('，') : '';
       io.stderr(`${file}：${report.agency.name || '（未识别机关）'} ${report.year}年度，${FORMAT_NAMES[report.format]}${src ? `（${KIND_NAMES[src.kind]}）` : ''}${conf ? `；表格识别把握：${conf}` : ''}\n`);
       for (const w of loaded.warnings) io.stderr(`  提示：${w}\n`);
-      if (src?.differences?.length) io.stderr(`  提示：文档正文与内嵌的年报有 ${src.differences.length} 处不同（在 Word/WPS 中改过），输出的是内嵌的年报。\n`);
+      if (src?.differences?.length) io.stderr(`  提示：文档正文与内嵌的年报有 ${src.differences.length} 处不同（在 Word/WPS 中改过），输出的是文档中看到的内容。\n`);
     }
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const out = stringOption(args, 'out');
