@@ -44,7 +44,8 @@ export function matchHeading(line: string): HeadingMatch | null {
   const en = enumeratorOf(text);
   if (en && en.kind !== 'chinese') return null;
   const body = en ? text.slice(en.length).trim() : text;
-  const bodyKey = matchKey(body);
+  // Headings sit at the start of a line: the first characters decide (long lines stay cheap).
+  const bodyKey = matchKey(body.slice(0, 120));
   // A table row (label and its numbers) is never a heading.
   const label = body.replace(/[\s\d.,|—-]+$/, '');
   if (!bodyKey || isTableLabel(matchKey(label.slice(0, 40)))) return null;

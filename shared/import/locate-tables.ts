@@ -113,7 +113,7 @@ function findRegion(id: TableId, lines: SrcLine[], taken: Set<SrcBlock>): SrcLin
     if (id === 't4' && hasNumber && l.text.split(/\s+/).filter((t) => isNumberToken(t)).length >= 10) break;
     if (id === 't4' && numbers >= 15) break;
   }
-  return numbers ? lines.slice(start, end + 1) : [];
+  return numbers ? lines.slice(start, Math.min(end + 1, start + 3000)) : [];
 }
 
 export function locateTables(s: Structure, wrapped: boolean): Located {

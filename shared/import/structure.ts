@@ -55,7 +55,8 @@ function splitRunTogetherHeadings(blocks: SrcBlock[]): SrcBlock[] {
     const re = /\s+(?=[一二三四五六七八九十]{1,2}\s*、)/g;
     let m: RegExpExecArray | null;
     let from = 0;
-    while ((m = re.exec(rest))) {
+    let tries = 0;
+    while ((m = re.exec(rest)) && ++tries <= 60) {
       const tail = rest.slice(m.index + m[0].length);
       const h = matchHeading(tail);
       if (h && h.how === 'exact') {

@@ -1,6 +1,7 @@
 import type { SrcCell, SrcLine, SrcTable } from '../source-doc';
 import { matchKey } from '../text-utils';
 import { isNumberToken, parseNumber } from './numbers';
+import { LIMITS } from '../errors';
 
 /**
  * What the table reader sees: numeric rows ("observations") with the label text around them.
@@ -106,6 +107,7 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
   };
 
   for (const l of lines) {
+    if (obs.length >= LIMITS.tableRows) break; // a table has 30 rows; anything far beyond is not one
     const separated = !!l.cells && l.cells.length > 1 && l.cells.every((c) => c.x0 === undefined);
     const pieces: Piece[] = l.cells && l.cells.length ? l.cells : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text }));
     let label: Piece[];
@@ -175,6 +177,7 @@ export function observeTables(tables: SrcTable[], headerKeys: string[]): Observe
   for (const t of tables) {
     let lastHeaders: SrcCell[] = [];
     for (const row of t.rows) {
+      if (obs.length >= LIMITS.tableRows) break;
       let last = -1;
       row.forEach((c, i) => {
         if (c.text.trim() && !isNumberToken(c.text)) last = i;

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { sampleReport } from '../../../shared/sample/sample-report';
@@ -36,6 +36,8 @@ describe('nianbao batch', () => {
     writeFileSync(join(dir, '年报', 'f-说明.md'), '# not picked up');
     writeFileSync(join(dir, 'single.json'), JSON.stringify(good));
   });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('one line per report, a summary line, exit 2 when a file is unreadable', async () => {
     const t = io(dir);
@@ -102,6 +104,7 @@ describe('nianbao batch', () => {
     const empty = mkdtempSync(join(tmpdir(), 'nianbao-batch-empty-'));
     const t = io(empty);
     expect(await main(['batch', '.'], t.io)).toBe(2);
+    rmSync(empty, { recursive: true, force: true });
     expect(t.err()).toContain('没有找到可检查的文件');
     const u = io(dir);
     expect(await main(['batch', '年报', '--jobs', '0'], u.io)).toBe(2);

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { parseReportJson } from '../../../shared/model/schema';
@@ -33,6 +33,8 @@ describe('nianbao import', () => {
     writeFileSync(join(dir, '旧.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
     writeFileSync(join(dir, '菜谱.txt'), '红烧肉的做法\n五花肉500克，冰糖30克。\n');
   });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the report JSON on stdout and what it recognised on stderr', async () => {
     const t = io(dir);

@@ -113,6 +113,9 @@ describe('pathological inputs', () => {
     ['a glued row of 10 000 digits', () => enc.encode(`2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量${'1'.repeat(10_000)}`)],
     ['heading-like lines everywhere', () => enc.encode(Array.from({ length: 30_000 }, (_, i) => `${'一二三四五六'[i % 6]}、${'总体情况'.repeat(i % 3)}`).join('\n'))],
     ['bars and tabs', () => enc.encode(`${'|'.repeat(100_000)}\n${'\t1'.repeat(50_000)}`)],
+    ['a table region of 20 000 rows', () => enc.encode(`2024年某局政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n${Array.from({ length: 20_000 }, (_, i) => `${i % 2 ? '（一）予以公开' : '1.属于国家秘密'} 1 0 0 0 0 0 1`).join('\n')}`)],
+    ['5 000 enumerators in one line', () => enc.encode(`2024年某局政府信息公开工作年度报告\n${' 一、本年度'.repeat(5000)}`)],
+    ['1 000 long lines starting with 一、', () => enc.encode(`2024年某局政府信息公开工作年度报告\n${Array.from({ length: 1000 }, () => `一、${'总体'.repeat(3000)}`).join('\n')}`)],
   ];
   it.each(cases)('%s', async (_name, make) => {
     await outcome(make(), 'odd.txt');
