@@ -56,7 +56,57 @@ const SENTENCE_END = /[。；！？]/g;
 const CLAUSE_DELIMS = new Uint8Array(65536);
 for (const ch of '，。；！？：（）【】、“”') CLAUSE_DELIMS[ch.charCodeAt(0)] = 1;
 
-const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[零〇○一二两三四五六七八九十百千万亿廿卅]+)(万)?(余|多)?(件|起|宗|个|份)(次)?/g;
+/** Units a counted figure ends with. */
+const UNITS = new Uint8Array(65536);
+for (const ch of '件起宗个份') UNITS[ch.charCodeAt(0)] = 1;
+/** 1 = Arabic digit or separator, 2 = Chinese numeral character. */
+const NUMERAL = new Uint8Array(65536);
+for (const ch of '0123456789.,') NUMERAL[ch.charCodeAt(0)] = 1;
+for (const ch of '零〇○一二两三四五六七八九十百千万亿廿卅') NUMERAL[ch.charCodeAt(0)] = 2;
+
+interface Figure {
+  /** Where the figure starts and the unit (with 次) ends. */
+  start: number;
+  end: number;
+  value: number;
+  /** 余/多 between the figure and the unit. */
+  approx: boolean;
+}
+
+/**
+ * Every counted figure of a text (数字 + 万? + 余/多? + 件/起/宗/个/份): found from the units, which are
+ * rare, reading the figure backwards. One pass over the text.
+ */
+function* figures(text: string): Iterable<Figure> {
+  for (let u = 0; u < text.length; u++) {
+    if (!UNITS[text.charCodeAt(u)]) continue;
+    let i = u;
+    let approx = false;
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x4f59 /* 余 */ || before === 0x591a /* 多 */) {
+      approx = true;
+      i--;
+    }
+    let wan = false;
+    if (text.charCodeAt(i - 1) === 0x4e07 /* 万 */ && NUMERAL[text.charCodeAt(i - 2)] === 1) {
+      wan = true;
+      i--;
+    }
+    const kind = NUMERAL[text.charCodeAt(i - 1)];
+    if (!kind) continue;
+    let start = i - 1;
+    while (start > 0 && NUMERAL[text.charCodeAt(start - 1)] === kind) start--;
+    const raw = text.slice(start, i);
+    let value: number | null;
+    if (kind === 1) {
+      if (raw.charCodeAt(0) > 57 || raw.charCodeAt(raw.length - 1) > 57) continue; // “.5”, “3,”
+      value = raw.length < 10 && /^\d+$/.test(raw) ? +raw : parseArabicNumber(raw);
+    } else value = parseChineseNumber(raw);
+    if (value === null) continue;
+    const end = text.charCodeAt(u + 1) === 0x6b21 /* 次 */ ? u + 2 : u + 1;
+    yield { start, end, value: wan ? value * 1e4 : value, approx };
+  }
+}
 
 /** Words between a noun and its figure (共计, 为, 达到 …), stripped from the end of the words before a figure. */
 const FILLERS = ['共计', '合计', '总计', '累计', '分别为', '分别', '达到', '数量', '件数', '总数', '超过', '将近', '大约', '共', '计', '为', '达', '了', '的', '有', '约', '近', '逾'];
@@ -303,17 +353,10 @@ export function analyzeText(text: string, year: number): TextAnalysis {
   };
   // One context object per text, updated per figure (no allocation per figure).
   const ctx = new FigureContext(text, year);
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(text); m; m = NUMBER.exec(text)) {
-    const raw = m[1]!;
-    const tokStart = m.index;
-    const tokEnd = tokStart + m[0].length;
-    // A figure glued to more digits or a decimal point is something else (1.5万元, 2024.1).
-    const prev = text.charCodeAt(tokStart - 1);
-    if ((prev >= 48 && prev <= 57) || prev === 46) continue;
-    let value = raw.charCodeAt(0) <= 57 ? (raw.length < 10 && /^\d+$/.test(raw) ? +raw : parseArabicNumber(raw)) : parseChineseNumber(raw);
-    if (value === null) continue;
-    if (m[2]) value *= 1e4;
+  for (const fig of figures(text)) {
+    const tokStart = fig.start;
+    const tokEnd = fig.end;
+    const value = fig.value;
     const [s, e] = sentenceAt(tokStart);
     // The longest rule needs about 30 characters: look no further back (keeps each figure O(1)).
     const lStart = clauseStart(text, tokStart, Math.max(s, tokStart - 36));
@@ -349,7 +392,7 @@ export function analyzeText(text: string, year: number): TextAnalysis {
       }
     }
     if (!kind) continue;
-    const approx = Boolean(m[3]) || APPROX_BEFORE.test(leftRaw) || text.startsWith('以上', tokEnd) || text.startsWith('左右', tokEnd) || text.startsWith('多', tokEnd);
+    const approx = fig.approx || APPROX_BEFORE.test(leftRaw) || text.startsWith('以上', tokEnd) || text.startsWith('左右', tokEnd) || text.startsWith('多', tokEnd);
     lastKind = kind;
     claims.push({ kind, value, approx, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
   }

@@ -113,8 +113,11 @@ class Normalized implements NormalizedText {
   }
 }
 
+/** Characters normalisation may change: text typed in the editor usually has none (then it is kept as is). */
+const CHANGES = /[\s\u00a0\u3000\ufeff\u2000-\u200b(),:;?!\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
+
 export function normalizeText(original: string): NormalizedText {
-  return new Normalized(original, normalizePass(original, null));
+  return new Normalized(original, CHANGES.test(original) ? normalizePass(original, null) : original);
 }
 
 /** Original [start, end) of a normalised range. */
