@@ -79,9 +79,8 @@ test.describe('library', () => {
 
     // Status, straight from the list; it is saved.
     const row = rows(page).filter({ hasText: '云岭县人民政府' });
-    await row.getByLabel('云岭县人民政府2024年度年报的状态').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '送审' }).click();
-    await expect(row.locator('.ant-select')).toContainText('送审');
+    await row.getByLabel('云岭县人民政府2024年度年报的状态').selectOption({ label: '送审' });
+    await expect(row.getByLabel('云岭县人民政府2024年度年报的状态')).toHaveValue('review');
     const lib = await api('listReports');
     expect(lib.reports.find((r: { agency: string }) => r.agency === '云岭县人民政府').status).toBe('review');
 

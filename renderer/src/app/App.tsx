@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { App as AntApp, Modal } from 'antd';
 import { useServices } from '../api/context';
 import { LibraryScreen } from '../library/LibraryScreen';
@@ -11,6 +11,19 @@ export function App() {
   const route = useRoute();
   const { shell, saves } = useServices();
   const { message } = AntApp.useApp();
+  const [docTitle, setDocTitle] = useState('');
+  const save = useSyncExternalStore(
+    useCallback((cb: () => void) => saves.subscribe(cb), [saves]),
+    () => saves.getState(),
+  );
+  const title = route.screen === 'library' ? '年报库' : docTitle;
+
+  // The window title, and for the desktop shell whether something is unsaved (it guards closing;
+  // after its 保存 it waits for dirty: false, on any screen).
+  useEffect(() => {
+    document.title = title ? `${title} — 年报编制助手` : '年报编制助手';
+    shell?.setDocumentState({ dirty: save.status !== 'saved', title });
+  }, [shell, save.status, title]);
 
   // Menu commands of the desktop shell; reports it opened by itself (double-click on a file).
   useEffect(() => {
@@ -89,7 +102,7 @@ export function App() {
       {route.screen === 'library' ? (
         <LibraryScreen openCreate={route.create === true} />
       ) : (
-        <EditorScreen key={route.id} id={route.id} page={route.page} />
+        <EditorScreen key={route.id} id={route.id} page={route.page} onTitle={setDocTitle} />
       )}
     </div>
   );

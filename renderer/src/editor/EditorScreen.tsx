@@ -35,8 +35,8 @@ function inTextField(target: EventTarget | null): boolean {
   return el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox') || el.isContentEditable;
 }
 
-export function EditorScreen({ id, page }: { id: string; page: EditorPage }) {
-  const { api, shell, saves } = useServices();
+export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPage; onTitle(title: string): void }) {
+  const { api, saves } = useServices();
   const { message } = AntApp.useApp();
   const [report, setReportState] = useState<Report | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -104,11 +104,9 @@ export function EditorScreen({ id, page }: { id: string; page: EditorPage }) {
   const pages = useMemo(() => (report ? computeCompleteness(report, template, findings) : []), [report, template, findings]);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
 
-  // The shell shows unsaved changes in the window and guards closing.
-  useEffect(() => {
-    if (!shell || !report) return;
-    shell.setDocumentState({ dirty: save.status !== 'saved', title: report.title || report.agency.name });
-  }, [shell, save.status, report?.title, report?.agency.name]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The window shows which report is open (App tells the shell, with the unsaved state).
+  const docTitle = report ? `${report.agency.name || '未命名'} ${report.year}年度` : '';
+  useEffect(() => onTitle(docTitle), [docTitle, onTitle]);
 
   // Focus the page heading when the clerk switches pages (screen readers announce the new page).
   useEffect(() => {

@@ -56,7 +56,7 @@ interface EditState {
  */
 const SCREEN_WIDTHS: Record<string, (cols: number) => number[]> = {
   t2: (n) => [200, ...Array<number>(n - 1).fill(170)],
-  t3: (n) => [30, 100, 186, ...Array<number>(n - 3).fill(58)],
+  t3: (n) => [30, 110, 176, ...Array<number>(n - 3).fill(58)],
   t4: (n) => Array<number>(n).fill(51),
 };
 const STICKY_COLS: Record<string, number> = { t3: 3 };
