@@ -24,8 +24,10 @@ const KEEP_AFTER = [
 ];
 
 function insideBookTitle(text: string, at: number): boolean {
-  const open = text.lastIndexOf('《', at);
-  return open >= 0 && text.lastIndexOf('》', at) < open;
+  // Book titles are short: look back a bounded way (a paragraph may hold many years).
+  const window = text.slice(Math.max(0, at - 80), at);
+  const open = window.lastIndexOf('《');
+  return open >= 0 && window.lastIndexOf('》') < open;
 }
 
 function* staleYear(ctx: CheckContext): Iterable<Finding> {

@@ -146,6 +146,9 @@ interface SentenceContext {
   lastKind: ClaimKind | null;
 }
 
+/** How far back in its sentence a figure's context is read (a few clauses). */
+const BEFORE_MAX = 160;
+
 class FigureContext implements SentenceContext {
   from = 0;
   to = 0;
@@ -155,7 +158,8 @@ class FigureContext implements SentenceContext {
     readonly year: number,
   ) {}
   get before(): string {
-    return this.text.slice(this.from, this.to);
+    // A sentence may be a whole PDF page without a full stop: look back a bounded way (keeps it linear).
+    return this.text.slice(Math.max(this.from, this.to - BEFORE_MAX), this.to);
   }
 }
 
@@ -412,7 +416,7 @@ export function analyzeText(text: string, year: number): TextAnalysis {
         Object.assign(st, groupsOf(text.slice(start, tail < 0 ? e : end + tail)));
       } else if (rule.kind === 'all_maintained') {
         // The groups named before 均获维持 in the same sentence; none named = all of Table 4.
-        const g = groupsOf(text.slice(s, start));
+        const g = groupsOf(text.slice(Math.max(s, start - BEFORE_MAX), start));
         Object.assign(st, g.review || g.lit ? g : { review: true, lit: true });
       }
       statements.push(st);

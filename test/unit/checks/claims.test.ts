@@ -105,6 +105,11 @@ describe('figure claims (phrasings of published reports)', () => {
     const t0 = Date.now();
     expect(claims(long)).toHaveLength(4000);
     expect(Date.now() - t0).toBeLessThan(5000); // generous: a guard against quadratic blow-up, not a benchmark
+    // One endless sentence (a PDF page without full stops): still linear.
+    const run = '行政复议1件，其中结果维持1件，本年制发规范性文件1件，废止1件，'.repeat(4000);
+    const t1 = Date.now();
+    expect(claims(run)).toHaveLength(16000);
+    expect(Date.now() - t1).toBeLessThan(5000);
   });
 });
 

@@ -130,6 +130,16 @@ describe('dismissing', () => {
 });
 
 describe('robustness', () => {
+  it('stays linear on a huge paragraph without full stops (a PDF page read as one line)', () => {
+    const chunk = '2022年，云溪县民政局坚持受理政府信息公开申请12件，行政复议1件，其中结果维持1件，拱坝镇政府信息公开栏目(一)国办函[2020]109号《办法，';
+    const huge = withParagraph(makeReport({ agency: '云溪县青禾镇人民政府', kind: 'township' }), 'problems', chunk.repeat(3000));
+    const last = withParagraph(lastYearOf(huge), 'problems', chunk.repeat(3000));
+    const t0 = Date.now();
+    const findings = runChecks(huge, { last, mode: 'import' });
+    expect(Date.now() - t0).toBeLessThan(10_000); // a guard against quadratic blow-up, not a benchmark
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['ALL-ZERO', 'TEXT-NUMBER', 'TEXT-STALE-YEAR', 'TEXT-FOREIGN-AGENCY', 'X-REUSED-TEXT', 'PUNCTUATION']));
+  });
+
   const odd = fc.record({
     format: fc.constantFrom('gov-2021', 'gov-2019', 'pre-2019', 'x', undefined),
     year: fc.oneof(fc.integer({ min: 1990, max: 2100 }), fc.constant(Number.NaN), fc.constant(undefined)),
