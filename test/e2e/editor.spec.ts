@@ -221,4 +221,25 @@ test.describe('editor', () => {
     await panel.getByRole('button', { name: /已忽略（1）/ }).click();
     await expect(panel.locator('li.finding.dismissed')).toContainText('本机关未设收费事项');
   });
+
+  test('a text finding jumps to its words: the paragraph is opened and the span selected', async ({ page, server }) => {
+    await openApp(page, server.url);
+    await page.getByRole('button', { name: /打开示例年报/ }).click();
+    await gotoSection(page, /一、总体情况/);
+    await page.getByRole('button', { name: '添加段落' }).click();
+    const para = page.getByRole('textbox', { name: '段落（第 12 段）' });
+    await para.fill('全年共收到政府信息公开申请17件。');
+    const panel = page.getByRole('complementary', { name: '检查结果' });
+    const finding = panel.getByRole('button', { name: /收到政府信息公开申请17件.*不一致/ });
+    await expect(finding).toBeVisible();
+    // The same warning is shown under the paragraph.
+    await expect(page.locator('.nblock.mark-warning')).toContainText('不一致');
+
+    await gotoSection(page, /三、收到和处理/);
+    await finding.click();
+    await expect(page.locator('#page-heading')).toHaveText('一、总体情况');
+    await expect(para).toBeFocused();
+    const selected = await para.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+    expect(selected).toBe('收到政府信息公开申请17件');
+  });
 });

@@ -296,9 +296,9 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
         navigate({ screen: 'editor', id, page: target });
       }
       const nonce = Date.now();
-      if (f.cells?.length) setGridRequest({ key: f.cells[0]!, nonce });
-      else if (f.span?.where === 'section') setSpanRequest({ block: f.span.block, start: f.span.start, end: f.span.end, nonce });
+      if (f.span?.where === 'section') setSpanRequest({ section: f.span.section, block: f.span.block, start: f.span.start, end: f.span.end, nonce });
       else if (f.span) setCoverRequest({ span: f.span, nonce });
+      else if (f.cells?.length) setGridRequest({ key: f.cells[0]!, nonce });
     },
     [id, page],
   );

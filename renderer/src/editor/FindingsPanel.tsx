@@ -55,13 +55,20 @@ const SECTION_SHORT: Record<string, string> = {
 
 export function locationOf(f: Finding, template: TemplateDef | null): string {
   const key = f.cells?.[0];
-  if (key) return template?.fields[key]?.label ?? key;
+  const cell = key ? (template?.fields[key]?.label ?? key) : '';
   const span = f.span;
   if (span) {
-    if (span.where === 'section') return `${SECTION_SHORT[span.section] ?? span.section} · 第 ${span.block + 1} 段`;
-    return span.where === 'title' ? '标题' : span.where === 'preamble' ? '开头段落' : '落款';
+    const where =
+      span.where === 'section'
+        ? `${SECTION_SHORT[span.section] ?? span.section} · 第 ${span.block + 1} 段`
+        : span.where === 'title'
+          ? '标题'
+          : span.where === 'preamble'
+            ? '开头段落'
+            : '落款';
+    return cell ? `${where}（对照 ${cell}）` : where;
   }
-  return '';
+  return cell;
 }
 
 interface ItemProps {

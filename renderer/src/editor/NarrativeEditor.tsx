@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { Button, Input, Select, Tag, Tooltip } from 'antd';
 import { ArrowUpOutlined, ArrowDownOutlined, DeleteOutlined, PlusOutlined, CheckOutlined } from '@ant-design/icons';
-import type { SectionDef } from '../../../templates/types';
+import type { SectionDef, SectionId } from '../../../templates/types';
 import type { Block } from '../../../shared/model/types';
 import type { Finding } from '../../../shared/checks/types';
 import { SEVERITY_LABELS } from '../logic/findings-index';
@@ -14,6 +14,8 @@ import { hasHeading } from '../logic/report-edit';
  */
 
 export interface SpanRequest {
+  /** The section whose editor handles it (a request made before the page switched is not for this one). */
+  section: SectionId;
   block: number;
   start: number;
   end: number;
@@ -145,7 +147,7 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEdi
   // Jump from a finding: select the words it is about.
   useEffect(() => {
     const req = props.spanRequest;
-    if (!req) return;
+    if (!req || req.section !== def.id) return;
     const el = fields.current.get(req.block);
     if (el) {
       el.focus();

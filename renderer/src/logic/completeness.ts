@@ -42,8 +42,14 @@ const RULE_PAGE: Partial<Record<string, PageId>> = {
   'T4-TOTAL': 'review',
 };
 
-/** The page a finding belongs to (where a click on it leads), or null when it concerns the whole report. */
+/**
+ * The page a finding belongs to (where a click on it leads), or null when it concerns the whole
+ * report. A finding about words (a figure in the text that disagrees with a table) leads to the
+ * words: they are what the clerk reads and usually what is wrong; the cell is named in the message.
+ */
 export function pageOfFinding(finding: Finding, template: TemplateDef | null): PageId | null {
+  const span = finding.span;
+  if (span) return span.where === 'section' ? span.section : 'cover';
   const key = finding.cells?.[0];
   if (key && template) {
     const field = template.fields[key];
@@ -55,8 +61,6 @@ export function pageOfFinding(finding: Finding, template: TemplateDef | null): P
     if (key.startsWith('t3')) return 'requests';
     if (key.startsWith('t4')) return 'review';
   }
-  const span = finding.span;
-  if (span) return span.where === 'section' ? span.section : 'cover';
   const byRule = RULE_PAGE[finding.rule];
   if (byRule) return byRule;
   // SECTION-EMPTY and similar name the section in their message.

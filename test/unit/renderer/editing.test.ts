@@ -119,6 +119,9 @@ describe('completeness and finding placement', () => {
     const f = (over: Partial<Finding>): Finding => ({ rule: 'TEXT-NUMBER', severity: 'warning', message: 'm', fingerprint: 'x', ...over });
     expect(pageOfFinding(f({ span: { where: 'section', section: 'problems', block: 0, start: 0, end: 1 } }), GOV_2021)).toBe('problems');
     expect(pageOfFinding(f({ span: { where: 'title', start: 0, end: 1 } }), GOV_2021)).toBe('cover');
+    // A figure in the text against a table cell leads to the text.
+    expect(pageOfFinding(f({ cells: ['t3.new_received.total'], span: { where: 'section', section: 'overview', block: 2, start: 0, end: 3 } }), GOV_2021)).toBe('overview');
+    expect(pageOfFinding(f({ cells: ['t3.new_received.total'] }), GOV_2021)).toBe('requests');
     expect(pageOfFinding(f({ rule: 'SECTION-EMPTY', severity: 'error', message: '五、存在的主要问题及改进情况没有内容' }), GOV_2021)).toBe('problems');
 
     const marks = indexFindingsByCell([
