@@ -3,7 +3,7 @@ import type { Finding } from '../types';
 import type { CheckContext } from '../context';
 import { cannotMakeRegulations } from '../text/agency';
 import { spanOf } from '../text/blocks';
-import { fmt, isNumber, labelOf, TABLE_NAMES } from './util';
+import { fmt, labelOf, TABLE_NAMES } from './util';
 
 /** Cells one by one: CELL-INVALID, CELL-BLANK, T2-REGULATIONS-POWER, ALL-ZERO. */
 
@@ -181,4 +181,3 @@ function* allZero(ctx: CheckContext): Iterable<Finding> {
 
 export const cellRules: Rule[] = [invalid, blank, regulationsPower, allZero];
 
-export { isNumber };

@@ -62,17 +62,3 @@ export function spanOf(block: TextBlock, start: number, end: number): TextSpan {
 export function wholeSpan(block: TextBlock): TextSpan {
   return { ...block.loc, start: 0, end: block.original.length } as TextSpan;
 }
-
-/** Human name of where a block is, for messages: “一、总体情况第3段”. */
-export function describeLocation(block: TextBlock, headings: Record<string, string>): string {
-  switch (block.loc.where) {
-    case 'title':
-      return '标题';
-    case 'preamble':
-      return '开头段落';
-    case 'signature':
-      return '落款';
-    default:
-      return `${headings[block.loc.section] ?? block.loc.section}第${block.loc.block + 1}段`;
-  }
-}
