@@ -50,13 +50,13 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [shell]);
 
-  // Browser mode: warn before closing the tab with an unsaved change (Electron guards the window itself).
+  // Save at once when the window is hidden or left (both modes); in browser mode also warn before
+  // closing the tab with an unsaved change (Electron's close guard asks the clerk itself).
   useEffect(() => {
-    if (shell) return;
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!saves.dirty) return;
       void saves.flush();
-      e.preventDefault();
+      if (!shell) e.preventDefault();
     };
     const onHide = () => void saves.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && void saves.flush();
