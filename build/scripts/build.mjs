@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { copyPdfjsAssets } from './pdfjs-assets.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -69,6 +70,8 @@ if (stray.length) fail(`the preload must import only 'electron', found: ${stray.
 const preloadText = readFileSync(join(outDir, 'preload.cjs'), 'utf8');
 const requires = [...preloadText.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]);
 if (requires.some((r) => r !== 'electron')) fail(`the preload bundle requires ${requires.join(', ')}`);
+
+copyPdfjsAssets(outDir);
 
 const icon = join(root, 'build', 'icons', '256x256.png');
 if (existsSync(icon)) copyFileSync(icon, join(outDir, 'icon.png'));

@@ -87,7 +87,7 @@ check(pkg.productName === '年报编制助手', `package.json productName is "${
 check(!pkg.scripts, 'package.json in app.asar still has scripts');
 check(!pkg.devDependencies, 'package.json in app.asar still has devDependencies');
 
-for (const required of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/icon.png', '/dist/renderer/index.html']) {
+for (const required of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/icon.png', '/dist/renderer/index.html', '/dist/electron/pdfjs/cmaps/UniGB-UCS2-H.bcmap', '/dist/electron/pdfjs/standard_fonts/FoxitSerif.pfb']) {
   check(has(required), `${required} is missing from app.asar`);
 }
 for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {

@@ -80,7 +80,7 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
     }
     try {
       const res = await importBytes(bytes, name);
-      return { report: res.report, kind: res.kind, format: res.format, warnings: res.warnings, confidence: res.confidence, ...(res.differences ? { differences: res.differences } : {}) };
+      return { report: res.report, kind: res.kind, format: res.format, warnings: res.warnings, confidence: res.confidence, ...(res.differences ? { differences: res.differences } : {}), ...(res.embedded ? { embedded: res.embedded } : {}) };
     } catch (e) {
       if (e instanceof ImportError) throw new ServiceError(e.message.startsWith(name) ? e.message : `${name}：${e.message}`, 'invalid');
       throw e;

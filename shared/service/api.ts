@@ -123,8 +123,13 @@ export interface ImportPreview {
   warnings: string[];
   /** 0..1 per table id. */
   confidence: Record<string, number>;
-  /** Our own exported .docx edited in Word/WPS: paragraph and cell differences to take or leave. */
+  /**
+   * Our own exported .docx edited in Word/WPS: `report` reads as the document does (the visible
+   * text wins), `embedded` is the copy exported from the app, and `differences` lists the edits.
+   * To take only some edits, apply them to `embedded` (applyDifferences), never to `report`.
+   */
   differences?: ParagraphDifference[];
+  embedded?: Report;
   /** The library already holds a report with this `meta.id` (an exported .docx coming back). */
   existing?: ReportSummary;
 }

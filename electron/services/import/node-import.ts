@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { ensureDomMatrix } from './dom-matrix';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -11,12 +13,39 @@ import { importReport, pdfjsExtractor, type ImportOptions, type ImportResult, ty
 
 let extractor: PdfTextExtractor | null = null;
 
+/**
+ * pdf.js' CMaps and standard fonts: next to the main bundle in the packaged app (copied there by
+ * build/scripts/pdfjs-assets.mjs), else in node_modules.
+ */
+function pdfjsAssetRoot(): string {
+  // In the CommonJS bundle __dirname is the bundle's folder and import.meta is empty.
+  if (typeof __dirname === 'string') {
+    const bundled = join(__dirname, 'pdfjs');
+    if (existsSync(join(bundled, 'cmaps'))) return bundled;
+  }
+  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+/**
+ * pdf.js runs its parser on the main thread in Node through `globalThis.pdfjsWorker`; importing the
+ * worker module here lets the bundler include it, so no worker file has to be found at run time.
+ */
+async function ensurePdfjsWorker(): Promise<void> {
+  ensureDomMatrix();
+  const g = globalThis as { pdfjsWorker?: unknown };
+  g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+}
+
 export function nodePdfExtractor(): PdfTextExtractor {
   if (extractor) return extractor;
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const root = pdfjsAssetRoot();
   // pdf.js' Node readers take plain paths ending in a separator.
-  extractor = pdfjsExtractor({ cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` });
+  const extract = pdfjsExtractor({ cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` });
+  extractor = async (bytes) => {
+    await ensurePdfjsWorker();
+    return extract(bytes);
+  };
   return extractor;
 }
 
