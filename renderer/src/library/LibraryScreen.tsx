@@ -5,6 +5,7 @@ import { DeleteOutlined, CopyOutlined, PlusOutlined, ImportOutlined, HistoryOutl
 import dayjs from 'dayjs';
 import { AGENCY_KIND_LABELS, STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import type { DamagedReport, Library, ReportSummary, Settings } from '../../../shared/service/api';
+import { SAMPLE_AGENCY } from '../../../shared/sample/sample-report';
 import { errorText, useServices } from '../api/context';
 import { AppHeader } from '../app/AppHeader';
 import { navigate } from '../app/router';
@@ -77,6 +78,12 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
   };
 
   const openSample = async () => {
+    // One sample is enough: open the one already in the library rather than adding another copy.
+    const existing = library?.reports.filter((r) => r.agency === SAMPLE_AGENCY).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    if (existing) {
+      open(existing.id);
+      return;
+    }
     try {
       const report = await api.createSampleReport();
       navigate({ screen: 'editor', id: report.meta.id, page: 'cover' });
