@@ -57,6 +57,14 @@ test.describe('library', () => {
     await expect(dialog).toContainText('请填写机关全称');
     await dialog.getByRole('button', { name: '取消' }).click();
     await expect(page.getByRole('heading', { name: '开始编写政府信息公开工作年度报告' })).toBeVisible();
+    // Enter in the name field creates exactly one report.
+    await page.getByRole('button', { name: /新建年报/ }).click();
+    await dialog.getByLabel('机关全称').fill('云岭县体育局');
+    await dialog.getByLabel('机关全称').press('Enter');
+    await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
+    await page.getByRole('button', { name: '年报库' }).click();
+    await expect(rows(page)).toHaveCount(1);
+    expect(pageErrors(page)).toEqual([]);
   });
 
   test('several agencies and years: search, sort, status, duplicate, delete with 撤销 and the 回收站', async ({ page, server, request }) => {

@@ -61,6 +61,10 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
       return true;
     }
     if (command === 'library') return true;
+    if (command === 'find') {
+      document.querySelector<HTMLInputElement>('input[aria-label="搜索年报"]')?.focus();
+      return true;
+    }
     return false;
   });
 

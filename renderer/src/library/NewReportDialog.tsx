@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Form, Input, InputNumber, Modal, Select, AutoComplete } from 'antd';
 import { formatForYear, templateFor } from '../../../templates/index';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from '../../../shared/model/types';
@@ -50,12 +50,16 @@ export function NewReportDialog(props: {
   const validYear = typeof year === 'number' && year >= MIN_YEAR && year <= new Date().getFullYear() + 1;
   const existing = validYear ? reports.find((r) => r.agency === agency.trim() && r.year === year) : undefined;
 
+  const busyRef = useRef(false);
   const submit = async () => {
+    if (busyRef.current) return;
     const values = await form.validateFields();
+    busyRef.current = true;
     setBusy(true);
     try {
       await onCreate({ ...values, agency: values.agency.trim() });
     } finally {
+      busyRef.current = false;
       setBusy(false);
     }
   };
@@ -66,7 +70,7 @@ export function NewReportDialog(props: {
       title="新建年报"
       okText="创建并开始填写"
       cancelText="取消"
-      onOk={submit}
+      onOk={() => void submit().catch(() => undefined)}
       onCancel={onCancel}
       confirmLoading={busy}
       destroyOnHidden
@@ -77,7 +81,6 @@ export function NewReportDialog(props: {
         form={form}
         layout="vertical"
         requiredMark="optional"
-        onFinish={submit}
         initialValues={{ kind: 'department', year: defaultReportYear() }}
       >
         <Form.Item
@@ -90,7 +93,7 @@ export function NewReportDialog(props: {
             options={agencies.map((a) => ({ value: a }))}
             filterOption={(input, option) => (option?.value ?? '').includes(input)}
           >
-            <Input autoFocus placeholder="例如：云溪县市场监督管理局" onPressEnter={() => void submit()} />
+            <Input autoFocus placeholder="例如：云溪县市场监督管理局" onPressEnter={() => void submit().catch(() => undefined)} />
           </AutoComplete>
         </Form.Item>
         <div className="form-row">
@@ -106,7 +109,7 @@ export function NewReportDialog(props: {
             ]}
             extra="统计期为该年1月1日至12月31日"
           >
-            <InputNumber precision={0} controls style={{ width: 160 }} suffix="年度" />
+            <InputNumber precision={0} controls style={{ width: 160 }} suffix="年度" onPressEnter={() => void submit().catch(() => undefined)} />
           </Form.Item>
         </div>
         {validYear ? (
