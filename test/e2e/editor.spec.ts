@@ -208,6 +208,17 @@ test.describe('editor', () => {
     await page.getByLabel('成文日期').press('Enter');
     await expect(page.getByText('打印为：2025年1月20日。')).toBeVisible();
 
+    // The year changes within the format; a year of another format is refused with the reason.
+    const year = page.getByLabel('报告年度');
+    await year.fill('2023');
+    await year.press('Enter');
+    await expect(page.getByText('统计期为2023年1月1日至12月31日。')).toBeVisible();
+    await expect(page.getByRole('button', { name: '使用建议标题' })).toBeEnabled();
+    await year.fill('2020');
+    await year.press('Tab');
+    await expect(page.getByRole('alert').filter({ hasText: '2020年度的年报使用另一种表格格式' })).toBeVisible();
+    await expect(year).toHaveValue('2023');
+
     // A warning can be dismissed with a reason; it stays listed, greyed.
     await gotoSection(page, /六、其他需要报告的事项/);
     await page.getByRole('button', { name: '添加段落' }).click();

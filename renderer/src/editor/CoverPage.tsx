@@ -42,6 +42,9 @@ export function CoverPage(props: {
 }) {
   const { report, update, replace, findings } = props;
   const [yearNote, setYearNote] = useState<string | null>(null);
+  // The year is applied when the clerk leaves the box or presses Enter, not at every digit (2, 20, 202…).
+  const [yearText, setYearText] = useState<number | null>(report.year);
+  useEffect(() => setYearText(report.year), [report.year]);
   const refs = useRef<Partial<Record<TextTarget, HTMLInputElement | HTMLTextAreaElement | null>>>({});
 
   const suggested = suggestTitle(report.agency.name, report.year);
@@ -66,13 +69,22 @@ export function CoverPage(props: {
   }, [props.spanRequest?.nonce]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const setYear = (year: number | null) => {
-    if (year === null || !Number.isInteger(year)) return;
+    if (year === report.year) {
+      setYearNote(null);
+      return;
+    }
+    if (year === null || !Number.isInteger(year)) {
+      setYearText(report.year);
+      return;
+    }
     if (year < 2019 || year > new Date().getFullYear() + 1) {
-      setYearNote(`年度应在 2019 至 ${new Date().getFullYear() + 1} 之间。`);
+      setYearNote(`年度应在 2019 至 ${new Date().getFullYear() + 1} 之间，未修改。`);
+      setYearText(report.year);
       return;
     }
     if (formatForYear(year) !== report.format) {
       setYearNote(`${year}年度的年报使用另一种表格格式，不能在这份年报中直接改年度。请回到年报库新建一份${year}年度的年报。`);
+      setYearText(report.year);
       return;
     }
     setYearNote(null);
@@ -109,7 +121,16 @@ export function CoverPage(props: {
           </div>
           <div className="field">
             <label htmlFor="cover-year">报告年度</label>
-            <InputNumber id="cover-year" value={report.year} precision={0} style={{ width: 120 }} onChange={(v) => setYear(v)} aria-describedby="cover-year-note" />
+            <InputNumber
+              id="cover-year"
+              value={yearText}
+              precision={0}
+              style={{ width: 120 }}
+              onChange={(v) => setYearText(v)}
+              onBlur={() => setYear(yearText)}
+              onPressEnter={() => setYear(yearText)}
+              aria-describedby="cover-year-note"
+            />
           </div>
           <div className="field grow">
             <span className="field-label" id="cover-format-label">
