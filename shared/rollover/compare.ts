@@ -1,7 +1,10 @@
 import { templateFor } from '../../templates/index';
 import type { FieldDef } from '../../templates/types';
 import type { Report, SectionId } from '../model/types';
-import { similarity, normaliseText } from '../text/similarity';
+import { diceOfTexts as similarity } from '../checks/text/similarity';
+import { normalizeText } from '../checks/text/normalize';
+
+const normaliseText = (text: string) => normalizeText(text).text;
 
 /** This year beside last year: cell by cell and paragraph by paragraph. */
 
