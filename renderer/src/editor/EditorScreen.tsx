@@ -26,6 +26,8 @@ import { EditorHeader } from './EditorHeader';
 import { PreviewPage } from './PreviewPage';
 import type { GridFocusRequest } from '../grid/TableGrid';
 import type { SpanRequest } from './NarrativeEditor';
+import { baselineAsLastReport } from '../../../shared/rollover/rollover';
+import { reportPending, updateSectionYears, yearContext } from '../rollover/year-chips';
 
 /** Whether a key event belongs to a text box (its own undo applies there). */
 function inTextField(target: EventTarget | null): boolean {
@@ -74,19 +76,25 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
     };
   }, [id, api, saves]);
 
-  // Last year's report of the same agency enables the cross-year checks.
+  // Last year's report enables the cross-year checks: the one this report was made from, else the
+  // figures kept from it at rollover (it is not in the library), else the same agency's year before.
   const agencyName = report?.agency.name;
   const year = report?.year;
   const derivedId = report?.meta.derivedFrom?.id;
+  const derivedYear = report?.meta.derivedFrom?.year;
   useEffect(() => {
     if (!agencyName || !year) return;
     let live = true;
     api
       .listReports()
       .then((lib) => {
-        const prev =
-          (derivedId && lib.reports.find((r) => r.id === derivedId)) ||
-          lib.reports.find((r) => r.id !== id && r.agency === agencyName && r.year === year - 1);
+        const linked = derivedId ? lib.reports.find((r) => r.id === derivedId) : undefined;
+        if (linked) return api.getReport(linked.id);
+        const stand = reportRef.current ? baselineAsLastReport(reportRef.current) : null;
+        if (stand) return stand;
+        const prev = lib.reports
+          .filter((r) => r.id !== id && r.agency === agencyName && r.year === year - 1)
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
         return prev ? api.getReport(prev.id) : null;
       })
       .then((r) => live && setLast(r), () => live && setLast(null));
@@ -103,6 +111,16 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const marks = useMemo(() => indexFindingsByCell(findings.filter((f) => f.rule !== 'CELL-BLANK')), [findings]);
   const pages = useMemo(() => (report ? computeCompleteness(report, template, findings) : []), [report, template, findings]);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
+
+  // A report made from last year's: the years of its carried paragraphs.
+  const sections = report?.sections;
+  const years = useMemo(
+    () => (year && derivedId && derivedYear ? yearContext({ year, meta: { derivedFrom: { id: derivedId, year: derivedYear } } }, last) : null),
+    [year, derivedId, derivedYear, last],
+  );
+  const yearsRef = useRef(years);
+  yearsRef.current = years;
+  const pendingYears = useMemo(() => (sections && years ? reportPending(sections, years) : 0), [sections, years]);
 
   // The window shows which report is open (App tells the shell, with the unsaved state).
   const docTitle = report ? `${report.agency.name || '未命名'} ${report.year}年度` : '';
@@ -217,6 +235,27 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
     },
     [changeBlocks],
   );
+
+  // Every carried paragraph's pending years at once: one undo step per part of the report (a step
+  // never spans parts, so undoing it cannot take back text typed elsewhere since).
+  const onUpdateAllYears = useCallback(() => {
+    const cur = reportRef.current;
+    const ctx = yearsRef.current;
+    if (!cur || !ctx) return;
+    let h = historyRef.current;
+    let next = cur;
+    for (const s of cur.sections) {
+      const blocks = updateSectionYears(s.blocks, ctx, s.id);
+      if (blocks === s.blocks) continue;
+      h = record(h, { label: `更新年份（${PAGE_TITLES[s.id]}）`, blocks: { section: s.id, before: s.blocks, after: blocks } });
+      next = setBlocks(next, s.id, blocks);
+    }
+    if (next === cur) return;
+    const moved = reportPending(cur.sections, ctx);
+    pushHistory(h);
+    commit(next);
+    void message.success(`已把沿用上年文字中的 ${moved} 处年份改为本年度；“沿用上年，待核改”标记仍保留，请继续核对内容。`);
+  }, [commit, pushHistory, message]);
 
   const onInsertFeeSentence = useCallback(() => {
     const cur = reportRef.current;
@@ -425,6 +464,9 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
                 onRequestHandled={clearRequests}
                 focusBlock={focusBlock}
                 onFocusBlockHandled={clearFocusBlock}
+                years={years}
+                reportPendingYears={pendingYears}
+                onUpdateAllYears={onUpdateAllYears}
               />
             ) : (
               <p className="muted">这份年报是 2019 年以前的格式，只能编辑文字。</p>

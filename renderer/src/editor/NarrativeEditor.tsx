@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Button, Input, Select, Tag, Tooltip } from 'antd';
 import { ArrowUpOutlined, ArrowDownOutlined, DeleteOutlined, PlusOutlined, CheckOutlined } from '@ant-design/icons';
 import type { SectionDef, SectionId } from '../../../templates/types';
@@ -6,6 +6,8 @@ import type { Block } from '../../../shared/model/types';
 import type { Finding } from '../../../shared/checks/types';
 import { SEVERITY_LABELS } from '../logic/findings-index';
 import { hasHeading } from '../logic/report-edit';
+import { YearChips, YearUpdateBar } from '../rollover/YearChips';
+import { sectionPending, updateBlockYears, updateSectionYears, type YearContext } from '../rollover/year-chips';
 
 /**
  * The text of one section as blocks: sub-headings (（一） level 2, 1. level 3) and paragraphs.
@@ -37,6 +39,11 @@ export interface NarrativeEditorProps {
   /** Index of a block to focus after it was added. */
   focusBlock: number | null;
   onFocusBlockHandled(): void;
+  /** A report made from last year's: the years of its carried paragraphs (chips and updates). */
+  years?: YearContext | null;
+  /** Pending years of the whole report, and moving them all (an undo step per part). */
+  reportPendingYears?: number;
+  onUpdateAllYears?(): void;
 }
 
 const BlockView = memo(function BlockView(props: {
@@ -50,6 +57,9 @@ const BlockView = memo(function BlockView(props: {
   onRemove(index: number): void;
   onInsertAfter(index: number): void;
   onConfirm(index: number): void;
+  section: SectionId;
+  years?: YearContext | null;
+  onYears(index: number, start?: number): void;
   register(index: number, el: HTMLInputElement | HTMLTextAreaElement | null): void;
 }) {
   const { index, block, findings } = props;
@@ -102,6 +112,9 @@ const BlockView = memo(function BlockView(props: {
               onChange={(e) => props.onText(index, e.target.value)}
               className={block.carried ? 'carried' : undefined}
             />
+            {block.carried && props.years ? (
+              <YearChips text={block.text} section={props.section} years={props.years} onApply={(start) => props.onYears(index, start)} />
+            ) : null}
           </>
         )}
         {findings?.length ? (
@@ -138,6 +151,8 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEdi
   const fields = useRef(new Map<number, HTMLInputElement | HTMLTextAreaElement>());
   const blocksRef = useRef(blocks);
   blocksRef.current = blocks;
+  const yearsRef = useRef(props.years);
+  yearsRef.current = props.years;
 
   const register = useRef((index: number, el: HTMLInputElement | HTMLTextAreaElement | null) => {
     if (el) fields.current.set(index, el);
@@ -189,6 +204,19 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEdi
       list.splice(index + 1, 0, { type: 'paragraph', text: '' });
       onStructureRef.current(list, '插入段落', index + 1);
     },
+    // Moving years keeps the 沿用上年 mark: it is not a review of the paragraph.
+    onYears: (index: number, start?: number) => {
+      const years = yearsRef.current;
+      if (!years) return;
+      const next = updateBlockYears(blocksRef.current, index, years, def.id, start);
+      if (next !== blocksRef.current) onStructureRef.current(next, start === undefined ? '更新本段年份' : '更新年份');
+    },
+    onSectionYears: () => {
+      const years = yearsRef.current;
+      if (!years) return;
+      const next = updateSectionYears(blocksRef.current, years, def.id);
+      if (next !== blocksRef.current) onStructureRef.current(next, '更新本部分年份');
+    },
   }).current;
   const onStructureRef = useRef<(b: Block[], label: string, focus?: number) => void>(() => undefined);
   onStructureRef.current = (b, label, focus) => {
@@ -206,9 +234,21 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEdi
 
   const subheadings = def.subheadings ?? [];
   const missing = subheadings.filter((h) => !hasHeading(blocks, h));
+  const years = props.years ?? null;
+  const pendingHere = useMemo(() => (years ? sectionPending(blocks, years, def.id) : 0), [blocks, years, def.id]);
 
   return (
     <div className="narrative">
+      {years && pendingHere ? (
+        <YearUpdateBar
+          from={years.from}
+          to={years.to}
+          sectionPending={pendingHere}
+          reportPending={props.reportPendingYears ?? pendingHere}
+          onSection={handlers.onSectionYears}
+          onReport={() => props.onUpdateAllYears?.()}
+        />
+      ) : null}
       {subheadings.length ? (
         <div className="subheading-bar">
           <span className="subheading-bar-label">{def.id === 'overview' ? '按五个方面写：' : '常用小标题：'}</span>
@@ -249,6 +289,9 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEdi
               onRemove={handlers.onRemove}
               onInsertAfter={handlers.onInsertAfter}
               onConfirm={props.onConfirmCarried}
+              section={def.id}
+              years={years}
+              onYears={handlers.onYears}
               register={register}
             />
           ))}

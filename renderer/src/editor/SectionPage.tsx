@@ -9,6 +9,7 @@ import type { CellMark } from '../logic/findings-index';
 import { TableSection } from '../grid/TableSection';
 import type { GridFocusRequest } from '../grid/TableGrid';
 import { NarrativeEditor, type SpanRequest } from './NarrativeEditor';
+import type { YearContext } from '../rollover/year-chips';
 
 const NO_FINDINGS = new Map<number, Finding[]>();
 
@@ -31,6 +32,10 @@ export interface SectionPageProps {
   onRequestHandled(): void;
   focusBlock: number | null;
   onFocusBlockHandled(): void;
+  /** Years of the carried paragraphs (a report made from last year's). */
+  years?: YearContext | null;
+  reportPendingYears?: number;
+  onUpdateAllYears?(): void;
 }
 
 export function SectionPage(props: SectionPageProps) {
@@ -101,6 +106,9 @@ export function SectionPage(props: SectionPageProps) {
         onSpanHandled={props.onRequestHandled}
         focusBlock={props.focusBlock}
         onFocusBlockHandled={props.onFocusBlockHandled}
+        years={props.years}
+        reportPendingYears={props.reportPendingYears}
+        onUpdateAllYears={props.onUpdateAllYears}
       />
     </div>
   );
