@@ -1,5 +1,5 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { Button, Input, Select, Tag, Tooltip } from 'antd';
+import { Button, Input, Select, Tooltip } from 'antd';
 import { ArrowUpOutlined, ArrowDownOutlined, DeleteOutlined, PlusOutlined, CheckOutlined } from '@ant-design/icons';
 import type { SectionDef, SectionId } from '../../../templates/types';
 import type { Block } from '../../../shared/model/types';
@@ -96,7 +96,7 @@ const BlockView = memo(function BlockView(props: {
           <>
             {block.carried ? (
               <div className="carried-bar">
-                <Tag color="gold" variant="outlined">沿用上年，待核改</Tag>
+                <span className="carried-tag">沿用上年，待核改</span>
                 <span className="muted small">这段文字来自上一年度报告，请核对后修改；改动或确认后标记消失。</span>
                 <Button size="small" icon={<CheckOutlined />} onClick={() => props.onConfirm(index)}>
                   确认无需修改
