@@ -4,7 +4,6 @@ import { FillZeroButton } from '../grid/FillZeroButton';
 import { ArrowLeftOutlined, UndoOutlined, RedoOutlined, ExportOutlined, EyeOutlined } from '@ant-design/icons';
 import { STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import { AppHeader } from '../app/AppHeader';
-import { LATER } from '../app/placeholders';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
@@ -26,6 +25,8 @@ export const EditorHeader = memo(function EditorHeader(props: {
   onRedo(): void;
   onFillAll(): void;
   onPreview(): void;
+  /** 导出: at once when there is no error, else the export dialog with the errors to acknowledge. */
+  onExport(): void;
 }) {
   return (
     <AppHeader
@@ -45,9 +46,8 @@ export const EditorHeader = memo(function EditorHeader(props: {
           <Button icon={<EyeOutlined />} onClick={props.onPreview}>
             预览
           </Button>
-          {/* 导出: wired in by the lead (export dialog). */}
-          <Tooltip title={LATER}>
-            <Button type="primary" icon={<ExportOutlined />} disabled>
+          <Tooltip title="导出 Word、网页和 PDF（Ctrl+E）">
+            <Button type="primary" icon={<ExportOutlined />} onClick={props.onExport}>
               导出
             </Button>
           </Tooltip>

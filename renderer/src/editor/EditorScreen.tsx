@@ -24,6 +24,8 @@ import { FindingsPanel } from './FindingsPanel';
 import { StatusBar } from './StatusBar';
 import { EditorHeader } from './EditorHeader';
 import { PreviewPage } from './PreviewPage';
+import { ExportDialog, type ExportStart } from '../export/ExportDialog';
+import { saveReportFileAs } from '../export/save-as';
 import type { GridFocusRequest } from '../grid/TableGrid';
 import type { SpanRequest } from './NarrativeEditor';
 import { baselineAsLastReport } from '../../../shared/rollover/rollover';
@@ -38,7 +40,7 @@ function inTextField(target: EventTarget | null): boolean {
 }
 
 export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPage; onTitle(title: string): void }) {
-  const { api, saves } = useServices();
+  const { api, shell, saves } = useServices();
   const { message } = AntApp.useApp();
   const [report, setReportState] = useState<Report | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -49,6 +51,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const [spanRequest, setSpanRequest] = useState<SpanRequest | null>(null);
   const [coverRequest, setCoverRequest] = useState<CoverSpanRequest | null>(null);
   const [focusBlock, setFocusBlock] = useState<number | null>(null);
+  const [exporting, setExporting] = useState<ExportStart | null>(null);
   const reportRef = useRef<Report | null>(null);
   const historyRef = useRef<UndoHistory>(EMPTY_HISTORY);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -324,6 +327,17 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const onRedo = useCallback(() => applyHistory('redo'), [applyHistory]);
   const goLibrary = useCallback(() => navigate({ screen: 'library' }), []);
   const goPreview = useCallback(() => navigate({ screen: 'editor', id, page: 'preview' }), [id]);
+  const quickExport = useCallback(() => setExporting('quick'), []);
+  const exportWithOptions = useCallback(() => setExporting('options'), []);
+  const closeExport = useCallback(() => setExporting(null), []);
+  const saveAs = useCallback(async () => {
+    try {
+      const note = await saveReportFileAs({ api, shell, saves }, id);
+      if (note) void message.success(note);
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  }, [api, shell, saves, id, message]);
   const setStatus = useCallback((status: ReportStatus) => update((r) => ({ ...r, meta: { ...r.meta, status } })), [update]);
   const showPanel = useCallback(() => setPanelOpen(true), []);
   const retrySave = useCallback(() => void saves.flush(), [saves]);
@@ -367,6 +381,12 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
         return true;
       case 'preview':
         navigate({ screen: 'editor', id, page: 'preview' });
+        return true;
+      case 'export':
+        if (reportRef.current) setExporting('quick');
+        return true;
+      case 'save-as':
+        if (reportRef.current) void saveAs();
         return true;
       case 'library':
         navigate({ screen: 'library' });
@@ -424,6 +444,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
         onRedo={onRedo}
         onFillAll={fillAll}
         onPreview={goPreview}
+        onExport={quickExport}
       />
       <div className={`editor-body${panelOpen ? '' : ' panel-closed'}`}>
         <SectionNav id={id} page={page} pages={pages} />
@@ -442,7 +463,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
                 onSpanHandled={clearRequests}
               />
             ) : page === 'preview' ? (
-              <PreviewPage report={report} />
+              <PreviewPage report={report} onExport={exportWithOptions} />
             ) : def ? (
               <SectionPage
                 key={def.id}
@@ -482,6 +503,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
           </button>
         )}
       </div>
+      <ExportDialog open={exporting !== null} start={exporting ?? 'options'} report={report} findings={findings} onClose={closeExport} />
       <StatusBar save={save} onRetry={retrySave} errors={counts.error} warnings={counts.warning} infos={counts.info} onShowFindings={showPanel} formatName={formatName} />
     </div>
   );
