@@ -24,7 +24,8 @@ test.describe('library', () => {
     await expect(page.getByRole('heading', { name: '开始编写政府信息公开工作年度报告' })).toBeVisible();
     await expect(page.getByRole('button', { name: /新建年报/ })).toBeEnabled();
     await expect(page.getByRole('button', { name: /打开示例年报/ })).toBeEnabled();
-    for (const name of [/以上年为基础新建/, /^导入/]) {
+    await expect(page.getByRole('button', { name: /以上年为基础新建/ })).toBeEnabled();
+    for (const name of [/^导入/]) {
       const button = page.getByRole('button', { name });
       await expect(button).toBeDisabled();
       await button.hover({ force: true });

@@ -5,10 +5,10 @@ import { PAGE_IDS, type PageId } from '../logic/completeness';
  * Hash routes (they work from file:// and app:// alike, and survive a reload):
  *   #/                          年报库
  *   #/new                       年报库，并打开“新建年报”
- *   #/report/<id>[/<page>]      编辑器 (page: cover, overview … other, preview)
+ *   #/report/<id>[/<page>]      编辑器 (page: cover, overview … other, preview, compare = 与上年对比)
  */
 
-export type EditorPage = PageId | 'preview';
+export type EditorPage = PageId | 'preview' | 'compare';
 
 export type Route = { screen: 'library'; create?: boolean } | { screen: 'editor'; id: string; page: EditorPage };
 
@@ -16,7 +16,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'report' && parts[1]) {
     const page = parts[2] as EditorPage | undefined;
-    const valid = page && (page === 'preview' || (PAGE_IDS as readonly string[]).includes(page));
+    const valid = page && (page === 'preview' || page === 'compare' || (PAGE_IDS as readonly string[]).includes(page));
     return { screen: 'editor', id: parts[1], page: valid ? page : 'cover' };
   }
   return parts[0] === 'new' ? { screen: 'library', create: true } : { screen: 'library' };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { App as AntApp, Button, Result, Spin } from 'antd';
 import { UnorderedListOutlined } from '@ant-design/icons';
 import { SECTIONS, templateFor } from '../../../templates/index';
@@ -9,7 +9,7 @@ import { runChecks, dismissFinding, undismissFinding, countBySeverity } from '..
 import type { Finding } from '../../../shared/checks/types';
 import { errorText, useServices } from '../api/context';
 import { AppHeader } from '../app/AppHeader';
-import { navigate, type EditorPage } from '../app/router';
+import { navigate, routeHash, type EditorPage } from '../app/router';
 import { useCommandHandler } from '../app/commands';
 import { EMPTY_HISTORY, cellStep, record, redo, topStep, undo, type UndoHistory } from '../logic/undo';
 import { applyCells, blocksOf, confirmCarried, editBlockText, FEE_SENTENCE, insertSubheading, setBlocks } from '../logic/report-edit';
@@ -29,7 +29,11 @@ import { saveReportFileAs } from '../export/save-as';
 import type { GridFocusRequest } from '../grid/TableGrid';
 import type { SpanRequest } from './NarrativeEditor';
 import { baselineAsLastReport } from '../../../shared/rollover/rollover';
+import { carriedShare } from '../../../shared/rollover/compare';
 import { reportPending, updateSectionYears, yearContext } from '../rollover/year-chips';
+
+// The comparison view (and ECharts with it) loads when first opened.
+const CompareView = lazy(() => import('../compare/CompareView'));
 
 /** Whether a key event belongs to a text box (its own undo applies there). */
 function inTextField(target: EventTarget | null): boolean {
@@ -115,7 +119,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const pages = useMemo(() => (report ? computeCompleteness(report, template, findings) : []), [report, template, findings]);
   const counts = useMemo(() => countBySeverity(findings), [findings]);
 
-  // A report made from last year's: the years of its carried paragraphs.
+  // A report made from last year's: the years of its carried paragraphs, and how much text is still last year's.
   const sections = report?.sections;
   const years = useMemo(
     () => (year && derivedId && derivedYear ? yearContext({ year, meta: { derivedFrom: { id: derivedId, year: derivedYear } } }, last) : null),
@@ -124,6 +128,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const yearsRef = useRef(years);
   yearsRef.current = years;
   const pendingYears = useMemo(() => (sections && years ? reportPending(sections, years) : 0), [sections, years]);
+  const share = useMemo(() => (report && last ? carriedShare(report, last) : null), [sections, last]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The window shows which report is open (App tells the shell, with the unsaved state).
   const docTitle = report ? `${report.agency.name || '未命名'} ${report.year}年度` : '';
@@ -191,7 +196,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
     [commit, pushHistory],
   );
 
-  const sectionId = page !== 'cover' && page !== 'preview' ? (page as SectionId) : null;
+  const sectionId = page !== 'cover' && page !== 'preview' && page !== 'compare' ? (page as SectionId) : null;
   const sectionRef = useRef(sectionId);
   sectionRef.current = sectionId;
 
@@ -259,6 +264,14 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
     commit(next);
     void message.success(`已把沿用上年文字中的 ${moved} 处年份改为本年度；“沿用上年，待核改”标记仍保留，请继续核对内容。`);
   }, [commit, pushHistory, message]);
+
+  const onOpenBlock = useCallback(
+    (section: SectionId, block: number) => {
+      navigate({ screen: 'editor', id, page: section });
+      setSpanRequest({ section, block, start: 0, end: 0, nonce: Date.now() });
+    },
+    [id],
+  );
 
   const onInsertFeeSentence = useCallback(() => {
     const cur = reportRef.current;
@@ -447,11 +460,11 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
         onExport={quickExport}
       />
       <div className={`editor-body${panelOpen ? '' : ' panel-closed'}`}>
-        <SectionNav id={id} page={page} pages={pages} />
+        <SectionNav id={id} page={page} pages={pages} compare={last !== null} />
         <main className="editor-main" aria-labelledby="page-heading">
           <div className="page-inner">
             <h2 id="page-heading" ref={headingRef} tabIndex={-1} className="page-heading">
-              {page === 'preview' ? '预览全文' : PAGE_TITLES[page]}
+              {page === 'preview' ? '预览全文' : page === 'compare' ? '与上年对比' : PAGE_TITLES[page]}
             </h2>
             {page === 'cover' ? (
               <CoverPage
@@ -462,6 +475,10 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
                 spanRequest={coverRequest}
                 onSpanHandled={clearRequests}
               />
+            ) : page === 'compare' ? (
+              <Suspense fallback={<Spin description="正在打开对比…" />}>
+                <CompareView report={report} last={last} template={template} onOpenBlock={onOpenBlock} />
+              </Suspense>
             ) : page === 'preview' ? (
               <PreviewPage report={report} onExport={exportWithOptions} />
             ) : def ? (
@@ -504,7 +521,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
         )}
       </div>
       <ExportDialog open={exporting !== null} start={exporting ?? 'options'} report={report} findings={findings} onClose={closeExport} />
-      <StatusBar save={save} onRetry={retrySave} errors={counts.error} warnings={counts.warning} infos={counts.info} onShowFindings={showPanel} formatName={formatName} />
+      <StatusBar save={save} onRetry={retrySave} errors={counts.error} warnings={counts.warning} infos={counts.info} onShowFindings={showPanel} formatName={formatName} carriedShare={share} compareHref={routeHash({ screen: 'editor', id, page: 'compare' })} />
     </div>
   );
 }

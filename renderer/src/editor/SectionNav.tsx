@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { EyeOutlined } from '@ant-design/icons';
+import { EyeOutlined, DiffOutlined } from '@ant-design/icons';
 import type { PageCompleteness, PageId } from '../logic/completeness';
 import { routeHash, type EditorPage } from '../app/router';
 
@@ -43,7 +43,7 @@ function spoken(p: PageCompleteness): string {
   return parts.join('，');
 }
 
-export const SectionNav = memo(function SectionNav(props: { id: string; page: EditorPage; pages: PageCompleteness[] }) {
+export const SectionNav = memo(function SectionNav(props: { id: string; page: EditorPage; pages: PageCompleteness[]; compare?: boolean }) {
   return (
     <nav className="section-nav" aria-label="年报各部分">
       <div className="section-nav-inner">
@@ -80,6 +80,19 @@ export const SectionNav = memo(function SectionNav(props: { id: string; page: Ed
           <span className="nav-title">预览全文</span>
         </span>
       </a>
+      {props.compare ? (
+        <a
+          href={routeHash({ screen: 'editor', id: props.id, page: 'compare' })}
+          className={`nav-item nav-compare${props.page === 'compare' ? ' current' : ''}`}
+          aria-current={props.page === 'compare' ? 'page' : undefined}
+        >
+          <DiffOutlined aria-hidden="true" className="pmark-icon" />
+          <span className="nav-text">
+            <span className="nav-title">对比上年</span>
+            <span className="nav-detail">表格、文字、历年趋势</span>
+          </span>
+        </a>
+      ) : null}
       </div>
     </nav>
   );

@@ -13,6 +13,9 @@ export const StatusBar = memo(function StatusBar(props: {
   infos: number;
   onShowFindings(): void;
   formatName: string;
+  /** Share (0..1) of the text still last year's, when last year's report is known. */
+  carriedShare?: number | null;
+  compareHref?: string;
 }) {
   const { save } = props;
   const counts = { error: props.errors, warning: props.warnings, info: props.infos };
@@ -46,6 +49,11 @@ export const StatusBar = memo(function StatusBar(props: {
         <span className={`count-chip warning${counts.warning ? '' : ' zero'}`}>警告 {counts.warning}</span>
         <span className={`count-chip info${counts.info ? '' : ' zero'}`}>提示 {counts.info}</span>
       </button>
+      {props.carriedShare !== null && props.carriedShare !== undefined && props.compareHref ? (
+        <a className="status-carried" href={props.compareHref} title="查看与上年报告的逐段、逐格对比">
+          沿用上年未修改的文字：{Math.round(props.carriedShare * 100)}%<span className="status-carried-link">对比上年</span>
+        </a>
+      ) : null}
       <div className="status-format">{props.formatName}</div>
       </div>
     </footer>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Alert, Button, Input, Space, Table, Tag, Tooltip, Spin, Result } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { DeleteOutlined, CopyOutlined, PlusOutlined, ImportOutlined, HistoryOutlined, ReadOutlined, SearchOutlined, RestOutlined } from '@ant-design/icons';
+import { DeleteOutlined, CopyOutlined, PlusOutlined, ImportOutlined, HistoryOutlined, ReadOutlined, SearchOutlined, RestOutlined, ForwardOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { AGENCY_KIND_LABELS, STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import type { DamagedReport, Library, ReportSummary, Settings } from '../../../shared/service/api';
@@ -15,6 +15,7 @@ import { NewReportDialog, type NewReportValues } from './NewReportDialog';
 import { TrashDrawer } from './TrashDrawer';
 import { BackupDialog } from './BackupDialog';
 import { WelcomePanel } from './WelcomePanel';
+import { RolloverDialog } from '../rollover/RolloverDialog';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
@@ -35,6 +36,8 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
   const [trashOpen, setTrashOpen] = useState(false);
   const [backupFor, setBackupFor] = useState<{ id: string; label: string; damaged?: DamagedReport } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  // 以上年为基础新建: closed, open (the latest report preselected) or open for one report.
+  const [rollover, setRollover] = useState<{ fromId?: string } | null>(null);
 
   const reload = useCallback(async () => {
     try {
@@ -245,12 +248,17 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
     },
     {
       title: '操作',
-      width: 250,
+      width: 340,
       render: (_, r) => (
         <Space size={2}>
           <Button size="small" type="primary" ghost onClick={() => open(r.id)}>
             打开
           </Button>
+          <Tooltip title={`以这份年报为基础新建${r.year + 1}年度年报`}>
+            <Button size="small" type="text" icon={<ForwardOutlined />} aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`} onClick={() => setRollover({ fromId: r.id })}>
+              新建下一年
+            </Button>
+          </Tooltip>
           <Button size="small" type="text" icon={<CopyOutlined />} loading={busyId === r.id} onClick={() => void duplicate(r)}>
             复制
           </Button>
@@ -273,11 +281,9 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateOpen(true)}>
         新建年报
       </Button>
-      <Tooltip title={LATER}>
-        <Button icon={<HistoryOutlined />} disabled>
-          以上年为基础新建
-        </Button>
-      </Tooltip>
+      <Button icon={<ForwardOutlined />} onClick={() => setRollover({})}>
+        以上年为基础新建
+      </Button>
       <Tooltip title={LATER}>
         <Button icon={<ImportOutlined />} disabled>
           导入…
@@ -314,6 +320,7 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
           <WelcomePanel
             onCreate={() => setCreateOpen(true)}
             onSample={() => void openSample()}
+            onRollover={() => setRollover({})}
             trashCount={trashCount}
             onTrash={() => setTrashOpen(true)}
           />
@@ -378,6 +385,7 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
         }}
         onCreate={create}
       />
+      <RolloverDialog open={rollover !== null} fromId={rollover?.fromId} reports={library?.reports} onClose={() => setRollover(null)} />
       <TrashDrawer open={trashOpen} trash={library?.trash ?? []} onClose={() => setTrashOpen(false)} onRestore={restore} />
       <BackupDialog
         target={backupFor}

@@ -1,9 +1,9 @@
 import { Button, Tooltip } from 'antd';
-import { PlusOutlined, ImportOutlined, HistoryOutlined, ReadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ImportOutlined, ForwardOutlined, ReadOutlined } from '@ant-design/icons';
 import { LATER } from '../app/placeholders';
 
 /** First run: what the app is for and the four ways to begin. */
-export function WelcomePanel(props: { onCreate(): void; onSample(): void; trashCount: number; onTrash(): void }) {
+export function WelcomePanel(props: { onCreate(): void; onSample(): void; onRollover(): void; trashCount: number; onTrash(): void }) {
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">开始编写政府信息公开工作年度报告</h2>
@@ -17,13 +17,11 @@ export function WelcomePanel(props: { onCreate(): void; onSample(): void; trashC
           <strong>新建年报</strong>
           <span>填写机关名称和年度，从空白报告开始。</span>
         </button>
-        <Tooltip title={LATER}>
-          <button type="button" className="welcome-card" disabled aria-disabled="true">
-            <HistoryOutlined aria-hidden="true" />
-            <strong>以上年为基础新建</strong>
-            <span>沿用上一年度报告的文字和结转数据。</span>
-          </button>
-        </Tooltip>
+        <button type="button" className="welcome-card" onClick={props.onRollover}>
+          <ForwardOutlined aria-hidden="true" />
+          <strong>以上年为基础新建</strong>
+          <span>选择上一年度的年报文件，沿用其文字和结转数据。</span>
+        </button>
         <Tooltip title={LATER}>
           <button type="button" className="welcome-card" disabled aria-disabled="true">
             <ImportOutlined aria-hidden="true" />
