@@ -4,7 +4,7 @@ import { SECTIONS } from '../../../templates/index';
 import type { SectionId } from '../../../templates/types';
 import type { Report } from '../../../shared/model/types';
 import { compareParagraphs, type ParagraphComparison, type ParagraphStatus } from '../../../shared/rollover/compare';
-import { diffSides, type DiffPart } from './text-sides';
+import { diffSides, type DiffPart } from '../import/text-diff';
 
 /**
  * 文字对比: each part of the report, last year's paragraph beside this year's. Changed pairs mark
