@@ -35,8 +35,23 @@ function withYearsInText(r: Report): Report {
   };
 }
 
-/** Screenshots at 1366×768 for a person to look at (not compared). */
-const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screens/rollover-${name}.png` });
+/**
+ * A screenshot at 1366×768 for a person to look at, and what the layout test asks of every screen:
+ * no page-level horizontal scrolling (wide tables scroll inside their box), no English left in the text.
+ */
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `.tmp/screens/rollover-${name}.png` });
+  const overflow = await page.evaluate(() =>
+    ['html', '.editor-main', '.library-main', '.ant-modal-body']
+      .map((sel) => document.querySelector(sel) as HTMLElement | null)
+      .filter((el): el is HTMLElement => !!el && el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${el.className || el.tagName} ${el.scrollWidth} > ${el.clientWidth}`),
+  );
+  expect(overflow, `${name}: horizontal overflow`).toEqual([]);
+  const text = await page.evaluate(() => document.body.innerText);
+  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(Excel|WPS|Word|PDF|Ctrl|KB|MB|nianbao|docx|html|pdf|json|txt)$/.test(w));
+  expect(words, `${name}: English left in the UI`).toEqual([]);
+}
 
 const marks = (page: Page) => page.locator('.carried-bar', { hasText: '沿用上年，待核改' });
 const shareText = (page: Page) => page.locator('.status-carried');
@@ -250,8 +265,15 @@ test.describe('rollover: start from last year’s report', () => {
     await expect(cell(page, '二、上年结转申请 · 总计')).toHaveText(String(sample.cells['t3.carry_next.total']));
     await typeInCell(page, '二、上年结转申请 · 商业企业', '9');
     await expect(panel.getByRole('button', { name: /上年结转”与2024年度报告.*不一致/ })).toBeVisible();
-    // The comparison says what it can without last year's text.
+    // The comparison loads as its own file: if that fails, the editor says so instead of going blank.
+    await page.route(/CompareView-[^/]*\.js$/, (route) => route.abort());
     await page.getByRole('link', { name: /对比上年/ }).first().click();
+    await expect(page.getByText('对比页面没有打开')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: '年报各部分' })).toBeVisible();
+    await page.unroute(/CompareView-[^/]*\.js$/);
+    await waitSaved(page);
+    await page.getByRole('button', { name: '重新加载' }).click();
+    // The comparison says what it can without last year's text.
     const carriedRow = page.getByRole('region', { name: /两年衔接的数字/ }).getByRole('row', { name: /2025年度 上年结转申请/ });
     await expect(carriedRow.getByRole('cell').nth(1)).toHaveText('9不一致');
     await page.getByRole('tab', { name: '文字对比' }).click();

@@ -32,6 +32,8 @@ import { baselineAsLastReport } from '../../../shared/rollover/rollover';
 import { carriedShare } from '../../../shared/rollover/compare';
 import { reportPending, updateSectionYears, yearContext } from '../rollover/year-chips';
 
+import { CompareBoundary } from '../compare/CompareBoundary';
+
 // The comparison view (and ECharts with it) loads when first opened.
 const CompareView = lazy(() => import('../compare/CompareView'));
 
@@ -476,9 +478,11 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
                 onSpanHandled={clearRequests}
               />
             ) : page === 'compare' ? (
-              <Suspense fallback={<Spin description="正在打开对比…" />}>
-                <CompareView report={report} last={last} template={template} onOpenBlock={onOpenBlock} />
-              </Suspense>
+              <CompareBoundary>
+                <Suspense fallback={<Spin description="正在打开对比…" />}>
+                  <CompareView report={report} last={last} template={template} onOpenBlock={onOpenBlock} />
+                </Suspense>
+              </CompareBoundary>
             ) : page === 'preview' ? (
               <PreviewPage report={report} onExport={exportWithOptions} />
             ) : def ? (
