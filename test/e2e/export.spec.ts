@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, createReport, gotoSection, typeInCell, expectAccessible, pageErrors } from './support/fixtures';
+import { expectFits } from './support/fits';
 
 /**
  * 预览 and 导出 in browser mode against the real server: the files are written by the real
@@ -10,7 +11,10 @@ import { test, expect, openApp, createReport, gotoSection, typeInCell, expectAcc
  */
 
 const SAMPLE = '云溪县市场监督管理局';
-const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screens/${name}.png` });
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `.tmp/screens/${name}.png` });
+  await expectFits(page, name);
+}
 
 async function openSample(page: Page) {
   await page.getByRole('button', { name: /打开示例年报/ }).first().click();

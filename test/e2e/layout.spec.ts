@@ -26,7 +26,7 @@ async function checkScreen(page: Page, name: string) {
   expect(overflow, `${name}: horizontal overflow`).toEqual([]);
   const text = await page.evaluate(() => document.body.innerText);
   // Latin words other than units and names the clerk knows (Excel, WPS, Word, Ctrl…) are leftovers.
-  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB)$/.test(w));
+  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF)$/.test(w));
   expect(words, `${name}: English left in the UI`).toEqual([]);
 }
 

@@ -19,18 +19,14 @@ function apiOf(request: APIRequestContext, server: TestServer) {
 const rows = (page: import('@playwright/test').Page) => page.locator('.library-table tbody tr.ant-table-row');
 
 test.describe('library', () => {
-  test('first run: an empty library with clear ways to begin; placeholders are disabled with a note', async ({ page, server }) => {
+  test('first run: an empty library with clear ways to begin', async ({ page, server }) => {
     await openApp(page, server.url);
     await expect(page.getByRole('heading', { name: '开始编写政府信息公开工作年度报告' })).toBeVisible();
     await expect(page.getByRole('button', { name: /新建年报/ })).toBeEnabled();
     await expect(page.getByRole('button', { name: /打开示例年报/ })).toBeEnabled();
     await expect(page.getByRole('button', { name: /以上年为基础新建/ })).toBeEnabled();
-    for (const name of [/^导入/]) {
-      const button = page.getByRole('button', { name });
-      await expect(button).toBeDisabled();
-      await button.hover({ force: true });
-    }
-    await expect(page.getByRole('tooltip').filter({ hasText: '将在后续版本提供' }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: /^导入/ })).toBeEnabled();
+    await expect(page.getByRole('button', { name: '批量检查…' })).toBeEnabled();
 
     await page.getByRole('button', { name: /打开示例年报/ }).click();
     await expect(page.getByText('云溪县市场监督管理局').first()).toBeVisible();

@@ -5,7 +5,10 @@ import { LibraryScreen } from '../library/LibraryScreen';
 import { EditorScreen } from '../editor/EditorScreen';
 import { dispatchCommand, useCommandHandler } from './commands';
 import { navigate, useRoute } from './router';
-import { LATER } from './placeholders';
+import { ImportScreen } from '../import/ImportScreen';
+import { BatchScreen } from '../batch/BatchScreen';
+import { useImportActions } from '../import/useImportActions';
+import { useFileDropGuard } from '../import/FileDrop';
 
 export function App() {
   const route = useRoute();
@@ -16,7 +19,9 @@ export function App() {
     useCallback((cb: () => void) => saves.subscribe(cb), [saves]),
     () => saves.getState(),
   );
-  const title = route.screen === 'library' ? '年报库' : docTitle;
+  const title = route.screen === 'library' ? '年报库' : route.screen === 'import' ? '导入预览' : route.screen === 'batch' ? '批量检查' : docTitle;
+  const imports = useImportActions();
+  useFileDropGuard();
 
   // The window title, and for the desktop shell whether something is unsaved (it guards closing;
   // after its 保存 it waits for dirty: false, on any screen).
@@ -85,12 +90,17 @@ export function App() {
       case 'about':
         Modal.info({ title: '年报编制助手', content: '政府信息公开工作年度报告编制助手：按国办公开办函〔2021〕30号格式填报、实时校验、导出。', okText: '知道了' });
         return true;
-      case 'open-file':
       case 'import-file':
+        void imports.pickAndImport();
+        return true;
+      case 'open-file':
+        void imports.openFile();
+        return true;
       case 'export':
       case 'save-as':
       case 'preview':
-        void message.info(LATER);
+        // The editor handles these for the report it shows.
+        void message.info(command === 'preview' ? '请先打开一份年报，再预览。' : command === 'export' ? '请先打开一份年报，再导出。' : '请先打开一份年报，再另存为。');
         return true;
       default:
         return false;
@@ -101,6 +111,10 @@ export function App() {
     <div className="app-root">
       {route.screen === 'library' ? (
         <LibraryScreen openCreate={route.create === true} />
+      ) : route.screen === 'import' ? (
+        <ImportScreen />
+      ) : route.screen === 'batch' ? (
+        <BatchScreen />
       ) : (
         <EditorScreen key={route.id} id={route.id} page={route.page} onTitle={setDocTitle} />
       )}

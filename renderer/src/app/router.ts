@@ -5,12 +5,14 @@ import { PAGE_IDS, type PageId } from '../logic/completeness';
  * Hash routes (they work from file:// and app:// alike, and survive a reload):
  *   #/                          年报库
  *   #/new                       年报库，并打开“新建年报”
+ *   #/import                    导入预览（所选文件，尚未保存）
+ *   #/batch                     批量检查
  *   #/report/<id>[/<page>]      编辑器 (page: cover, overview … other, preview, compare = 与上年对比)
  */
 
 export type EditorPage = PageId | 'preview' | 'compare';
 
-export type Route = { screen: 'library'; create?: boolean } | { screen: 'editor'; id: string; page: EditorPage };
+export type Route = { screen: 'library'; create?: boolean } | { screen: 'editor'; id: string; page: EditorPage } | { screen: 'import' } | { screen: 'batch' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -19,11 +21,13 @@ export function parseRoute(hash: string): Route {
     const valid = page && (page === 'preview' || page === 'compare' || (PAGE_IDS as readonly string[]).includes(page));
     return { screen: 'editor', id: parts[1], page: valid ? page : 'cover' };
   }
+  if (parts[0] === 'import' || parts[0] === 'batch') return { screen: parts[0] };
   return parts[0] === 'new' ? { screen: 'library', create: true } : { screen: 'library' };
 }
 
 export function routeHash(route: Route): string {
   if (route.screen === 'library') return route.create ? '#/new' : '#/';
+  if (route.screen === 'import' || route.screen === 'batch') return `#/${route.screen}`;
   return `#/report/${encodeURIComponent(route.id)}/${route.page}`;
 }
 

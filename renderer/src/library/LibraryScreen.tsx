@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Alert, Button, Input, Space, Table, Tag, Tooltip, Spin, Result } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { DeleteOutlined, CopyOutlined, PlusOutlined, ImportOutlined, HistoryOutlined, ReadOutlined, SearchOutlined, RestOutlined, ForwardOutlined } from '@ant-design/icons';
+import { DeleteOutlined, CopyOutlined, PlusOutlined, ImportOutlined, HistoryOutlined, ReadOutlined, SearchOutlined, RestOutlined, ForwardOutlined, FileSearchOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { AGENCY_KIND_LABELS, STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import type { DamagedReport, Library, ReportSummary, Settings } from '../../../shared/service/api';
@@ -9,7 +9,9 @@ import { SAMPLE_AGENCY } from '../../../shared/sample/sample-report';
 import { errorText, useServices } from '../api/context';
 import { AppHeader } from '../app/AppHeader';
 import { navigate } from '../app/router';
-import { LATER } from '../app/placeholders';
+import { useImportActions } from '../import/useImportActions';
+import { useFileDrop } from '../import/FileDrop';
+import '../import/import.css';
 import { useCommandHandler } from '../app/commands';
 import { NewReportDialog, type NewReportValues } from './NewReportDialog';
 import { TrashDrawer } from './TrashDrawer';
@@ -36,6 +38,9 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
   const [trashOpen, setTrashOpen] = useState(false);
   const [backupFor, setBackupFor] = useState<{ id: string; label: string; damaged?: DamagedReport } | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
+  const imports = useImportActions();
+  // A file dropped anywhere on the library is imported (several: checked as a batch).
+  const drop = useFileDrop(imports.importDropped, '松开鼠标，导入这个文件');
   // 以上年为基础新建: closed, open (the latest report preselected) or open for one report.
   const [rollover, setRollover] = useState<{ fromId?: string } | null>(null);
 
@@ -284,11 +289,12 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
       <Button icon={<ForwardOutlined />} onClick={() => setRollover({})}>
         以上年为基础新建
       </Button>
-      <Tooltip title={LATER}>
-        <Button icon={<ImportOutlined />} disabled>
-          导入…
-        </Button>
-      </Tooltip>
+      <Button icon={<ImportOutlined />} onClick={() => void imports.pickAndImport()}>
+        导入…
+      </Button>
+      <Button icon={<FileSearchOutlined />} onClick={() => navigate({ screen: 'batch' })}>
+        批量检查…
+      </Button>
       <Button icon={<ReadOutlined />} onClick={() => void openSample()}>
         打开示例年报
       </Button>
@@ -300,7 +306,8 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
       <AppHeader>
         <h1 className="screen-title">年报库</h1>
       </AppHeader>
-      <main className="library-main" aria-label="年报库">
+      <main className="library-main file-drop-host" aria-label="年报库" {...drop.handlers}>
+        {drop.overlay}
         {loadError ? (
           <Result
             status="warning"
@@ -321,6 +328,8 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
             onCreate={() => setCreateOpen(true)}
             onSample={() => void openSample()}
             onRollover={() => setRollover({})}
+            onImport={() => void imports.pickAndImport()}
+            onBatch={() => navigate({ screen: 'batch' })}
             trashCount={trashCount}
             onTrash={() => setTrashOpen(true)}
           />

@@ -1,9 +1,8 @@
-import { Button, Tooltip } from 'antd';
+import { Button } from 'antd';
 import { PlusOutlined, ImportOutlined, ForwardOutlined, ReadOutlined } from '@ant-design/icons';
-import { LATER } from '../app/placeholders';
 
 /** First run: what the app is for and the four ways to begin. */
-export function WelcomePanel(props: { onCreate(): void; onSample(): void; onRollover(): void; trashCount: number; onTrash(): void }) {
+export function WelcomePanel(props: { onCreate(): void; onSample(): void; onRollover(): void; onImport(): void; onBatch(): void; trashCount: number; onTrash(): void }) {
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">开始编写政府信息公开工作年度报告</h2>
@@ -22,19 +21,23 @@ export function WelcomePanel(props: { onCreate(): void; onSample(): void; onRoll
           <strong>以上年为基础新建</strong>
           <span>选择上一年度的年报文件，沿用其文字和结转数据。</span>
         </button>
-        <Tooltip title={LATER}>
-          <button type="button" className="welcome-card" disabled aria-disabled="true">
-            <ImportOutlined aria-hidden="true" />
-            <strong>导入</strong>
-            <span>导入已有的 Word 文档或网页版年报。</span>
-          </button>
-        </Tooltip>
+        <button type="button" className="welcome-card" onClick={props.onImport}>
+          <ImportOutlined aria-hidden="true" />
+          <strong>导入…</strong>
+          <span>导入已有的 Word 文档、网页、PDF 或年报文件，也可以把文件拖到这里。</span>
+        </button>
         <button type="button" className="welcome-card" onClick={props.onSample}>
           <ReadOutlined aria-hidden="true" />
           <strong>打开示例年报</strong>
           <span>一份填写完整的示例，先看看成品的样子。</span>
         </button>
       </div>
+      <p className="muted">
+        要检查下级单位已发布的年报？
+        <Button type="link" onClick={props.onBatch}>
+          批量检查…
+        </Button>
+      </p>
       {props.trashCount > 0 ? (
         <p className="muted">
           回收站里有 {props.trashCount} 份年报。

@@ -1,0 +1,182 @@
+import { useCallback, useMemo } from 'react';
+import { App as AntApp, Alert, Button, Progress, Space, Table, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { ArrowLeftOutlined, DownloadOutlined, FileSearchOutlined, StopOutlined } from '@ant-design/icons';
+import { errorText, useServices } from '../api/context';
+import { AppHeader } from '../app/AppHeader';
+import { navigate } from '../app/router';
+import { bytesToBase64, chooseFiles, readBrowserFile } from '../import/file-read';
+import { setImportSession } from '../import/import-store';
+import { FORMAT_LABELS, KIND_LABELS } from '../import/labels';
+import { useFileDrop } from '../import/FileDrop';
+import { downloadText, saveBase64 } from '../export/download';
+import { batchFile, clearBatch, startBatch, stopBatch, useBatch } from './batch-store';
+import { bySeverity, summaryCounts, summaryCsv, summaryHtml, verdictOf, VERDICT_LABELS, type BatchRow, type Verdict } from './batch-logic';
+import '../import/import.css';
+import './batch.css';
+
+/**
+ * 批量检查 (#/batch), for supervisors: many published reports at once, one row per file with the
+ * agency, year, format and the errors and warnings, most urgent first; a row opens that file's
+ * import preview; the summary goes out as CSV (Excel/WPS) or a printable page.
+ */
+
+const VERDICT_COLOR: Record<Verdict, string> = { unreadable: 'default', error: 'error', warning: 'warning', clean: 'success', pending: 'processing' };
+
+export function BatchScreen() {
+  const { api, shell } = useServices();
+  const { message } = AntApp.useApp();
+  const batch = useBatch();
+  const { rows, running } = batch;
+
+  const start = useCallback(
+    (files: File[]) => {
+      if (!files.length) return;
+      void startBatch(api, files);
+    },
+    [api],
+  );
+  const pick = async () => start(await chooseFiles({ multiple: true }));
+  const drop = useFileDrop(start, '松开鼠标，检查这些文件');
+
+  // While running, the files keep their order (rows do not jump); once done, most urgent first.
+  const shown = useMemo(() => (running ? rows : [...rows].sort(bySeverity)), [rows, running]);
+  const counts = summaryCounts(rows);
+  const finished = rows.length - counts.pending;
+
+  const open = (row: BatchRow) => {
+    if (!row.preview) return;
+    const file = batchFile(row.index);
+    setImportSession({
+      preview: row.preview,
+      fileName: row.fileName,
+      file: async () => (file ? readBrowserFile(file) : Promise.reject(new Error('原文件已不可用，请重新选择。'))),
+      from: 'batch',
+    });
+    navigate({ screen: 'import' });
+  };
+
+  const stamp = () => {
+    const d = batch.startedAt ?? new Date();
+    return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+  };
+
+  const exportCsv = () => downloadText(`年报批量检查结果${stamp()}.csv`, summaryCsv(rows), 'text/csv;charset=utf-8');
+  const exportHtml = async () => {
+    const name = `年报批量检查结果${stamp()}.html`;
+    const html = summaryHtml(rows, batch.startedAt ?? new Date());
+    try {
+      const done = await saveBase64(shell, name, bytesToBase64(new TextEncoder().encode(html)), 'text/html;charset=utf-8', 'html');
+      if (done && !done.download) void message.success(`已保存到 ${done.path}`);
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
+
+  const verdict = (row: BatchRow) => {
+    const v = verdictOf(row);
+    const label = v === 'pending' ? (row.state === 'reading' ? '读取中…' : running ? '等待中' : '未检查（已停止）') : VERDICT_LABELS[v];
+    return (
+      <Tag color={VERDICT_COLOR[v]} variant="outlined">
+        {label}
+      </Tag>
+    );
+  };
+
+  const columns: ColumnsType<BatchRow> = [
+    { title: '结论', width: 120, render: (_, r) => verdict(r) },
+    {
+      title: '机关',
+      width: 220,
+      render: (_, r) =>
+        r.preview ? (
+          <Button type="link" className="batch-open" onClick={() => open(r)} aria-label={`查看${r.fileName}的导入预览`}>
+            {r.preview.report.agency.name || '（未识别机关）'}
+          </Button>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    { title: '年度', width: 76, render: (_, r) => (r.preview ? `${r.preview.report.year}年` : '—') },
+    { title: '格式', width: 118, render: (_, r) => (r.preview ? FORMAT_LABELS[r.preview.report.format] : '—') },
+    { title: '来源', width: 128, render: (_, r) => (r.preview ? KIND_LABELS[r.preview.kind] : '—') },
+    { title: '错误', width: 64, align: 'right', render: (_, r) => (r.state === 'done' ? <span className={r.counts.error ? 'batch-num error' : 'batch-num'}>{r.counts.error}</span> : '—') },
+    { title: '警告', width: 64, align: 'right', render: (_, r) => (r.state === 'done' ? <span className={r.counts.warning ? 'batch-num warning' : 'batch-num'}>{r.counts.warning}</span> : '—') },
+    {
+      title: '文件',
+      render: (_, r) => (
+        <div className="batch-file">
+          <span>{r.fileName}</span>
+          {r.error ? <div className="batch-error">{r.error}</div> : null}
+        </div>
+      ),
+    },
+  ];
+
+  return (
+    <div className="screen">
+      <AppHeader
+        extra={
+          rows.length ? (
+            <Space size={8}>
+              <Button icon={<DownloadOutlined />} disabled={running} onClick={exportCsv}>
+                导出汇总表（CSV）
+              </Button>
+              <Button icon={<DownloadOutlined />} disabled={running} onClick={() => void exportHtml()}>
+                导出汇总网页
+              </Button>
+            </Space>
+          ) : null
+        }
+      >
+        <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate({ screen: 'library' })} className="back-button">
+          年报库
+        </Button>
+        <h1 className="screen-title">批量检查</h1>
+      </AppHeader>
+      <main className="library-main batch-main file-drop-host" aria-label="批量检查" {...drop.handlers}>
+        {drop.overlay}
+        <div className="batch-intro">
+          <p>
+            一次检查多份已发布的年报（网页、Word、PDF、文本或年报文件）：逐份读取并按国办规定的格式检查，列出每份的错误和警告。
+            点机关名称可查看这份年报的导入预览。文件只在本机读取，不会保存到年报库。
+          </p>
+          <Space size={8}>
+            <Button type="primary" icon={<FileSearchOutlined />} disabled={running} onClick={() => void pick()}>
+              {rows.length ? '重新选择文件…' : '选择文件…'}
+            </Button>
+            {running ? (
+              <Button icon={<StopOutlined />} disabled={batch.stopped} onClick={stopBatch}>
+                {batch.stopped ? '正在停止…' : '停止'}
+              </Button>
+            ) : rows.length ? (
+              <Button onClick={clearBatch}>清空结果</Button>
+            ) : null}
+            <span className="muted small">也可以把文件拖到这个窗口里。</span>
+          </Space>
+        </div>
+        {rows.length ? (
+          <>
+            <div className="batch-progress" role="status" aria-live="polite">
+              <Progress percent={Math.round((finished / rows.length) * 100)} status={running ? 'active' : 'normal'} showInfo={false} aria-label="检查进度" />
+              <span>
+                {running ? `正在检查：已完成 ${finished} / ${rows.length} 份` : `共 ${rows.length} 份`}
+                {finished ? `；有错误 ${counts.error} 份，仅有警告 ${counts.warning} 份，未发现问题 ${counts.clean} 份，无法读取 ${counts.unreadable} 份。` : ''}
+              </span>
+            </div>
+            {!running && counts.unreadable ? <Alert type="warning" showIcon className="gap-bottom" title={`${counts.unreadable} 个文件无法读取，原因写在文件名下方。`} /> : null}
+            <Table<BatchRow> rowKey="index" size="middle" columns={columns} dataSource={shown} pagination={shown.length > 100 ? { pageSize: 100, showSizeChanger: false } : false} className="library-table batch-table"
+              onRow={(r) => (r.preview ? { onClick: (e) => !(e.target as HTMLElement).closest('button') && open(r), className: 'batch-row-open' } : {})}
+            />
+          </>
+        ) : (
+          <div className="batch-empty">
+            <FileSearchOutlined aria-hidden="true" />
+            <p>选择要检查的年报文件（可以一次选多个），或把文件拖到这里。</p>
+            <p className="muted small">支持：网页（.html）、Word（.docx）、PDF、纯文本（.txt）、年报文件（.nianbao）。</p>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}
