@@ -5,11 +5,12 @@ import type { Page } from '@playwright/test';
 import { buildDocx, buildHtml } from '../../shared/export';
 import { sampleReport } from '../../shared/sample/sample-report';
 import { test, expect, openApp, expectAccessible, pageErrors } from './support/fixtures';
-import { expectFits } from './support/fits';
+import { expectFits, settle } from './support/fits';
 
 /** 批量检查 over real files with the real importers and checks: one row per file, a broken one included. */
 
 async function shot(page: Page, name: string) {
+  await settle(page);
   await page.screenshot({ path: `.tmp/screens/${name}.png` });
   await expectFits(page, name);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, createReport, gotoSection, typeInCell, expectAccessible, pageErrors } from './support/fixtures';
-import { expectFits } from './support/fits';
+import { expectFits, settle } from './support/fits';
 
 /**
  * 预览 and 导出 in browser mode against the real server: the files are written by the real
@@ -12,6 +12,7 @@ import { expectFits } from './support/fits';
 
 const SAMPLE = '云溪县市场监督管理局';
 async function shot(page: Page, name: string) {
+  await settle(page);
   await page.screenshot({ path: `.tmp/screens/${name}.png` });
   await expectFits(page, name);
 }

@@ -7,7 +7,7 @@ import { buildDocx, buildHtml } from '../../shared/export';
 import { sampleReport } from '../../shared/sample/sample-report';
 import type { Report } from '../../shared/model/types';
 import { test, expect, openApp, expectAccessible, pageErrors } from './support/fixtures';
-import { expectFits } from './support/fits';
+import { expectFits, settle } from './support/fits';
 import type { TestServer } from './support/server';
 
 /**
@@ -17,6 +17,7 @@ import type { TestServer } from './support/server';
  */
 
 async function shot(page: Page, name: string) {
+  await settle(page);
   await page.screenshot({ path: `.tmp/screens/${name}.png` });
   await expectFits(page, name);
 }
@@ -84,6 +85,22 @@ test.describe('import', () => {
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toContainText('云岭县卫生健康委员会');
     await expect(rows(page).first()).toContainText('2023年');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  test('以此为上年报告新建 from the preview: the rollover dialog starts from the imported file', async ({ page, server }) => {
+    const file = join(dir, '林业局2023.html');
+    writeFileSync(file, buildHtml(reportOf('云岭县林业局', 2023), { standalone: true }));
+    await openApp(page, server.url);
+    await chooseFile(page, page.getByRole('button', { name: /导入…/ }).first(), file);
+    await page.getByRole('button', { name: '以此为上年报告新建…' }).click();
+    const dialog = page.getByRole('dialog', { name: '以上年报告为基础新建' });
+    await expect(dialog).toContainText('云岭县林业局');
+    await shot(page, 'import-rollover');
+    await dialog.getByRole('button', { name: '新建并打开' }).click();
+    await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
+    await expect(page.getByLabel('机关全称')).toHaveValue('云岭县林业局');
+    await expect(page.locator('.doc-year')).toHaveText('2024年度');
     expect(pageErrors(page)).toEqual([]);
   });
 

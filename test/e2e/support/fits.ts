@@ -6,6 +6,7 @@ import { expect } from './fixtures';
  * English left in the visible text (names the clerk knows excepted), as layout.spec checks the others.
  */
 export async function expectFits(page: Page, name: string): Promise<void> {
+  await settle(page);
   const overflow = await page.evaluate(() => {
     const out: string[] = [];
     const doc = document.documentElement;
@@ -20,4 +21,16 @@ export async function expectFits(page: Page, name: string): Promise<void> {
   const text = (await page.evaluate(() => document.body.innerText)).replace(/\S*[/\\.]\S*/g, '');
   const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF|CSV)$/.test(w));
   expect(words, `${name}: English left in the UI`).toEqual([]);
+}
+
+/** Lets opening dialogs finish their fade-in (a screenshot mid-animation shows half-transparent layers). */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
