@@ -154,6 +154,33 @@ test.describe('preview and export', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
+  test('a format that could not be written is named with the reason; the others are listed', async ({ page, server }) => {
+    // Chromium is installed here, so the PDF printer cannot really be missing: the service's answer
+    // for that case (other files written, the PDF failed with its message) is played back instead.
+    await page.route('**/api/exportReport', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: true,
+          result: {
+            dir: outDir,
+            files: [{ format: 'docx', path: join(outDir, 'a.docx'), name: `${SAMPLE}2024年政府信息公开工作年度报告.docx`, renamed: false, bytes: 21_000 }],
+            failures: [{ format: 'pdf', message: '找不到可用于生成 PDF 的浏览器（Chromium、Google Chrome 或 Microsoft Edge）。请安装其中之一后重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。' }],
+          },
+        }),
+      }),
+    );
+    await openApp(page, server.url);
+    await openSample(page);
+    await page.getByRole('toolbar', { name: '编辑工具' }).getByRole('button', { name: '导出' }).click();
+    const dialog = page.getByRole('dialog', { name: '导出年报' });
+    await expect(dialog).toContainText('已导出 1 个文件，1 个没有导出');
+    await expect(dialog.getByRole('alert')).toContainText('PDF（.pdf）没有导出');
+    await expect(dialog.getByRole('alert')).toContainText('在 WPS/Word 中另存为 PDF');
+    await expectAccessible(page, 'export dialog (a failure)');
+    await shot(page, 'export-failure');
+  });
+
   test('an unusable folder is refused with a message and nothing is lost', async ({ page, server }) => {
     await openApp(page, server.url);
     await openSample(page);

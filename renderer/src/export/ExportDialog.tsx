@@ -143,7 +143,7 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
     body = (
       <div className="export-done">
         <p className="export-done-title">
-          {ok ? <CheckCircleFilled className="ok-icon" aria-hidden="true" /> : <WarningFilled className="warn-icon" aria-hidden="true" />}
+          {ok && !outcome.failures.length ? <CheckCircleFilled className="ok-icon" aria-hidden="true" /> : <WarningFilled className="warn-icon" aria-hidden="true" />}
           {ok ? `已导出 ${outcome.files.length} 个文件${outcome.failures.length ? `，${outcome.failures.length} 个没有导出` : ''}。` : '没有导出任何文件。'}
         </p>
         <div className="export-folder-line">
