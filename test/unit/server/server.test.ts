@@ -196,6 +196,13 @@ describe('browser-mode server: API', () => {
     }
   });
 
+  it('by default accepts an import of a file at the UI limit (50 MB, sent as base64 in JSON)', async () => {
+    const fiftyMb = Buffer.alloc(50 * 1024 * 1024, 0x41).toString('base64');
+    const res = await api(port, token, 'importFile', [{ name: 'big.xyz', data: fiftyMb }]);
+    // The importer may refuse the content; the transport must not.
+    expect(res.status).not.toBe(413);
+  }, 60_000);
+
   it('unexpected errors give a generic Chinese message and are logged', async () => {
     const log = vi.fn();
     const broken = { ...service, listReports: async () => { throw new TypeError('secret internal detail'); } } as unknown as NianbaoApi;
