@@ -37,6 +37,20 @@ function readJson(file) {
   }
 }
 
+/** The reasons given by test.skip(…) in a Playwright JSON report. */
+function skipReasons(report) {
+  const reasons = new Set();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? [])
+        for (const a of [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])])
+          if (a.type === 'skip' && a.description) reasons.add(a.description);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return [...reasons];
+}
+
 const npx = (bin) => join(root, 'node_modules', '.bin', bin);
 
 if (want('typecheck')) {
@@ -75,6 +89,23 @@ if (want('e2e') && existsSync(join(root, 'playwright.config.ts'))) {
     if (report.stats.unexpected) failures.push(`${report.stats.unexpected} e2e test(s)`);
     if (status !== 0 && !report.stats.unexpected) count('playwright run', false);
   } else count('playwright run', status === 0);
+}
+
+// The real desktop app under Playwright's _electron: runs where an Electron binary is installed,
+// otherwise its tests report themselves skipped with the reason (skips count as neither).
+if (want('e2e-electron') && existsSync(join(root, 'test/e2e-electron/playwright.config.ts'))) {
+  const out = join(tmp, 'playwright-electron.json');
+  const status = run(npx('playwright'), ['test', '--config', 'test/e2e-electron/playwright.config.ts', '--reporter=list,json'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+  });
+  const report = readJson(out);
+  if (report?.stats) {
+    passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+    failed += report.stats.unexpected ?? 0;
+    if (report.stats.unexpected) failures.push(`${report.stats.unexpected} desktop e2e test(s)`);
+    if (report.stats.skipped) console.log(`desktop e2e: ${report.stats.skipped} skipped — ${skipReasons(report).join('; ') || 'no reason given'}`);
+    if (status !== 0 && !report.stats.unexpected) count('playwright electron run', false);
+  } else count('playwright electron run', status === 0);
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
