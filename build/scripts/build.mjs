@@ -6,10 +6,11 @@
 //   dist/renderer/             the renderer (vite.config.ts, owned by the renderer)
 // Flags: --electron-only (skip vite), --force (rebuild the renderer even when up to date).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { copyPdfjsAssets } from './pdfjs-assets.mjs';
+import { rendererBuildState } from './renderer-freshness.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const args = new Set(process.argv.slice(2));
@@ -77,23 +78,11 @@ const icon = join(root, 'build', 'icons', '256x256.png');
 if (existsSync(icon)) copyFileSync(icon, join(outDir, 'icon.png'));
 else console.warn('build: build/icons/256x256.png is missing (run node build/scripts/make-icons.mjs)');
 
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) visit(join(p, e));
-    } else newest = Math.max(newest, st.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
 
 if (!args.has('--electron-only')) {
-  const index = join(root, 'dist', 'renderer', 'index.html');
-  const inputs = ['renderer', 'shared', 'templates', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
-  const upToDate = !args.has('--force') && existsSync(index) && statSync(index).mtimeMs >= newestMtime(inputs);
+  const state = rendererBuildState(root);
+  const index = state.index;
+  const upToDate = !args.has('--force') && state.upToDate;
   if (upToDate) console.log(`build: renderer up to date (${relative(root, index)})`);
   else {
     console.log('build: renderer (vite build)');

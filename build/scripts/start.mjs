@@ -10,9 +10,10 @@
 //          --browser (skip Electron), --skip-build (use dist/ as it is).
 // Runs until Ctrl+C (or the window is closed); pending saves are written before it exits.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rendererBuildState } from './renderer-freshness.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -47,18 +48,6 @@ function electronBinary() {
   return name && existsSync(bin) ? bin : null;
 }
 
-function newestMtime(paths) {
-  let newest = 0;
-  const visit = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) visit(join(p, e));
-    } else newest = Math.max(newest, st.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
 
 function run(cmd, args) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
@@ -78,14 +67,13 @@ function buildForElectron() {
 
 /** Browser mode needs only the renderer: build it with vite when missing or older than its sources. */
 function ensureRenderer() {
-  const index = join(root, 'dist', 'renderer', 'index.html');
   if (skipBuild) return;
+  const { index, upToDate } = rendererBuildState(root);
   if (!existsSync(join(root, 'vite.config.ts'))) {
     say('界面的构建配置（vite.config.ts）还不存在：本地服务照常启动，但页面会提示“界面尚未构建”。界面就绪后请重新运行 npm start。');
     return;
   }
-  const inputs = ['renderer', 'shared', 'templates', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(inputs)) return;
+  if (upToDate) return;
   say(existsSync(index) ? '界面源代码有更新，正在重新构建（vite build）……' : '首次启动，正在构建界面（vite build，约需一分钟）……');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (run(process.execPath, [vite, 'build', '--logLevel', 'warn'])) return;
