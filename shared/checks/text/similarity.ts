@@ -2,10 +2,17 @@
  * Paragraph similarity for 内容雷同 (X-REUSED-TEXT): the Dice coefficient over the sets of distinct
  * character bigrams, 2·|A∩B| / (|A| + |B|).
  *
- * Last year's paragraphs go into one inverted index (bigram → the paragraphs containing it, in typed
- * arrays with open addressing). A paragraph of this year is then compared with all of last year's at
- * once: one hash lookup per bigram, one counter increment per (bigram, paragraph) hit — no sorting, no
- * pairwise merging. The index of a report is built once and reused while the clerk edits this year's.
+ * Finding the paragraphs of last year at or above a high threshold (0.9) without comparing every pair:
+ * the bigrams of a paragraph (char codes packed into one int) are split into K classes by a hash, and each
+ * class gets a signature (an OR of one hash bit per bigram; an empty class gives 0). Two sets that differ
+ * in d bigrams differ in at most d classes, so a pair at or above the threshold agrees in at least K − d
+ * classes, of which at most min(empty classes) are empty on both sides. Last year's (class, signature)
+ * pairs go into one small hash table; a paragraph of this year looks up its signatures, and only the
+ * pairs that agree often enough (plus any pair the bound cannot rule out: low thresholds, paragraphs far
+ * longer than last year's) are compared exactly, on their sets of distinct bigrams. The filter never drops
+ * a pair that reaches the threshold, so the result is that of a pairwise comparison; no set of distinct
+ * bigrams is built unless a pair comes close. The index of a report is built once and reused while the
+ * clerk edits this year's.
  */
 
 export interface Match {
@@ -15,136 +22,215 @@ export interface Match {
   score: number;
 }
 
-/** Key of the bigram at i; 0 marks an empty slot (a pair of NUL characters never occurs in a report). */
-function bigramKey(text: string, i: number): number {
-  return (((text.charCodeAt(i) & 0xffff) << 16) | (text.charCodeAt(i + 1) & 0xffff)) >>> 0 || 1;
+const GOLDEN = 0x9e3779b1;
+
+/**
+ * Classes per paragraph: enough that two of last year's longest paragraphs at the threshold still agree in
+ * some classes (they differ in at most 2·(1 − threshold)·length bigrams), few enough that a class usually
+ * holds several bigrams (a lone common bigram such as 政府 would make unrelated paragraphs agree).
+ */
+const CLASSES_PER_BIGRAM = 0.3;
+const MIN_CLASSES = 32;
+
+/**
+ * Class signatures of a text into `sig` (one int per class): bigram → hash; its top 16 bits pick the class,
+ * five bits below them one bit of the class's signature (an OR: repeated bigrams need no de-duplication).
+ * Equal sets of bigrams in a class give equal signatures; an empty class gives 0. Returns the number of
+ * classes left empty.
+ */
+function signatures(text: string, sig: Int32Array): number {
+  const k = sig.length;
+  sig.fill(0);
+  const n = text.length;
+  let prev = text.charCodeAt(0);
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const h = Math.imul((prev << 16) | c, GOLDEN);
+    prev = c;
+    sig[((h >>> 16) * k) >>> 16]! |= 1 << (h >>> 11);
+  }
+  let zeros = 0;
+  for (let c = 0; c < k; c++) if (sig[c] === 0) zeros++;
+  return zeros;
 }
 
-/** Bigrams found in more of last year's paragraphs than this are “frequent” (政府, 公开…): counted only when needed. */
-const FREQUENT = 6;
+/** Key of a (class, signature) pair in the signature table; 0 marks an empty slot. */
+const sigKey = (c: number, sig: number) => sig ^ Math.imul(c + 1, 0x85ebca6b) || 1;
+
+/** The distinct bigrams of one text at a time, in a small open-addressing set (stays in the L1 cache). */
+class BigramSet {
+  private seen = new Int32Array(512);
+  private mask = 511;
+  /** Slot of a hash: its top bits (32 − log2(size)). */
+  private shift = 23;
+  list = new Int32Array(256);
+  size = 0;
+
+  /** Reads a text: its distinct bigrams are listed in `list[0 .. size)`. */
+  read(text: string): number {
+    const n = text.length - 1;
+    if (this.mask + 1 < 2 * n) {
+      let bits = 10;
+      while (1 << bits < 2 * n) bits++;
+      this.seen = new Int32Array(1 << bits);
+      this.mask = (1 << bits) - 1;
+      this.shift = 32 - bits;
+    } else this.seen.fill(0);
+    if (this.list.length < n) this.list = new Int32Array(n);
+    const { seen, list, mask, shift } = this;
+    let size = 0;
+    let prev = text.charCodeAt(0);
+    for (let i = 1; i <= n; i++) {
+      const c = text.charCodeAt(i);
+      // Key of the bigram; 0 marks an empty slot (a pair of NUL characters never occurs in a report).
+      const key = (prev << 16) | c || 1;
+      prev = c;
+      let s = Math.imul(key, GOLDEN) >>> shift;
+      let k = seen[s]!;
+      while (k !== key && k !== 0) {
+        s = (s + 1) & mask;
+        k = seen[s]!;
+      }
+      if (k !== 0) continue;
+      seen[s] = key;
+      list[size++] = key;
+    }
+    return (this.size = size);
+  }
+
+  /** Whether the text read last has the bigram. */
+  has(key: number): boolean {
+    const { seen, mask } = this;
+    let s = Math.imul(key, GOLDEN) >>> this.shift;
+    let k = seen[s]!;
+    while (k !== key && k !== 0) {
+      s = (s + 1) & mask;
+      k = seen[s]!;
+    }
+    return k !== 0;
+  }
+}
+
+const current = new BigramSet();
+const other = new BigramSet();
 
 export class ReuseIndex {
+  /** Classes left empty per paragraph. */
+  private readonly zeros: Uint16Array;
+  /** Distinct bigrams of last year's paragraphs, read when a paragraph first comes up as a candidate. */
+  private readonly keys: (Int32Array | undefined)[];
+  /** Signature table: key per slot (0 = empty), head of its postings (entry + 1, 0 = none). */
   private readonly mask: number;
-  /**
-   * The hash table, four ints per slot so that a probe touches one cache line: key (0 = empty), stamp
-   * (the pass that last saw the key), head of its postings (entry + 1, 0 = none), number of postings.
-   */
+  private readonly shift: number;
   private readonly slots: Int32Array;
   private readonly next: Int32Array;
   private readonly para: Int32Array;
-  private entries = 0;
-  private round = 0;
-  /** Distinct bigrams per paragraph of last year. */
-  readonly sizes: Uint32Array;
   private readonly counts: Uint32Array;
-  private readonly candidate: Uint32Array;
-  private frequent = new Int32Array(256);
-  private local = new Int32Array(64);
+  /** Classes per paragraph, and the signatures of the text being looked up. */
+  private readonly k: number;
+  private readonly sig: Int32Array;
 
   constructor(
     readonly texts: readonly string[],
     readonly threshold: number,
   ) {
-    let total = 0;
-    for (const t of texts) total += Math.max(0, t.length - 1);
-    // 1.5 slots per bigram of last year at least: the table is at most two-thirds full, usually a third.
-    let size = 64;
-    while (size < 1.5 * total) size <<= 1;
-    this.mask = size - 1;
-    const slots = (this.slots = new Int32Array(size * 4));
-    this.next = new Int32Array(Math.max(16, total));
-    this.para = new Int32Array(Math.max(16, total));
-    this.sizes = new Uint32Array(texts.length);
-    this.counts = new Uint32Array(texts.length);
-    this.candidate = new Uint32Array(texts.length);
-    const mask = this.mask;
-    texts.forEach((text, j) => {
-      const round = ++this.round;
-      for (let i = 0; i < text.length - 1; i++) {
-        const key = bigramKey(text, i) | 0;
-        let h = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-        let k = slots[h << 2]!;
+    const n = texts.length;
+    this.zeros = new Uint16Array(n);
+    this.counts = new Uint32Array(n);
+    this.keys = new Array<Int32Array | undefined>(n);
+    let longest = 0;
+    for (const t of texts) longest = Math.max(longest, t.length - 1);
+    const K = (this.k = Math.min(4096, Math.max(MIN_CLASSES, Math.ceil(CLASSES_PER_BIGRAM * longest))));
+    const sig = (this.sig = new Int32Array(K));
+    const sigs = new Int32Array(n * K);
+    let entries = 0;
+    for (let j = 0; j < n; j++) {
+      if (texts[j]!.length < 2) continue;
+      const zeros = signatures(texts[j]!, sig);
+      sigs.set(sig, j * K);
+      this.zeros[j] = zeros;
+      entries += K - zeros;
+    }
+    let bits = 6;
+    while (1 << bits < 2 * entries) bits++;
+    const mask = (this.mask = (1 << bits) - 1);
+    const shift = (this.shift = 32 - bits);
+    const slots = (this.slots = new Int32Array(2 << bits));
+    const next = (this.next = new Int32Array(Math.max(1, entries)));
+    const para = (this.para = new Int32Array(Math.max(1, entries)));
+    let e = 0;
+    for (let j = 0; j < n; j++) {
+      for (let c = 0; c < K; c++) {
+        const sig = sigs[j * K + c]!;
+        if (sig === 0) continue;
+        const key = sigKey(c, sig);
+        let h = Math.imul(key, GOLDEN) >>> shift;
+        let k = slots[h << 1]!;
         while (k !== key && k !== 0) {
           h = (h + 1) & mask;
-          k = slots[h << 2]!;
+          k = slots[h << 1]!;
         }
-        const at = h << 2;
-        if (k === 0) slots[at] = key;
-        if (slots[at + 1] === round) continue;
-        slots[at + 1] = round;
-        this.sizes[j]!++;
-        const e = this.entries++;
-        this.para[e] = j;
-        this.next[e] = slots[at + 2]!;
-        slots[at + 2] = e + 1;
-        slots[at + 3]!++;
+        slots[h << 1] = key;
+        para[e] = j;
+        next[e] = slots[(h << 1) + 1]!;
+        slots[(h << 1) + 1] = ++e;
       }
-    });
+    }
+  }
+
+  /** Distinct bigrams of last year's paragraph j. */
+  private keysOf(j: number): Int32Array {
+    let keys = this.keys[j];
+    if (!keys) {
+      const size = other.read(this.texts[j]!);
+      this.keys[j] = keys = other.list.slice(0, size);
+    }
+    return keys;
   }
 
   /** The most similar paragraph of last year at or above the threshold, or null. */
   best(text: string): Match | null {
-    const { counts, candidate, threshold, slots, next, para, mask } = this;
+    if (text.length < 2) return null;
+    const { counts, threshold, slots, next, para, mask, shift, zeros, texts, sig, k: K } = this;
+    const zA = signatures(text, sig);
     counts.fill(0);
-    const round = ++this.round;
-    if (this.frequent.length < text.length) this.frequent = new Int32Array(text.length);
-    const frequent = this.frequent;
-    // Bigrams last year never used are told apart in a small table of their own (the index is not touched).
-    let localMask = 63;
-    while (localMask + 1 < 2 * text.length) localMask = (localMask << 1) | 1;
-    if (this.local.length <= localMask) this.local = new Int32Array(localMask + 1);
-    const local = this.local;
-    local.fill(0, 0, localMask + 1);
-    let size = 0;
-    let nFrequent = 0;
-    // Pass 1: distinct bigrams; rare ones counted at once, frequent ones set aside.
-    for (let i = 0; i < text.length - 1; i++) {
-      const key = bigramKey(text, i) | 0;
-      const hash = Math.imul(key, 0x9e3779b1) >>> 0;
-      let h = hash & mask;
-      let k = slots[h << 2]!;
+    for (let c = 0; c < K; c++) {
+      const s = sig[c]!;
+      if (s === 0) continue;
+      const key = sigKey(c, s);
+      let h = Math.imul(key, GOLDEN) >>> shift;
+      let k = slots[h << 1]!;
       while (k !== key && k !== 0) {
         h = (h + 1) & mask;
-        k = slots[h << 2]!;
+        k = slots[h << 1]!;
       }
-      if (k === 0) {
-        // Not in last year's text: count it once.
-        let l = hash & localMask;
-        while (local[l] !== 0 && local[l] !== key) l = (l + 1) & localMask;
-        if (local[l] === 0) {
-          local[l] = key;
-          size++;
-        }
-        continue;
-      }
-      const at = h << 2;
-      if (slots[at + 1] === round) continue;
-      slots[at + 1] = round;
-      size++;
-      if (slots[at + 3]! > FREQUENT) frequent[nFrequent++] = at;
-      else for (let e = slots[at + 2]! - 1; e >= 0; e = next[e]! - 1) counts[para[e]!]!++;
+      if (k === 0) continue;
+      for (let e = slots[(h << 1) + 1]! - 1; e >= 0; e = next[e]! - 1) counts[para[e]!]!++;
     }
-    // Only paragraphs that could still reach the threshold if every frequent bigram were shared.
-    let any = false;
-    for (let j = 0; j < counts.length; j++) {
-      const reachable = counts[j]! + nFrequent >= (threshold * (size + this.sizes[j]!)) / 2;
-      candidate[j] = reachable ? round : 0;
-      if (reachable) any = true;
-    }
+    // Bigrams of this text (with repeats): at least its number of distinct bigrams.
+    const nA = text.length - 1;
+    let a = -1;
     let best: Match | null = null;
-    if (any) {
-      // Pass 2: the frequent bigrams, for the candidates only.
-      for (let f = 0; f < nFrequent; f++) {
-        for (let e = slots[frequent[f]! + 2]! - 1; e >= 0; e = next[e]! - 1) {
-          const j = para[e]!;
-          if (candidate[j] === round) counts[j]!++;
-        }
-      }
-      for (let j = 0; j < counts.length; j++) {
-        if (candidate[j] !== round || !counts[j]) continue;
-        const score = (2 * counts[j]!) / (size + this.sizes[j]!);
-        if (score >= threshold && (!best || score > best.score)) best = { index: j, score };
-      }
+    for (let j = 0; j < counts.length; j++) {
+      const nB = texts[j]!.length - 1;
+      if (nB < 1) continue;
+      // At or above the threshold the two sets differ in at most (1 − threshold)·(|A| + |B|) bigrams, hence
+      // in at most as many classes; of the classes they agree in, at most min(zeros) are empty on both sides.
+      // (Lengths bound the set sizes from above, which only loosens the test; 1e-7 absorbs rounding.)
+      const d = Math.floor((nA + nB) * (1 - threshold) + 1e-7);
+      if (counts[j]! < K - d - Math.min(zA, zeros[j]!)) continue;
+      // A candidate: compare exactly.
+      if (a < 0) a = current.read(text);
+      const keys = this.keysOf(j);
+      const b = keys.length;
+      const sum = a + b;
+      // Even sharing every bigram of the smaller set, the pair cannot reach the threshold.
+      if ((2 * (a < b ? a : b)) / sum < threshold) continue;
+      let common = 0;
+      for (let e = 0; e < b; e++) if (current.has(keys[e]!)) common++;
+      if (!common) continue;
+      const score = (2 * common) / sum;
+      if (score >= threshold && (!best || score > best.score)) best = { index: j, score };
     }
     return best;
   }

@@ -41,6 +41,36 @@ describe('paragraph similarity (bigram Dice)', () => {
     );
   });
 
+  it('finds near-copies of long paragraphs exactly like a pairwise comparison (edits around the 0.9 threshold)', () => {
+    const alphabet = '政府信息公开工作年度报告申请办理坚持以新时代中国特色社会主义思想为指导认真学习宣传贯彻党的二十大精神按照决策部署严格落实条例各项规定平台网站';
+    const para = fc.array(fc.constantFrom(...alphabet.split('')), { minLength: 30, maxLength: 700 }).map((cs) => cs.join(''));
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...alphabet.split('')));
+    fc.assert(
+      fc.property(fc.array(para, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.array(edit, { maxLength: 40 })), { minLength: 1, maxLength: 6 }), fc.constantFrom(0.8, 0.9, 0.95), (last, edits, threshold) => {
+        const index = new ReuseIndex(last, threshold);
+        for (const [pick, changes] of edits) {
+          // A copy of one of last year's paragraphs with a few characters replaced, inserted or deleted.
+          let t = last[pick % last.length]!;
+          for (const [at, op, ch] of changes) {
+            const i = at % (t.length + 1);
+            t = op === 0 ? t.slice(0, i) + ch + t.slice(i + 1) : op === 1 ? t.slice(0, i) + ch + t.slice(i) : op === 2 ? t.slice(0, i) + t.slice(i + 1) : t;
+          }
+          const scores = last.map((l) => naiveDice(t, l));
+          const top = Math.max(...scores);
+          const got = index.best(t);
+          if (top >= threshold && top > 0) {
+            expect(got).not.toBeNull();
+            expect(got!.score).toBeCloseTo(top, 9);
+            expect(got!.index).toBe(scores.indexOf(top));
+          } else {
+            expect(got).toBeNull();
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keeps working when this year’s texts are much larger than last year’s (the table grows)', () => {
     const index = new ReuseIndex(['政府信息公开'], 0.5);
     const big = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
