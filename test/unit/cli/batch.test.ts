@@ -87,10 +87,10 @@ describe('nianbao batch', () => {
     const csv = readFileSync(join(dir, 'summary.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = csv.toString('utf8').slice(1).trim().split('\r\n');
-    expect(rows[0]).toBe('序号,结论,机关,年度,格式,来源,错误,警告,提示,主要问题,表格识别把握,导入提示数,文件,说明');
+    expect(rows[0]).toBe('序号,结论,机关,年度,格式,来源,错误,警告,提示,主要问题,表格识别可信度,导入提示数,文件,说明');
     expect(rows).toHaveLength(6);
     expect(rows[1]).toMatch(/^1,无法读取,/);
-    expect(rows.some((r) => r.startsWith('2,有错误,青岚区教育局,2024,2021年版,Word,1,'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('2,有错误,青岚区教育局,2024,2021年版,Word 文档,1,'))).toBe(true);
   });
 
   it('draws a progress bar on stderr only in a terminal', async () => {

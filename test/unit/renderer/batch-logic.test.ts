@@ -92,7 +92,7 @@ describe('batch check logic', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, 2 rows, final empty
     expect(lines[1]).toMatch(/^1,无法读取,/);
-    expect(lines[2]).toContain('云溪县市场监督管理局,2024,2021年版格式,网页');
+    expect(lines[2]).toContain('云溪县市场监督管理局,2024,2021年版,网页');
     expect(lines[2]).toContain('"x,y.html"');
   });
 
