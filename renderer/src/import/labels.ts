@@ -1,16 +1,11 @@
 import type { FormatId } from '../../../shared/model/types';
 import type { ImportPreview } from '../../../shared/service/api';
+import { KIND_NAMES } from '../../../shared/import/batch-summary';
 
 /** How the import screens name what was read (one place, so the preview and the batch agree). */
 
-export const KIND_LABELS: Record<ImportPreview['kind'], string> = {
-  'exported-docx': '本程序导出的 Word',
-  docx: 'Word 文档',
-  html: '网页',
-  pdf: 'PDF',
-  text: '纯文本',
-  report: '年报文件',
-};
+/** The same names as the batch summary page and CSV use. */
+export const KIND_LABELS: Record<ImportPreview['kind'], string> = KIND_NAMES;
 
 export const FORMAT_LABELS: Record<FormatId, string> = {
   'gov-2021': '2021年版格式',

@@ -7,6 +7,7 @@ import { errorText, useServices } from '../api/context';
 import { navigate } from '../app/router';
 import { existingReport, planRollover, preselect, sortForRollover } from './plan';
 import { base64Size, chooseReportFile, formatSize, type ChosenFile } from './pick-file';
+import { KIND_LABELS } from '../import/labels';
 
 /**
  * 以上年报告为基础新建: choose last year's report (from the library, or a file), the new year and
@@ -32,14 +33,6 @@ export interface RolloverDialogProps {
 
 type Source = 'library' | 'file';
 
-const KIND_LABELS: Record<ImportPreview['kind'], string> = {
-  report: '年报文件',
-  'exported-docx': '本程序导出的 Word 文档',
-  docx: 'Word 文档',
-  html: '网页',
-  pdf: 'PDF 文件',
-  text: '文本文件',
-};
 
 /** The calm notice after a rollover: what was carried and what to check (the service's notes). */
 export function rolloverNotice(outcome: RolloverOutcome): { title: string; lines: string[] } {
