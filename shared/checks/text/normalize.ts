@@ -42,34 +42,48 @@ function fullWidth(c: number): number {
   }
 }
 
+/** ASCII characters normalisation may change (whitespace and the half-width marks of fullWidth()). */
+const ASCII_CHANGES = new Uint8Array(128);
+for (const ch of ' \t\n\r\v\f(),:;?!') ASCII_CHANGES[ch.charCodeAt(0)] = 1;
+
 /**
- * One pass over the text; with `map`, records where each kept character came from. Runs of characters
- * kept as they are (almost all of a Chinese text) are copied as slices, not character by character.
+ * Index of the first character normalisation may change (whitespace, full-width digits and letters,
+ * half-width marks), or the length when there is none: text typed in the editor usually has none (then
+ * it is kept as is), and everything before the first one is copied unchanged.
  */
-function normalizePass(original: string, map: Uint32Array | null): string {
+function firstChange(text: string): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (ASCII_CHANGES[c]) return i;
+    } else if (c >= 0xff10) {
+      if (c <= 0xff19 || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return i;
+    } else if (c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)) return i;
+  }
+  return n;
+}
+
+/**
+ * One pass over the text from `from` (everything before it is kept as is, see firstChange); with `map`,
+ * records where each kept character came from. Runs of characters kept as they are (almost all of a
+ * Chinese text) are copied as slices, not character by character.
+ */
+function normalizePass(original: string, map: Uint32Array | null, from = 0): string {
   const n = original.length;
   const pieces: string[] = [];
   let m = 0; // length of the output so far
-  let seg = 0; // start of the current run of unchanged characters
-  let prevOut = -1; // last output character (for the space and 1,268 rules)
+  let seg = 0; // start of the current run of unchanged characters (the first reaches at least to `from`)
+  let prevOut = from > 0 ? original.charCodeAt(from - 1) : -1; // last output character (for the space and 1,268 rules)
   let pendingSpace = false;
-  const flush = (to: number) => {
-    if (to > seg) {
-      pieces.push(original.slice(seg, to));
-      if (map) for (let k = seg; k < to; k++) map[m++] = k;
-      else m += to - seg;
-    }
-  };
-  const emit = (c: number, from: number) => {
-    pieces.push(String.fromCharCode(c));
-    if (map) map[m] = from;
-    m++;
-    prevOut = c;
-  };
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = original.charCodeAt(i);
     if ((c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)) && isSpace(c)) {
-      flush(i);
+      if (i > seg) {
+        pieces.push(original.slice(seg, i));
+        if (map) for (let k = seg; k < i; k++) map[m++] = k;
+        else m += i - seg;
+      }
       seg = i + 1;
       pendingSpace = true;
       continue;
@@ -84,15 +98,36 @@ function normalizePass(original: string, map: Uint32Array | null): string {
     }
     if (pendingSpace) {
       pendingSpace = false;
-      if (isAsciiAlnum(prevOut) && isAsciiAlnum(out)) emit(0x20, i - 1);
+      if (isAsciiAlnum(prevOut) && isAsciiAlnum(out)) {
+        // One space kept between two ASCII letters or digits (it stands where the run of whitespace ended).
+        if (i > seg) {
+          pieces.push(original.slice(seg, i));
+          if (map) for (let k = seg; k < i; k++) map[m++] = k;
+          else m += i - seg;
+        }
+        seg = i;
+        pieces.push(' ');
+        if (map) map[m] = i - 1;
+        m++;
+      }
     }
     if (out !== c) {
-      flush(i);
-      emit(out, i);
+      if (i > seg) {
+        pieces.push(original.slice(seg, i));
+        if (map) for (let k = seg; k < i; k++) map[m++] = k;
+        else m += i - seg;
+      }
+      pieces.push(String.fromCharCode(out));
+      if (map) map[m] = i;
+      m++;
       seg = i + 1;
-    } else prevOut = c;
+    }
+    prevOut = out;
   }
-  flush(n);
+  if (n > seg) {
+    pieces.push(original.slice(seg, n));
+    if (map) for (let k = seg; k < n; k++) map[m++] = k;
+  }
   if (map) map[m] = n;
   return pieces.length === 1 ? pieces[0]! : pieces.join('');
 }
@@ -113,11 +148,9 @@ class Normalized implements NormalizedText {
   }
 }
 
-/** Characters normalisation may change: text typed in the editor usually has none (then it is kept as is). */
-const CHANGES = /[\s\u00a0\u3000\ufeff\u2000-\u200b(),:;?!\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/;
-
 export function normalizeText(original: string): NormalizedText {
-  return new Normalized(original, CHANGES.test(original) ? normalizePass(original, null) : original);
+  const from = firstChange(original);
+  return new Normalized(original, from < original.length ? normalizePass(original, null, from) : original);
 }
 
 /** Original [start, end) of a normalised range. */
