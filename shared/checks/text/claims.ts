@@ -51,14 +51,12 @@ export interface TextAnalysis {
   statements: Statement[];
 }
 
-const SENTENCE_END = /[。；！？]/g;
 /** Clause delimiters by char code (a lookup table: this is on the hot path of every figure). */
 const CLAUSE_DELIMS = new Uint8Array(65536);
 for (const ch of '，。；！？：（）【】、“”') CLAUSE_DELIMS[ch.charCodeAt(0)] = 1;
 
 /** Units a counted figure ends with. */
-const UNITS = new Uint8Array(65536);
-for (const ch of '件起宗个份') UNITS[ch.charCodeAt(0)] = 1;
+const UNIT_RE = /[件起宗个份]/g;
 /** 1 = Arabic digit or separator, 2 = Chinese numeral character. */
 const NUMERAL = new Uint8Array(65536);
 for (const ch of '0123456789.,') NUMERAL[ch.charCodeAt(0)] = 1;
@@ -78,8 +76,12 @@ interface Figure {
  * rare, reading the figure backwards. One pass over the text.
  */
 function* figures(text: string): Iterable<Figure> {
-  for (let u = 0; u < text.length; u++) {
-    if (!UNITS[text.charCodeAt(u)]) continue;
+  // The units are found by a regular expression (a native scan, faster than a loop over the characters).
+  // Shared state: analyzeText reads each generator to its end before starting another.
+  const re = UNIT_RE;
+  re.lastIndex = 0;
+  while (re.test(text)) {
+    const u = re.lastIndex - 1;
     let i = u;
     let approx = false;
     const before = text.charCodeAt(i - 1);
@@ -140,8 +142,11 @@ type Rule = {
 
 interface SentenceContext {
   year: number;
-  /** Text of the sentence up to the figure (computed when a rule asks). */
+  /** Text of the sentence up to the figure (computed when a rule asks): text[beforeStart, to). */
   readonly before: string;
+  readonly text: string;
+  readonly beforeStart: number;
+  readonly to: number;
   /** Kind of the previous claim of the sentence (for 其中自然人… and 废止1件). */
   lastKind: ClaimKind | null;
 }
@@ -154,12 +159,15 @@ class FigureContext implements SentenceContext {
   to = 0;
   lastKind: ClaimKind | null = null;
   constructor(
-    private readonly text: string,
+    readonly text: string,
     readonly year: number,
   ) {}
-  get before(): string {
+  get beforeStart(): number {
     // A sentence may be a whole PDF page without a full stop: look back a bounded way (keeps it linear).
-    return this.text.slice(Math.max(this.from, this.to - BEFORE_MAX), this.to);
+    return Math.max(this.from, this.to - BEFORE_MAX);
+  }
+  get before(): string {
+    return this.text.slice(this.beforeStart, this.to);
   }
 }
 
@@ -168,25 +176,64 @@ const yearIs = (captured: string | undefined, want: number) => captured === unde
 const NOT_REQUESTS = /复议|诉讼|咨询|信访|投诉|举报|许可|审批|留言|来信|热线|结转|不予|办理|答复|办结|转办|依法|件/;
 const NOT_DOC_MIDDLE = /政策|文件|不/;
 
-function t4Group(before: string): string | null {
-  // The last mention of a Table 4 group before the figure decides (其中结果维持 72 件 after 行政复议 351 件).
-  const re = /复议后(?:提起|起诉)|直接(?:提起|起诉)|诉讼|复议/g;
+const code = (ch: string) => ch.charCodeAt(0);
+const FU = code('复');
+const YI = code('议');
+const ZHI = code('直');
+const JIE = code('接');
+const SU = code('诉');
+const SONG = code('讼');
+const GUI = code('规');
+
+/** Whether `word` stands at `at` and ends by `end`. */
+const wordAt = (text: string, at: number, end: number, word: string) => at + word.length <= end && text.startsWith(word, at);
+
+/**
+ * The Table 4 group of the last mention of one in text[start, end) (其中结果维持 72 件 after 行政复议 351 件):
+ * the last match of /复议后(?:提起|起诉)|直接(?:提起|起诉)|诉讼|复议/g, read left to right as the regular
+ * expression would (no slice, no match objects).
+ */
+function t4Group(text: string, start: number, end: number): string | null {
   let last: string | null = null;
-  for (const m of before.matchAll(re)) last = m[0];
-  if (!last) return null;
-  if (last.startsWith('复议后')) return 'lit_after_review';
-  if (last.startsWith('直接')) return 'lit_direct';
-  return last === '诉讼' ? 'lit' : 'review';
+  for (let p = start; p < end - 1; ) {
+    const c = text.charCodeAt(p);
+    if (c === FU && text.charCodeAt(p + 1) === YI) {
+      if (wordAt(text, p + 2, end, '后提起') || wordAt(text, p + 2, end, '后起诉')) {
+        last = 'lit_after_review';
+        p += 5;
+      } else {
+        last = 'review';
+        p += 2;
+      }
+    } else if (c === ZHI && text.charCodeAt(p + 1) === JIE && (wordAt(text, p + 2, end, '提起') || wordAt(text, p + 2, end, '起诉'))) {
+      last = 'lit_direct';
+      p += 4;
+    } else if (c === SU && text.charCodeAt(p + 1) === SONG) {
+      last = 'lit';
+      p += 2;
+    } else p++;
+  }
+  return last;
 }
 
-function t2Subject(before: string): string | null {
+/** The Table 2 row of the last mention of one in text[start, end): the last match of /规范性文件|规章/g. */
+function t2Subject(text: string, start: number, end: number): string | null {
   let last: string | null = null;
-  for (const m of before.matchAll(/规范性文件|规章/g)) last = m[0];
-  return last === null ? null : last === '规章' ? 'regulations' : 'normative_docs';
+  for (let p = start; p < end - 1; p++) {
+    if (text.charCodeAt(p) !== GUI) continue;
+    if (wordAt(text, p, end, '规范性文件')) {
+      last = 'normative_docs';
+      p += 4;
+    } else if (wordAt(text, p, end, '规章')) {
+      last = 'regulations';
+      p += 1;
+    }
+  }
+  return last;
 }
 
 const t4Result = (result: string) => (_m: RegExpExecArray, ctx: SentenceContext) => {
-  const g = t4Group(ctx.before);
+  const g = t4Group(ctx.text, ctx.beforeStart, ctx.to);
   return g ? `t4:${g}:${result}` : null;
 };
 
@@ -194,7 +241,7 @@ const applicant = (col: string) => (_m: RegExpExecArray, ctx: SentenceContext) =
   ctx.lastKind === 'received' || ctx.lastKind === 'new_received' || (ctx.lastKind?.startsWith('applicant:') ?? false) ? `applicant:${col}` : null;
 
 const t2Continuation = (col: string) => (_m: RegExpExecArray, ctx: SentenceContext) => {
-  const subject = t2Subject(ctx.before);
+  const subject = t2Subject(ctx.text, ctx.beforeStart, ctx.to);
   return subject && ctx.lastKind?.startsWith('t2:') ? `t2:${subject}:${col}` : null;
 };
 
@@ -322,15 +369,37 @@ const STATEMENT_RULES: { re: RegExp; kind: StatementKind; need: string[][]; reje
   { need: [['收取'], ['0元', '零元']], re: /收取[^，。；]{0,16}?(?:处理费|费用)[^，。；]{0,4}?(?<![0-9.])(?:0|零)元/g, kind: 'no_fee' },
 ];
 
-function sentenceBounds(text: string): [number, number][] {
+/**
+ * First characters of the words of STATEMENT_RULES' `need` groups, numbered: a group can only be met when
+ * the text has the first character of one of its words (found in the pass over the sentences), so most
+ * groups are ruled out without searching the text for each word.
+ */
+const FIRST_CHARS: string[] = [...new Set(STATEMENT_RULES.flatMap((r) => r.need.flat().map((w) => w[0]!)))];
+if (FIRST_CHARS.length > 31) throw new Error('claims: too many first characters for a bit mask');
+/** Per group of every rule: the bits of its words' first characters. */
+const NEED_BITS = STATEMENT_RULES.map((r) => r.need.map((g) => g.reduce((bits, w) => bits | (1 << FIRST_CHARS.indexOf(w[0]!)), 0)));
+/** Char code → 1 for a sentence end (。；！？), 2 + k for FIRST_CHARS[k], 0 for every other character. */
+const CHAR_INFO = new Uint8Array(65536);
+for (const ch of '。；！？') CHAR_INFO[ch.charCodeAt(0)] = 1;
+FIRST_CHARS.forEach((ch, k) => (CHAR_INFO[ch.charCodeAt(0)] = 2 + k));
+
+/** Sentences of a text ([start, end) each) and the bit mask of the FIRST_CHARS it has: one pass. */
+function sentenceBounds(text: string): { sentences: [number, number][]; chars: number } {
   const out: [number, number][] = [];
   let start = 0;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    out.push([start, m.index! + 1]);
-    start = m.index! + 1;
+  let chars = 0;
+  for (let i = 0; i < text.length; i++) {
+    const info = CHAR_INFO[text.charCodeAt(i)]!;
+    if (info === 0) continue;
+    if (info > 1) {
+      chars |= 1 << (info - 2);
+      continue;
+    }
+    out.push([start, i + 1]);
+    start = i + 1;
   }
   if (start < text.length || !out.length) out.push([start, text.length]);
-  return out;
+  return { sentences: out, chars };
 }
 
 function groupsOf(text: string): { review: boolean; lit: boolean } {
@@ -344,7 +413,7 @@ function groupsOf(text: string): { review: boolean; lit: boolean } {
 export function analyzeText(text: string, year: number): TextAnalysis {
   const claims: FigureClaim[] = [];
   const statements: Statement[] = [];
-  const sentences = sentenceBounds(text);
+  const { sentences, chars } = sentenceBounds(text);
   // One pass of each pattern over the whole text; a pointer follows the sentence a match is in.
   let si = 0;
   let lastKind: ClaimKind | null = null;
@@ -400,8 +469,10 @@ export function analyzeText(text: string, year: number): TextAnalysis {
     lastKind = kind;
     claims.push({ kind, value, approx, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
   }
-  for (const rule of STATEMENT_RULES) {
-    if (!rule.need.every((group) => containsAny(text, group))) continue;
+  for (let r = 0; r < STATEMENT_RULES.length; r++) {
+    const rule = STATEMENT_RULES[r]!;
+    const bits = NEED_BITS[r]!;
+    if (!rule.need.every((group, g) => (chars & bits[g]!) !== 0 && containsAny(text, group))) continue;
     rule.re.lastIndex = 0;
     si = 0;
     for (const m of text.matchAll(rule.re)) {
