@@ -5,7 +5,7 @@ import type { CheckMode, CheckOptions } from './types';
 import { buildLayout, type Layout } from './layout';
 import { collectBlocks, type TextBlock } from './text/blocks';
 import { analyzeText, type TextAnalysis } from './text/claims';
-import { weakMemo } from './text/cache';
+import { slotMemo } from './text/cache';
 import type { NormalizedText } from './text/normalize';
 
 /** What every rule gets: the report, its template, options, and lazily shared derived data. */
@@ -32,15 +32,16 @@ export interface CheckContext {
 }
 
 // Claims depend on the year (2023年结转 is 上年结转 only in a 2024 report): memoised per text object and year.
-const analyses = weakMemo<NormalizedText, Map<number, TextAnalysis>>();
+const analyses = slotMemo<NormalizedText, { year: number; analysis: TextAnalysis }[]>();
 const NONE: TextAnalysis = { claims: [], statements: [] };
 
 function analysisOf(block: TextBlock, year: number): TextAnalysis {
   if (block.kind === 'title' || block.kind === 'signature' || !block.norm.text) return NONE;
-  const byYear = analyses(block.norm, () => new Map());
-  let a = byYear.get(year);
-  if (!a) byYear.set(year, (a = analyzeText(block.norm.text, year)));
-  return a;
+  const byYear = analyses(block.norm, () => []);
+  for (const e of byYear) if (e.year === year) return e.analysis;
+  const analysis = analyzeText(block.norm.text, year);
+  byYear.push({ year, analysis });
+  return analysis;
 }
 
 function lazy<T>(make: () => T): () => T {

@@ -6,7 +6,7 @@ import { clip } from '../text/normalize';
 import { ReuseIndex, type Match } from '../text/similarity';
 import type { NormalizedText } from '../text/normalize';
 import { fmt, hash, isNumber } from './util';
-import { weakMemo } from '../text/cache';
+import { slotMemo, weakMemo } from '../text/cache';
 
 /** Cross-year rules (options.last): X-CARRY, X-IN-FORCE, X-REUSED-TEXT. */
 
@@ -77,7 +77,7 @@ const YEAR = /(?:19|20)\d{2}年/;
 const YEARS = /(?:19|20)\d{2}(?=年)/g;
 const THRESHOLD = 0.9;
 
-const reusables = weakMemo<NormalizedText, string>();
+const reusables = slotMemo<NormalizedText, string>();
 
 /** The part of a paragraph that should differ from year to year: formula sentences dropped, years masked. */
 function reusable(nt: NormalizedText): string {
@@ -97,14 +97,16 @@ function reusable(nt: NormalizedText): string {
 const paragraphs = (blocks: TextBlock[]) => blocks.filter((b) => b.kind === 'paragraph');
 
 /** Last year's paragraphs and their index, built once per last-year report object. */
-const indexes = weakMemo<object, { texts: string[]; index: ReuseIndex; known: WeakMap<NormalizedText, Match | null> } | null>();
+const indexes = weakMemo<object, { texts: string[]; index: ReuseIndex } | null>();
+/** The best match of a paragraph of this year in the index it was last looked up in. */
+const matches = slotMemo<NormalizedText, { index: ReuseIndex | null; match: Match | null }>();
 
 function lastYearIndex(last: object, blocks: TextBlock[]) {
   return indexes(last, () => {
     const texts = paragraphs(blocks)
       .map((b) => reusable(b.norm))
       .filter((t) => t.length > 0);
-    return texts.length ? { texts, index: new ReuseIndex(texts, THRESHOLD), known: new WeakMap<NormalizedText, Match | null>() } : null;
+    return texts.length ? { texts, index: new ReuseIndex(texts, THRESHOLD) } : null;
   });
 }
 
@@ -117,8 +119,12 @@ function* reused(ctx: CheckContext): Iterable<Finding> {
   for (const block of paragraphs(ctx.blocks)) {
     const text = reusable(block.norm);
     if (!text) continue;
-    let match = last.known.get(block.norm);
-    if (match === undefined) last.known.set(block.norm, (match = last.index.best(text)));
+    const known = matches(block.norm, () => ({ index: null, match: null }));
+    if (known.index !== last.index) {
+      known.index = last.index;
+      known.match = last.index.best(text);
+    }
+    const match = known.match;
     if (!match) continue;
     const previous = last.texts[match.index]!;
     const score = previous === text ? 1 : match.score;

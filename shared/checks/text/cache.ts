@@ -41,3 +41,19 @@ export function weakMemo<K extends object, V>(): (key: K, make: () => V, valid?:
     return v;
   };
 }
+
+/**
+ * A memo kept on the key object itself, under a symbol of its own: for objects of the check engine
+ * (NormalizedText), not report objects. Cheaper than a WeakMap (no ephemeron table for the garbage
+ * collector to trace). clearCheckCaches forgets these too: the objects that carry them are only reached
+ * through the memos it clears.
+ */
+export function slotMemo<K extends object, V>(): (key: K, make: () => V) => V {
+  const slot = Symbol('memo');
+  return (key, make) => {
+    const holder = key as unknown as Record<symbol, V | undefined>;
+    let v = holder[slot];
+    if (v === undefined) holder[slot] = v = make();
+    return v;
+  };
+}
