@@ -330,13 +330,16 @@ const NOUN_AFTER = /^[^，。；]{0,20}?申请/;
 /** Figure before the carry-over words: 另有 103 件顺延到下年度答复. */
 const CARRY_AFTER = /^(?:的)?(?:申请)?(?:结转|顺延|转入|转)(?:到|至|入)?(?:下一?年度?|下年|次年|(\d{4})年度?)/;
 
+/** Whether a char code is a clause delimiter; ideographs (most characters) are told apart without the table. */
+const isClauseDelim = (c: number) => (c < 0x4e00 || c > 0x9fff) && CLAUSE_DELIMS[c] === 1;
+
 function clauseStart(text: string, from: number, floor: number): number {
-  for (let i = from - 1; i >= floor; i--) if (CLAUSE_DELIMS[text.charCodeAt(i)]) return i + 1;
+  for (let i = from - 1; i >= floor; i--) if (isClauseDelim(text.charCodeAt(i))) return i + 1;
   return floor;
 }
 
 function clauseEnd(text: string, from: number, ceil: number): number {
-  for (let i = from; i < ceil; i++) if (CLAUSE_DELIMS[text.charCodeAt(i)]) return i;
+  for (let i = from; i < ceil; i++) if (isClauseDelim(text.charCodeAt(i))) return i;
   return ceil;
 }
 
@@ -369,37 +372,20 @@ const STATEMENT_RULES: { re: RegExp; kind: StatementKind; need: string[][]; reje
   { need: [['收取'], ['0元', '零元']], re: /收取[^，。；]{0,16}?(?:处理费|费用)[^，。；]{0,4}?(?<![0-9.])(?:0|零)元/g, kind: 'no_fee' },
 ];
 
-/**
- * First characters of the words of STATEMENT_RULES' `need` groups, numbered: a group can only be met when
- * the text has the first character of one of its words (found in the pass over the sentences), so most
- * groups are ruled out without searching the text for each word.
- */
-const FIRST_CHARS: string[] = [...new Set(STATEMENT_RULES.flatMap((r) => r.need.flat().map((w) => w[0]!)))];
-if (FIRST_CHARS.length > 31) throw new Error('claims: too many first characters for a bit mask');
-/** Per group of every rule: the bits of its words' first characters. */
-const NEED_BITS = STATEMENT_RULES.map((r) => r.need.map((g) => g.reduce((bits, w) => bits | (1 << FIRST_CHARS.indexOf(w[0]!)), 0)));
-/** Char code → 1 for a sentence end (。；！？), 2 + k for FIRST_CHARS[k], 0 for every other character. */
-const CHAR_INFO = new Uint8Array(65536);
-for (const ch of '。；！？') CHAR_INFO[ch.charCodeAt(0)] = 1;
-FIRST_CHARS.forEach((ch, k) => (CHAR_INFO[ch.charCodeAt(0)] = 2 + k));
+const SENTENCE_END = /[。；！？]/g;
 
-/** Sentences of a text ([start, end) each) and the bit mask of the FIRST_CHARS it has: one pass. */
-function sentenceBounds(text: string): { sentences: [number, number][]; chars: number } {
+/** Sentences of a text, [start, end) each (a native scan for the sentence ends). */
+function sentenceBounds(text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
-  let chars = 0;
-  for (let i = 0; i < text.length; i++) {
-    const info = CHAR_INFO[text.charCodeAt(i)]!;
-    if (info === 0) continue;
-    if (info > 1) {
-      chars |= 1 << (info - 2);
-      continue;
-    }
-    out.push([start, i + 1]);
-    start = i + 1;
+  SENTENCE_END.lastIndex = 0;
+  while (SENTENCE_END.test(text)) {
+    const end = SENTENCE_END.lastIndex;
+    out.push([start, end]);
+    start = end;
   }
   if (start < text.length || !out.length) out.push([start, text.length]);
-  return { sentences: out, chars };
+  return out;
 }
 
 function groupsOf(text: string): { review: boolean; lit: boolean } {
@@ -413,7 +399,7 @@ function groupsOf(text: string): { review: boolean; lit: boolean } {
 export function analyzeText(text: string, year: number): TextAnalysis {
   const claims: FigureClaim[] = [];
   const statements: Statement[] = [];
-  const { sentences, chars } = sentenceBounds(text);
+  const sentences = sentenceBounds(text);
   // One pass of each pattern over the whole text; a pointer follows the sentence a match is in.
   let si = 0;
   let lastKind: ClaimKind | null = null;
@@ -469,10 +455,8 @@ export function analyzeText(text: string, year: number): TextAnalysis {
     lastKind = kind;
     claims.push({ kind, value, approx, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
   }
-  for (let r = 0; r < STATEMENT_RULES.length; r++) {
-    const rule = STATEMENT_RULES[r]!;
-    const bits = NEED_BITS[r]!;
-    if (!rule.need.every((group, g) => (chars & bits[g]!) !== 0 && containsAny(text, group))) continue;
+  for (const rule of STATEMENT_RULES) {
+    if (!rule.need.every((group) => containsAny(text, group))) continue;
     rule.re.lastIndex = 0;
     si = 0;
     for (const m of text.matchAll(rule.re)) {
