@@ -129,7 +129,19 @@ function stripFillers(text: string): string {
   }
   return end === text.length ? text : text.slice(0, end);
 }
-const APPROX_BEFORE = /(?:约|近|超过|逾|将近|大约|超)$/;
+/**
+ * Whether the words before a figure end with 约/近/超过/逾/将近/大约/超 (the figure is approximate): read
+ * from the end (a regular expression ending in $ would try every starting position).
+ */
+function approxBefore(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === YUE || last === JIN || last === YU || last === CHAO || (last === GUO && text.charCodeAt(text.length - 2) === CHAO);
+}
+const YUE = '约'.charCodeAt(0);
+const JIN = '近'.charCodeAt(0);
+const YU = '逾'.charCodeAt(0);
+const CHAO = '超'.charCodeAt(0);
+const GUO = '过'.charCodeAt(0);
 
 type Rule = {
   re: RegExp;
@@ -451,7 +463,7 @@ export function analyzeText(text: string, year: number): TextAnalysis {
       }
     }
     if (!kind) continue;
-    const approx = fig.approx || APPROX_BEFORE.test(leftRaw) || text.startsWith('以上', tokEnd) || text.startsWith('左右', tokEnd) || text.startsWith('多', tokEnd);
+    const approx = fig.approx || approxBefore(leftRaw) || text.startsWith('以上', tokEnd) || text.startsWith('左右', tokEnd) || text.startsWith('多', tokEnd);
     lastKind = kind;
     claims.push({ kind, value, approx, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
   }
