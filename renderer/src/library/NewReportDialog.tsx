@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Form, Input, InputNumber, Modal, Select, AutoComplete } from 'antd';
+import { Form, Input, InputNumber, Modal, Select, AutoComplete } from 'antd';
 import { formatForYear, templateFor } from '../../../templates/index';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from '../../../shared/model/types';
 import { suggestTitle } from '../../../shared/model/blank';
 import type { ReportSummary } from '../../../shared/service/api';
+import { ExistingReportWarning } from './ExistingReportWarning';
 
 export interface NewReportValues {
   agency: string;
@@ -124,14 +125,7 @@ export function NewReportDialog(props: {
             </div>
           </div>
         ) : null}
-        {existing ? (
-          <Alert
-            type="warning"
-            showIcon
-            className="gap-top"
-            title={`年报库中已有“${existing.agency}”${existing.year}年度的年报。仍可新建一份，但请注意不要混淆。`}
-          />
-        ) : null}
+        <ExistingReportWarning existing={existing} />
       </Form>
     </Modal>
   );

@@ -8,6 +8,7 @@ import { navigate } from '../app/router';
 import { existingReport, planRollover, preselect, sortForRollover } from './plan';
 import { base64Size, chooseReportFile, formatSize, type ChosenFile } from './pick-file';
 import { KIND_LABELS } from '../import/labels';
+import { ExistingReportWarning } from '../library/ExistingReportWarning';
 
 /**
  * 以上年报告为基础新建: choose last year's report (from the library, or a file), the new year and
@@ -380,14 +381,7 @@ export function RolloverDialog(props: RolloverDialogProps) {
             />
           ) : null}
           {result && !result.ok ? <Alert type="warning" showIcon className="gap-top" title={result.problem} /> : null}
-          {existing ? (
-            <Alert
-              type="warning"
-              showIcon
-              className="gap-top"
-              title={`年报库中已有“${existing.agency}”${existing.year}年度的年报。仍可新建一份，但请注意不要混淆。`}
-            />
-          ) : null}
+          <ExistingReportWarning existing={existing} />
         </fieldset>
       ) : null}
 
