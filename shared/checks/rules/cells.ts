@@ -17,14 +17,21 @@ function decimalsOf(v: number): number {
   return Math.max(0, frac - exp);
 }
 
+/** The common part of a CELL-INVALID finding (built only for a finding, not for every cell). */
+const invalidBase = (key: string) => ({ rule: 'CELL-INVALID' as const, severity: 'error' as const, cells: [key], fingerprint: key });
+
 function* invalid(ctx: CheckContext): Iterable<Finding> {
   const layout = ctx.layout;
-  for (const [key, v] of Object.entries(ctx.cells)) {
+  // Object.keys, read by index: no [key, value] pair per cell.
+  const cells = ctx.cells;
+  const keys = Object.keys(cells);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = cells[key];
     if (v === null || v === undefined) continue;
     const field = layout?.fields[key];
-    const base = { rule: 'CELL-INVALID' as const, severity: 'error' as const, cells: [key], fingerprint: key };
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      yield { ...base, message: `${labelOf(ctx, key)}填写的“${String(v)}”不是数字。请填写阿拉伯数字，没有数据填 0。`, actual: String(v) };
+      yield { ...invalidBase(key), message: `${labelOf(ctx, key)}填写的“${String(v)}”不是数字。请填写阿拉伯数字，没有数据填 0。`, actual: String(v) };
       continue;
     }
     if (!field) continue;
@@ -32,21 +39,23 @@ function* invalid(ctx: CheckContext): Iterable<Finding> {
     const label = labelOf(ctx, key);
     const min = field.min ?? -Infinity;
     if (v < min) {
-      yield { ...base, message: `${label}不能为负数（填写了 ${fmt(v)}）。请填写 0 或正整数。`, actual: v };
+      yield { ...invalidBase(key), message: `${label}不能为负数（填写了 ${fmt(v)}）。请填写 0 或正整数。`, actual: v };
       continue;
     }
     const decimals = decimalsOf(v);
     if (field.type === 'integer' && decimals > 0) {
-      yield { ...base, message: `${label}是件数，只能填整数（填写了 ${fmt(v)}）。`, actual: v };
+      yield { ...invalidBase(key), message: `${label}是件数，只能填整数（填写了 ${fmt(v)}）。`, actual: v };
     } else if (field.type === 'decimal' && decimals > (field.maxDecimals ?? 0)) {
       yield {
-        ...base,
+        ...invalidBase(key),
         message: `${label}最多保留 ${field.maxDecimals ?? 0} 位小数（单位${field.unit}，精确到分），填写了 ${v}。`,
         actual: v,
       };
     }
   }
 }
+
+const isBlank = (v: unknown) => v === null || v === undefined;
 
 /** Rows of a table with blank cells listed one by one until this many; beyond it, one finding per table. */
 const ROWS_PER_TABLE = 5;
@@ -78,13 +87,13 @@ function* blank(ctx: CheckContext): Iterable<Finding> {
 
   for (const table of ['t2', 't3', 't4'] as const) {
     const keys = layout.tableKeys[table];
-    if (!keys.length || keys.every((k) => ctx.cells[k] === null || ctx.cells[k] === undefined)) continue; // SECTION-EMPTY
+    if (!keys.length || keys.every((k) => isBlank(ctx.cells[k]))) continue; // SECTION-EMPTY
     const rows: { label: string; row: string; blanks: string[] }[] = [];
     for (const row of layout.rows) {
       if (row.table !== table) continue;
       const blanks = row.keys.filter(
         (k) =>
-          (ctx.cells[k] === null || ctx.cells[k] === undefined) &&
+          isBlank(ctx.cells[k]) &&
           !reportedTotals.has(k) &&
           // In the editor the totals are computed: a blank total only means its parts are blank.
           !(ctx.mode === 'editor' && totals.has(k)),

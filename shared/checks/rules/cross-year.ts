@@ -1,8 +1,9 @@
 import type { Rule } from '../engine';
+import type { Report } from '../../model/types';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';
 import { spanOf, type TextBlock } from '../text/blocks';
-import { clip } from '../text/normalize';
+import { clip, normalizeText } from '../text/normalize';
 import { ReuseIndex, type Match } from '../text/similarity';
 import type { NormalizedText } from '../text/normalize';
 import { fmt, hash, isNumber } from './util';
@@ -79,19 +80,21 @@ const THRESHOLD = 0.9;
 
 const reusables = slotMemo<NormalizedText, string>();
 
-/** The part of a paragraph that should differ from year to year: formula sentences dropped, years masked. */
+/** The part of a normalised text that should differ from year to year: formula sentences dropped, years masked. */
+function reusableText(norm: string): string {
+  if (norm.length < MIN_CHARS) return '';
+  let out = norm;
+  if (FORMULA.test(norm)) {
+    out = '';
+    for (const sentence of norm.split(/(?<=[。；！？])/)) if (!FORMULA.test(sentence)) out += sentence;
+  }
+  if (YEAR.test(out)) out = out.replace(YEARS, '#');
+  return out.length < MIN_CHARS ? '' : out;
+}
+
+/** The reusable part of a paragraph of this year (memoised on its normalised text). */
 function reusable(nt: NormalizedText): string {
-  return reusables(nt, () => {
-    const norm = nt.text;
-    if (norm.length < MIN_CHARS) return '';
-    let out = norm;
-    if (FORMULA.test(norm)) {
-      out = '';
-      for (const sentence of norm.split(/(?<=[。；！？])/)) if (!FORMULA.test(sentence)) out += sentence;
-    }
-    if (YEAR.test(out)) out = out.replace(YEARS, '#');
-    return out.length < MIN_CHARS ? '' : out;
-  });
+  return reusables(nt, () => reusableText(nt.text));
 }
 
 const paragraphs = (blocks: TextBlock[]) => blocks.filter((b) => b.kind === 'paragraph');
@@ -101,19 +104,34 @@ const indexes = weakMemo<object, { texts: string[]; index: ReuseIndex } | null>(
 /** The best match of a paragraph of this year in the index it was last looked up in. */
 const matches = slotMemo<NormalizedText, { index: ReuseIndex | null; match: Match | null }>();
 
-function lastYearIndex(last: object, blocks: TextBlock[]) {
+/**
+ * The reusable parts of last year's paragraphs (the paragraphs collectBlocks lists, in its order), read
+ * straight from the report: only paragraphs are normalised, and no text block is built for them.
+ */
+function lastYearTexts(last: Report): string[] {
+  const texts: string[] = [];
+  const sections = Array.isArray(last.sections) ? last.sections : [];
+  for (const section of sections) {
+    if (!section || typeof section !== 'object' || !Array.isArray(section.blocks)) continue;
+    for (const block of section.blocks) {
+      if (!block || typeof block !== 'object' || block.type === 'heading') continue;
+      const text = reusableText(normalizeText(typeof block.text === 'string' ? block.text : '').text);
+      if (text.length > 0) texts.push(text);
+    }
+  }
+  return texts;
+}
+
+function lastYearIndex(last: Report) {
   return indexes(last, () => {
-    const texts = paragraphs(blocks)
-      .map((b) => reusable(b.norm))
-      .filter((t) => t.length > 0);
+    const texts = lastYearTexts(last);
     return texts.length ? { texts, index: new ReuseIndex(texts, THRESHOLD) } : null;
   });
 }
 
 function* reused(ctx: CheckContext): Iterable<Finding> {
-  const lastBlocks = ctx.lastBlocks;
-  if (!lastBlocks) return;
-  const last = lastYearIndex(ctx.last!, lastBlocks);
+  if (!ctx.last) return;
+  const last = lastYearIndex(ctx.last);
   if (!last) return;
   const reported = new Set<string>();
   for (const block of paragraphs(ctx.blocks)) {

@@ -202,9 +202,12 @@ const CITATIONS = [
 ];
 
 function* citationOutdated(ctx: CheckContext): Iterable<Finding> {
-  for (const c of CITATIONS) {
+  const blocks = ctx.blocks;
+  for (let i = 0; i < CITATIONS.length; i++) {
+    const c = CITATIONS[i]!;
     if (ctx.report.year < c.from) continue;
-    for (const block of ctx.blocks) {
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
       const m = c.re.exec(block.norm.text);
       if (!m) continue;
       yield {

@@ -97,11 +97,19 @@ function* punctuation(ctx: CheckContext): Iterable<Finding> {
   }
 }
 
+/** A character every case of the kinds enum, comma and paren has (one scan rules all three out). */
+const HALF_WIDTH = /[(,;:?!]/;
+
 function* paragraphFindings(ctx: CheckContext): Iterable<Finding> {
-  for (const block of ctx.blocks) {
+  const blocks = ctx.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     const text = block.original;
     if (!text || block.kind === 'signature') continue;
-    for (const kind of KINDS) {
+    const halfWidth = HALF_WIDTH.test(text);
+    for (let k = 0; k < KINDS.length; k++) {
+      const kind = KINDS[k]!;
+      if (k < 3 && !halfWidth) continue; // enum, comma and paren: their `pre` needs one of HALF_WIDTH
       if ((kind.has && !text.includes(kind.has)) || !kind.pre.test(text)) continue;
       kind.re.lastIndex = 0;
       let first: RegExpExecArray | null = null;
@@ -133,9 +141,9 @@ function* paragraphFindings(ctx: CheckContext): Iterable<Finding> {
       else if (firstBad[p]! < 0) firstBad[p] = i;
     } while (PAIR_MARK.test(norm));
     for (let p = 0; p < PAIRS.length; p++) {
-      const [open, close, name] = PAIRS[p]!;
       const at = firstBad[p]! >= 0 ? firstBad[p]! : depth[p]! > 0 ? lastOpen[p]! : -1;
       if (at < 0) continue;
+      const [open, close, name] = PAIRS[p]!;
       const s = block.norm.map[at]!;
       const quote = norm.slice(Math.max(0, at - 6), at + 8);
       yield finding(

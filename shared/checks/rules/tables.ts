@@ -23,14 +23,31 @@ function describeSum(ctx: CheckContext, s: SumRule): string {
   }
 }
 
+/** The sum rules of a layout, each (rule, total) once (first kept): worked out once per list of rules. */
+const distinctSums = new WeakMap<readonly SumRule[], SumRule[]>();
+
+function distinct(rules: readonly SumRule[]): SumRule[] {
+  let list = distinctSums.get(rules);
+  if (!list) {
+    const seen = new Set<string>();
+    list = [];
+    for (const rule of rules) {
+      const id = `${rule.rule}:${rule.total}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      list.push(rule);
+    }
+    distinctSums.set(rules, list);
+  }
+  return list;
+}
+
 function* sums(ctx: CheckContext): Iterable<Finding> {
   const layout = ctx.layout;
   if (!layout) return;
-  const seen = new Set<string>();
-  for (const rule of layout.sums) {
-    const id = `${rule.rule}:${rule.total}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
+  const rules = distinct(layout.sums);
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     const actual = ctx.num(rule.total);
     if (actual === null) continue;
     const expected = ctx.sum(rule.parts);

@@ -113,12 +113,15 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
     }
   }
 
-  for (const block of ctx.blocks) {
+  const blocks = ctx.blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     if (block.kind === 'title' || block.kind === 'signature') continue;
     const text = block.norm.text;
     if (!text) continue;
     let covered = -1; // end of the last old name found: a shorter form inside it is the same mention
-    for (const name of oldNames) {
+    for (let n = 0; n < oldNames.length; n++) {
+      const name = oldNames[n]!;
       const at = text.indexOf(name);
       if (at < 0 || at < covered) continue;
       covered = at + name.length;
@@ -140,7 +143,8 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
         candidates.push([name, m.index! + m[0].indexOf(name), '出现在联系方式或编制单位的位置，']);
       }
     }
-    for (const [candidate, start, why] of candidates) {
+    for (let c = 0; c < candidates.length; c++) {
+      const [candidate, start, why] = candidates[c]!;
       if (GENERIC_SELF.test(candidate) || /[的在和与及]/.test(candidate)) continue;
       if (isSelf(candidate, own)) continue;
       const f = emit(block, { name: candidate, start, end: start + candidate.length }, why);

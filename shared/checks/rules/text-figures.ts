@@ -149,7 +149,8 @@ function* numbers(ctx: CheckContext): Iterable<Finding> {
     if (!claims.length) continue;
     // Claims of one sentence with the same meaning are judged together: 全县受理 120 件，其中本机关 30 件.
     const groups = new Map<string, FigureClaim[]>();
-    for (const c of claims) {
+    for (let i = 0; i < claims.length; i++) {
+      const c = claims[i]!;
       if (c.approx || (allZero && isTable3Kind(c.kind))) continue;
       const key = `${c.sentence}|${c.kind}`;
       const list = groups.get(key);

@@ -62,24 +62,38 @@ const NUMERAL = new Uint8Array(65536);
 for (const ch of '0123456789.,') NUMERAL[ch.charCodeAt(0)] = 1;
 for (const ch of '零〇○一二两三四五六七八九十百千万亿廿卅') NUMERAL[ch.charCodeAt(0)] = 2;
 
-interface Figure {
-  /** Where the figure starts and the unit (with 次) ends. */
-  start: number;
-  end: number;
-  value: number;
-  /** 余/多 between the figure and the unit. */
-  approx: boolean;
+/**
+ * The counted figures of the text read last by readFigures (数字 + 万? + 余/多? + 件/起/宗/个/份): where each
+ * starts and where its unit (with 次) ends, its value, whether 余/多 stands between figure and unit. Kept in
+ * module-level arrays, reused from text to text (no object per figure); analyzeText reads them before
+ * reading another text.
+ */
+let figStart = new Int32Array(64);
+let figEnd = new Int32Array(64);
+let figValue = new Float64Array(64);
+let figApprox = new Uint8Array(64);
+
+/** Value of the digits text[start, end) when they are at most nine plain digits (as `+raw` reads them), else -1. */
+function plainDigits(text: string, start: number, end: number): number {
+  if (end - start >= 10) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /**
- * Every counted figure of a text (数字 + 万? + 余/多? + 件/起/宗/个/份): found from the units, which are
- * rare, reading the figure backwards. One pass over the text.
+ * Reads every counted figure of a text into the figure arrays and returns how many there are: found from
+ * the units, which are rare, reading the figure backwards. One pass over the text.
  */
-function* figures(text: string): Iterable<Figure> {
+function readFigures(text: string): number {
   // The units are found by a regular expression (a native scan, faster than a loop over the characters).
-  // Shared state: analyzeText reads each generator to its end before starting another.
   const re = UNIT_RE;
   re.lastIndex = 0;
+  let count = 0;
   while (re.test(text)) {
     const u = re.lastIndex - 1;
     let i = u;
@@ -98,44 +112,57 @@ function* figures(text: string): Iterable<Figure> {
     if (!kind) continue;
     let start = i - 1;
     while (start > 0 && NUMERAL[text.charCodeAt(start - 1)] === kind) start--;
-    const raw = text.slice(start, i);
     let value: number | null;
     if (kind === 1) {
-      if (raw.charCodeAt(0) > 57 || raw.charCodeAt(raw.length - 1) > 57) continue; // “.5”, “3,”
-      value = raw.length < 10 && /^\d+$/.test(raw) ? +raw : parseArabicNumber(raw);
-    } else value = parseChineseNumber(raw);
+      if (text.charCodeAt(start) > 57 || text.charCodeAt(i - 1) > 57) continue; // “.5”, “3,”
+      const plain = plainDigits(text, start, i);
+      value = plain >= 0 ? plain : parseArabicNumber(text.slice(start, i));
+    } else value = parseChineseNumber(text.slice(start, i));
     if (value === null) continue;
-    const end = text.charCodeAt(u + 1) === 0x6b21 /* 次 */ ? u + 2 : u + 1;
-    yield { start, end, value: wan ? value * 1e4 : value, approx };
+    if (count === figStart.length) {
+      const size = count * 2;
+      const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+      figStart = grow(figStart, new Int32Array(size));
+      figEnd = grow(figEnd, new Int32Array(size));
+      figValue = grow(figValue, new Float64Array(size));
+      figApprox = grow(figApprox, new Uint8Array(size));
+    }
+    figStart[count] = start;
+    figEnd[count] = text.charCodeAt(u + 1) === 0x6b21 /* 次 */ ? u + 2 : u + 1;
+    figValue[count] = wan ? value * 1e4 : value;
+    figApprox[count] = approx ? 1 : 0;
+    count++;
   }
+  return count;
 }
 
 /** Words between a noun and its figure (共计, 为, 达到 …), stripped from the end of the words before a figure. */
 const FILLERS = ['共计', '合计', '总计', '累计', '分别为', '分别', '达到', '数量', '件数', '总数', '超过', '将近', '大约', '共', '计', '为', '达', '了', '的', '有', '约', '近', '逾'];
 
-/** Last characters of the fillers: most texts end otherwise and are returned at once. */
-const FILLER_ENDS = new Set(FILLERS.map((f) => f[f.length - 1]!));
+/** Last characters of the fillers (char codes): most texts end otherwise and are returned at once. */
+const FILLER_ENDS = new Set(FILLERS.map((f) => f.charCodeAt(f.length - 1)));
 
-function stripFillers(text: string): string {
-  let end = text.length;
-  outer: while (end > 0 && FILLER_ENDS.has(text[end - 1]!)) {
+/** End of text[start, end) with the fillers stripped from its end. */
+function stripFillers(text: string, start: number, end: number): number {
+  outer: while (end > start && FILLER_ENDS.has(text.charCodeAt(end - 1))) {
     for (const f of FILLERS) {
-      if (end >= f.length && text.startsWith(f, end - f.length)) {
+      if (end - start >= f.length && text.startsWith(f, end - f.length)) {
         end -= f.length;
         continue outer;
       }
     }
     break;
   }
-  return end === text.length ? text : text.slice(0, end);
+  return end;
 }
 /**
- * Whether the words before a figure end with 约/近/超过/逾/将近/大约/超 (the figure is approximate): read
- * from the end (a regular expression ending in $ would try every starting position).
+ * Whether the words text[start, end) before a figure end with 约/近/超过/逾/将近/大约/超 (the figure is
+ * approximate): read from the end (a regular expression ending in $ would try every starting position).
  */
-function approxBefore(text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
-  return last === YUE || last === JIN || last === YU || last === CHAO || (last === GUO && text.charCodeAt(text.length - 2) === CHAO);
+function approxBefore(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  const last = text.charCodeAt(end - 1);
+  return last === YUE || last === JIN || last === YU || last === CHAO || (last === GUO && end - 2 >= start && text.charCodeAt(end - 2) === CHAO);
 }
 const YUE = '约'.charCodeAt(0);
 const JIN = '近'.charCodeAt(0);
@@ -320,12 +347,12 @@ const LEFT_RULES: Rule[] = [
   },
 ];
 
-/** Rules by the last character they can match (order kept: first match wins). */
-const BY_END = new Map<string, Rule[]>();
+/** Rules by the char code of the last character they can match (order kept: first match wins). */
+const BY_END = new Map<number, Rule[]>();
 for (const rule of LEFT_RULES) {
   for (const ch of rule.ends) {
-    let list = BY_END.get(ch);
-    if (!list) BY_END.set(ch, (list = []));
+    let list = BY_END.get(ch.charCodeAt(0));
+    if (!list) BY_END.set(ch.charCodeAt(0), (list = []));
     list.push(rule);
   }
 }
@@ -333,6 +360,7 @@ for (const rule of LEFT_RULES) {
 /** Verb before, noun after: 受理了 61 件…申请. */
 const VERB_BEFORE = /(?:受理|收到|接收|接到)(?:了|到)?(?:各类)?$/;
 const VERB_ENDS = '理到收了类';
+const VERB_END_CODES = new Set([...VERB_ENDS].map((ch) => ch.charCodeAt(0)));
 
 function containsAny(text: string, words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i++) if (text.includes(words[i]!)) return true;
@@ -340,6 +368,7 @@ function containsAny(text: string, words: readonly string[]): boolean {
 }
 const NOUN_AFTER = /^[^，。；]{0,20}?申请/;
 /** Figure before the carry-over words: 另有 103 件顺延到下年度答复. */
+const CARRY_FIRST = new Set([...'的申结顺转'].map((ch) => ch.charCodeAt(0)));
 const CARRY_AFTER = /^(?:的)?(?:申请)?(?:结转|顺延|转入|转)(?:到|至|入)?(?:下一?年度?|下年|次年|(\d{4})年度?)/;
 
 /** Whether a char code is a clause delimiter; ideographs (most characters) are told apart without the table. */
@@ -384,6 +413,12 @@ const STATEMENT_RULES: { re: RegExp; kind: StatementKind; need: string[][]; reje
   { need: [['收取'], ['0元', '零元']], re: /收取[^，。；]{0,16}?(?:处理费|费用)[^，。；]{0,4}?(?<![0-9.])(?:0|零)元/g, kind: 'no_fee' },
 ];
 
+/** Whether the text contains a word of every group. */
+function needsMet(text: string, groups: readonly string[][]): boolean {
+  for (let g = 0; g < groups.length; g++) if (!containsAny(text, groups[g]!)) return false;
+  return true;
+}
+
 const SENTENCE_END = /[。；！？]/g;
 
 /** Sentences of a text, [start, end) each (a native scan for the sentence ends). */
@@ -415,67 +450,84 @@ export function analyzeText(text: string, year: number): TextAnalysis {
   // One pass of each pattern over the whole text; a pointer follows the sentence a match is in.
   let si = 0;
   let lastKind: ClaimKind | null = null;
-  const sentenceAt = (pos: number) => {
-    while (si < sentences.length - 1 && pos >= sentences[si]![1]) {
+  const lastSentence = sentences.length - 1;
+  // One context object per text, updated per figure (no allocation per figure).
+  const ctx = new FigureContext(text, year);
+  const figureCount = readFigures(text);
+  for (let f = 0; f < figureCount; f++) {
+    const tokStart = figStart[f]!;
+    const tokEnd = figEnd[f]!;
+    const value = figValue[f]!;
+    // The sentence the figure is in (a new sentence forgets the previous claim's kind).
+    while (si < lastSentence && tokStart >= sentences[si]![1]) {
       si++;
       lastKind = null;
     }
-    return sentences[si]!;
-  };
-  // One context object per text, updated per figure (no allocation per figure).
-  const ctx = new FigureContext(text, year);
-  for (const fig of figures(text)) {
-    const tokStart = fig.start;
-    const tokEnd = fig.end;
-    const value = fig.value;
-    const [s, e] = sentenceAt(tokStart);
+    const s = sentences[si]![0];
+    const e = sentences[si]![1];
     // The longest rule needs about 30 characters: look no further back (keeps each figure O(1)).
     const lStart = clauseStart(text, tokStart, Math.max(s, tokStart - 36));
-    const leftRaw = text.slice(lStart, tokStart);
-    const left = stripFillers(leftRaw);
+    // The words before the figure, fillers stripped: text[lStart, lEnd) (sliced only when a rule reads them).
+    const lEnd = stripFillers(text, lStart, tokStart);
+    const lastCode = lEnd > lStart ? text.charCodeAt(lEnd - 1) : -1;
+    let left: string | null = null;
     ctx.from = s;
     ctx.to = tokStart;
     ctx.lastKind = lastKind;
     let kind: ClaimKind | null = null;
     let kStart = tokStart;
-    for (const rule of BY_END.get(left[left.length - 1] ?? '') ?? []) {
-      if (rule.need.length && !containsAny(left, rule.need)) continue;
-      const r = rule.re.exec(left);
-      if (!r) continue;
-      kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(r, ctx);
-      if (kind) kStart = lStart + r.index;
-      break;
+    const rules = lastCode < 0 ? undefined : BY_END.get(lastCode);
+    if (rules) {
+      left = text.slice(lStart, lEnd);
+      for (const rule of rules) {
+        if (rule.need.length && !containsAny(left, rule.need)) continue;
+        const r = rule.re.exec(left);
+        if (!r) continue;
+        kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(r, ctx);
+        if (kind) kStart = lStart + r.index;
+        break;
+      }
     }
     let qEnd = tokEnd;
     if (!kind) {
-      const after = text.slice(tokEnd, clauseEnd(text, tokEnd, Math.min(e, tokEnd + 24)));
-      const carry = CARRY_AFTER.exec(after);
-      if (carry && yearIs(carry[1], year + 1)) {
-        kind = 'carry_next';
-        qEnd = tokEnd + carry[0].length;
-      } else if (VERB_ENDS.includes(left[left.length - 1] ?? ' ') && VERB_BEFORE.test(left)) {
-        const noun = NOUN_AFTER.exec(after);
-        if (noun && !NOT_REQUESTS.test(noun[0].slice(0, -2))) {
-          kind = 'received';
-          kStart = lStart + (VERB_BEFORE.exec(left)?.index ?? 0);
-          qEnd = tokEnd + noun[0].length;
+      const verb = VERB_END_CODES.has(lastCode);
+      if (verb || CARRY_FIRST.has(text.charCodeAt(tokEnd))) {
+        const after = text.slice(tokEnd, clauseEnd(text, tokEnd, Math.min(e, tokEnd + 24)));
+        const carry = CARRY_AFTER.exec(after);
+        if (carry && yearIs(carry[1], year + 1)) {
+          kind = 'carry_next';
+          qEnd = tokEnd + carry[0].length;
+        } else if (verb && VERB_BEFORE.test((left ??= text.slice(lStart, lEnd)))) {
+          const noun = NOUN_AFTER.exec(after);
+          if (noun && !NOT_REQUESTS.test(noun[0].slice(0, -2))) {
+            kind = 'received';
+            kStart = lStart + (VERB_BEFORE.exec(left)?.index ?? 0);
+            qEnd = tokEnd + noun[0].length;
+          }
         }
       }
     }
     if (!kind) continue;
-    const approx = fig.approx || approxBefore(leftRaw) || text.startsWith('以上', tokEnd) || text.startsWith('左右', tokEnd) || text.startsWith('多', tokEnd);
+    const approx =
+      figApprox[f] === 1 ||
+      approxBefore(text, lStart, tokStart) ||
+      text.startsWith('以上', tokEnd) ||
+      text.startsWith('左右', tokEnd) ||
+      text.startsWith('多', tokEnd);
     lastKind = kind;
     claims.push({ kind, value, approx, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
   }
   for (const rule of STATEMENT_RULES) {
-    if (!rule.need.every((group) => containsAny(text, group))) continue;
+    if (!needsMet(text, rule.need)) continue;
     rule.re.lastIndex = 0;
     si = 0;
     for (const m of text.matchAll(rule.re)) {
       if (rule.reject?.test(m[0])) continue;
       const start = m.index!;
       const end = start + m[0].length;
-      const [s, e] = sentenceAt(start);
+      while (si < lastSentence && start >= sentences[si]![1]) si++;
+      const s = sentences[si]![0];
+      const e = sentences[si]![1];
       const st: Statement = { kind: rule.kind, start, end, sentence: si, quote: m[0] };
       if (rule.kind === 'no_cases') {
         // The groups named up to the end of the clause (未发生行政复议、行政诉讼 names both).

@@ -42,21 +42,36 @@ function fullWidth(c: number): number {
   }
 }
 
+/**
+ * Every character normalisation may change: whitespace (see isSpace), the half-width marks of fullWidth(),
+ * full-width digits and letters. Found by a native scan: text typed in the editor usually has none (then
+ * it is kept as is), and the runs between them (almost all of a Chinese text) are copied as slices without
+ * being read character by character.
+ */
+const CHANGE = /[\t-\r \xa0\u2000-\u200b\u3000\ufeff!(),:;?\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+
+/** Index of the first character at or after `from` that normalisation may change, or the length. */
+function nextChange(text: string, from: number): number {
+  CHANGE.lastIndex = from;
+  return CHANGE.test(text) ? CHANGE.lastIndex - 1 : text.length;
+}
+
 /** ASCII characters normalisation may change (whitespace and the half-width marks of fullWidth()). */
 const ASCII_CHANGES = new Uint8Array(128);
-for (const ch of ' \t\n\r\v\f(),:;?!') ASCII_CHANGES[ch.charCodeAt(0)] = 1;
+for (const ch of ' \t\n\r\v\f!(),:;?') ASCII_CHANGES[ch.charCodeAt(0)] = 1;
 
 /**
- * Index of the first character normalisation may change (whitespace, full-width digits and letters,
- * half-width marks), or the length when there is none: text typed in the editor usually has none (then
- * it is kept as is), and everything before the first one is copied unchanged.
+ * nextChange by a loop over the characters: inside a text that has changes they usually come every few
+ * characters (spaces around figures, line breaks), where a loop beats a call of the regular expression per
+ * change. Ideographs and CJK punctuation (almost every character) are passed over by one test.
  */
-function firstChange(text: string): number {
+function nextChangeNear(text: string, from: number): number {
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c > 0x3000 && c < 0xfeff) continue;
     if (c < 0x80) {
-      if (ASCII_CHANGES[c]) return i;
+      if (ASCII_CHANGES[c] === 1) return i;
     } else if (c >= 0xff10) {
       if (c <= 0xff19 || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return i;
     } else if (c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)) return i;
@@ -65,9 +80,9 @@ function firstChange(text: string): number {
 }
 
 /**
- * One pass over the text from `from` (everything before it is kept as is, see firstChange); with `map`,
- * records where each kept character came from. Runs of characters kept as they are (almost all of a
- * Chinese text) are copied as slices, not character by character.
+ * One pass over the text from `from` (everything before it is kept as is, see nextChange); with `map`,
+ * records where each kept character came from. Only the characters normalisation may change are looked
+ * at one by one; the runs between them are copied as slices.
  */
 function normalizePass(original: string, map: Uint32Array | null, from = 0): string {
   const n = original.length;
@@ -76,9 +91,32 @@ function normalizePass(original: string, map: Uint32Array | null, from = 0): str
   let seg = 0; // start of the current run of unchanged characters (the first reaches at least to `from`)
   let prevOut = from > 0 ? original.charCodeAt(from - 1) : -1; // last output character (for the space and 1,268 rules)
   let pendingSpace = false;
-  for (let i = from; i < n; i++) {
+  let pos = from;
+  for (;;) {
+    const i = pos < n ? nextChangeNear(original, pos) : n;
+    if (pos < i) {
+      // original[pos, i) is kept as it is; only its first character can follow a run of whitespace.
+      if (pendingSpace) {
+        pendingSpace = false;
+        if (isAsciiAlnum(prevOut) && isAsciiAlnum(original.charCodeAt(pos))) {
+          // One space kept between two ASCII letters or digits (it stands where the run of whitespace ended).
+          if (pos > seg) {
+            pieces.push(original.slice(seg, pos));
+            if (map) for (let k = seg; k < pos; k++) map[m++] = k;
+            else m += pos - seg;
+          }
+          seg = pos;
+          pieces.push(' ');
+          if (map) map[m] = pos - 1;
+          m++;
+        }
+      }
+      prevOut = original.charCodeAt(i - 1);
+    }
+    if (i >= n) break;
+    pos = i + 1;
     const c = original.charCodeAt(i);
-    if ((c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b)) && isSpace(c)) {
+    if (isSpace(c)) {
       if (i > seg) {
         pieces.push(original.slice(seg, i));
         if (map) for (let k = seg; k < i; k++) map[m++] = k;
@@ -90,16 +128,15 @@ function normalizePass(original: string, map: Uint32Array | null, from = 0): str
     }
     let out = c;
     // Full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ) → ASCII.
-    if (c >= 0xff10 && c <= 0xff5a && (c <= 0xff19 || (c >= 0xff21 && c <= 0xff3a) || c >= 0xff41)) out = c - 0xfee0;
-    else if (c < 0x80) {
+    if (c >= 0xff10) out = c - 0xfee0;
+    else {
       const full = fullWidth(c);
       // 1,268 / 10:30 keep their ASCII punctuation.
-      if (full !== c && !((c === 0x2c || c === 0x3a) && isDigit(prevOut) && isDigit(original.charCodeAt(i + 1)))) out = full;
+      if (!((c === 0x2c || c === 0x3a) && isDigit(prevOut) && isDigit(original.charCodeAt(i + 1)))) out = full;
     }
     if (pendingSpace) {
       pendingSpace = false;
       if (isAsciiAlnum(prevOut) && isAsciiAlnum(out)) {
-        // One space kept between two ASCII letters or digits (it stands where the run of whitespace ended).
         if (i > seg) {
           pieces.push(original.slice(seg, i));
           if (map) for (let k = seg; k < i; k++) map[m++] = k;
@@ -149,7 +186,7 @@ class Normalized implements NormalizedText {
 }
 
 export function normalizeText(original: string): NormalizedText {
-  const from = firstChange(original);
+  const from = nextChange(original, 0);
   return new Normalized(original, from < original.length ? normalizePass(original, null, from) : original);
 }
 
