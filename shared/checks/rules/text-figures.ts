@@ -137,6 +137,9 @@ function table3AllZero(ctx: CheckContext): boolean {
 
 const isTable3Kind = (kind: string) => !kind.startsWith('t2:') && !kind.startsWith('t4:');
 
+/** Claims not compared: approximate figures, and Table 3 figures when Table 3 is all zero (ALL-ZERO speaks). */
+const skip = (c: FigureClaim, allZero: boolean) => c.approx || (allZero && isTable3Kind(c.kind));
+
 function* numbers(ctx: CheckContext): Iterable<Finding> {
   if (!ctx.layout) return;
   const allZero = table3AllZero(ctx);
@@ -148,17 +151,20 @@ function* numbers(ctx: CheckContext): Iterable<Finding> {
     const claims = analysis[b]!.claims;
     if (!claims.length) continue;
     // Claims of one sentence with the same meaning are judged together: 全县受理 120 件，其中本机关 30 件.
-    const groups = new Map<string, FigureClaim[]>();
-    for (let i = 0; i < claims.length; i++) {
-      const c = claims[i]!;
-      if (c.approx || (allZero && isTable3Kind(c.kind))) continue;
-      const key = `${c.sentence}|${c.kind}`;
-      const list = groups.get(key);
-      if (list) list.push(c);
-      else groups.set(key, [c]);
-    }
-    for (const list of groups.values()) {
-      const kind = list[0]!.kind;
+    // Claims come sentence by sentence (in text order): the groups of a sentence are its claims of one
+    // kind, taken in the order their first claims come.
+    for (let g = 0, run = 0; g < claims.length; g++) {
+      const first = claims[g]!;
+      if (first.sentence !== claims[run]!.sentence) run = g; // a new sentence starts at g
+      if (skip(first, allZero)) continue;
+      let earlier = false;
+      for (let h = run; h < g && !earlier; h++) earlier = claims[h]!.kind === first.kind && !skip(claims[h]!, allZero);
+      if (earlier) continue; // judged with the first claim of its kind
+      const list: FigureClaim[] = [];
+      for (let h = g; h < claims.length && claims[h]!.sentence === first.sentence; h++) {
+        if (claims[h]!.kind === first.kind && !skip(claims[h]!, allZero)) list.push(claims[h]!);
+      }
+      const kind = first.kind;
       let t = targets.get(kind);
       if (t === undefined) targets.set(kind, (t = target(ctx, kind)));
       if (!t) continue;

@@ -421,18 +421,36 @@ function needsMet(text: string, groups: readonly string[][]): boolean {
 
 const SENTENCE_END = /[。；！？]/g;
 
-/** Sentences of a text, [start, end) each (a native scan for the sentence ends). */
-function sentenceBounds(text: string): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * Sentence ends of the text read last by sentenceBounds: sentence i is [sentenceEnds[i − 1] (0 for the first),
+ * sentenceEnds[i]). Reused from text to text (no pair per sentence).
+ */
+let sentenceEnds = new Int32Array(64);
+
+/** Reads the sentence ends of a text (a native scan) and returns the number of sentences (at least one). */
+function sentenceBounds(text: string): number {
+  let count = 0;
   let start = 0;
   SENTENCE_END.lastIndex = 0;
   while (SENTENCE_END.test(text)) {
     const end = SENTENCE_END.lastIndex;
-    out.push([start, end]);
+    if (count === sentenceEnds.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(sentenceEnds);
+      sentenceEnds = grown;
+    }
+    sentenceEnds[count++] = end;
     start = end;
   }
-  if (start < text.length || !out.length) out.push([start, text.length]);
-  return out;
+  if (start < text.length || !count) {
+    if (count === sentenceEnds.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(sentenceEnds);
+      sentenceEnds = grown;
+    }
+    sentenceEnds[count++] = text.length;
+  }
+  return count;
 }
 
 function groupsOf(text: string): { review: boolean; lit: boolean } {
@@ -446,11 +464,12 @@ function groupsOf(text: string): { review: boolean; lit: boolean } {
 export function analyzeText(text: string, year: number): TextAnalysis {
   const claims: FigureClaim[] = [];
   const statements: Statement[] = [];
-  const sentences = sentenceBounds(text);
+  const sentenceCount = sentenceBounds(text);
+  const ends = sentenceEnds;
   // One pass of each pattern over the whole text; a pointer follows the sentence a match is in.
   let si = 0;
   let lastKind: ClaimKind | null = null;
-  const lastSentence = sentences.length - 1;
+  const lastSentence = sentenceCount - 1;
   // One context object per text, updated per figure (no allocation per figure).
   const ctx = new FigureContext(text, year);
   const figureCount = readFigures(text);
@@ -459,12 +478,12 @@ export function analyzeText(text: string, year: number): TextAnalysis {
     const tokEnd = figEnd[f]!;
     const value = figValue[f]!;
     // The sentence the figure is in (a new sentence forgets the previous claim's kind).
-    while (si < lastSentence && tokStart >= sentences[si]![1]) {
+    while (si < lastSentence && tokStart >= ends[si]!) {
       si++;
       lastKind = null;
     }
-    const s = sentences[si]![0];
-    const e = sentences[si]![1];
+    const s = si > 0 ? ends[si - 1]! : 0;
+    const e = ends[si]!;
     // The longest rule needs about 30 characters: look no further back (keeps each figure O(1)).
     const lStart = clauseStart(text, tokStart, Math.max(s, tokStart - 36));
     // The words before the figure, fillers stripped: text[lStart, lEnd) (sliced only when a rule reads them).
@@ -525,9 +544,9 @@ export function analyzeText(text: string, year: number): TextAnalysis {
       if (rule.reject?.test(m[0])) continue;
       const start = m.index!;
       const end = start + m[0].length;
-      while (si < lastSentence && start >= sentences[si]![1]) si++;
-      const s = sentences[si]![0];
-      const e = sentences[si]![1];
+      while (si < lastSentence && start >= ends[si]!) si++;
+      const s = si > 0 ? ends[si - 1]! : 0;
+      const e = ends[si]!;
       const st: Statement = { kind: rule.kind, start, end, sentence: si, quote: m[0] };
       if (rule.kind === 'no_cases') {
         // The groups named up to the end of the clause (未发生行政复议、行政诉讼 names both).

@@ -35,10 +35,10 @@ const MIN_CLASSES = 32;
 /**
  * Class signatures of a text into `sig` (one int per class): bigram → hash; its top 16 bits pick the class,
  * five bits below them one bit of the class's signature (an OR: repeated bigrams need no de-duplication).
- * Equal sets of bigrams in a class give equal signatures; an empty class gives 0. Returns the number of
- * classes left empty.
+ * Equal sets of bigrams in a class give equal signatures; an empty class gives 0 (the callers count the
+ * classes left empty as they walk the signatures).
  */
-function signatures(text: string, sig: Int32Array): number {
+function signatures(text: string, sig: Int32Array): void {
   const k = sig.length;
   sig.fill(0);
   const n = text.length;
@@ -47,11 +47,8 @@ function signatures(text: string, sig: Int32Array): number {
     const c = text.charCodeAt(i);
     const h = Math.imul((prev << 16) | c, GOLDEN);
     prev = c;
-    sig[((h >>> 16) * k) >>> 16]! |= 1 << (h >>> 11);
+    sig[Math.imul(h >>> 16, k) >>> 16]! |= 1 << (h >>> 11);
   }
-  let zeros = 0;
-  for (let c = 0; c < k; c++) if (sig[c] === 0) zeros++;
-  return zeros;
 }
 
 /** Key of a (class, signature) pair in the signature table; 0 marks an empty slot. */
@@ -146,8 +143,10 @@ export class ReuseIndex {
     let entries = 0;
     for (let j = 0; j < n; j++) {
       if (texts[j]!.length < 2) continue;
-      const zeros = signatures(texts[j]!, sig);
+      signatures(texts[j]!, sig);
       sigs.set(sig, j * K);
+      let zeros = 0;
+      for (let c = 0; c < K; c++) if (sig[c] === 0) zeros++;
       this.zeros[j] = zeros;
       entries += K - zeros;
     }
@@ -192,11 +191,15 @@ export class ReuseIndex {
   best(text: string): Match | null {
     if (text.length < 2) return null;
     const { counts, threshold, slots, next, para, mask, shift, zeros, texts, sig, k: K } = this;
-    const zA = signatures(text, sig);
+    signatures(text, sig);
     counts.fill(0);
+    let zA = 0;
     for (let c = 0; c < K; c++) {
       const s = sig[c]!;
-      if (s === 0) continue;
+      if (s === 0) {
+        zA++;
+        continue;
+      }
       const key = sigKey(c, s);
       let h = Math.imul(key, GOLDEN) >>> shift;
       let k = slots[h << 1]!;
