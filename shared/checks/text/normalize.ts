@@ -42,30 +42,18 @@ function fullWidth(c: number): number {
   }
 }
 
-/**
- * Every character normalisation may change: whitespace (see isSpace), the half-width marks of fullWidth(),
- * full-width digits and letters. Found by a native scan: text typed in the editor usually has none (then
- * it is kept as is), and the runs between them (almost all of a Chinese text) are copied as slices without
- * being read character by character.
- */
-const CHANGE = /[\t-\r \xa0\u2000-\u200b\u3000\ufeff!(),:;?\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
-
-/** Index of the first character at or after `from` that normalisation may change, or the length. */
-function nextChange(text: string, from: number): number {
-  CHANGE.lastIndex = from;
-  return CHANGE.test(text) ? CHANGE.lastIndex - 1 : text.length;
-}
-
 /** ASCII characters normalisation may change (whitespace and the half-width marks of fullWidth()). */
 const ASCII_CHANGES = new Uint8Array(128);
 for (const ch of ' \t\n\r\v\f!(),:;?') ASCII_CHANGES[ch.charCodeAt(0)] = 1;
 
 /**
- * nextChange by a loop over the characters: inside a text that has changes they usually come every few
- * characters (spaces around figures, line breaks), where a loop beats a call of the regular expression per
- * change. Ideographs and CJK punctuation (almost every character) are passed over by one test.
+ * Index of the first character at or after `from` that normalisation may change (whitespace, the half-width
+ * marks of fullWidth(), full-width digits and letters), or the length when there is none: text typed in the
+ * editor usually has none (then it is kept as is). Ideographs and CJK punctuation (almost every character)
+ * are passed over by one test. (A regular expression scans faster, but inside a text with changes they come
+ * every few characters — spaces around figures, line breaks — where a call per change costs more.)
  */
-function nextChangeNear(text: string, from: number): number {
+function nextChange(text: string, from: number): number {
   const n = text.length;
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -81,8 +69,9 @@ function nextChangeNear(text: string, from: number): number {
 
 /**
  * One pass over the text from `from` (everything before it is kept as is, see nextChange); with `map`,
- * records where each kept character came from. Only the characters normalisation may change are looked
- * at one by one; the runs between them are copied as slices.
+ * records where each kept character came from. Runs of characters kept as they are (almost all of a Chinese
+ * text) are found by nextChange and copied as slices; only the characters that may change are looked at
+ * one by one.
  */
 function normalizePass(original: string, map: Uint32Array | null, from = 0): string {
   const n = original.length;
@@ -93,7 +82,7 @@ function normalizePass(original: string, map: Uint32Array | null, from = 0): str
   let pendingSpace = false;
   let pos = from;
   for (;;) {
-    const i = pos < n ? nextChangeNear(original, pos) : n;
+    const i = pos < n ? nextChange(original, pos) : n;
     if (pos < i) {
       // original[pos, i) is kept as it is; only its first character can follow a run of whitespace.
       if (pendingSpace) {
