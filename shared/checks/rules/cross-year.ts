@@ -74,23 +74,55 @@ function* inForce(ctx: CheckContext): Iterable<Finding> {
 /** Sentences every report repeats by design (legal basis, statistics period, contact, fee formula). */
 const FORMULA = /本报告|统计期限|统计期间|统计时限|统计时间|有疑问|处理费|联系电话|联系方式|电子邮箱|邮编|邮政编码|电子版|全文包括|组成。?$|下载/;
 const MIN_CHARS = 40;
-const YEAR = /(?:19|20)\d{2}年/;
-const YEARS = /(?:19|20)\d{2}(?=年)/g;
 const THRESHOLD = 0.9;
 
-const reusables = slotMemo<NormalizedText, string>();
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Years masked: every 19xx/20xx written in digits right before 年 becomes #, as
+ * `text.replace(/(?:19|20)\d{2}(?=年)/g, '#')` would (two such years cannot overlap: 年 is no digit), found
+ * from each 年 by indexOf rather than by a regular expression tried at every character.
+ */
+function maskYears(text: string): string {
+  let out = '';
+  let seg = 0;
+  for (let i = text.indexOf('年', 4); i >= 0; i = text.indexOf('年', i + 1)) {
+    const a = text.charCodeAt(i - 4);
+    const b = text.charCodeAt(i - 3);
+    if (((a === 0x31 && b === 0x39) || (a === 0x32 && b === 0x30)) && isDigit(text.charCodeAt(i - 2)) && isDigit(text.charCodeAt(i - 1))) {
+      out += text.slice(seg, i - 4) + '#';
+      seg = i;
+    }
+  }
+  return seg === 0 ? text : out + text.slice(seg);
+}
 
 /** The part of a normalised text that should differ from year to year: formula sentences dropped, years masked. */
 function reusableText(norm: string): string {
   if (norm.length < MIN_CHARS) return '';
   let out = norm;
   if (FORMULA.test(norm)) {
+    // Sentences as norm.split(/(?<=[。；！？])/) cuts them: each ends after its mark, the last one at the end.
     out = '';
-    for (const sentence of norm.split(/(?<=[。；！？])/)) if (!FORMULA.test(sentence)) out += sentence;
+    const n = norm.length;
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+      const c = norm.charCodeAt(i);
+      if (c !== 0x3002 && c !== 0xff1b && c !== 0xff01 && c !== 0xff1f) continue;
+      const sentence = norm.slice(start, i + 1);
+      if (!FORMULA.test(sentence)) out += sentence;
+      start = i + 1;
+    }
+    if (start < n) {
+      const sentence = norm.slice(start);
+      if (!FORMULA.test(sentence)) out += sentence;
+    }
   }
-  if (YEAR.test(out)) out = out.replace(YEARS, '#');
+  out = maskYears(out);
   return out.length < MIN_CHARS ? '' : out;
 }
+
+const reusables = slotMemo<NormalizedText, string>();
 
 /** The reusable part of a paragraph of this year (memoised on its normalised text). */
 function reusable(nt: NormalizedText): string {

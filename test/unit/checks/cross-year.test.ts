@@ -84,6 +84,20 @@ describe('X-REUSED-TEXT', () => {
     expect(of(now, lastWith, 'X-REUSED-TEXT')).toEqual([]);
   });
 
+  it('compares paragraphs with every year before 年 masked and formula sentences dropped (all sentence marks)', () => {
+    const body = (y: number) =>
+      `本局自1999年起持续推进政务公开标准化建设；${y}年完善信息发布审核机制，规范公开流程！是否提高了信息公开的及时性和准确性？` +
+      `本报告统计期限为${y}年1月1日至12月31日。编号12${y}年度的专项工作持续推进，群众满意度逐步提升`;
+    const lastWith = withParagraph(last, 'other', body(2023));
+    const now = withParagraph(report, 'other', body(2024));
+    const f = of(now, lastWith, 'X-REUSED-TEXT');
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('相同');
+    // Figures that are not years before 年 stay as they are: 3023年 is not masked, so the texts differ there.
+    const other = withParagraph(report, 'other', body(2024).replace('1999年', '3023年').replace('12024年', '13024年'));
+    expect(of(other, lastWith, 'X-REUSED-TEXT')[0]!.message).not.toContain('相同：');
+  });
+
   it('flags paragraphs carried over by rollover until they are rewritten', () => {
     const lastFull = makeReport({ year: 2023 });
     const { report: next } = rolloverReport(lastFull);

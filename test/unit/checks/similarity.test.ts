@@ -71,6 +71,33 @@ describe('paragraph similarity (bigram Dice)', () => {
     );
   });
 
+  it('finds near-copies exactly when one long paragraph of last year sets many classes for short ones', () => {
+    const alphabet = '政府信息公开工作年度报告申请办理坚持以新时代中国特色社会主义思想为指导认真学习宣传贯彻党的二十大精神';
+    const para = (min: number, max: number) => fc.array(fc.constantFrom(...alphabet.split('')), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+    const edit = fc.tuple(fc.nat(), fc.nat({ max: 2 }), fc.constantFrom(...alphabet.split('')));
+    fc.assert(
+      fc.property(para(1500, 3000), fc.array(para(40, 300), { minLength: 1, maxLength: 10 }), fc.array(fc.tuple(fc.nat(), fc.array(edit, { maxLength: 30 })), { minLength: 1, maxLength: 5 }), (long, short, edits) => {
+        const last = [...short, long];
+        const index = new ReuseIndex(last, 0.9);
+        for (const [pick, changes] of edits) {
+          let t = last[pick % last.length]!;
+          for (const [at, op, ch] of changes) {
+            const i = at % (t.length + 1);
+            t = op === 0 ? t.slice(0, i) + ch + t.slice(i + 1) : op === 1 ? t.slice(0, i) + ch + t.slice(i) : t.slice(0, i) + t.slice(i + 1);
+          }
+          const scores = last.map((l) => naiveDice(t, l));
+          const top = Math.max(...scores);
+          const got = index.best(t);
+          if (top >= 0.9) {
+            expect(got!.score).toBeCloseTo(top, 9);
+            expect(got!.index).toBe(scores.indexOf(top));
+          } else expect(got).toBeNull();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps working when this year’s texts are much larger than last year’s (the table grows)', () => {
     const index = new ReuseIndex(['政府信息公开'], 0.5);
     const big = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
