@@ -30,8 +30,8 @@ const GOLDEN = 0x9e3779b1;
  * few enough that a class usually holds several bigrams (a lone common bigram such as 政府 would make
  * unrelated paragraphs agree). Every class costs a table entry per paragraph and a look-up per paragraph of
  * this year, so the fewer the better: a quarter of the longest paragraph's length (0.3 measured ≈ 8 % slower
- * to build and search on the benchmark report, 0.22 no faster: more pairs come close enough to be compared exactly). The number
- * of classes never changes a result, only how many pairs are compared exactly.
+ * to build and search on the benchmark report; 0.22 no faster, as more pairs come close enough to be compared
+ * exactly). The number of classes never changes a result, only how many pairs are compared exactly.
  */
 const CLASSES_PER_BIGRAM = 0.25;
 const MIN_CLASSES = 32;
