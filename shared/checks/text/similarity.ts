@@ -121,16 +121,16 @@ export class ReuseIndex {
   /** Distinct bigrams of last year's paragraphs, read when a paragraph first comes up as a candidate. */
   private readonly keys: (Int32Array | undefined)[];
   /**
-   * Signature table: per slot its key (0 = empty) and the head of its postings (entry + 1, 0 = none); per
-   * entry its paragraph and the next entry + 1. Filled in the same pass that computes each paragraph's
+   * Signature table, chained: `heads[slot]` = first entry + 1 (0 = none); per entry its key, its paragraph
+   * and the next entry + 1 in the same slot. Filled in the same pass that computes each paragraph's
    * signatures (no copy of all signatures, no second pass), sized from an upper bound on the entries (a
-   * paragraph fills at most min(classes, bigrams) classes) so that it is never more than 4/5 full.
+   * paragraph fills at most min(classes, bigrams) classes): at most one entry per slot on average.
    */
-  private readonly mask: number;
   private readonly shift: number;
-  private readonly slots: Int32Array;
-  private readonly next: Int32Array;
-  private readonly para: Int32Array;
+  private readonly heads: Int32Array;
+  private readonly entryKey: Int32Array;
+  private readonly entryPara: Int32Array;
+  private readonly entryNext: Int32Array;
   private readonly counts: Uint32Array;
   /** Classes per paragraph, and the signatures of the text being looked up. */
   private readonly k: number;
@@ -151,12 +151,12 @@ export class ReuseIndex {
     let bound = 0;
     for (const t of texts) if (t.length >= 2) bound += Math.min(K, t.length - 1);
     let bits = 6;
-    while (1 << bits < 1.25 * bound) bits++;
-    const mask = (this.mask = (1 << bits) - 1);
+    while (1 << bits < bound) bits++;
     const shift = (this.shift = 32 - bits);
-    const slots = (this.slots = new Int32Array(2 << bits));
-    const next = (this.next = new Int32Array(Math.max(1, bound)));
-    const para = (this.para = new Int32Array(Math.max(1, bound)));
+    const heads = (this.heads = new Int32Array(1 << bits));
+    const entryKey = (this.entryKey = new Int32Array(Math.max(1, bound)));
+    const entryPara = (this.entryPara = new Int32Array(Math.max(1, bound)));
+    const entryNext = (this.entryNext = new Int32Array(Math.max(1, bound)));
     let e = 0;
     for (let j = 0; j < n; j++) {
       const text = texts[j]!;
@@ -170,16 +170,11 @@ export class ReuseIndex {
           continue;
         }
         const key = sigKey(c, s);
-        let h = Math.imul(key, GOLDEN) >>> shift;
-        let k = slots[h << 1]!;
-        while (k !== key && k !== 0) {
-          h = (h + 1) & mask;
-          k = slots[h << 1]!;
-        }
-        slots[h << 1] = key;
-        para[e] = j;
-        next[e] = slots[(h << 1) + 1]!;
-        slots[(h << 1) + 1] = ++e;
+        const h = Math.imul(key, GOLDEN) >>> shift;
+        entryKey[e] = key;
+        entryPara[e] = j;
+        entryNext[e] = heads[h]!;
+        heads[h] = ++e;
       }
       this.zeros[j] = zeros;
     }
@@ -198,7 +193,7 @@ export class ReuseIndex {
   /** The most similar paragraph of last year at or above the threshold, or null. */
   best(text: string): Match | null {
     if (text.length < 2) return null;
-    const { counts, threshold, slots, next, para, mask, shift, zeros, texts, sig, k: K } = this;
+    const { counts, threshold, heads, entryKey, entryPara, entryNext, shift, zeros, texts, sig, k: K } = this;
     signatures(text, sig);
     counts.fill(0);
     let zA = 0;
@@ -209,14 +204,7 @@ export class ReuseIndex {
         continue;
       }
       const key = sigKey(c, s);
-      let h = Math.imul(key, GOLDEN) >>> shift;
-      let k = slots[h << 1]!;
-      while (k !== key && k !== 0) {
-        h = (h + 1) & mask;
-        k = slots[h << 1]!;
-      }
-      if (k === 0) continue;
-      for (let e = slots[(h << 1) + 1]! - 1; e >= 0; e = next[e]! - 1) counts[para[e]!]!++;
+      for (let e = heads[Math.imul(key, GOLDEN) >>> shift]! - 1; e >= 0; e = entryNext[e]! - 1) if (entryKey[e] === key) counts[entryPara[e]!]!++;
     }
     // Bigrams of this text (with repeats): at least its number of distinct bigrams.
     const nA = text.length - 1;
