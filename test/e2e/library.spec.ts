@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { test, expect, openApp, createReport, pageErrors } from './support/fixtures';
 import type { TestServer } from './support/server';
+import { defaultReportYear } from '../../renderer/src/library/default-year';
 
 function apiOf(request: APIRequestContext, server: TestServer) {
   return async (method: string, ...args: unknown[]) => {
@@ -37,14 +38,14 @@ test.describe('library', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('new report dialog: the year defaults to last year and the format and title follow', async ({ page, server }) => {
+  test('new report dialog: the year defaults to the report being written (last year; this year in December) and the format and title follow', async ({ page, server }) => {
     await openApp(page, server.url);
     await page.getByRole('button', { name: /新建年报/ }).click();
     const dialog = page.getByRole('dialog', { name: '新建年报' });
-    const lastYear = new Date().getFullYear() - 1;
-    await expect(dialog.getByLabel('报告年度')).toHaveValue(String(lastYear));
+    const year = defaultReportYear();
+    await expect(dialog.getByLabel('报告年度')).toHaveValue(String(year));
     await dialog.getByLabel('机关全称').fill('云岭县教育局');
-    await expect(dialog).toContainText(`云岭县教育局${lastYear}年政府信息公开工作年度报告`);
+    await expect(dialog).toContainText(`云岭县教育局${year}年政府信息公开工作年度报告`);
     await expect(dialog).toContainText('2021年版格式（国办公开办函〔2021〕30号）');
     await dialog.getByLabel('报告年度').fill('2020');
     await expect(dialog).toContainText('2019年版格式');

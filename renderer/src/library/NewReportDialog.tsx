@@ -5,6 +5,7 @@ import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from '../../../shar
 import { suggestTitle } from '../../../shared/model/blank';
 import type { ReportSummary } from '../../../shared/service/api';
 import { ExistingReportWarning } from './ExistingReportWarning';
+import { defaultReportYear } from './default-year';
 
 export interface NewReportValues {
   agency: string;
@@ -12,8 +13,6 @@ export interface NewReportValues {
   year: number;
 }
 
-/** In January the clerk writes last year's report: the year defaults to last year. */
-export const defaultReportYear = (now = new Date()) => now.getFullYear() - 1;
 
 const MIN_YEAR = 2019;
 
