@@ -30,6 +30,8 @@ export interface SrcLine {
   page?: number;
   /** Font size in points (PDF), used to find the title. */
   size?: number;
+  /** Text with one table cell per line (`规章 |`, `2 |`): a lone `|` is a cell left empty. */
+  emptyCell?: true;
 }
 
 export interface SrcTable {

@@ -108,6 +108,16 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
 
   for (const l of lines) {
     if (obs.length >= LIMITS.tableRows) break; // a table has 30 rows; anything far beyond is not one
+    if (l.emptyCell) {
+      // A cell left empty in a one-cell-per-line table: a blank value of the row being collected.
+      if (!run) {
+        closeAfter();
+        run = { nums: [], before: matchKey(fragments.join('')), headers: lastHeaders };
+        fragments = [];
+      }
+      run.nums.push({ raw: '', value: null, blank: true });
+      continue;
+    }
     const separated = !!l.cells && l.cells.length > 1 && l.cells.every((c) => c.x0 === undefined);
     const pieces: Piece[] = l.cells && l.cells.length ? l.cells : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text }));
     let label: Piece[];

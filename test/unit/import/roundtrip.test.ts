@@ -3,7 +3,7 @@ import { buildDocx, buildHtml, buildHtmlFragment } from '../../../shared/export/
 import { importReport, type ImportResult } from '../../../shared/import/index';
 import type { Report } from '../../../shared/model/types';
 import { bigReport, blanksReport, report2019, sampleReport, singleOtherReport } from '../../fixtures/import/reports';
-import { barRows, gbkBytes, halfWidth, pdfCopy, rowText, siteHtml, traditional, webLines } from '../../fixtures/import/render';
+import { barCells, barRows, gbkBytes, halfWidth, pdfCopy, rowText, scrapedRows, siteHtml, traditional, webLines } from '../../fixtures/import/render';
 
 /**
  * Our own reports, published in every form: each cell must come back exactly (blank stays null,
@@ -99,6 +99,15 @@ describe.each(REPORTS)('%s report', (_name, make) => {
     }
   });
 
+  it('text as county sites print tables: one cell per line ended by |, rows as a | b |, markdown rows padded with empty cells', async () => {
+    for (const text of [barCells(report), scrapedRows(report, 'trailing'), scrapedRows(report, 'markdown')]) {
+      const res = await importReport(enc.encode(text), 'report.txt');
+      expectIdentity(res, report);
+      expectCells(res, report);
+      expectText(res, report);
+    }
+  });
+
   it('text copied from a PDF: wrapped lines, split labels, vertical group label, page numbers', async () => {
     const res = await importReport(enc.encode(pdfCopy(report)), 'report.txt');
     expectIdentity(res, report);
@@ -136,12 +145,14 @@ describe.each(REPORTS)('%s report', (_name, make) => {
 
 describe('blank cells', () => {
   const report = blanksReport();
-  it('stay blank where the source keeps them (HTML, website page, .docx, | rows)', async () => {
+  it('stay blank where the source keeps them (HTML, website page, .docx, | rows, a lone | per empty cell)', async () => {
     const forms: [Uint8Array, string][] = [
       [enc.encode(buildHtml(report, { standalone: true })), 'a.html'],
       [enc.encode(siteHtml(report)), 'b.html'],
       [await buildDocx(report, { embed: false }), 'c.docx'],
       [enc.encode(barRows(report)), 'd.txt'],
+      [enc.encode(barCells(report)), 'e.txt'],
+      [enc.encode(scrapedRows(report, 'trailing')), 'f.txt'],
     ];
     for (const [bytes, name] of forms) {
       const res = await importReport(bytes, name);
