@@ -3,6 +3,7 @@ import { ImportError, LIMITS } from '../errors';
 import type { SourceDoc, SrcCell, SrcLine } from '../source-doc';
 import { collapseBlanks, countCjk, displayWidth } from '../text-utils';
 import { isPageNumber } from '../pdf/layout';
+import { emptyCellLines } from './bar-cells';
 
 /**
  * Plain text as websites and copies flatten a report: one paragraph per line, one table cell per
@@ -18,10 +19,10 @@ export function readPlainText(text: string): SourceDoc {
   if (text.length > LIMITS.textChars) throw new ImportError('too-large', '文本文件过大（超过 800 万字符），无法导入。');
   const raw = text.replace(/\r\n?/g, '\n').split('\n', LIMITS.lines + 1).slice(0, LIMITS.lines);
   const lines: SrcLine[] = [];
-  const cellPerLine = barTerminatedCells(raw);
-  for (const r of raw) {
+  const emptyCells = emptyCellLines(raw);
+  for (const [i, r] of raw.entries()) {
     const s = r.length > LIMITS.lineChars ? r.slice(0, LIMITS.lineChars) : r;
-    if (cellPerLine && LONE_BAR.test(s)) {
+    if (emptyCells.has(i)) {
       lines.push({ type: 'line', text: '', emptyCell: true });
       continue;
     }
@@ -41,30 +42,6 @@ export function readPlainText(text: string): SourceDoc {
   const wrapped = looksWrapped(lines);
   if (wrapped) markParagraphs(lines);
   return { kind: 'text', blocks: lines, warnings: [], wrapped };
-}
-
-const LONE_BAR = /^\s*\|\s*$/;
-
-/** `text |`: one bar, at the end, after some text (no regex: lines may be megabytes long). */
-function barTerminated(s: string): boolean {
-  const t = s.trimEnd();
-  const bar = t.indexOf('|');
-  return bar > 0 && bar === t.length - 1 && t.slice(0, bar).trim() !== '';
-}
-
-/**
- * Some sites flatten a table to one cell per line, each ended by a bar (`规章 |`, `2 |`), an empty
- * cell as a lone `|` and the empty cells closing a row as `||`, `|||`. In that style a lone bar is a
- * blank cell that keeps the following values in their columns; elsewhere it is decoration.
- */
-function barTerminatedCells(raw: string[]): boolean {
-  let terminated = 0;
-  let lone = 0;
-  for (const s of raw) {
-    if (barTerminated(s)) terminated++;
-    else if (LONE_BAR.test(s)) lone++;
-  }
-  return terminated >= 10 && lone > 0;
 }
 
 /**

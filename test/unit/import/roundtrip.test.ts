@@ -3,7 +3,7 @@ import { buildDocx, buildHtml, buildHtmlFragment } from '../../../shared/export/
 import { importReport, type ImportResult } from '../../../shared/import/index';
 import type { Report } from '../../../shared/model/types';
 import { bigReport, blanksReport, report2019, sampleReport, singleOtherReport } from '../../fixtures/import/reports';
-import { barCells, barRows, gbkBytes, halfWidth, pdfCopy, rowText, scrapedRows, siteHtml, traditional, webLines } from '../../fixtures/import/render';
+import { barCells, barRows, barSeparated, gbkBytes, halfWidth, pdfCopy, rowText, scrapedRows, siteHtml, traditional, webLines } from '../../fixtures/import/render';
 
 /**
  * Our own reports, published in every form: each cell must come back exactly (blank stays null,
@@ -99,8 +99,8 @@ describe.each(REPORTS)('%s report', (_name, make) => {
     }
   });
 
-  it('text as county sites print tables: one cell per line ended by |, rows as a | b |, markdown rows padded with empty cells', async () => {
-    for (const text of [barCells(report), scrapedRows(report, 'trailing'), scrapedRows(report, 'markdown')]) {
+  it('text as county sites print tables: one cell per line ended by | (rows also opened by |) or followed by a lone |, rows as a | b |, markdown rows padded with empty cells', async () => {
+    for (const text of [barCells(report), barCells(report, { rowMarks: true }), barSeparated(report), scrapedRows(report, 'trailing'), scrapedRows(report, 'markdown')]) {
       const res = await importReport(enc.encode(text), 'report.txt');
       expectIdentity(res, report);
       expectCells(res, report);
@@ -152,6 +152,9 @@ describe('blank cells', () => {
       [await buildDocx(report, { embed: false }), 'c.docx'],
       [enc.encode(barRows(report)), 'd.txt'],
       [enc.encode(barCells(report)), 'e.txt'],
+      [enc.encode(barCells(report, { rowMarks: true })), 'e2.txt'],
+      [enc.encode(traditional(barCells(report, { rowMarks: true }))), 'e3.txt'],
+      [enc.encode(barSeparated(report)), 'e4.txt'],
       [enc.encode(scrapedRows(report, 'trailing')), 'f.txt'],
     ];
     for (const [bytes, name] of forms) {
