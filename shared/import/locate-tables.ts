@@ -76,7 +76,7 @@ function isProse(l: SrcLine): boolean {
 
 function anchorScore(id: TableId, key: string): number {
   if (!key) return 0;
-  return tableScore(id, key) + (id === 't3' && /本列数据的勾稽关系|申请人情况/.test(key) ? 2 : 0) + (id === 't2' && /^第二十条|^信息内容/.test(key) ? 2 : 0) + (id === 't4' && /^行政复议/.test(key) ? 2 : 0);
+  return tableScore(id, key) + (id === 't3' && /本列数据的[勾钩]稽关系|申请人情况/.test(key) ? 2 : 0) + (id === 't2' && /^第二十条|^信息内容/.test(key) ? 2 : 0) + (id === 't4' && /^行政复议/.test(key) ? 2 : 0);
 }
 
 /** The run of table lines: from the first anchor line to the last table line before running text. */
