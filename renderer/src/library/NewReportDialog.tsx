@@ -13,7 +13,6 @@ export interface NewReportValues {
   year: number;
 }
 
-
 const MIN_YEAR = 2019;
 
 export function formatLabel(year: number): string {

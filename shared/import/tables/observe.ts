@@ -105,17 +105,21 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
     const prev = obs[obs.length - 1];
     if (prev && !prev.after) prev.after = matchKey(fragments.join(''));
   };
+  /** Adds a value to the row being collected one cell per line, starting it after the label. */
+  const collect = (num: NumToken) => {
+    if (!run) {
+      closeAfter();
+      run = { nums: [], before: matchKey(fragments.join('')), headers: lastHeaders };
+      fragments = [];
+    }
+    run.nums.push(num);
+  };
 
   for (const l of lines) {
     if (obs.length >= LIMITS.tableRows) break; // a table has 30 rows; anything far beyond is not one
     if (l.emptyCell) {
       // A cell left empty in a one-cell-per-line table: a blank value of the row being collected.
-      if (!run) {
-        closeAfter();
-        run = { nums: [], before: matchKey(fragments.join('')), headers: lastHeaders };
-        fragments = [];
-      }
-      run.nums.push({ raw: '', value: null, blank: true });
+      collect({ raw: '', value: null, blank: true });
       continue;
     }
     const separated = !!l.cells && l.cells.length > 1 && l.cells.every((c) => c.x0 === undefined);
@@ -153,12 +157,7 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
     }
     if (!labelKey && nums.length === 1 && !separated && nums[0]!.x0 === undefined) {
       // One cell per line (a table flattened by a website): collect until the next label.
-      if (!run) {
-        closeAfter();
-        run = { nums: [], before: matchKey(fragments.join('')), headers: lastHeaders };
-        fragments = [];
-      }
-      run.nums.push(nums[0]!);
+      collect(nums[0]!);
       continue;
     }
     flushRun();

@@ -25,35 +25,31 @@ export function emptyCellLines(raw: readonly string[]): Set<number> {
   }
   if (lone.length === 0) return out;
 
-  // Neighbouring non-blank lines, found in one pass each way (files may have 200,000 lines).
-  const prev = new Int32Array(n).fill(-1);
-  const next = new Int32Array(n).fill(-1);
-  for (let i = 1, last = -1; i < n; i++) {
-    if (raw[i - 1]!.trim()) last = i - 1;
-    prev[i] = last;
-  }
-  for (let i = n - 2, last = -1; i >= 0; i--) {
-    if (raw[i + 1]!.trim()) last = i + 1;
-    next[i] = last;
-  }
-  const at = (i: number) => (i >= 0 ? raw[i]! : '');
+  // The nearest non-blank line before or after: a blank run lies next to at most two lone bars, so
+  // the walks stay linear in the file.
+  const near = (i: number, step: 1 | -1): string => {
+    for (let j = i + step; j >= 0 && j < n; j += step) if (raw[j]!.trim()) return raw[j]!;
+    return '';
+  };
 
   if (terminated >= 10) {
     const labelCell = (s: string) => barTerminated(s) && !isNumberToken(s.trimEnd().slice(0, -1));
-    const opensRow = (i: number) => labelCell(at(next[i]!));
-    const rowMarks = lone.filter((i) => opensRow(i) && !at(prev[i]!).includes('|')).length >= 2;
+    const opensRow = (i: number) => labelCell(near(i, 1));
+    const rowMarks = lone.filter((i) => opensRow(i) && !near(i, -1).includes('|')).length >= 2;
     for (const i of lone) if (!(rowMarks && opensRow(i))) out.add(i);
     return out;
   }
-  const separators = lone.filter((i) => { const p = at(prev[i]!); return p !== '' && !p.includes('|'); }).length;
-  if (separators >= 20) for (const i of lone) if (isLoneBar(at(prev[i]!))) out.add(i);
+  const separators = lone.filter((i) => {
+    const p = near(i, -1);
+    return p !== '' && !p.includes('|');
+  }).length;
+  if (separators >= 20) for (const i of lone) if (isLoneBar(near(i, -1))) out.add(i);
   return out;
 }
 
 /** A line holding one bar and nothing else. */
-export function isLoneBar(s: string): boolean {
-  const t = s.trim();
-  return t === '|';
+function isLoneBar(s: string): boolean {
+  return s.trim() === '|';
 }
 
 /** `text |`: one bar, at the end, after some text (no regex: lines may be megabytes long). */
