@@ -18,7 +18,11 @@ function buildTable2019() {
   const cells: GridCell[] = [];
   const fields: Record<string, FieldDef> = {};
   let r = 0;
-  const block = (item: string, columns: { key: string; label: string; signed?: boolean; decimal?: boolean }[], rows: [string, string][]) => {
+  const block = (
+    item: string,
+    columns: { key: string; label: string; signed?: boolean; decimal?: boolean }[],
+    rows: [string, string][],
+  ) => {
     cells.push({ r, c: 0, colspan: 4, role: 'section', text: `第二十条第（${item}）项` });
     r++;
     cells.push({ r, c: 0, role: 'header', text: '信息内容' });
@@ -49,18 +53,35 @@ function buildTable2019() {
     { key: 'change', label: '本年增/减', signed: true },
     { key: 'decisions', label: '处理决定数量' },
   ];
-  block('一', [
-    { key: 'made', label: '本年新制作数量' },
-    { key: 'published', label: '本年新公开数量' },
-    { key: 'public_total', label: '对外公开总数量' },
-  ], [['regulations', '规章'], ['normative_docs', '规范性文件']]);
-  block('五', items, [['licensing', '行政许可'], ['other_services', '其他对外管理服务事项']]);
-  block('六', items, [['penalty', '行政处罚'], ['coercion', '行政强制']]);
+  block(
+    '一',
+    [
+      { key: 'made', label: '本年新制作数量' },
+      { key: 'published', label: '本年新公开数量' },
+      { key: 'public_total', label: '对外公开总数量' },
+    ],
+    [
+      ['regulations', '规章'],
+      ['normative_docs', '规范性文件'],
+    ],
+  );
+  block('五', items, [
+    ['licensing', '行政许可'],
+    ['other_services', '其他对外管理服务事项'],
+  ]);
+  block('六', items, [
+    ['penalty', '行政处罚'],
+    ['coercion', '行政强制'],
+  ]);
   block('八', items.slice(0, 2), [['admin_fees', '行政事业性收费']]);
-  block('九', [
-    { key: 'items', label: '采购项目数量' },
-    { key: 'amount', label: '采购总金额', decimal: true },
-  ], [['procurement', '政府集中采购']]);
+  block(
+    '九',
+    [
+      { key: 'items', label: '采购项目数量' },
+      { key: 'amount', label: '采购总金额', decimal: true },
+    ],
+    [['procurement', '政府集中采购']],
+  );
   return {
     table: {
       id: 't2' as const,
@@ -93,5 +114,13 @@ export const GOV_2019: TemplateDef = {
   resultRows: t3.resultRows,
   t3Columns: [...T3_COLUMNS],
   legacyRows: [],
-  detect: ['本年新制作数量', '本年新公开数量', '对外公开总数量', '第二十条第（九）项', '政府集中采购', '上一年项目数量', '其他对外管理服务事项'],
+  detect: [
+    '本年新制作数量',
+    '本年新公开数量',
+    '对外公开总数量',
+    '第二十条第（九）项',
+    '政府集中采购',
+    '上一年项目数量',
+    '其他对外管理服务事项',
+  ],
 };

@@ -1,6 +1,13 @@
 import type { FieldDef, GridCell, TableDef, TemplateDef } from './types';
 import { SECTIONS, OVERVIEW_TOPICS } from './sections';
-import { buildTable3, T3_COLUMNS, T3_OTHER_ROWS_2021, T3_OTHER_ROW_2019, T3_ROWS_AFTER_OTHER, T3_ROWS_BEFORE_OTHER } from './table3';
+import {
+  buildTable3,
+  T3_COLUMNS,
+  T3_OTHER_ROWS_2021,
+  T3_OTHER_ROW_2019,
+  T3_ROWS_AFTER_OTHER,
+  T3_ROWS_BEFORE_OTHER,
+} from './table3';
 import { buildTable4 } from './table4';
 
 /** 国办公开办函〔2021〕30号: the format of reports for 2021 onward (format-2021.md §2). */
@@ -20,12 +27,19 @@ function buildTable2(): { table: TableDef; fields: Record<string, FieldDef> } {
   const field = (key: string, label: string, extra: Partial<FieldDef> = {}) => {
     fields[key] = { key, table: 't2', label, type: 'integer', min: 0, unit: '件', ...extra };
   };
-  const caption = (r: number, item: string) => cells.push({ r, c: 0, colspan: 4, role: 'section', text: `第二十条第（${item}）项` });
+  const caption = (r: number, item: string) =>
+    cells.push({ r, c: 0, colspan: 4, role: 'section', text: `第二十条第（${item}）项` });
   const header = (r: number, text: string) => {
     cells.push({ r, c: 0, role: 'header', text: '信息内容' });
     cells.push({ r, c: 1, colspan: 3, role: 'header', text });
   };
-  const singleRow = (r: number, row: keyof typeof T2_HINTS, label: string, key: string, extra: Partial<FieldDef> = {}) => {
+  const singleRow = (
+    r: number,
+    row: keyof typeof T2_HINTS,
+    label: string,
+    key: string,
+    extra: Partial<FieldDef> = {},
+  ) => {
     cells.push({ r, c: 0, role: 'label', text: label, row, hint: T2_HINTS[row] });
     cells.push({ r, c: 1, colspan: 3, role: 'data', key, row, hint: T2_HINTS[row] });
     field(key, `${label} · ${extra.unit === '万元' ? '本年收费金额' : '本年处理决定数量'}`, extra);
@@ -39,7 +53,12 @@ function buildTable2(): { table: TableDef; fields: Record<string, FieldDef> } {
     { key: 'in_force', label: '现行有效件数' },
   ];
   cols.forEach((col, i) => cells.push({ r: 1, c: 1 + i, role: 'header', text: col.label }));
-  ([['regulations', '规章'], ['normative_docs', '行政规范性文件']] as const).forEach(([row, label], i) => {
+  (
+    [
+      ['regulations', '规章'],
+      ['normative_docs', '行政规范性文件'],
+    ] as const
+  ).forEach(([row, label], i) => {
     const r = 2 + i;
     cells.push({ r, c: 0, role: 'label', text: label, row, hint: T2_HINTS[row] });
     cols.forEach((col, j) => {
@@ -57,7 +76,11 @@ function buildTable2(): { table: TableDef; fields: Record<string, FieldDef> } {
   singleRow(10, 'coercion', '行政强制', 't2.coercion.decisions');
   caption(11, '八');
   header(12, '本年收费金额（单位：万元）');
-  singleRow(13, 'admin_fees', '行政事业性收费', 't2.admin_fees.amount', { type: 'decimal', maxDecimals: 6, unit: '万元' });
+  singleRow(13, 'admin_fees', '行政事业性收费', 't2.admin_fees.amount', {
+    type: 'decimal',
+    maxDecimals: 6,
+    unit: '万元',
+  });
 
   return {
     table: {
@@ -90,6 +113,8 @@ export const GOV_2021: TemplateDef = {
   balances: t3.balances,
   resultRows: t3.resultRows,
   t3Columns: [...T3_COLUMNS],
-  legacyRows: [{ row: T3_OTHER_ROW_2019.key, label: T3_OTHER_ROW_2019.text, replaces: T3_OTHER_ROWS_2021.map((r) => r.key) }],
+  legacyRows: [
+    { row: T3_OTHER_ROW_2019.key, label: T3_OTHER_ROW_2019.text, replaces: T3_OTHER_ROWS_2021.map((r) => r.key) },
+  ],
   detect: ['本年制发件数', '本年废止件数', '现行有效件数', '申请人逾期未按收费通知要求缴纳费用'],
 };

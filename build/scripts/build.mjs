@@ -17,7 +17,9 @@ const args = new Set(process.argv.slice(2));
 const outDir = join(root, 'dist', 'electron');
 mkdirSync(outDir, { recursive: true });
 
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 const major = electronVersion.split('.')[0];
 // Electron 45 ships Node 22 and Chromium 140.
 const nodeTarget = Number(major) >= 45 ? 'node22' : 'node20';
@@ -77,7 +79,6 @@ copyPdfjsAssets(outDir);
 const icon = join(root, 'build', 'icons', '256x256.png');
 if (existsSync(icon)) copyFileSync(icon, join(outDir, 'icon.png'));
 else console.warn('build: build/icons/256x256.png is missing (run node build/scripts/make-icons.mjs)');
-
 
 if (!args.has('--electron-only')) {
   const state = rendererBuildState(root);

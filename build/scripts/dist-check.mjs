@@ -51,7 +51,11 @@ run(
     `-c.electronDist=${fakeDist}`,
     `-c.directories.output=${outDir}`,
   ],
-  { ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ELECTRON_BUILDER_DISABLE_UPDATE_CHECK: 'true', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+  {
+    ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+    ELECTRON_BUILDER_DISABLE_UPDATE_CHECK: 'true',
+    CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+  },
 );
 
 // 3. What landed in the package.
@@ -64,7 +68,10 @@ check(existsSync(join(appDir, 'nianbao-studio')), 'the executable was not rename
 check(existsSync(join(appDir, 'LICENSE.electron.txt')), "Electron's LICENSE is not kept as LICENSE.electron.txt");
 check(!existsSync(join(appDir, 'resources', 'default_app.asar')), 'default_app.asar is in the package');
 const locales = existsSync(join(appDir, 'locales')) ? readdirSync(join(appDir, 'locales')).sort() : [];
-check(locales.join(',') === 'en-US.pak,zh-CN.pak', `locales should be en-US and zh-CN only, found: ${locales.join(', ')}`);
+check(
+  locales.join(',') === 'en-US.pak,zh-CN.pak',
+  `locales should be en-US and zh-CN only, found: ${locales.join(', ')}`,
+);
 
 const entries = asar.listPackage(asarFile, { isPack: false }).map((e) => e.replaceAll('\\', '/'));
 const files = entries.filter((e) => {
@@ -87,7 +94,14 @@ check(pkg.productName === '年报编制助手', `package.json productName is "${
 check(!pkg.scripts, 'package.json in app.asar still has scripts');
 check(!pkg.devDependencies, 'package.json in app.asar still has devDependencies');
 
-for (const required of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/electron/icon.png', '/dist/renderer/index.html', '/dist/electron/pdfjs/cmaps/UniGB-UCS2-H.bcmap', '/dist/electron/pdfjs/standard_fonts/FoxitSerif.pfb']) {
+for (const required of [
+  '/dist/electron/main.cjs',
+  '/dist/electron/preload.cjs',
+  '/dist/electron/icon.png',
+  '/dist/renderer/index.html',
+  '/dist/electron/pdfjs/cmaps/UniGB-UCS2-H.bcmap',
+  '/dist/electron/pdfjs/standard_fonts/FoxitSerif.pfb',
+]) {
   check(has(required), `${required} is missing from app.asar`);
 }
 for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
@@ -95,12 +109,21 @@ for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
   const inAsar = asar.extractFile(asarFile, bundle);
   check(inAsar.equals(readFileSync(join(root, bundle))), `${bundle} in app.asar differs from the fresh build`);
 }
-const preload = has('/dist/electron/preload.cjs') ? asar.extractFile(asarFile, 'dist/electron/preload.cjs').toString('utf8') : '';
+const preload = has('/dist/electron/preload.cjs')
+  ? asar.extractFile(asarFile, 'dist/electron/preload.cjs').toString('utf8')
+  : '';
 const preloadRequires = [...preload.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]);
-check(preloadRequires.every((r) => r === 'electron'), `the preload requires more than 'electron': ${preloadRequires.join(', ')}`);
-const main = has('/dist/electron/main.cjs') ? asar.extractFile(asarFile, 'dist/electron/main.cjs').toString('utf8') : '';
+check(
+  preloadRequires.every((r) => r === 'electron'),
+  `the preload requires more than 'electron': ${preloadRequires.join(', ')}`,
+);
+const main = has('/dist/electron/main.cjs')
+  ? asar.extractFile(asarFile, 'dist/electron/main.cjs').toString('utf8')
+  : '';
 const mainRequires = new Set([...main.matchAll(/\brequire\(["']([^"'./][^"']*)["']\)/g)].map((m) => m[1]));
-const nonBuiltin = [...mainRequires].filter((r) => r !== 'electron' && !r.startsWith('node:') && !require('node:module').builtinModules.includes(r));
+const nonBuiltin = [...mainRequires].filter(
+  (r) => r !== 'electron' && !r.startsWith('node:') && !require('node:module').builtinModules.includes(r),
+);
 check(nonBuiltin.length === 0, `main.cjs requires packages that are not in the package: ${nonBuiltin.join(', ')}`);
 
 // Nothing but the built app: no sources, tests, docs, source maps or node_modules.
@@ -111,7 +134,10 @@ const junk = files.filter(
     /\.(ts|tsx|map|md)$/.test(f) ||
     /^\/(src|test|tests|electron|shared|templates|renderer|docs|build|\.tmp)\//.test(f),
 );
-check(junk.length === 0, `app.asar holds files that do not belong in the package:\n    ${junk.slice(0, 20).join('\n    ')}${junk.length > 20 ? `\n    … ${junk.length - 20} more` : ''}`);
+check(
+  junk.length === 0,
+  `app.asar holds files that do not belong in the package:\n    ${junk.slice(0, 20).join('\n    ')}${junk.length > 20 ? `\n    … ${junk.length - 20} more` : ''}`,
+);
 const size = statSync(asarFile).size;
 console.log(`dist:check: app.asar ${files.length} files, ${Math.round(size / 1024)} KB; main=${pkg.main}`);
 
@@ -122,6 +148,8 @@ function finish() {
     console.error(`\ndist:check FAILED:\n  - ${problems.join('\n  - ')}`);
     process.exit(1);
   }
-  console.log('dist:check OK: the package configuration, the entry points and the contents of app.asar are as expected.');
+  console.log(
+    'dist:check OK: the package configuration, the entry points and the contents of app.asar are as expected.',
+  );
   process.exit(0);
 }

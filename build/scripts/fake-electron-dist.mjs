@@ -4,7 +4,8 @@
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FAKE_EXECUTABLE_TEXT = '#!/bin/sh\necho "stand-in Electron from npm run dist:check: not runnable" >&2\nexit 1\n';
+export const FAKE_EXECUTABLE_TEXT =
+  '#!/bin/sh\necho "stand-in Electron from npm run dist:check: not runnable" >&2\nexit 1\n';
 
 const FILES = [
   'chrome_100_percent.pak',
@@ -32,7 +33,10 @@ export function makeFakeElectronDist(dir, version) {
   mkdirSync(join(dir, 'resources'), { recursive: true });
   for (const f of FILES) writeFileSync(join(dir, f), `stand-in ${f}\n`);
   writeFileSync(join(dir, 'version'), version);
-  writeFileSync(join(dir, 'LICENSE'), 'Copyright (c) Electron contributors\nCopyright (c) 2013-2020 GitHub Inc.\n(MIT licence; stand-in copy)\n');
+  writeFileSync(
+    join(dir, 'LICENSE'),
+    'Copyright (c) Electron contributors\nCopyright (c) 2013-2020 GitHub Inc.\n(MIT licence; stand-in copy)\n',
+  );
   for (const exe of ['electron', 'chrome-sandbox', 'chrome_crashpad_handler']) {
     writeFileSync(join(dir, exe), FAKE_EXECUTABLE_TEXT);
     chmodSync(join(dir, exe), 0o755);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every test runner of the project and ends with one plain line: "N passed, N failed".
-// Steps: typecheck (each tsconfig counts as one test), Vitest (unit), extra checks, Playwright (e2e).
+// Steps: lint, typecheck (each tsconfig counts as one test), Vitest (unit), extra checks, Playwright (e2e).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +53,12 @@ function skipReasons(report) {
 
 const npx = (bin) => join(root, 'node_modules', '.bin', bin);
 
+// Lint first: ESLint (including the architecture boundaries) and Prettier, one count each.
+if (want('lint')) {
+  count('eslint', run(npx('eslint'), ['.']) === 0);
+  count('prettier', run(npx('prettier'), ['--check', '.', '--log-level', 'warn']) === 0);
+}
+
 if (want('typecheck')) {
   for (const project of ['tsconfig.shared.json', 'tsconfig.node.json', 'tsconfig.renderer.json']) {
     count(`typecheck ${project}`, run(npx('tsc'), ['-p', project, '--noEmit']) === 0);
@@ -68,12 +74,17 @@ if (want('unit')) {
     failed += report.numFailedTests ?? 0;
     if (report.numFailedTests) failures.push(`${report.numFailedTests} unit test(s)`);
     // A suite that failed to load has no tests in the counts: count it.
-    const broken = (report.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0);
+    const broken = (report.testResults ?? []).filter(
+      (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+    );
     for (const s of broken) count(`unit suite ${s.name}`, false);
   } else count('vitest run', status === 0);
 }
 
-for (const [step, script] of [['dist', 'dist:check'], ['security', 'security:scan']]) {
+for (const [step, script] of [
+  ['dist', 'dist:check'],
+  ['security', 'security:scan'],
+]) {
   if (!want(step)) continue;
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   if (pkg.scripts?.[script]) count(script, run('npm', ['run', '--silent', script]) === 0);
@@ -81,7 +92,9 @@ for (const [step, script] of [['dist', 'dist:check'], ['security', 'security:sca
 
 if (want('e2e') && existsSync(join(root, 'playwright.config.ts'))) {
   const out = join(tmp, 'playwright.json');
-  const status = run(npx('playwright'), ['test', '--reporter=list,json'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
+  const status = run(npx('playwright'), ['test', '--reporter=list,json'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+  });
   const report = readJson(out);
   if (report?.stats) {
     passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
@@ -95,15 +108,22 @@ if (want('e2e') && existsSync(join(root, 'playwright.config.ts'))) {
 // otherwise its tests report themselves skipped with the reason (skips count as neither).
 if (want('e2e-electron') && existsSync(join(root, 'test/e2e-electron/playwright.config.ts'))) {
   const out = join(tmp, 'playwright-electron.json');
-  const status = run(npx('playwright'), ['test', '--config', 'test/e2e-electron/playwright.config.ts', '--reporter=list,json'], {
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out },
-  });
+  const status = run(
+    npx('playwright'),
+    ['test', '--config', 'test/e2e-electron/playwright.config.ts', '--reporter=list,json'],
+    {
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    },
+  );
   const report = readJson(out);
   if (report?.stats) {
     passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected ?? 0;
     if (report.stats.unexpected) failures.push(`${report.stats.unexpected} desktop e2e test(s)`);
-    if (report.stats.skipped) console.log(`desktop e2e: ${report.stats.skipped} skipped — ${skipReasons(report).join('; ') || 'no reason given'}`);
+    if (report.stats.skipped)
+      console.log(
+        `desktop e2e: ${report.stats.skipped} skipped — ${skipReasons(report).join('; ') || 'no reason given'}`,
+      );
     if (status !== 0 && !report.stats.unexpected) count('playwright electron run', false);
   } else count('playwright electron run', status === 0);
 }

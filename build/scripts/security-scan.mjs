@@ -22,12 +22,14 @@ export const ACCEPTED = [
   {
     id: 'PRELOAD_JS_CHECK',
     files: ['main/main-window.ts'],
-    reason: 'the preload is sandboxed and exposes only the named API methods and shell functions, never ipcRenderer (unit-tested)',
+    reason:
+      'the preload is sandboxed and exposes only the named API methods and shell functions, never ipcRenderer (unit-tested)',
   },
   {
     id: 'CSP_GLOBAL_CHECK',
     files: ['main/security.ts', 'main/app-protocol.ts'],
-    reason: 'the CSP is a constant (app-url.ts) the scanner cannot resolve; it is sent on every app:// response and unit-tested',
+    reason:
+      'the CSP is a constant (app-url.ts) the scanner cannot resolve; it is sent on every app:// response and unit-tested',
   },
 ];
 
@@ -59,7 +61,8 @@ const result = await electronegativity({
   confidenceSet: 'TENTATIVE',
   parserPlugins: [],
 });
-for (const e of result.errors ?? []) console.warn(`security:scan: could not parse ${e.file ?? ''}: ${e.message ?? e.error ?? e}`);
+for (const e of result.errors ?? [])
+  console.warn(`security:scan: could not parse ${e.file ?? ''}: ${e.message ?? e.error ?? e}`);
 
 const findings = result.issues.map((i) => ({
   id: i.id,
@@ -76,7 +79,11 @@ for (const f of findings) {
   const ok = f.severity !== 'HIGH' && (f.severity === 'LOW' || f.severity === 'INFORMATIONAL' || Boolean(accepted(f)));
   if (!ok) bad++;
   const why = accepted(f)?.reason;
-  console.log(`${ok ? '  accepted' : '  FAILED  '} ${f.severity.padEnd(6)} ${f.id} ${f.file}:${f.location} — ${why ?? f.description}`);
+  console.log(
+    `${ok ? '  accepted' : '  FAILED  '} ${f.severity.padEnd(6)} ${f.id} ${f.file}:${f.location} — ${why ?? f.description}`,
+  );
 }
-console.log(`security:scan: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, ${findings.length} finding(s), ${findings.filter((f) => f.severity === 'HIGH').length} high, ${bad} not accepted.`);
+console.log(
+  `security:scan: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, ${findings.length} finding(s), ${findings.filter((f) => f.severity === 'HIGH').length} high, ${bad} not accepted.`,
+);
 process.exit(bad ? 1 : 0);

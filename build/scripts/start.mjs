@@ -48,7 +48,6 @@ function electronBinary() {
   return name && existsSync(bin) ? bin : null;
 }
 
-
 function run(cmd, args) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   return res.status === 0;
@@ -58,7 +57,8 @@ function run(cmd, args) {
 function buildForElectron() {
   if (skipBuild) return existsSync(join(root, 'dist', 'electron', 'main.cjs'));
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  if (pkg.scripts?.build && process.env.npm_execpath) return run(process.execPath, [process.env.npm_execpath, 'run', '--silent', 'build']);
+  if (pkg.scripts?.build && process.env.npm_execpath)
+    return run(process.execPath, [process.env.npm_execpath, 'run', '--silent', 'build']);
   const script = join(root, 'build', 'scripts', 'build.mjs');
   if (existsSync(script)) return run(process.execPath, [script]);
   say('没有找到构建脚本（npm run build），无法构建 Electron 主进程。');
@@ -70,11 +70,17 @@ function ensureRenderer() {
   if (skipBuild) return;
   const { index, upToDate } = rendererBuildState(root);
   if (!existsSync(join(root, 'vite.config.ts'))) {
-    say('界面的构建配置（vite.config.ts）还不存在：本地服务照常启动，但页面会提示“界面尚未构建”。界面就绪后请重新运行 npm start。');
+    say(
+      '界面的构建配置（vite.config.ts）还不存在：本地服务照常启动，但页面会提示“界面尚未构建”。界面就绪后请重新运行 npm start。',
+    );
     return;
   }
   if (upToDate) return;
-  say(existsSync(index) ? '界面源代码有更新，正在重新构建（vite build）……' : '首次启动，正在构建界面（vite build，约需一分钟）……');
+  say(
+    existsSync(index)
+      ? '界面源代码有更新，正在重新构建（vite build）……'
+      : '首次启动，正在构建界面（vite build，约需一分钟）……',
+  );
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   if (run(process.execPath, [vite, 'build', '--logLevel', 'warn'])) return;
   if (existsSync(index)) say(`界面构建失败，暂时使用上次构建的版本（${relative(root, index)}）。`);
@@ -113,7 +119,8 @@ async function main() {
       const res = await supervise(electron, [root, ...passArgs]);
       // Quitting at once with an error means Electron could not start here (missing system
       // libraries, sandbox refused…): the same app still runs in a browser window.
-      if (!res.error && (res.code === 0 || res.ms > 10_000 || res.signal === 'SIGINT' || res.signal === 'SIGTERM')) process.exit(res.code);
+      if (!res.error && (res.code === 0 || res.ms > 10_000 || res.signal === 'SIGINT' || res.signal === 'SIGTERM'))
+        process.exit(res.code);
       say(`Electron 无法启动（${res.error ? res.error.message : `退出码 ${res.code}`}），改用浏览器模式。`);
     }
   }

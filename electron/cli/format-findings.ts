@@ -16,7 +16,8 @@ export function formatHeader(file: string, report: Report, findings: Finding[]):
   const c = countBySeverity(findings);
   const dismissed = findings.filter((f) => f.dismissed).length;
   const name = report.agency?.name?.trim() || '（未填机关名称）';
-  const counts = findings.length - dismissed === 0 ? '未发现问题' : `错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`;
+  const counts =
+    findings.length - dismissed === 0 ? '未发现问题' : `错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`;
   return `${file}：${name} ${report.year}年度 — ${counts}${dismissed ? `（另有 ${dismissed} 条已忽略）` : ''}`;
 }
 

@@ -47,7 +47,11 @@ export class DesktopApp {
       close: () => this.win?.close(),
       reportSaveFailed: () => {
         this.quitting = false;
-        void this.message('warning', '没有完成保存', '年报没有在预定时间内保存完成，窗口保持打开。请检查页面上的提示后再关闭。');
+        void this.message(
+          'warning',
+          '没有完成保存',
+          '年报没有在预定时间内保存完成，窗口保持打开。请检查页面上的提示后再关闭。',
+        );
       },
       onStateChange: (state) => {
         this.win?.setTitle(windowTitle(state));
@@ -210,7 +214,9 @@ export class DesktopApp {
       cancelId: 2,
       noLink: true,
     };
-    const { response } = this.win ? await dialog.showMessageBox(this.win, options) : await dialog.showMessageBox(options);
+    const { response } = this.win
+      ? await dialog.showMessageBox(this.win, options)
+      : await dialog.showMessageBox(options);
     const choice: CloseChoice = response === 0 ? 'save' : response === 1 ? 'discard' : 'cancel';
     // 取消 also cancels a quit that was waiting for this window.
     if (choice === 'cancel') this.quitting = false;
@@ -233,7 +239,14 @@ export class DesktopApp {
   }
 
   private async message(type: 'info' | 'warning' | 'error', message: string, detail: string): Promise<void> {
-    const options: Electron.MessageBoxOptions = { type, title: PRODUCT_NAME, message, detail, buttons: ['确定'], noLink: true };
+    const options: Electron.MessageBoxOptions = {
+      type,
+      title: PRODUCT_NAME,
+      message,
+      detail,
+      buttons: ['确定'],
+      noLink: true,
+    };
     if (this.win && !this.win.isDestroyed()) await dialog.showMessageBox(this.win, options);
     else await dialog.showMessageBox(options);
   }

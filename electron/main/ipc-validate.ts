@@ -39,11 +39,15 @@ function all(...checks: Check[]): Check {
   };
 }
 
-const arg = (i: number, ok: (v: unknown) => boolean, what: string): Check => (args) => (ok(args[i]) ? null : `第 ${i + 1} 个参数应为${what}。`);
+const arg =
+  (i: number, ok: (v: unknown) => boolean, what: string): Check =>
+  (args) =>
+    ok(args[i]) ? null : `第 ${i + 1} 个参数应为${what}。`;
 
 const none = arity(0);
 const EXPORT_FORMATS = ['docx', 'html', 'pdf', 'fragment'];
-const isFile = (v: unknown) => isPlainObject(v) && typeof v.name === 'string' && v.name.length <= 500 && isBase64(v.data);
+const isFile = (v: unknown) =>
+  isPlainObject(v) && typeof v.name === 'string' && v.name.length <= 500 && isBase64(v.data);
 const oneFile = all(arity(1), arg(0, isFile, '文件（名称与 base64 内容）'));
 const oneId = all(arity(1), arg(0, isId, '报告编号（非空文本）'));
 
@@ -77,7 +81,11 @@ export const API_ARG_CHECKS: Record<ApiMethod, Check> = {
   updateSettings: all(arity(1), arg(0, isPlainObject, '设置（对象）')),
   revealDataDir: all(
     arity(0, 1),
-    arg(0, (v) => v === undefined || v === 'reports' || v === 'backups' || v === 'damaged' || v === 'trash', '数据子文件夹名称'),
+    arg(
+      0,
+      (v) => v === undefined || v === 'reports' || v === 'backups' || v === 'damaged' || v === 'trash',
+      '数据子文件夹名称',
+    ),
   ),
   openReportFile: oneFile,
   exportReport: all(
@@ -94,7 +102,11 @@ export const API_ARG_CHECKS: Record<ApiMethod, Check> = {
       '导出请求（报告编号、格式、文件夹）',
     ),
   ),
-  renderReport: all(arity(2), arg(0, isId, '报告编号'), arg(1, (v) => [...EXPORT_FORMATS, 'report'].includes(v as string), '导出格式')),
+  renderReport: all(
+    arity(2),
+    arg(0, isId, '报告编号'),
+    arg(1, (v) => [...EXPORT_FORMATS, 'report'].includes(v as string), '导出格式'),
+  ),
   revealExport: all(arity(1), arg(0, isPath, '文件或文件夹路径')),
   importFile: oneFile,
   rolloverReport: all(
@@ -111,23 +123,35 @@ export const API_ARG_CHECKS: Record<ApiMethod, Check> = {
       '新建请求（上年报告或文件、年度、机关名称）',
     ),
   ),
-  agencyHistory: all(arity(1), arg(0, (v) => typeof v === 'string' && v.length <= 200, '机关名称')),
+  agencyHistory: all(
+    arity(1),
+    arg(0, (v) => typeof v === 'string' && v.length <= 200, '机关名称'),
+  ),
 };
 
 const KINDS_PICK = ['report', 'import'];
 const KINDS_SAVE = ['report', 'docx', 'html', 'pdf'];
 
 export const SHELL_ARG_CHECKS: Record<ShellInvokeName, Check> = {
-  pickFile: all(arity(1), arg(0, (v) => KINDS_PICK.includes(v as string), '文件类型（report 或 import）')),
+  pickFile: all(
+    arity(1),
+    arg(0, (v) => KINDS_PICK.includes(v as string), '文件类型（report 或 import）'),
+  ),
   saveFileAs: all(
     arity(3),
     arg(0, (v) => typeof v === 'string' && v.length <= 255 && !v.includes('\0'), '默认文件名'),
     arg(1, isBase64, 'base64 内容'),
     arg(2, (v) => KINDS_SAVE.includes(v as string), '文件类型（report、docx、html 或 pdf）'),
   ),
-  pickFolder: all(arity(0, 1), arg(0, (v) => v === undefined || isPath(v), '文件夹路径')),
+  pickFolder: all(
+    arity(0, 1),
+    arg(0, (v) => v === undefined || isPath(v), '文件夹路径'),
+  ),
   revealPath: all(arity(1), arg(0, isPath, '文件或文件夹路径')),
-  openExternal: all(arity(1), arg(0, (v) => typeof v === 'string' && v.length <= 2000, '网址')),
+  openExternal: all(
+    arity(1),
+    arg(0, (v) => typeof v === 'string' && v.length <= 2000, '网址'),
+  ),
 };
 
 export function checkDocumentState(v: unknown): { dirty: boolean; title: string } | null {

@@ -46,11 +46,17 @@ const CODES: readonly IpcErrorCode[] = ['not_found', 'invalid', 'damaged', 'io',
 
 /** Turns any error into what travels to the renderer: a ServiceError keeps its message and code. */
 export function toIpcError(e: unknown): { message: string; code: IpcErrorCode } {
-  if (e instanceof ServiceError || (e instanceof Error && e.name === 'ServiceError' && CODES.includes((e as ServiceError).code))) {
+  if (
+    e instanceof ServiceError ||
+    (e instanceof Error && e.name === 'ServiceError' && CODES.includes((e as ServiceError).code))
+  ) {
     return { message: e.message, code: (e as ServiceError).code };
   }
   const detail = e instanceof Error ? e.message : String(e);
-  return { message: `操作没有完成：${detail}。请重试；如果问题重复出现，请通过“帮助 → 打开日志文件夹”把日志发给技术支持。`, code: 'internal' };
+  return {
+    message: `操作没有完成：${detail}。请重试；如果问题重复出现，请通过“帮助 → 打开日志文件夹”把日志发给技术支持。`,
+    code: 'internal',
+  };
 }
 
 /**
@@ -62,7 +68,11 @@ export function registerIpc(deps: IpcDeps): string[] {
   const channels: string[] = [];
   const { ipcMain, logger } = deps;
 
-  const handle = (channel: string, check: (args: readonly unknown[]) => string | null, run: (args: unknown[]) => Promise<unknown>) => {
+  const handle = (
+    channel: string,
+    check: (args: readonly unknown[]) => string | null,
+    run: (args: unknown[]) => Promise<unknown>,
+  ) => {
     ipcMain.removeHandler(channel);
     ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<IpcResult> => {
       if (!isTrustedSender(event, deps.trustedWebContentsId())) {

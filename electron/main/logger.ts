@@ -25,7 +25,8 @@ export interface LoggerOptions {
 
 function describe(detail: unknown): string {
   if (detail === undefined) return '';
-  if (detail instanceof Error) return `\n  ${(detail.stack ?? `${detail.name}: ${detail.message}`).replace(/\n/g, '\n  ')}`;
+  if (detail instanceof Error)
+    return `\n  ${(detail.stack ?? `${detail.name}: ${detail.message}`).replace(/\n/g, '\n  ')}`;
   if (typeof detail === 'string') return ` ${detail}`;
   try {
     return ` ${JSON.stringify(detail)}`;

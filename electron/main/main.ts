@@ -30,7 +30,9 @@ if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 const dataDir = resolveDataDir();
 const logger = createLogger({ dir: join(dataDir, 'logs'), echo: !app.isPackaged });
-logger.info(`启动 ${PRODUCT_NAME} ${app.getVersion()}（Electron ${process.versions.electron}，${process.platform}-${process.arch}）数据目录：${dataDir}`);
+logger.info(
+  `启动 ${PRODUCT_NAME} ${app.getVersion()}（Electron ${process.versions.electron}，${process.platform}-${process.arch}）数据目录：${dataDir}`,
+);
 installProcessHandlers(process, logger, (message) => dialog.showErrorBox(PRODUCT_NAME, message));
 
 // __dirname is dist/electron inside the package (app.asar) or the working tree.

@@ -26,7 +26,10 @@ function recentSubmenu(ctx: MenuContext): MenuItemConstructorOptions[] {
     click: () => ctx.openRecent(path),
   }));
   if (items.length === 0) items.push({ label: '（无）', enabled: false });
-  items.push({ type: 'separator' }, { label: '清除最近打开记录', enabled: ctx.recentFiles.length > 0, click: () => ctx.clearRecent() });
+  items.push(
+    { type: 'separator' },
+    { label: '清除最近打开记录', enabled: ctx.recentFiles.length > 0, click: () => ctx.clearRecent() },
+  );
   return items;
 }
 
@@ -66,7 +69,11 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       cmd('撤销', 'undo', 'CmdOrCtrl+Z'),
       cmd('重做', 'redo', ctx.isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
       // The other usual redo shortcut, without a second visible item.
-      { ...cmd('重做', 'redo', ctx.isMac ? 'Cmd+Y' : 'Ctrl+Shift+Z'), visible: false, acceleratorWorksWhenHidden: true },
+      {
+        ...cmd('重做', 'redo', ctx.isMac ? 'Cmd+Y' : 'Ctrl+Shift+Z'),
+        visible: false,
+        acceleratorWorksWhenHidden: true,
+      },
       { type: 'separator' },
       { label: '剪切', role: 'cut', accelerator: 'CmdOrCtrl+X' },
       { label: '复制', role: 'copy', accelerator: 'CmdOrCtrl+C' },

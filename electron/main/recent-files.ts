@@ -40,7 +40,9 @@ export class RecentFiles {
   async load(): Promise<readonly string[]> {
     try {
       const s = await this.deps.service.getSettings();
-      this.items = Array.isArray(s.recentFiles) ? s.recentFiles.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT) : [];
+      this.items = Array.isArray(s.recentFiles)
+        ? s.recentFiles.filter((p): p is string => typeof p === 'string').slice(0, MAX_RECENT)
+        : [];
     } catch (e) {
       this.deps.logger?.warn('读取最近打开列表失败', e);
       this.items = [];

@@ -33,24 +33,42 @@ export async function openReportPath(path: string, service: Pick<NianbaoApi, 'op
   const name = basename(path);
   const ext = extname(path).toLowerCase();
   if (!(REPORT_EXTENSIONS as readonly string[]).includes(ext)) {
-    return { ok: false, missing: false, message: `无法打开“${name}”：不支持的文件类型“${ext || '无扩展名'}”。请选择年报文件（.nianbao）。` };
+    return {
+      ok: false,
+      missing: false,
+      message: `无法打开“${name}”：不支持的文件类型“${ext || '无扩展名'}”。请选择年报文件（.nianbao）。`,
+    };
   }
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, missing: false, message: `无法打开“${name}”：这是一个文件夹，不是年报文件。` };
+    if (info.isDirectory())
+      return { ok: false, missing: false, message: `无法打开“${name}”：这是一个文件夹，不是年报文件。` };
     if (info.size > MAX_REPORT_FILE_BYTES) {
-      return { ok: false, missing: false, message: `无法打开“${name}”：文件过大（${Math.round(info.size / 1048576)} MB），不像是年报文件。请确认选择的文件。` };
+      return {
+        ok: false,
+        missing: false,
+        message: `无法打开“${name}”：文件过大（${Math.round(info.size / 1048576)} MB），不像是年报文件。请确认选择的文件。`,
+      };
     }
     bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, missing: true, message: `无法打开“${name}”：文件不存在，可能已被移动或删除。\n${path}` };
-    return { ok: false, missing: false, message: `无法打开“${name}”：读取失败（${code ?? String(e)}）。请检查文件是否被其他程序占用或没有读取权限。` };
+    if (code === 'ENOENT')
+      return { ok: false, missing: true, message: `无法打开“${name}”：文件不存在，可能已被移动或删除。\n${path}` };
+    return {
+      ok: false,
+      missing: false,
+      message: `无法打开“${name}”：读取失败（${code ?? String(e)}）。请检查文件是否被其他程序占用或没有读取权限。`,
+    };
   }
   const parsed = parseReportJson(bytes.toString('utf8'));
   if (!parsed.ok) {
-    return { ok: false, missing: false, message: `无法打开“${name}”：不是有效的年报文件。\n${formatIssues(parsed.issues, 6)}` };
+    return {
+      ok: false,
+      missing: false,
+      message: `无法打开“${name}”：不是有效的年报文件。\n${formatIssues(parsed.issues, 6)}`,
+    };
   }
   try {
     const report = await service.openReportFile({ name, data: bytes.toString('base64') });

@@ -15,7 +15,10 @@ const PICK_FILTERS: Record<'report' | 'import', FileFilter[]> = {
     { name: '所有文件', extensions: ['*'] },
   ],
   import: [
-    { name: '可导入的年报（Word、网页、PDF、文本、年报文件）', extensions: ['docx', 'html', 'htm', 'pdf', 'txt', 'nianbao', 'json'] },
+    {
+      name: '可导入的年报（Word、网页、PDF、文本、年报文件）',
+      extensions: ['docx', 'html', 'htm', 'pdf', 'txt', 'nianbao', 'json'],
+    },
     { name: '所有文件', extensions: ['*'] },
   ],
 };
@@ -30,14 +33,21 @@ const SAVE_TYPES: Record<SaveKind, { ext: string; filter: FileFilter }> = {
 
 /** Characters no file system takes in a name (Windows is the strictest). */
 export function safeFileName(name: string, ext: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim().slice(0, 180) || '年报';
+  const cleaned =
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .trim()
+      .slice(0, 180) || '年报';
   return extname(cleaned).toLowerCase() === ext ? cleaned : `${cleaned}${ext}`;
 }
 
 function ioError(e: unknown, name: string, action: string): ServiceError {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-    return new ServiceError(`无法${action}“${name}”：文件正被其他程序（如 WPS、Word）占用，或没有写入权限。请关闭该文件后重试，或换一个位置。`, 'io');
+    return new ServiceError(
+      `无法${action}“${name}”：文件正被其他程序（如 WPS、Word）占用，或没有写入权限。请关闭该文件后重试，或换一个位置。`,
+      'io',
+    );
   }
   if (code === 'ENOSPC') return new ServiceError(`无法${action}“${name}”：磁盘空间不足。请清理磁盘后重试。`, 'io');
   return new ServiceError(`无法${action}“${name}”（${code ?? String(e)}）。请换一个位置重试。`, 'io');
@@ -67,7 +77,9 @@ export interface ShellHandlerDeps {
 }
 
 /** The native side of ShellBridge: dialogs, file reads and writes the clerk chose, links. */
-export function createShellHandlers(deps: ShellHandlerDeps): ShellHandlers & { lastPickedReport(): PickedFile | undefined } {
+export function createShellHandlers(
+  deps: ShellHandlerDeps,
+): ShellHandlers & { lastPickedReport(): PickedFile | undefined } {
   let lastPicked: PickedFile | undefined;
 
   const startDir = async (): Promise<string> => {
@@ -102,7 +114,10 @@ export function createShellHandlers(deps: ShellHandlerDeps): ShellHandlers & { l
       try {
         const info = await stat(path);
         if (info.size > MAX_PICKED_FILE_BYTES) {
-          throw new ServiceError(`“${name}”过大（${Math.round(info.size / 1048576)} MB），无法读取。请确认选择的文件。`, 'invalid');
+          throw new ServiceError(
+            `“${name}”过大（${Math.round(info.size / 1048576)} MB），无法读取。请确认选择的文件。`,
+            'invalid',
+          );
         }
         data = await readFile(path);
       } catch (e) {
@@ -125,7 +140,10 @@ export function createShellHandlers(deps: ShellHandlerDeps): ShellHandlers & { l
       };
       const res = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
       if (res.canceled || !res.filePath) return null;
-      const path = extname(res.filePath).toLowerCase() === type.ext || (kind === 'html' && /\.html?$/i.test(res.filePath)) ? res.filePath : `${res.filePath}${type.ext}`;
+      const path =
+        extname(res.filePath).toLowerCase() === type.ext || (kind === 'html' && /\.html?$/i.test(res.filePath))
+          ? res.filePath
+          : `${res.filePath}${type.ext}`;
       try {
         await writeFileAtomic(path, Buffer.from(data, 'base64'));
       } catch (e) {
@@ -152,7 +170,8 @@ export function createShellHandlers(deps: ShellHandlerDeps): ShellHandlers & { l
     },
 
     async openExternal(url) {
-      if (!isSafeExternalUrl(url)) throw new ServiceError('只能在浏览器中打开以 http:// 或 https:// 开头的网址。', 'invalid');
+      if (!isSafeExternalUrl(url))
+        throw new ServiceError('只能在浏览器中打开以 http:// 或 https:// 开头的网址。', 'invalid');
       await deps.shell.openExternal(url);
     },
   };

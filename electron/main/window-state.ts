@@ -97,9 +97,18 @@ export function saveWindowState(file: string, state: WindowState): void {
 }
 
 /** The state to remember for a window: the normal (un-maximised) bounds plus the flags. */
-export function captureWindowState(win: Pick<BrowserWindow, 'getNormalBounds' | 'isMaximized' | 'isFullScreen'>): WindowState {
+export function captureWindowState(
+  win: Pick<BrowserWindow, 'getNormalBounds' | 'isMaximized' | 'isFullScreen'>,
+): WindowState {
   const b = win.getNormalBounds();
-  return { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized(), fullScreen: win.isFullScreen() };
+  return {
+    x: b.x,
+    y: b.y,
+    width: b.width,
+    height: b.height,
+    maximized: win.isMaximized(),
+    fullScreen: win.isFullScreen(),
+  };
 }
 
 /** Saves the state when the window moves or resizes (debounced) and when it closes. */

@@ -66,7 +66,8 @@ export function createApi(ipc: RendererIpc): NianbaoApi {
 }
 
 export function createShellBridge(ipc: RendererIpc, platform: string): ShellBridge {
-  const invoke = <T>(name: ShellInvokeName, ...args: unknown[]) => unwrap<T>(ipc.invoke(SHELL_INVOKE_CHANNELS[name], ...args));
+  const invoke = <T>(name: ShellInvokeName, ...args: unknown[]) =>
+    unwrap<T>(ipc.invoke(SHELL_INVOKE_CHANNELS[name], ...args));
   let announcedReady = false;
 
   return {
@@ -90,12 +91,16 @@ export function createShellBridge(ipc: RendererIpc, platform: string): ShellBrid
       return () => void ipc.removeListener(REPORT_OPENED_CHANNEL, handler);
     },
     setDocumentState(state: { dirty: boolean; title: string }) {
-      ipc.send(SHELL_SEND_CHANNELS.setDocumentState, { dirty: Boolean(state?.dirty), title: String(state?.title ?? '') });
+      ipc.send(SHELL_SEND_CHANNELS.setDocumentState, {
+        dirty: Boolean(state?.dirty),
+        title: String(state?.title ?? ''),
+      });
     },
     pickFile: (kind: 'report' | 'import') => invoke<PickedFile | null>('pickFile', kind),
     saveFileAs: (defaultName: string, data: string, kind: 'report' | 'docx' | 'html' | 'pdf') =>
       invoke<string | null>('saveFileAs', defaultName, data, kind),
-    pickFolder: (defaultPath?: string) => invoke<string | null>('pickFolder', ...(defaultPath === undefined ? [] : [defaultPath])),
+    pickFolder: (defaultPath?: string) =>
+      invoke<string | null>('pickFolder', ...(defaultPath === undefined ? [] : [defaultPath])),
     revealPath: (path: string) => invoke<void>('revealPath', path),
     openExternal: (url: string) => invoke<void>('openExternal', url),
   } satisfies ShellBridge;

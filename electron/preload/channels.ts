@@ -72,7 +72,6 @@ export const isMenuCommand = (v: unknown): v is MenuCommand =>
 
 /** What every invoke handler answers: errors travel as data so their code is not lost on the way. */
 export type IpcResult<T = unknown> =
-  | { ok: true; value: T }
-  | { ok: false; error: { message: string; code: IpcErrorCode } };
+  { ok: true; value: T } | { ok: false; error: { message: string; code: IpcErrorCode } };
 
 export type IpcErrorCode = 'not_found' | 'invalid' | 'damaged' | 'io' | 'conflict' | 'unsupported' | 'internal';

@@ -17,7 +17,14 @@ function executable(file: string): boolean {
   }
 }
 
-const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable'];
+const LINUX_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+];
 
 /**
  * A Chromium-based browser that can open an app window (`--app=`): NIANBAO_BROWSER when set, else
@@ -33,7 +40,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: str
       ['Google', 'Chrome', 'Application', 'chrome.exe'],
       ['Chromium', 'Application', 'chrome.exe'],
     ];
-    for (const parts of rel) for (const root of roots) if (existsSync(join(root, ...parts))) return join(root, ...parts);
+    for (const parts of rel)
+      for (const root of roots) if (existsSync(join(root, ...parts))) return join(root, ...parts);
     return null;
   }
   if (platform === 'darwin') {
@@ -71,7 +79,11 @@ export function openAppWindow(browser: string, url: string, profileDir: string):
 /** Shows a folder in the system file manager (browser mode's revealPath). */
 export function revealInFileManager(path: string): Promise<void> {
   const [cmd, args] =
-    process.platform === 'win32' ? ['explorer.exe', [path]] : process.platform === 'darwin' ? ['open', [path]] : ['xdg-open', [path]];
+    process.platform === 'win32'
+      ? ['explorer.exe', [path]]
+      : process.platform === 'darwin'
+        ? ['open', [path]]
+        : ['xdg-open', [path]];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
     child.once('error', reject);

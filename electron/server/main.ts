@@ -26,7 +26,8 @@ function parseFlags(argv: string[]): Flags {
     if (a === '--no-open') flags.open = false;
     else if (a === '--port' || a.startsWith('--port=')) {
       const n = Number(value('--port'));
-      if (!Number.isInteger(n) || n < 0 || n > 65535) fail('--port 应为 0 到 65535 之间的整数（0 表示自动选择空闲端口）。');
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
+        fail('--port 应为 0 到 65535 之间的整数（0 表示自动选择空闲端口）。');
       flags.port = n;
     } else if (a === '--static' || a.startsWith('--static=')) flags.staticDir = value('--static') ?? flags.staticDir;
     else if (a === '--data-dir' || a.startsWith('--data-dir=')) {
@@ -70,7 +71,11 @@ async function main(): Promise<void> {
   } catch (e) {
     await service.close();
     const code = (e as { code?: string }).code;
-    fail(code === 'EADDRINUSE' ? `端口 ${flags.port} 已被占用。请换一个端口（--port），或不指定端口。` : `无法启动本地服务：${String(e)}`);
+    fail(
+      code === 'EADDRINUSE'
+        ? `端口 ${flags.port} 已被占用。请换一个端口（--port），或不指定端口。`
+        : `无法启动本地服务：${String(e)}`,
+    );
   }
 
   let stopping = false;

@@ -58,7 +58,8 @@ export function cookieValue(req: IncomingMessage, name: string): string | undefi
  */
 export function checkRequestOrigin(req: IncomingMessage, port: number): string | null {
   const host = req.headers.host;
-  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return '拒绝访问：地址不正确。请使用启动时显示的地址（http://127.0.0.1:端口/）打开。';
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+    return '拒绝访问：地址不正确。请使用启动时显示的地址（http://127.0.0.1:端口/）打开。';
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
     return '拒绝访问：请求来自其他网站。';
@@ -72,6 +73,11 @@ export function refuse(res: ServerResponse, status: number, text: string, extra:
     res.destroy();
     return;
   }
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
   res.end(`${text}\n`);
 }

@@ -1,7 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_METHODS, ServiceError, type NianbaoApi } from '../../shared/service/api';
-import { SECURITY_HEADERS, TOKEN_HEADER, checkRequestOrigin, cookieValue, newToken, refuse, sameSecret } from './security';
+import {
+  SECURITY_HEADERS,
+  TOKEN_HEADER,
+  checkRequestOrigin,
+  cookieValue,
+  newToken,
+  refuse,
+  sameSecret,
+} from './security';
 import { serveStatic } from './static-files';
 
 export interface ServerOptions {
@@ -50,7 +58,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, `请求内容过大（超过 ${Math.round(limit / 1024 / 1024)} MB）。请选择较小的文件。`);
+  const tooLarge = () =>
+    new HttpError(413, `请求内容过大（超过 ${Math.round(limit / 1024 / 1024)} MB）。请选择较小的文件。`);
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
@@ -91,10 +100,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     try {
       if (req.method !== 'POST') throw new HttpError(405, '接口只接受 POST 请求。', 'unsupported');
-      if (!METHODS.has(method)) throw new HttpError(404, `没有名为“${method.slice(0, 40)}”的接口。请刷新页面后重试。`, 'unsupported');
+      if (!METHODS.has(method))
+        throw new HttpError(404, `没有名为“${method.slice(0, 40)}”的接口。请刷新页面后重试。`, 'unsupported');
       // Only JSON: an HTML form (the classic cross-site request) cannot send application/json.
-      const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type !== 'application/json') throw new HttpError(415, '请求格式不对：应为 JSON（Content-Type: application/json）。');
+      const type = String(req.headers['content-type'] ?? '')
+        .split(';')[0]!
+        .trim()
+        .toLowerCase();
+      if (type !== 'application/json')
+        throw new HttpError(415, '请求格式不对：应为 JSON（Content-Type: application/json）。');
       const raw = await readBody(req, maxBody);
       let body: unknown;
       try {
@@ -109,11 +123,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       try {
         result = await fn.apply(options.service, args);
       } catch (e) {
-        if (e instanceof ServiceError) return sendJson(res, 200, { ok: false, error: { message: e.message, code: e.code } });
+        if (e instanceof ServiceError)
+          return sendJson(res, 200, { ok: false, error: { message: e.message, code: e.code } });
         log(`API ${method} failed`, e);
         return sendJson(res, 200, {
           ok: false,
-          error: { message: '发生意外错误，操作没有完成。请重试；如果一再出现，请重新启动年报编制助手。', code: 'internal' },
+          error: {
+            message: '发生意外错误，操作没有完成。请重试；如果一再出现，请重新启动年报编制助手。',
+            code: 'internal',
+          },
         });
       }
       sendJson(res, 200, result === undefined ? { ok: true } : { ok: true, result });
@@ -132,7 +150,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       log(`API ${method}: request failed`, e);
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { message: '请求处理失败，请重试。', code: 'internal' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { message: '请求处理失败，请重试。', code: 'internal' } });
     }
   }
 

@@ -18,8 +18,14 @@ const NOT_BUILT = `<!doctype html>
  * resolved real path must stay inside the folder (symlinks included). Unknown paths without an
  * extension get index.html (the app's own routes); unknown files are 404.
  */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, rawPath: string, root: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求方法。', { Allow: 'GET, HEAD' });
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  rawPath: string,
+  root: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return refuse(res, 405, '不支持的请求方法。', { Allow: 'GET, HEAD' });
   let path: string;
   try {
     path = decodeURIComponent(rawPath);
@@ -84,6 +90,11 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string)
 
 function sendHtml(req: IncomingMessage, res: ServerResponse, status: number, html: string): void {
   const body = Buffer.from(html);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': String(body.length),
+    'Cache-Control': 'no-store',
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }

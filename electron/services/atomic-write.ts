@@ -50,7 +50,8 @@ async function renameWithRetry(fs: StorageFs, from: string, to: string): Promise
       return;
     } catch (e) {
       const code = errnoCode(e);
-      if (process.platform !== 'win32' || attempt >= 8 || !(code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) throw e;
+      if (process.platform !== 'win32' || attempt >= 8 || !(code === 'EPERM' || code === 'EBUSY' || code === 'EACCES'))
+        throw e;
       await sleep(20 * (attempt + 1));
     }
   }
@@ -80,19 +81,34 @@ export function saveError(e: unknown, what = '保存'): ServiceError {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new ServiceError(`${what}失败：磁盘空间不足。请清理磁盘（删除不需要的文件、清空系统回收站）后再${what}；${kept}`, 'io');
+      return new ServiceError(
+        `${what}失败：磁盘空间不足。请清理磁盘（删除不需要的文件、清空系统回收站）后再${what}；${kept}`,
+        'io',
+      );
     case 'EACCES':
     case 'EPERM':
-      return new ServiceError(`${what}失败：没有写入数据文件夹的权限。请检查文件夹权限，或关闭正在占用文件的程序（如杀毒软件）后重试；${kept}`, 'io');
+      return new ServiceError(
+        `${what}失败：没有写入数据文件夹的权限。请检查文件夹权限，或关闭正在占用文件的程序（如杀毒软件）后重试；${kept}`,
+        'io',
+      );
     case 'EROFS':
-      return new ServiceError(`${what}失败：数据文件夹所在的磁盘是只读的。请换用可写的数据文件夹（--data-dir）；${kept}`, 'io');
+      return new ServiceError(
+        `${what}失败：数据文件夹所在的磁盘是只读的。请换用可写的数据文件夹（--data-dir）；${kept}`,
+        'io',
+      );
     case 'EIO':
-      return new ServiceError(`${what}失败：磁盘读写出错（EIO），磁盘或 U 盘可能有故障。请尽快把年报另存到其他磁盘；${kept}`, 'io');
+      return new ServiceError(
+        `${what}失败：磁盘读写出错（EIO），磁盘或 U 盘可能有故障。请尽快把年报另存到其他磁盘；${kept}`,
+        'io',
+      );
     case 'EMFILE':
     case 'ENFILE':
     case 'EBUSY':
       return new ServiceError(`${what}失败：文件暂时被占用（${code}）。请稍后重试；${kept}`, 'io');
     default:
-      return new ServiceError(`${what}失败（${code ?? (e instanceof Error ? e.message : String(e))}）。请重试；如果一再失败，请把年报另存到其他位置。${kept}`, 'io');
+      return new ServiceError(
+        `${what}失败（${code ?? (e instanceof Error ? e.message : String(e))}）。请重试；如果一再失败，请把年报另存到其他位置。${kept}`,
+        'io',
+      );
   }
 }

@@ -34,7 +34,12 @@ export function backupName(time: Date, reason: BackupReason, seq = 0): string {
 const localDay = (d: Date) => `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
 
 /** Which backups survive pruning: the newest `keepLast`, plus the newest of each local day within `keepDays`. */
-export function backupsToKeep(backups: readonly ParsedBackupName[], now: Date, keepLast = KEEP_LAST, keepDays = KEEP_DAYS): Set<string> {
+export function backupsToKeep(
+  backups: readonly ParsedBackupName[],
+  now: Date,
+  keepLast = KEEP_LAST,
+  keepDays = KEEP_DAYS,
+): Set<string> {
   const newestFirst = [...backups].sort((a, b) => b.time.getTime() - a.time.getTime() || (a.name < b.name ? 1 : -1));
   const keep = new Set(newestFirst.slice(0, keepLast).map((b) => b.name));
   const seenDays = new Set<string>();
@@ -88,7 +93,10 @@ export class BackupStore {
 
   async newestTime(id: string): Promise<number | undefined> {
     const parsed = await this.names(id);
-    return parsed.reduce<number | undefined>((max, b) => (max === undefined || b.time.getTime() > max ? b.time.getTime() : max), undefined);
+    return parsed.reduce<number | undefined>(
+      (max, b) => (max === undefined || b.time.getTime() > max ? b.time.getTime() : max),
+      undefined,
+    );
   }
 
   async write(id: string, text: string, reason: BackupReason, now: Date): Promise<string> {

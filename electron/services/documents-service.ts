@@ -30,7 +30,10 @@ import { importBytes } from './import/node-import';
  * reports into files and files into reports. Kept apart from the storage so each stays small.
  */
 
-export type DocumentsApi = Pick<NianbaoApi, 'exportReport' | 'renderReport' | 'revealExport' | 'importFile' | 'rolloverReport' | 'agencyHistory'>;
+export type DocumentsApi = Pick<
+  NianbaoApi,
+  'exportReport' | 'renderReport' | 'revealExport' | 'importFile' | 'rolloverReport' | 'agencyHistory'
+>;
 
 export interface DocumentsOptions {
   library: Pick<NianbaoApi, 'getReport' | 'getSettings' | 'updateSettings' | 'listReports' | 'saveReport'>;
@@ -51,11 +54,13 @@ const MIME: Record<ExportFormat | 'report', string> = {
 
 /** Documents folder of the user (…/Documents/年报导出), falling back to the home folder. */
 export function defaultExportDir(documentsDir?: string): string {
-  const docs = documentsDir ?? [join(homedir(), 'Documents'), join(homedir(), '文档')].find((d) => existsSync(d)) ?? homedir();
+  const docs =
+    documentsDir ?? [join(homedir(), 'Documents'), join(homedir(), '文档')].find((d) => existsSync(d)) ?? homedir();
   return join(docs, '年报导出');
 }
 
-const toBase64 = (data: Uint8Array | string) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
+const toBase64 = (data: Uint8Array | string) =>
+  (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
 
 function fileBytes(file: ReportFileInput): { name: string; bytes: Uint8Array } {
   const name = typeof file?.name === 'string' && file.name ? basename(file.name) : '所选文件';
@@ -65,7 +70,8 @@ function fileBytes(file: ReportFileInput): { name: string; bytes: Uint8Array } {
 }
 
 const looksLikeReportFile = (name: string, bytes: Uint8Array) =>
-  /\.(json|nianbao)$/i.test(name) || (bytes.length > 0 && (bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b)));
+  /\.(json|nianbao)$/i.test(name) ||
+  (bytes.length > 0 && (bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b)));
 
 export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
   const { library } = options;
@@ -75,14 +81,31 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
     const { name, bytes } = fileBytes(file);
     if (looksLikeReportFile(name, bytes)) {
       const res = parseReportJson(Buffer.from(bytes).toString('utf8'));
-      if (res.ok) return { report: res.report, kind: 'report', format: res.report.format, warnings: [], confidence: { t2: 1, t3: 1, t4: 1 } };
-      if (/\.(json|nianbao)$/i.test(name)) throw new ServiceError(`${name}：不是有效的年报文件。\n${formatIssues(res.issues, 5)}`, 'invalid');
+      if (res.ok)
+        return {
+          report: res.report,
+          kind: 'report',
+          format: res.report.format,
+          warnings: [],
+          confidence: { t2: 1, t3: 1, t4: 1 },
+        };
+      if (/\.(json|nianbao)$/i.test(name))
+        throw new ServiceError(`${name}：不是有效的年报文件。\n${formatIssues(res.issues, 5)}`, 'invalid');
     }
     try {
       const res = await importBytes(bytes, name);
-      return { report: res.report, kind: res.kind, format: res.format, warnings: res.warnings, confidence: res.confidence, ...(res.differences ? { differences: res.differences } : {}), ...(res.embedded ? { embedded: res.embedded } : {}) };
+      return {
+        report: res.report,
+        kind: res.kind,
+        format: res.format,
+        warnings: res.warnings,
+        confidence: res.confidence,
+        ...(res.differences ? { differences: res.differences } : {}),
+        ...(res.embedded ? { embedded: res.embedded } : {}),
+      };
     } catch (e) {
-      if (e instanceof ImportError) throw new ServiceError(e.message.startsWith(name) ? e.message : `${name}：${e.message}`, 'invalid');
+      if (e instanceof ImportError)
+        throw new ServiceError(e.message.startsWith(name) ? e.message : `${name}：${e.message}`, 'invalid');
       throw e;
     }
   }
@@ -103,22 +126,41 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
       }
       const report = await library.getReport(request.id);
       const settings = await library.getSettings();
-      const dir = resolve(request.dir?.trim() || (typeof settings.exportDir === 'string' && settings.exportDir) || options.defaultExportDir);
+      const dir = resolve(
+        request.dir?.trim() ||
+          (typeof settings.exportDir === 'string' && settings.exportDir) ||
+          options.defaultExportDir,
+      );
       if (request.dir && !isAbsolute(request.dir.trim())) {
-        throw new ServiceError(`导出文件夹应为完整路径（例如 ${options.defaultExportDir}），实际为“${request.dir}”。`, 'invalid');
+        throw new ServiceError(
+          `导出文件夹应为完整路径（例如 ${options.defaultExportDir}），实际为“${request.dir}”。`,
+          'invalid',
+        );
       }
       try {
         await mkdir(dir, { recursive: true });
       } catch (e) {
-        throw new ServiceError(`无法创建导出文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? String(e)}）。请选择其他文件夹。`, 'io');
+        throw new ServiceError(
+          `无法创建导出文件夹 ${dir}（${(e as NodeJS.ErrnoException).code ?? String(e)}）。请选择其他文件夹。`,
+          'io',
+        );
       }
-      const result = await exportReportToFolder(report, dir, { formats, ...(options.printer ? { printer: options.printer() } : {}) });
+      const result = await exportReportToFolder(report, dir, {
+        formats,
+        ...(options.printer ? { printer: options.printer() } : {}),
+      });
       for (const f of result.files) exported.add(f.path);
       if (result.files.length) exported.add(dir);
       if (settings.exportDir !== dir) await library.updateSettings({ exportDir: dir });
       const outcome: ExportOutcome = {
         dir,
-        files: result.files.map((f) => ({ format: f.format, path: f.path, name: basename(f.path), renamed: f.renamed, bytes: f.bytes })),
+        files: result.files.map((f) => ({
+          format: f.format,
+          path: f.path,
+          name: basename(f.path),
+          renamed: f.renamed,
+          bytes: f.bytes,
+        })),
         failures: result.failures.map((f) => ({ format: f.format, message: f.message })),
       };
       return outcome;
@@ -127,11 +169,19 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
     async renderReport(id, format): Promise<RenderedFile> {
       const report = await library.getReport(id);
       if (format === 'report') {
-        return { name: `${safeFileName(`${report.agency.name.trim()}${report.year}年${TITLE_SUFFIX}`)}.nianbao`, data: toBase64(`${JSON.stringify(report, null, 2)}\n`), mime: MIME.report };
+        return {
+          name: `${safeFileName(`${report.agency.name.trim()}${report.year}年${TITLE_SUFFIX}`)}.nianbao`,
+          data: toBase64(`${JSON.stringify(report, null, 2)}\n`),
+          mime: MIME.report,
+        };
       }
       if (!FORMATS.includes(format)) throw new ServiceError('不支持的导出格式。', 'invalid');
       const data = await renderExport(report, format, options.printer ? { printer: options.printer } : {});
-      return { name: exportFileName(report, format === 'fragment' ? 'fragment.html' : format), data: toBase64(data), mime: MIME[format] };
+      return {
+        name: exportFileName(report, format === 'fragment' ? 'fragment.html' : format),
+        data: toBase64(data),
+        mime: MIME[format],
+      };
     },
 
     async revealExport(path) {
@@ -155,11 +205,15 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
     },
 
     async rolloverReport(request: RolloverRequest): Promise<RolloverOutcome> {
-      if (!request?.fromId && !request?.file) throw new ServiceError('请选择上年的报告（年报库中的报告或文件）。', 'invalid');
+      if (!request?.fromId && !request?.file)
+        throw new ServiceError('请选择上年的报告（年报库中的报告或文件）。', 'invalid');
       const last = request.fromId ? await library.getReport(request.fromId) : await lastYearFromFile(request.file!);
       let result;
       try {
-        result = rolloverReport(last, { ...(request.year !== undefined ? { year: request.year } : {}), ...(request.agency ? { agency: request.agency } : {}) });
+        result = rolloverReport(last, {
+          ...(request.year !== undefined ? { year: request.year } : {}),
+          ...(request.agency ? { agency: request.agency } : {}),
+        });
       } catch (e) {
         if (e instanceof RolloverError) throw new ServiceError(e.message, 'invalid');
         throw e;
@@ -170,7 +224,10 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
         if (!reports.some((r) => r.id === last.meta.id)) await library.saveReport(last);
       }
       const saved = await library.saveReport(result.report);
-      return { report: { ...result.report, meta: { ...result.report.meta, updatedAt: saved.updatedAt } }, notes: result.notes };
+      return {
+        report: { ...result.report, meta: { ...result.report.meta, updatedAt: saved.updatedAt } },
+        notes: result.notes,
+      };
     },
 
     async agencyHistory(agency) {

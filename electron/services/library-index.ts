@@ -45,7 +45,8 @@ export function checkIndex(value: unknown): { ok: true; value: LibraryIndex } | 
   const reports: Record<string, IndexEntry> = {};
   for (const [id, e] of Object.entries(value.reports)) if (isEntry(e)) reports[id] = e;
   const trash: Record<string, TrashEntry> = {};
-  for (const [id, e] of Object.entries(value.trash)) if (isEntry(e) && typeof (e as TrashEntry).deletedAt === 'string') trash[id] = e as TrashEntry;
+  for (const [id, e] of Object.entries(value.trash))
+    if (isEntry(e) && typeof (e as TrashEntry).deletedAt === 'string') trash[id] = e as TrashEntry;
   return { ok: true, value: { version: 1, reports, trash } };
 }
 

@@ -66,9 +66,7 @@ const FORMATS = ['gov-2021', 'gov-2019', 'pre-2019'] as const;
 const SUBDIRS = ['reports', 'trash', 'backups', 'damaged'] as const;
 
 type FileState =
-  | { kind: 'ok'; report: Report; text: string }
-  | { kind: 'missing' }
-  | { kind: 'damaged'; problem: string };
+  { kind: 'ok'; report: Report; text: string } | { kind: 'missing' } | { kind: 'damaged'; problem: string };
 
 const reportText = (report: Report) => `${JSON.stringify(report, null, 2)}\n`;
 
@@ -111,7 +109,10 @@ class LibraryService {
       try {
         mkdirSync(this.dataDir, { recursive: true });
       } catch (e) {
-        throw new ServiceError(`无法创建数据文件夹 ${this.dataDir}（${errnoCode(e) ?? String(e)}）。请检查权限，或用 --data-dir 指定其他文件夹。`, 'io');
+        throw new ServiceError(
+          `无法创建数据文件夹 ${this.dataDir}（${errnoCode(e) ?? String(e)}）。请检查权限，或用 --data-dir 指定其他文件夹。`,
+          'io',
+        );
       }
       this.lock = new DataDirLock(this.dataDir);
       this.lock.acquire();
@@ -125,7 +126,10 @@ class LibraryService {
     try {
       for (const d of [this.dataDir, ...Object.values(this.dirs)]) await this.fs.mkdir(d, { recursive: true });
     } catch (e) {
-      throw new ServiceError(`无法创建数据文件夹 ${this.dataDir}（${errnoCode(e) ?? String(e)}）。请检查权限，或用 --data-dir 指定其他文件夹。`, 'io');
+      throw new ServiceError(
+        `无法创建数据文件夹 ${this.dataDir}（${errnoCode(e) ?? String(e)}）。请检查权限，或用 --data-dir 指定其他文件夹。`,
+        'io',
+      );
     }
     await this.removeLeftoverTemps();
     await this.loadOrSetAside(this.settings, 'settings', {});
@@ -186,12 +190,17 @@ class LibraryService {
     try {
       text = await new DurableTextFile(file, this.fs).read();
     } catch (e) {
-      return { kind: 'damaged', problem: `无法读取文件（${errnoCode(e) ?? String(e)}）。请检查文件权限，或从备份恢复。` };
+      return {
+        kind: 'damaged',
+        problem: `无法读取文件（${errnoCode(e) ?? String(e)}）。请检查文件权限，或从备份恢复。`,
+      };
     }
     if (text === null) return { kind: 'missing' };
-    if (text.trim() === '') return { kind: 'damaged', problem: '文件是空的（可能在保存时断电或磁盘已满）。请从备份恢复。' };
+    if (text.trim() === '')
+      return { kind: 'damaged', problem: '文件是空的（可能在保存时断电或磁盘已满）。请从备份恢复。' };
     const res = parseReportJson(text);
-    if (!res.ok) return { kind: 'damaged', problem: `文件内容有误，无法作为年报打开：\n${formatIssues(res.issues, 3)}` };
+    if (!res.ok)
+      return { kind: 'damaged', problem: `文件内容有误，无法作为年报打开：\n${formatIssues(res.issues, 3)}` };
     // The file name is the id: a file copied in by hand under another name still opens as itself.
     const report = res.report.meta.id === id ? res.report : { ...res.report, meta: { ...res.report.meta, id } };
     return { kind: 'ok', report, text };
@@ -243,7 +252,8 @@ class LibraryService {
 
   private async autoBackup(id: string, text: string, force: boolean): Promise<void> {
     const now = this.now();
-    if (!this.lastBackup.has(id)) this.lastBackup.set(id, (await this.backups.newestTime(id).catch(() => undefined)) ?? -Infinity);
+    if (!this.lastBackup.has(id))
+      this.lastBackup.set(id, (await this.backups.newestTime(id).catch(() => undefined)) ?? -Infinity);
     if (!force && now.getTime() - this.lastBackup.get(id)! < BACKUP_INTERVAL_MS) return;
     try {
       await this.backups.write(id, text, 'auto', now);
@@ -297,7 +307,10 @@ class LibraryService {
       if (errnoCode(e) === 'ENOENT') return [];
       throw saveError(e, '读取年报库');
     }
-    return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5)).filter((id) => ID_RE.test(id));
+    return names
+      .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+      .map((n) => n.slice(0, -5))
+      .filter((id) => ID_RE.test(id));
   }
 
   private async scan(): Promise<Library> {
@@ -399,7 +412,10 @@ class LibraryService {
     const state = await this.readState(this.reportPath(id), id);
     if (state.kind === 'ok') return state;
     if (state.kind === 'damaged') {
-      throw new ServiceError(`这份年报的文件已损坏，无法打开：${state.problem}\n请在年报库的“已损坏”一栏中选择一个备份恢复。`, 'damaged');
+      throw new ServiceError(
+        `这份年报的文件已损坏，无法打开：${state.problem}\n请在年报库的“已损坏”一栏中选择一个备份恢复。`,
+        'damaged',
+      );
     }
     if (await this.exists(this.trashPath(id))) {
       throw new ServiceError('这份年报已移到回收站。请在年报库的回收站中恢复后再打开。', 'not_found');
@@ -436,8 +452,15 @@ class LibraryService {
         if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
           throw new ServiceError('年度应为 2000 至 2100 之间的整数，例如 2024。', 'invalid');
         }
-        if (input.format !== undefined && !FORMATS.includes(input.format)) throw new ServiceError('不支持的报告格式。请重新选择。', 'invalid');
-        const report = blankReport({ agency, kind: input.kind, year: input.year, format: input.format, now: this.now() });
+        if (input.format !== undefined && !FORMATS.includes(input.format))
+          throw new ServiceError('不支持的报告格式。请重新选择。', 'invalid');
+        const report = blankReport({
+          agency,
+          kind: input.kind,
+          year: input.year,
+          format: input.format,
+          now: this.now(),
+        });
         await this.mutex.run(report.meta.id, () => this.store(report.meta.id, report, { forceBackup: true }));
         return report;
       }),
@@ -455,12 +478,18 @@ class LibraryService {
         if (!res.ok) throw new ServiceError(`无法保存：年报内容有误。\n${formatIssues(res.issues, 5)}`, 'invalid');
         const id = res.report.meta.id;
         if (typeof id !== 'string' || !ID_RE.test(id)) {
-          throw new ServiceError('无法保存：年报编号（meta.id）无效，只能包含字母、数字、“-”和“_”。请用“打开”把文件加入年报库。', 'invalid');
+          throw new ServiceError(
+            '无法保存：年报编号（meta.id）无效，只能包含字母、数字、“-”和“_”。请用“打开”把文件加入年报库。',
+            'invalid',
+          );
         }
         return this.mutex.run(id, async () => {
           const state = await this.readState(this.reportPath(id), id);
           if (state.kind === 'missing' && (await this.exists(this.trashPath(id)))) {
-            throw new ServiceError('这份年报已被删除（在回收站中），没有保存。请先在年报库的回收站中恢复它，再继续编辑。', 'conflict');
+            throw new ServiceError(
+              '这份年报已被删除（在回收站中），没有保存。请先在年报库的回收站中恢复它，再继续编辑。',
+              'conflict',
+            );
           }
           // An unknown id is a new report (imported, or opened elsewhere): it is added to the library.
           if (state.kind === 'damaged') await this.setAside(this.reportPath(id), id);
@@ -489,7 +518,8 @@ class LibraryService {
           if (state.kind === 'missing') {
             if (await this.exists(this.trashPath(id))) return; // already deleted
             const orphanBackups = await this.backups.list(id).catch(() => []);
-            if (orphanBackups.length === 0) throw new ServiceError('找不到这份年报（可能已被删除）。请回到年报库刷新列表。', 'not_found');
+            if (orphanBackups.length === 0)
+              throw new ServiceError('找不到这份年报（可能已被删除）。请回到年报库刷新列表。', 'not_found');
             await this.setBackupsAside(id);
             return;
           }
@@ -525,7 +555,8 @@ class LibraryService {
         checkId(id);
         return this.mutex.run(id, async () => {
           const from = this.trashPath(id);
-          if (!(await this.exists(from))) throw new ServiceError('回收站中没有这份年报（可能已经恢复）。请刷新年报库。', 'not_found');
+          if (!(await this.exists(from)))
+            throw new ServiceError('回收站中没有这份年报（可能已经恢复）。请刷新年报库。', 'not_found');
           if (await this.exists(this.reportPath(id))) {
             throw new ServiceError('年报库中已有同一份年报，无法从回收站恢复。请刷新年报库。', 'conflict');
           }
@@ -550,9 +581,11 @@ class LibraryService {
           const text = await this.backups.read(id, backup).catch((e) => {
             throw saveError(e, '读取备份');
           });
-          if (text === null) throw new ServiceError('找不到这个备份（可能已被自动清理）。请刷新备份列表后重新选择。', 'not_found');
+          if (text === null)
+            throw new ServiceError('找不到这个备份（可能已被自动清理）。请刷新备份列表后重新选择。', 'not_found');
           const res = parseReportJson(text);
-          if (!res.ok) throw new ServiceError(`这个备份也无法读取：${formatIssues(res.issues, 3)}\n请选择更早的备份。`, 'damaged');
+          if (!res.ok)
+            throw new ServiceError(`这个备份也无法读取：${formatIssues(res.issues, 3)}\n请选择更早的备份。`, 'damaged');
           const file = this.reportPath(id);
           const state = await this.readState(file, id);
           if (state.kind === 'missing' && (await this.exists(this.trashPath(id)))) {
@@ -560,7 +593,10 @@ class LibraryService {
           }
           if (state.kind === 'ok') await this.safetyBackup(id, state.text, 'restore');
           if (state.kind === 'damaged') await this.setAside(file, id);
-          const report: Report = { ...res.report, meta: { ...res.report.meta, id, updatedAt: this.now().toISOString() } };
+          const report: Report = {
+            ...res.report,
+            meta: { ...res.report.meta, id, updatedAt: this.now().toISOString() },
+          };
           await this.store(id, report);
           return report;
         });
@@ -598,12 +634,17 @@ class LibraryService {
     openReportFile: (file: ReportFileInput) =>
       this.call(async () => {
         const name = typeof file?.name === 'string' && file.name ? file.name : '所选文件';
-        if (typeof file?.data !== 'string') throw new ServiceError(`${name}：没有读到文件内容。请重新选择文件。`, 'invalid');
+        if (typeof file?.data !== 'string')
+          throw new ServiceError(`${name}：没有读到文件内容。请重新选择文件。`, 'invalid');
         const res = parseReportJson(Buffer.from(file.data, 'base64').toString('utf8'));
         if (!res.ok) throw new ServiceError(`${name}：不是有效的年报文件。\n${formatIssues(res.issues, 5)}`, 'invalid');
         let id = res.report.meta.id;
         // A trashed report keeps its place in the trash; the opened file becomes a separate report.
-        if (typeof id !== 'string' || !ID_RE.test(id) || (await this.exists(this.trashPath(id)) && !(await this.exists(this.reportPath(id))))) {
+        if (
+          typeof id !== 'string' ||
+          !ID_RE.test(id) ||
+          ((await this.exists(this.trashPath(id))) && !(await this.exists(this.reportPath(id))))
+        ) {
           id = newId();
         }
         const stored = id;
@@ -611,7 +652,10 @@ class LibraryService {
           const state = await this.readState(this.reportPath(stored), stored);
           if (state.kind === 'ok') await this.safetyBackup(stored, state.text, 'replace');
           if (state.kind === 'damaged') await this.setAside(this.reportPath(stored), stored);
-          const report: Report = { ...res.report, meta: { ...res.report.meta, id: stored, updatedAt: this.now().toISOString() } };
+          const report: Report = {
+            ...res.report,
+            meta: { ...res.report.meta, id: stored, updatedAt: this.now().toISOString() },
+          };
           await this.store(stored, report, { forceBackup: true });
           return report;
         });

@@ -51,7 +51,11 @@ export class DataDirLock {
         this.timer.unref();
         return;
       } catch (e) {
-        if (errnoCode(e) !== 'EEXIST') throw new ServiceError(`无法使用数据文件夹 ${this.file}（${errnoCode(e) ?? String(e)}）。请检查文件夹权限，或用 --data-dir 指定其他文件夹。`, 'io');
+        if (errnoCode(e) !== 'EEXIST')
+          throw new ServiceError(
+            `无法使用数据文件夹 ${this.file}（${errnoCode(e) ?? String(e)}）。请检查文件夹权限，或用 --data-dir 指定其他文件夹。`,
+            'io',
+          );
       }
       const holder = this.holder();
       // An unreadable lock is usually left by a crash, but it may be one being written right now.
@@ -65,7 +69,11 @@ export class DataDirLock {
       try {
         unlinkSync(this.file);
       } catch (e) {
-        if (errnoCode(e) !== 'ENOENT') throw new ServiceError(`无法接管数据文件夹的锁文件 ${this.file}（${errnoCode(e)}）。请删除该文件后重试。`, 'io');
+        if (errnoCode(e) !== 'ENOENT')
+          throw new ServiceError(
+            `无法接管数据文件夹的锁文件 ${this.file}（${errnoCode(e)}）。请删除该文件后重试。`,
+            'io',
+          );
       }
     }
     throw new ServiceError('无法锁定数据文件夹：另一个程序在同时打开它。请稍后重试。', 'conflict');

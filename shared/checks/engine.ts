@@ -57,18 +57,33 @@ export function runChecks(report: Report, options: CheckOptions = {}): Finding[]
  * Returns a copy of the report with the finding dismissed. A reason is required for every finding;
  * a dismissed error still needs confirming at export (see `needsConfirmation`).
  */
-export function dismissFinding(report: Report, finding: Pick<Finding, 'rule' | 'fingerprint'>, reason: string, now = new Date()): Report {
+export function dismissFinding(
+  report: Report,
+  finding: Pick<Finding, 'rule' | 'fingerprint'>,
+  reason: string,
+  now = new Date(),
+): Report {
   const text = (reason ?? '').trim();
   if (!text) throw new Error('忽略检查结果时必须填写理由，例如“机构改革，上年结转数据已调整”。');
-  const rest = (report.meta.dismissals ?? []).filter((d) => !(d.rule === finding.rule && d.fingerprint === finding.fingerprint));
+  const rest = (report.meta.dismissals ?? []).filter(
+    (d) => !(d.rule === finding.rule && d.fingerprint === finding.fingerprint),
+  );
   return {
     ...report,
-    meta: { ...report.meta, dismissals: [...rest, { rule: finding.rule, fingerprint: finding.fingerprint, reason: text, at: now.toISOString() }] },
+    meta: {
+      ...report.meta,
+      dismissals: [
+        ...rest,
+        { rule: finding.rule, fingerprint: finding.fingerprint, reason: text, at: now.toISOString() },
+      ],
+    },
   };
 }
 
 export function undismissFinding(report: Report, finding: Pick<Finding, 'rule' | 'fingerprint'>): Report {
-  const rest = (report.meta.dismissals ?? []).filter((d) => !(d.rule === finding.rule && d.fingerprint === finding.fingerprint));
+  const rest = (report.meta.dismissals ?? []).filter(
+    (d) => !(d.rule === finding.rule && d.fingerprint === finding.fingerprint),
+  );
   return { ...report, meta: { ...report.meta, dismissals: rest } };
 }
 

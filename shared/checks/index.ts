@@ -1,5 +1,13 @@
 /** The check engine: the public API for the editor, the exporters, the CLI and batch checks. */
-export { runChecks, dismissFinding, undismissFinding, countBySeverity, needsConfirmation, hasOpenErrors, RULES } from './engine';
+export {
+  runChecks,
+  dismissFinding,
+  undismissFinding,
+  countBySeverity,
+  needsConfirmation,
+  hasOpenErrors,
+  RULES,
+} from './engine';
 export type { Rule } from './engine';
 export { RULE_IDS } from './types';
 export type { Finding, FindingFix, RuleId, Severity, CheckMode, CheckOptions, TextSpan, TextLocation } from './types';

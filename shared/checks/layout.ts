@@ -79,7 +79,14 @@ function assemble(template: TemplateDef, legacy: LegacyRow[], ignoredLegacy: Leg
     for (const lr of legacy) {
       for (const c of template.t3Columns) {
         const key = `t3.${lr.row}.${c.key}`;
-        fields[key] = GOV_2019.fields[key] ?? { key, table: 't3', label: `${lr.label} · ${c.label}`, type: 'integer', min: 0, unit: '件' };
+        fields[key] = GOV_2019.fields[key] ?? {
+          key,
+          table: 't3',
+          label: `${lr.label} · ${c.label}`,
+          type: 'integer',
+          min: 0,
+          unit: '件',
+        };
       }
     }
     const swap = (key: string) => {
@@ -119,7 +126,12 @@ function assemble(template: TemplateDef, legacy: LegacyRow[], ignoredLegacy: Leg
         const lr = legacy.find((l) => l.replaces.includes(row))!;
         if (lr.replaces[0] !== row) continue;
         const lkeys = cols.map((c) => `t3.${lr.row}.${c}`);
-        rows.push({ table: 't3', row: lr.row, label: lr.label.startsWith('三') ? lr.label : `三${lr.label}`, keys: lkeys });
+        rows.push({
+          table: 't3',
+          row: lr.row,
+          label: lr.label.startsWith('三') ? lr.label : `三${lr.label}`,
+          keys: lkeys,
+        });
         tableKeys.t3.push(...lkeys);
         continue;
       }
@@ -130,5 +142,16 @@ function assemble(template: TemplateDef, legacy: LegacyRow[], ignoredLegacy: Leg
   // Shared between checks: frozen so that no rule can change it by mistake.
   const totalParts = new Map<string, string[]>();
   for (const sum of sums) if (!totalParts.has(sum.total)) totalParts.set(sum.total, sum.parts);
-  return Object.freeze({ template, fields, sums, balances: template.balances, resultRows, legacy, ignoredLegacy, rows, tableKeys, totalParts });
+  return Object.freeze({
+    template,
+    fields,
+    sums,
+    balances: template.balances,
+    resultRows,
+    legacy,
+    ignoredLegacy,
+    rows,
+    tableKeys,
+    totalParts,
+  });
 }

@@ -31,13 +31,26 @@ export function findingsForCell(findings: readonly Finding[], key: string, inclu
 }
 
 /** Findings about a block of a section. */
-export function findingsForBlock(findings: readonly Finding[], section: SectionId, block: number, includeDismissed = false): Finding[] {
+export function findingsForBlock(
+  findings: readonly Finding[],
+  section: SectionId,
+  block: number,
+  includeDismissed = false,
+): Finding[] {
   return findings.filter(
-    (f) => (includeDismissed || !f.dismissed) && f.span?.where === 'section' && f.span.section === section && f.span.block === block,
+    (f) =>
+      (includeDismissed || !f.dismissed) &&
+      f.span?.where === 'section' &&
+      f.span.section === section &&
+      f.span.block === block,
   );
 }
 
 /** Findings about the title, the preamble or the signature. */
-export function findingsForText(findings: readonly Finding[], where: 'title' | 'preamble' | 'signature', includeDismissed = false): Finding[] {
+export function findingsForText(
+  findings: readonly Finding[],
+  where: 'title' | 'preamble' | 'signature',
+  includeDismissed = false,
+): Finding[] {
   return findings.filter((f) => (includeDismissed || !f.dismissed) && f.span?.where === where);
 }

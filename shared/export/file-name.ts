@@ -11,20 +11,36 @@ const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
  * trailing dot or space, not a reserved device name, and short enough for deep folders.
  */
 export function safeFileName(name: string, maxLength = 120): string {
-  const fullWidth: Record<string, string> = { ':': '：', '?': '？', '*': '＊', '"': '＂', '<': '＜', '>': '＞', '|': '｜', '/': '／', '\\': '＼' };
+  const fullWidth: Record<string, string> = {
+    ':': '：',
+    '?': '？',
+    '*': '＊',
+    '"': '＂',
+    '<': '＜',
+    '>': '＞',
+    '|': '｜',
+    '/': '／',
+    '\\': '＼',
+  };
   let out = name
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/[:?*"<>|/\\]/g, (ch) => fullWidth[ch] ?? '_')
     .replace(/\s+/g, ' ')
     .trim();
-  out = [...out].slice(0, maxLength).join('').replace(/[. ]+$/, '');
+  out = [...out]
+    .slice(0, maxLength)
+    .join('')
+    .replace(/[. ]+$/, '');
   if (!out) out = TITLE_SUFFIX;
   if (RESERVED.test(out)) out = `_${out}`;
   return out;
 }
 
 /** 云溪县市场监督管理局2024年政府信息公开工作年度报告.docx */
-export function exportFileName(report: Pick<Report, 'agency' | 'year'>, format: ExportFormat | 'fragment.html'): string {
+export function exportFileName(
+  report: Pick<Report, 'agency' | 'year'>,
+  format: ExportFormat | 'fragment.html',
+): string {
   const base = safeFileName(`${report.agency.name.trim()}${report.year}年${TITLE_SUFFIX}`);
   return format === 'fragment.html' ? `${base}（网站版）.html` : `${base}.${format}`;
 }

@@ -51,7 +51,11 @@ export interface PrintDocument {
  */
 export function titleLines(title: string, agency: string): string[] {
   const text = title.trim();
-  if (text.includes('\n')) return text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (text.includes('\n'))
+    return text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   const name = agency.trim();
   if (name && text.startsWith(name) && text.length > name.length) return [name, text.slice(name.length)];
   const m = /^(.+?)((?:19|20)\d{2}年.*)$/.exec(text);
@@ -90,7 +94,8 @@ export function buildPrintDocument(report: Report): PrintDocument {
   });
 
   const signature: PrintParagraph[] = [];
-  if (report.signature.name.trim()) signature.push({ kind: 'signature', text: report.signature.name, loc: { where: 'signature', field: 'name' } });
+  if (report.signature.name.trim())
+    signature.push({ kind: 'signature', text: report.signature.name, loc: { where: 'signature', field: 'name' } });
   const date = formatChineseDate(report.signature.date);
   if (date) signature.push({ kind: 'signature', text: date, loc: { where: 'signature', field: 'date' } });
 
@@ -119,7 +124,10 @@ function placeSignature(lines: PrintParagraph[]): void {
   const name = lines.find((p) => p.loc?.where === 'signature' && p.loc.field === 'name');
   const date = lines.find((p) => p.loc?.where === 'signature' && p.loc.field === 'date');
   if (date) date.rightIndent = DATE_INDENT;
-  if (name) name.rightIndent = date ? Math.max(0, DATE_INDENT + (charWidth(date.text) - charWidth(name.text)) / 2) : DATE_INDENT;
+  if (name)
+    name.rightIndent = date
+      ? Math.max(0, DATE_INDENT + (charWidth(date.text) - charWidth(name.text)) / 2)
+      : DATE_INDENT;
 }
 
 /** Chinese name of a place in the report, for lists of differences: “一、总体情况 第3段”. */

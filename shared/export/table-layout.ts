@@ -144,12 +144,30 @@ export function layoutLegacyTable(report: Report): PrintTable | null {
   // A caption row inside the table, so the list does not read as part of 六 (and needs no extra paragraph).
   const rows: PrintCell[][] = [
     [{ r: 0, c: 0, rowspan: 1, colspan: 2, role: 'section', text: LEGACY_TITLE, scope: 'colgroup', align: 'center' }],
-    LEGACY_HEADERS.map((text, c) => ({ r: 1, c, rowspan: 1, colspan: 1, role: 'header' as const, text, scope: 'col' as const, align: 'center' as const })),
+    LEGACY_HEADERS.map((text, c) => ({
+      r: 1,
+      c,
+      rowspan: 1,
+      colspan: 1,
+      role: 'header' as const,
+      text,
+      scope: 'col' as const,
+      align: 'center' as const,
+    })),
   ];
   keys.forEach((key, i) => {
     const r = i + 2;
     rows.push([
-      { r, c: 0, rowspan: 1, colspan: 1, role: 'label', text: key.slice(LEGACY_PREFIX.length), scope: 'row', align: 'left' },
+      {
+        r,
+        c: 0,
+        rowspan: 1,
+        colspan: 1,
+        role: 'label',
+        text: key.slice(LEGACY_PREFIX.length),
+        scope: 'row',
+        align: 'left',
+      },
       { r, c: 1, rowspan: 1, colspan: 1, role: 'data', text: formatCell(report.cells[key]), key, align: 'center' },
     ]);
   });

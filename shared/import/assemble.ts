@@ -27,14 +27,26 @@ export interface ImportOutcome {
   kind: ImportKind;
 }
 
-const TABLE_NAMES: Record<TableId, string> = { t2: '表二（主动公开政府信息情况）', t3: '表三（收到和处理政府信息公开申请情况）', t4: '表四（行政复议、行政诉讼情况）' };
+const TABLE_NAMES: Record<TableId, string> = {
+  t2: '表二（主动公开政府信息情况）',
+  t3: '表三（收到和处理政府信息公开申请情况）',
+  t4: '表四（行政复议、行政诉讼情况）',
+};
 
 async function normalise(doc: SourceDoc): Promise<{ doc: SourceDoc; traditional: boolean; pinyin: boolean }> {
   const sample: string[] = [];
   let size = 0;
   for (const b of doc.blocks) {
     if (size > 60000) break;
-    const t = b.type === 'line' ? b.text : b.type === 'table' ? b.rows.flat().map((c) => c.text).join(' ') : '';
+    const t =
+      b.type === 'line'
+        ? b.text
+        : b.type === 'table'
+          ? b.rows
+              .flat()
+              .map((c) => c.text)
+              .join(' ')
+          : '';
     sample.push(t);
     size += t.length;
   }
@@ -43,11 +55,18 @@ async function normalise(doc: SourceDoc): Promise<{ doc: SourceDoc; traditional:
   const s = await simplifierFor(pinyin ? stripPinyin(joined) : joined);
   const fix = (t: string) => s.convert(pinyin ? stripPinyin(fixRadicals(t)) : fixRadicals(t));
   const blocks: SrcBlock[] = doc.blocks.map((b) => {
-    if (b.type === 'line') return { ...b, text: fix(b.text), ...(b.cells ? { cells: b.cells.map((c) => ({ ...c, text: fix(c.text) })) } : {}) };
+    if (b.type === 'line')
+      return {
+        ...b,
+        text: fix(b.text),
+        ...(b.cells ? { cells: b.cells.map((c) => ({ ...c, text: fix(c.text) })) } : {}),
+      };
     if (b.type === 'table') return { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: fix(c.text) }))) };
     return { ...b, alt: fix(b.alt) };
   });
-  const hints = doc.hints ? Object.fromEntries(Object.entries(doc.hints).map(([k, v]) => [k, typeof v === 'string' ? fix(v) : v])) : undefined;
+  const hints = doc.hints
+    ? Object.fromEntries(Object.entries(doc.hints).map(([k, v]) => [k, typeof v === 'string' ? fix(v) : v]))
+    : undefined;
   return { doc: { ...doc, blocks, ...(hints ? { hints } : {}) }, traditional: s.traditional, pinyin };
 }
 
@@ -60,28 +79,56 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
   const allLines = doc.blocks.filter((b): b is SrcLine => b.type === 'line');
   const tableText = doc.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flat().map((c) => c.text) : []));
   const allText = [...allLines.map((l) => l.text), ...tableText].join('\n');
-  if (!allText.trim()) throw new ImportError('empty', '文件中没有文字内容。如果这是扫描件或图片，请先进行文字识别（OCR），或改用网页版、Word 版年报导入。', fileName);
+  if (!allText.trim())
+    throw new ImportError(
+      'empty',
+      '文件中没有文字内容。如果这是扫描件或图片，请先进行文字识别（OCR），或改用网页版、Word 版年报导入。',
+      fileName,
+    );
 
   const attachments = [...new Set(doc.hints?.attachments ?? [])];
-  const attached = attachments.length ? `网页附有文件：${attachments.slice(0, 3).join('、')}${attachments.length > 3 ? ' 等' : ''}。年报可能在附件中，请下载附件后导入。` : '';
+  const attached = attachments.length
+    ? `网页附有文件：${attachments.slice(0, 3).join('、')}${attachments.length > 3 ? ' 等' : ''}。年报可能在附件中，请下载附件后导入。`
+    : '';
   const s = structure(doc);
   const located = locateTables(s, !!doc.wrapped);
   const foundTables = Object.keys(located.tables).length;
   const titleOk = /报告|年报/.test(s.title);
   if (!titleOk && s.found.length < 2 && foundTables === 0 && !/政府信息公开/.test(allText)) {
-    throw new ImportError('not-report', attached ? `这个网页上没有年报正文。${attached}` : '这个文件看起来不是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等章节或统计表格。请确认选择的文件。', fileName);
+    throw new ImportError(
+      'not-report',
+      attached
+        ? `这个网页上没有年报正文。${attached}`
+        : '这个文件看起来不是政府信息公开工作年度报告：没有找到报告标题、“一、总体情况”等章节或统计表格。请确认选择的文件。',
+      fileName,
+    );
   }
-  const bodyChars = s.body.reduce((n, b) => n + (b.type === 'line' ? b.text.length : 0), 0) + s.preamble.reduce((n, l) => n + l.text.length, 0);
+  const bodyChars =
+    s.body.reduce((n, b) => n + (b.type === 'line' ? b.text.length : 0), 0) +
+    s.preamble.reduce((n, l) => n + l.text.length, 0);
   if (s.found.length === 0 && foundTables === 0 && (attached || bodyChars < 200)) {
     throw new ImportError(
       'not-report',
-      attached ? `这个网页上没有年报正文。${attached}` : '这个文件只有很少的文字，没有年报的六个部分和统计表格，看起来不是年报正文（可能是发布通知或目录页）。请打开年报正文页面或下载附件后再导入。',
+      attached
+        ? `这个网页上没有年报正文。${attached}`
+        : '这个文件只有很少的文字，没有年报的六个部分和统计表格，看起来不是年报正文（可能是发布通知或目录页）。请打开年报正文页面或下载附件后再导入。',
       fileName,
     );
   }
   const mentions = (allText.match(/政府信息公开|政务公开/g) ?? []).length;
-  if (!titleOk && s.found.length === 0 && foundTables === 0 && !(mentions >= 3 && /年报|年度报告|工作报告/.test(allText))) {
-    throw new ImportError('not-report', attached ? `这个网页上没有年报正文。${attached}` : '这个文件看起来不是政府信息公开工作年度报告：提到了政府信息公开，但没有找到年报标题、六个部分的标题或统计表格。请确认选择的文件。', fileName);
+  if (
+    !titleOk &&
+    s.found.length === 0 &&
+    foundTables === 0 &&
+    !(mentions >= 3 && /年报|年度报告|工作报告/.test(allText))
+  ) {
+    throw new ImportError(
+      'not-report',
+      attached
+        ? `这个网页上没有年报正文。${attached}`
+        : '这个文件看起来不是政府信息公开工作年度报告：提到了政府信息公开，但没有找到年报标题、六个部分的标题或统计表格。请确认选择的文件。',
+      fileName,
+    );
   }
 
   // Year and format.
@@ -107,7 +154,9 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
   const confidence: Record<string, number> = {};
   const results: Partial<Record<TableId, TableResult>> = {};
   const t2Key = located.tables.t2?.key ?? '';
-  const t2is2019 = GOV_2019.detect.some((w) => t2Key.includes(matchKey(w))) || (format === 'gov-2019' && !/本年制发件数|本年废止件数|现行有效件数/.test(t2Key));
+  const t2is2019 =
+    GOV_2019.detect.some((w) => t2Key.includes(matchKey(w))) ||
+    (format === 'gov-2019' && !/本年制发件数|本年废止件数|现行有效件数/.test(t2Key));
   if (located.tables.t2) results.t2 = extractT2(located.tables.t2, t2is2019);
   if (located.tables.t3) results.t3 = extractT3(located.tables.t3, format === 'gov-2019');
   if (located.tables.t4) results.t4 = extractT4(located.tables.t4);
@@ -135,14 +184,23 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
       );
     }
   }
-  if (attached && Object.values(confidence).some((c) => c === 0)) warnings.push(attached.replace('年报可能在附件中', '缺少的表格可能在附件中'));
-  if (format === 'pre-2019') Object.assign(cells, legacyCells(located.otherTables.flatMap((t) => t.rows.map((r) => r.map((c) => c.text))), bodyText));
+  if (attached && Object.values(confidence).some((c) => c === 0))
+    warnings.push(attached.replace('年报可能在附件中', '缺少的表格可能在附件中'));
+  if (format === 'pre-2019')
+    Object.assign(
+      cells,
+      legacyCells(
+        located.otherTables.flatMap((t) => t.rows.map((r) => r.map((c) => c.text))),
+        bodyText,
+      ),
+    );
 
   // Agency.
   let agencyName = agencyFromTitle(s.title);
   if (!agencyName) {
     agencyName = s.signature?.name || s.agencyHint || '';
-    if (agencyName) warnings.push(`标题中没有机关名称，按${s.signature?.name ? '落款' : '网页信息'}识别为“${agencyName}”，请核对。`);
+    if (agencyName)
+      warnings.push(`标题中没有机关名称，按${s.signature?.name ? '落款' : '网页信息'}识别为“${agencyName}”，请核对。`);
     else warnings.push('未能识别机关名称，请填写。');
   }
   if (!s.title) warnings.push('未找到报告标题（应为“XX机关XXXX年政府信息公开工作年度报告”）。');
@@ -153,12 +211,22 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
   for (const id of SECTION_IDS) sectionBlocks.set(id, buildBlocks(s.zones[id], { wrapped, skip: located.used }));
   const missing = SECTIONS.filter((sec) => !s.found.includes(sec.id));
   if (missing.length && format !== 'pre-2019') {
-    warnings.push(`未找到以下部分的标题：${missing.map((m) => m.heading).join('、')}。${missing.length === 6 ? '全文已放入“一、总体情况”，请手工分段。' : ''}`);
+    warnings.push(
+      `未找到以下部分的标题：${missing.map((m) => m.heading).join('、')}。${missing.length === 6 ? '全文已放入“一、总体情况”，请手工分段。' : ''}`,
+    );
   } else if (missing.length === 6) warnings.push('未找到分部分的标题，全文已放入“一、总体情况”，请手工分段。');
   if (missing.length === 6) {
-    sectionBlocks.set('overview', buildBlocks(s.preamble, { wrapped, skip: located.used }).concat(sectionBlocks.get('overview') ?? []));
+    sectionBlocks.set(
+      'overview',
+      buildBlocks(s.preamble, { wrapped, skip: located.used }).concat(sectionBlocks.get('overview') ?? []),
+    );
   }
-  const preamble = missing.length === 6 ? '' : buildBlocks(s.preamble, { wrapped, skip: located.used }).map((b) => b.text).join('\n');
+  const preamble =
+    missing.length === 6
+      ? ''
+      : buildBlocks(s.preamble, { wrapped, skip: located.used })
+          .map((b) => b.text)
+          .join('\n');
 
   const stamp = now.toISOString();
   const title = cleanText(s.title);
@@ -172,7 +240,9 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
     preamble,
     sections: SECTION_IDS.map((id) => ({ id, blocks: sectionBlocks.get(id) ?? [] })),
     cells,
-    signature: s.signature ? { name: s.signature.name || agencyName, date: s.signature.date } : { name: agencyName, date: '' },
+    signature: s.signature
+      ? { name: s.signature.name || agencyName, date: s.signature.date }
+      : { name: agencyName, date: '' },
     meta: {
       id: newId(),
       status: 'published',
@@ -189,7 +259,12 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
     },
   };
   const valid = validateReport(report);
-  if (!valid.ok) throw new ImportError('internal', `导入结果未通过校验（程序问题，请反馈）：\n${formatIssues(valid.issues)}`, fileName);
+  if (!valid.ok)
+    throw new ImportError(
+      'internal',
+      `导入结果未通过校验（程序问题，请反馈）：\n${formatIssues(valid.issues)}`,
+      fileName,
+    );
   return { report: valid.report, warnings, confidence, format, kind: doc.kind };
 }
 
@@ -209,7 +284,10 @@ function legacyCells(rows: string[][], text: string): Cells {
   };
   phrase(/主动公开[^。；]{0,20}?(\d{1,7})\s*条/, 'legacy.主动公开信息数');
   phrase(/(?:受理|收到)[^。；]{0,20}?申请\s*(\d{1,6})\s*件/, 'legacy.收到申请数');
-  phrase(/(\d{1,6})\s*件[^。；]{0,6}?(?:打电话|来访|来信)?[^。；]{0,10}?(?:政务|政府)信息公开申请/, 'legacy.收到申请数');
+  phrase(
+    /(\d{1,6})\s*件[^。；]{0,6}?(?:打电话|来访|来信)?[^。；]{0,10}?(?:政务|政府)信息公开申请/,
+    'legacy.收到申请数',
+  );
   phrase(/行政复议\s*(\d{1,5})\s*[件起]/, 'legacy.行政复议数');
   phrase(/行政诉讼\s*(\d{1,5})\s*[件起]/, 'legacy.行政诉讼数');
   return out;

@@ -66,7 +66,11 @@ export function summaryReport(report: Report): SummaryReport {
   };
 }
 
-export const FORMAT_NAMES: Record<FormatId, string> = { 'gov-2021': '2021年版', 'gov-2019': '2019年版', 'pre-2019': '2019年以前' };
+export const FORMAT_NAMES: Record<FormatId, string> = {
+  'gov-2021': '2021年版',
+  'gov-2019': '2019年版',
+  'pre-2019': '2019年以前',
+};
 
 export const KIND_NAMES: Record<SummaryKind, string> = {
   'exported-docx': '本程序导出的 Word',
@@ -79,7 +83,13 @@ export const KIND_NAMES: Record<SummaryKind, string> = {
 
 export type Verdict = 'unreadable' | 'error' | 'warning' | 'clean' | 'pending';
 
-export const VERDICT_LABELS: Record<Verdict, string> = { unreadable: '无法读取', error: '有错误', warning: '有警告', clean: '未发现问题', pending: '未检查' };
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  unreadable: '无法读取',
+  error: '有错误',
+  warning: '有警告',
+  clean: '未发现问题',
+  pending: '未检查',
+};
 
 const RANK: Record<Verdict, number> = { unreadable: 0, error: 1, warning: 2, clean: 3, pending: 4 };
 
@@ -90,11 +100,21 @@ export function verdictOf(row: Pick<SummaryRow, 'pending' | 'error' | 'counts'>)
 }
 
 /** Most urgent first: unreadable files, then errors, then warnings, then clean reports, then those not checked yet. */
-export function bySeverity(a: Pick<SummaryRow, 'file' | 'pending' | 'error' | 'counts'>, b: Pick<SummaryRow, 'file' | 'pending' | 'error' | 'counts'>): number {
-  return RANK[verdictOf(a)] - RANK[verdictOf(b)] || b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || a.file.localeCompare(b.file, 'zh-CN');
+export function bySeverity(
+  a: Pick<SummaryRow, 'file' | 'pending' | 'error' | 'counts'>,
+  b: Pick<SummaryRow, 'file' | 'pending' | 'error' | 'counts'>,
+): number {
+  return (
+    RANK[verdictOf(a)] - RANK[verdictOf(b)] ||
+    b.counts.error - a.counts.error ||
+    b.counts.warning - a.counts.warning ||
+    a.file.localeCompare(b.file, 'zh-CN')
+  );
 }
 
-export function summaryCounts(rows: readonly Pick<SummaryRow, 'pending' | 'error' | 'counts'>[]): Record<Verdict, number> {
+export function summaryCounts(
+  rows: readonly Pick<SummaryRow, 'pending' | 'error' | 'counts'>[],
+): Record<Verdict, number> {
   const out: Record<Verdict, number> = { unreadable: 0, error: 0, warning: 0, clean: 0, pending: 0 };
   for (const r of rows) out[verdictOf(r)]++;
   return out;
@@ -107,15 +127,21 @@ export function confidenceText(confidence: Readonly<Record<string, number>> | un
   if (!confidence) return '';
   return Object.entries(confidence)
     .filter(([t]) => TABLE_NAMES[t])
-    .map(([t, v]) => `${TABLE_NAMES[t]} ${v >= 0.9 ? '高' : v >= 0.6 ? '中' : '低'}（${Math.round(Math.max(0, Math.min(1, v)) * 100)}%）`)
+    .map(
+      ([t, v]) =>
+        `${TABLE_NAMES[t]} ${v >= 0.9 ? '高' : v >= 0.6 ? '中' : '低'}（${Math.round(Math.max(0, Math.min(1, v)) * 100)}%）`,
+    )
     .join('，');
 }
 
 /** The rules with errors or warnings nobody dismissed: “表四总计（T4-TOTAL）×2；…”. */
 export function mainProblems(findings: readonly Finding[]): string {
   const counts = new Map<Finding['rule'], number>();
-  for (const f of findings) if (!f.dismissed && f.severity !== 'info') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  return [...counts].map(([r, n]) => `${RULE_INFO[r] ? `${RULE_INFO[r].title}（${r}）` : r}${n > 1 ? `×${n}` : ''}`).join('；');
+  for (const f of findings)
+    if (!f.dismissed && f.severity !== 'info') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return [...counts]
+    .map(([r, n]) => `${RULE_INFO[r] ? `${RULE_INFO[r].title}（${r}）` : r}${n > 1 ? `×${n}` : ''}`)
+    .join('；');
 }
 
 /** A CSV cell: quoted when needed; a leading = + - @ tab or CR is defused (spreadsheet formula injection). */
@@ -125,7 +151,22 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(s) || s.startsWith("'") ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const CSV_HEADER = ['序号', '结论', '机关', '年度', '格式', '来源', '错误', '警告', '提示', '主要问题', '表格识别可信度', '导入提示数', '文件', '说明'] as const;
+export const CSV_HEADER = [
+  '序号',
+  '结论',
+  '机关',
+  '年度',
+  '格式',
+  '来源',
+  '错误',
+  '警告',
+  '提示',
+  '主要问题',
+  '表格识别可信度',
+  '导入提示数',
+  '文件',
+  '说明',
+] as const;
 
 /** One row per file, most urgent first; UTF-8 with BOM and CRLF so that Excel and WPS show the Chinese correctly. */
 export function summaryCsv(rows: readonly SummaryRow[]): string {
@@ -138,14 +179,14 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
       VERDICT_LABELS[v],
       r?.agency ?? '',
       r?.year ?? '',
-      r ? FORMAT_NAMES[r.format] ?? r.format : '',
+      r ? (FORMAT_NAMES[r.format] ?? r.format) : '',
       row.kind ? KIND_NAMES[row.kind] : '',
       checked ? row.counts.error : '',
       checked ? row.counts.warning : '',
       checked ? row.counts.info : '',
       mainProblems(row.findings),
       confidenceText(row.confidence),
-      r ? row.warnings?.length ?? 0 : '',
+      r ? (row.warnings?.length ?? 0) : '',
       row.file,
       row.error ?? '',
     ].map(csvCell);
@@ -153,7 +194,8 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
   return `\ufeff${[CSV_HEADER.map(csvCell), ...body].map((r) => r.join(',')).join('\r\n')}\r\n`;
 }
 
-const esc = (s: string | number) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string | number) =>
+  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function stamp(at: Date): string {
   return `${at.getFullYear()}年${at.getMonth() + 1}月${at.getDate()}日 ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
@@ -194,16 +236,23 @@ export function summaryHtml(rows: readonly SummaryRow[], info: SummaryInfo): str
     if (r) {
       meta.push(`<li>标题：${esc(r.title || '（未识别）')}</li>`);
       const conf = confidenceText(row.confidence);
-      meta.push(`<li>格式：${esc(FORMAT_NAMES[r.format] ?? r.format)}${row.kind ? `；来源：${esc(KIND_NAMES[row.kind])}` : ''}${conf ? `；表格识别可信度：${esc(conf)}` : ''}</li>`);
+      meta.push(
+        `<li>格式：${esc(FORMAT_NAMES[r.format] ?? r.format)}${row.kind ? `；来源：${esc(KIND_NAMES[row.kind])}` : ''}${conf ? `；表格识别可信度：${esc(conf)}` : ''}</li>`,
+      );
       if (r.publishedAt) meta.push(`<li>发布日期：${esc(r.publishedAt)}</li>`);
       if (row.withLast) meta.push(`<li>已与上年报告对照：${esc(row.withLast)}</li>`);
     }
     const metaList = `<ul class="meta">${meta.join('')}</ul>`;
-    if (row.error !== undefined) return `<section>${head}${metaList}<p class="bad">${esc(row.error || '无法读取这个文件。')}</p></section>`;
-    if (row.pending) return `<section>${head}${metaList}<p class="muted">这个文件还没有检查完（导出汇总时批量检查尚未读到它，或已停止）。</p></section>`;
+    if (row.error !== undefined)
+      return `<section>${head}${metaList}<p class="bad">${esc(row.error || '无法读取这个文件。')}</p></section>`;
+    if (row.pending)
+      return `<section>${head}${metaList}<p class="muted">这个文件还没有检查完（导出汇总时批量检查尚未读到它，或已停止）。</p></section>`;
     const findings = row.findings.length
       ? `<table class="findings"><thead><tr><th scope="col">级别</th><th scope="col">检查项</th><th scope="col">说明</th></tr></thead><tbody>${row.findings
-          .map((f) => `<tr class="${f.severity}"><td>${SEVERITY_LABELS[f.severity]}${f.dismissed ? '（已忽略）' : ''}</td><td>${esc(f.rule)}<br><span class="muted">${esc(RULE_INFO[f.rule]?.title ?? '')}</span></td><td>${esc(f.message)}</td></tr>`)
+          .map(
+            (f) =>
+              `<tr class="${f.severity}"><td>${SEVERITY_LABELS[f.severity]}${f.dismissed ? '（已忽略）' : ''}</td><td>${esc(f.rule)}<br><span class="muted">${esc(RULE_INFO[f.rule]?.title ?? '')}</span></td><td>${esc(f.message)}</td></tr>`,
+          )
           .join('\n')}</tbody></table>`
       : '<p class="ok">未发现问题。</p>';
     const warnings = row.warnings?.length

@@ -18,12 +18,15 @@ export function sniff(bytes: Uint8Array, fileName: string): Sniffed {
     startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
     startsWith(bytes, [0xff, 0xd8, 0xff]) ||
     startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) ||
-    startsWith(bytes, [0x42, 0x4d]) && /\.bmp$/i.test(fileName) ||
-    (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
-  ) return 'image';
+    (startsWith(bytes, [0x42, 0x4d]) && /\.bmp$/i.test(fileName)) ||
+    startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) ||
+    startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])
+  )
+    return 'image';
   const ascii = asciiHead(head).toLowerCase();
   if (/^mime-version:|content-type:\s*multipart\/related/m.test(ascii) || /\.mht(ml)?$/i.test(fileName)) return 'mht';
-  if (/<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|table[\s>]|p[\s>]|div[\s>]|title>)/.test(ascii)) return 'html';
+  if (/<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|table[\s>]|p[\s>]|div[\s>]|title>)/.test(ascii))
+    return 'html';
   if (/\.(html?|xhtml|shtml)$/i.test(fileName) && ascii.includes('<')) return 'html';
   return 'text';
 }

@@ -23,7 +23,12 @@ const CHROME: RegExp[] = [
 ];
 
 /** Lines after which a page holds nothing of the report (footer, related articles). */
-const END_MARKERS = [/^(温馨提示|最新文档|相关文档|猜你喜欢|热门推荐|提交评论|发表评论|网友评论)$/, /^(上一篇|下一篇|相关文章|相关链接|相关阅读)/, /(版权所有|ICP备|网站标识码|公网安备|主办单位)/, /您访问的链接即将离开/];
+const END_MARKERS = [
+  /^(温馨提示|最新文档|相关文档|猜你喜欢|热门推荐|提交评论|发表评论|网友评论)$/,
+  /^(上一篇|下一篇|相关文章|相关链接|相关阅读)/,
+  /(版权所有|ICP备|网站标识码|公网安备|主办单位)/,
+  /您访问的链接即将离开/,
+];
 
 const unbullet = (text: string) => text.replace(/^[\s\-–—•·*]+/, '');
 
@@ -33,7 +38,8 @@ export const isChrome = (text: string): boolean => {
   return CHROME.some((re) => re.test(t));
 };
 
-export const isEndMarker = (text: string): boolean => text.length <= 160 && END_MARKERS.some((re) => re.test(unbullet(text)));
+export const isEndMarker = (text: string): boolean =>
+  text.length <= 160 && END_MARKERS.some((re) => re.test(unbullet(text)));
 
 const DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 
@@ -55,9 +61,14 @@ export function parseDate(text: string): string | null {
 /** A publish date printed by the site: “发布时间:2024-01-19”, “时间：2017-10-23”, “2024-01-22 作者:”. */
 export function publishDateOf(text: string): string | null {
   if (text.length > 200) return null;
-  const m = /(发布时间|发布日期|发表时间|公开日期|发文日期|时间|日期|生成日期)\s*[:：]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/.exec(text);
+  const m =
+    /(发布时间|发布日期|发表时间|公开日期|发文日期|时间|日期|生成日期)\s*[:：]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/.exec(
+      text,
+    );
   if (m) return parseDate(m[2]!);
-  const lead = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*(作者|来源|点击|浏览|发布|【|$)/.exec(text.trim());
+  const lead = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*(作者|来源|点击|浏览|发布|【|$)/.exec(
+    text.trim(),
+  );
   return lead ? parseDate(lead[1]!) : null;
 }
 

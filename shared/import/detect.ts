@@ -10,7 +10,17 @@ import { matchKey } from './text-utils';
  */
 
 /** Phrases of pre-2019 reports (format-2021.md §4.1; these have no template to take them from). */
-const PRE_2019 = ['政府信息公开的收费及减免情况', '依申请公开政府信息情况', '因政府信息公开申请行政复议、提起行政诉讼的情况', '国务院令第492号', '政府信息公开情况统计表', '回应解读情况', '机构建设和保障经费情况', '不同意公开答复数', '申请总数'];
+const PRE_2019 = [
+  '政府信息公开的收费及减免情况',
+  '依申请公开政府信息情况',
+  '因政府信息公开申请行政复议、提起行政诉讼的情况',
+  '国务院令第492号',
+  '政府信息公开情况统计表',
+  '回应解读情况',
+  '机构建设和保障经费情况',
+  '不同意公开答复数',
+  '申请总数',
+];
 
 export interface FormatGuess {
   format: FormatId;
@@ -38,7 +48,10 @@ const YEAR = /((?:19|20)\d{2})\s*年/g;
 export function detectYear(title: string, text: string, publishedAt?: string): { year: number | null; from: string } {
   const t = /((?:19|20)\d{2})\s*年/.exec(title);
   if (t) return { year: Number(t[1]), from: '标题' };
-  const period = /统计(?:期限|期间|时限|截止日期|时间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日|统计(?:截止日期|截止时间)[^。]{0,8}?((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日|((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*[至到—-]\s*(?:(?:19|20)\d{2}\s*年\s*)?12\s*月\s*31\s*日/.exec(text);
+  const period =
+    /统计(?:期限|期间|时限|截止日期|时间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日|统计(?:截止日期|截止时间)[^。]{0,8}?((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日|((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*[至到—-]\s*(?:(?:19|20)\d{2}\s*年\s*)?12\s*月\s*31\s*日/.exec(
+      text,
+    );
   if (period) return { year: Number(period[1] ?? period[2] ?? period[3]), from: '统计期限' };
   const counts = new Map<number, number>();
   const head = text.slice(0, 20000);
@@ -61,7 +74,10 @@ export function agencyFromTitle(title: string): string {
   const cut = t.search(/政府信息公开|政务公开|信息公开/);
   if (cut > 0) t = t.slice(0, cut);
   else if (cut === 0) return '';
-  t = t.replace(/[（(]?(\d{4})\s*年度?[)）]?$/, '').replace(/(\d{4})\s*年度?/, '').replace(/[《“"]/g, '');
+  t = t
+    .replace(/[（(]?(\d{4})\s*年度?[)）]?$/, '')
+    .replace(/(\d{4})\s*年度?/, '')
+    .replace(/[《“"]/g, '');
   return t.replace(/[，,:：、\s]+$/, '').trim();
 }
 
@@ -71,7 +87,8 @@ export function agencyKind(name: string): AgencyKind {
   if (/(镇|乡|街道|街道办事处|苏木)(人民政府|政府)?$/.test(n) || /(镇|乡)人民政府/.test(n)) return 'township';
   if (/人民政府$|(省|市|县|区|旗|州|盟)政府$/.test(n)) return 'government';
   if (/(管理委员会|管委会)$/.test(n)) return 'other';
-  if (/(局|委员会|委|办公室|办公厅|办|厅|部|署|中心|院|所|处|站|队|会|馆|分局|支队|大队|监狱)$/.test(n)) return 'department';
+  if (/(局|委员会|委|办公室|办公厅|办|厅|部|署|中心|院|所|处|站|队|会|馆|分局|支队|大队|监狱)$/.test(n))
+    return 'department';
   return 'other';
 }
 

@@ -3,14 +3,7 @@
  * Chinese message that says what the file is and what to do; nothing else escapes `importReport`.
  */
 export type ImportErrorCode =
-  | 'empty'
-  | 'too-large'
-  | 'unsupported'
-  | 'not-report'
-  | 'encrypted'
-  | 'scanned'
-  | 'corrupt'
-  | 'internal';
+  'empty' | 'too-large' | 'unsupported' | 'not-report' | 'encrypted' | 'scanned' | 'corrupt' | 'internal';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';

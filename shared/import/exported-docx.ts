@@ -51,7 +51,12 @@ export async function readExportedDocx(bytes: Uint8Array): Promise<ExportedDocxR
 
   const documentXml = await zip.file('word/document.xml')?.async('string');
   if (!documentXml) {
-    return { report, differences: [], warnings: ['文档正文（word/document.xml）缺失，只读回了内嵌的年报数据。'], visibleReport: report };
+    return {
+      report,
+      differences: [],
+      warnings: ['文档正文（word/document.xml）缺失，只读回了内嵌的年报数据。'],
+      visibleReport: report,
+    };
   }
   const stylesXml = await zip.file('word/styles.xml')?.async('string');
   const items = readBody(documentXml, stylesXml ? readStyleNames(stylesXml) : new Map());

@@ -20,7 +20,12 @@ export interface HeadingMatch {
 }
 
 const KNOWN = SECTIONS.flatMap((s, i) =>
-  [s.heading, ...(s.aliases ?? [])].map((h) => ({ section: s.id, index: i, core: matchKey(stripEnumerator(h)), printed: stripEnumerator(h) })),
+  [s.heading, ...(s.aliases ?? [])].map((h) => ({
+    section: s.id,
+    index: i,
+    core: matchKey(stripEnumerator(h)),
+    printed: stripEnumerator(h),
+  })),
 );
 
 /** Words that place an older or unusual heading in one of the six sections, most specific first. */
@@ -34,7 +39,9 @@ const WORDS: { section: SectionId; re: RegExp }[] = [
 ];
 
 /** Table row labels that look like headings (一、本年新收政府信息公开申请数量, 四、结转下年度继续办理). */
-const TABLE_LABELS = [...SPECS.t3_2021.rows, ...SPECS.t3_2019.rows].map((r) => matchKey(stripEnumerator(r.label))).filter((k) => k.length >= 4);
+const TABLE_LABELS = [...SPECS.t3_2021.rows, ...SPECS.t3_2019.rows]
+  .map((r) => matchKey(stripEnumerator(r.label)))
+  .filter((k) => k.length >= 4);
 
 const isTableLabel = (key: string) => TABLE_LABELS.some((t) => labelScore(t, key) >= 0.8 && key.length <= t.length + 6);
 
@@ -56,19 +63,30 @@ export function matchHeading(line: string): HeadingMatch | null {
     if (bodyKey.startsWith(k.core)) {
       if (!en && bodyKey.length > k.core.length + 2) continue; // without “一、”, only a heading alone on its line
       const cut = cutAfter(body, k.core);
-      return { section: k.section, heading: body.slice(0, cut).trim(), rest: body.slice(cut).replace(/^[\s:：。.,，]+/, ''), how: 'exact', ...(en ? { ordinal: en.ordinal } : {}) };
+      return {
+        section: k.section,
+        heading: body.slice(0, cut).trim(),
+        rest: body.slice(cut).replace(/^[\s:：。.,，]+/, ''),
+        how: 'exact',
+        ...(en ? { ordinal: en.ordinal } : {}),
+      };
     }
   }
   // A slightly different wording, alone on its line (“二、主动公开政府信息的情况”).
   for (const k of KNOWN) {
-    if (bodyKey.length <= k.core.length + 4 && labelScore(k.core, bodyKey) >= 0.88 && (en || bodyKey.length <= k.core.length + 1)) {
+    if (
+      bodyKey.length <= k.core.length + 4 &&
+      labelScore(k.core, bodyKey) >= 0.88 &&
+      (en || bodyKey.length <= k.core.length + 1)
+    ) {
       return { section: k.section, heading: body, rest: '', how: 'exact', ...(en ? { ordinal: en.ordinal } : {}) };
     }
   }
   if (!en || endsWithNumbers) return null;
   // Other headings: short, a phrase rather than a sentence.
   if (displayWidth(body) > 32 || /[。；;!！?？]/.test(body.slice(0, -1))) return null;
-  for (const w of WORDS) if (w.re.test(body)) return { section: w.section, heading: body, rest: '', how: 'words', ordinal: en.ordinal };
+  for (const w of WORDS)
+    if (w.re.test(body)) return { section: w.section, heading: body, rest: '', how: 'words', ordinal: en.ordinal };
   return null;
 }
 

@@ -52,7 +52,11 @@ export interface ImportOptions {
 
 const EXT = (name: string) => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
 
-export async function importReport(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importReport(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   try {
     return await run(bytes, fileName, options);
   } catch (e) {
@@ -60,14 +64,24 @@ export async function importReport(bytes: Uint8Array, fileName: string, options:
       throw e.fileName ? e : new ImportError(e.code, e.message, fileName);
     }
     const detail = e instanceof Error ? e.message : String(e);
-    throw new ImportError('internal', `导入时出错（${detail.slice(0, 160)}）。文件可能已损坏，或是不常见的格式；请改用网页版、Word 版或 PDF 版再试。`, fileName);
+    throw new ImportError(
+      'internal',
+      `导入时出错（${detail.slice(0, 160)}）。文件可能已损坏，或是不常见的格式；请改用网页版、Word 版或 PDF 版再试。`,
+      fileName,
+    );
   }
 }
 
 async function run(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportResult> {
   const now = options.now ?? new Date();
-  if (!bytes || bytes.length === 0) throw new ImportError('empty', '文件是空的（0 字节）。请重新下载或选择其他文件。', fileName);
-  if (bytes.length > LIMITS.bytes) throw new ImportError('too-large', `文件过大（${Math.round(bytes.length / 1048576)} MB），超过 ${LIMITS.bytes / 1048576} MB 的上限，无法导入。`, fileName);
+  if (!bytes || bytes.length === 0)
+    throw new ImportError('empty', '文件是空的（0 字节）。请重新下载或选择其他文件。', fileName);
+  if (bytes.length > LIMITS.bytes)
+    throw new ImportError(
+      'too-large',
+      `文件过大（${Math.round(bytes.length / 1048576)} MB），超过 ${LIMITS.bytes / 1048576} MB 的上限，无法导入。`,
+      fileName,
+    );
   const ext = EXT(fileName);
   const kind = sniff(bytes, fileName);
   let doc: SourceDoc;
@@ -81,7 +95,12 @@ async function run(bytes: Uint8Array, fileName: string, options: ImportOptions):
         const changed = back.differences.length;
         return {
           report: back.visibleReport,
-          warnings: changed ? [`这是本软件导出的 Word 文档，正文在 Word/WPS 中改动过 ${changed} 处，已按文档中看到的内容读取（改动处见差异列表）。`, ...back.warnings] : back.warnings,
+          warnings: changed
+            ? [
+                `这是本软件导出的 Word 文档，正文在 Word/WPS 中改动过 ${changed} 处，已按文档中看到的内容读取（改动处见差异列表）。`,
+                ...back.warnings,
+              ]
+            : back.warnings,
           confidence: { t2: 1, t3: 1, t4: 1 },
           format: back.visibleReport.format,
           kind: 'exported-docx',
@@ -93,22 +112,46 @@ async function run(bytes: Uint8Array, fileName: string, options: ImportOptions):
       break;
     }
     case 'ole':
-      throw new ImportError('unsupported', '这是旧版 Word（.doc）、WPS（.wps）或 Excel 文件，无法直接读取。请在 Word 或 WPS 中打开，“另存为” .docx 后再导入。', fileName);
+      throw new ImportError(
+        'unsupported',
+        '这是旧版 Word（.doc）、WPS（.wps）或 Excel 文件，无法直接读取。请在 Word 或 WPS 中打开，“另存为” .docx 后再导入。',
+        fileName,
+      );
     case 'rtf':
-      throw new ImportError('unsupported', '这是 RTF 文件，无法直接读取。请在 Word 或 WPS 中打开，“另存为” .docx 后再导入。', fileName);
+      throw new ImportError(
+        'unsupported',
+        '这是 RTF 文件，无法直接读取。请在 Word 或 WPS 中打开，“另存为” .docx 后再导入。',
+        fileName,
+      );
     case 'image':
-      throw new ImportError('scanned', '这是一张图片，没有可读取的文字。请改用网页版、Word 版或可复制文字的 PDF，或先用 OCR 软件识别文字。', fileName);
+      throw new ImportError(
+        'scanned',
+        '这是一张图片，没有可读取的文字。请改用网页版、Word 版或可复制文字的 PDF，或先用 OCR 软件识别文字。',
+        fileName,
+      );
     case 'mht':
-      throw new ImportError('unsupported', '这是“单个文件网页”（.mht），无法直接读取。请在浏览器中打开后“另存为”网页（.html），或复制正文保存为 .txt 后再导入。', fileName);
+      throw new ImportError(
+        'unsupported',
+        '这是“单个文件网页”（.mht），无法直接读取。请在浏览器中打开后“另存为”网页（.html），或复制正文保存为 .txt 后再导入。',
+        fileName,
+      );
     case 'html':
       doc = readHtml(bytes);
       break;
     default:
       if (ext === 'docx' || ext === 'pdf') {
-        throw new ImportError('corrupt', `文件扩展名是 .${ext}，但内容不是 ${ext === 'pdf' ? 'PDF' : 'Word'} 文档（可能已损坏或下载不完整）。请重新下载后再导入。`, fileName);
+        throw new ImportError(
+          'corrupt',
+          `文件扩展名是 .${ext}，但内容不是 ${ext === 'pdf' ? 'PDF' : 'Word'} 文档（可能已损坏或下载不完整）。请重新下载后再导入。`,
+          fileName,
+        );
       }
       if (looksBinary(bytes)) {
-        throw new ImportError('unsupported', '无法识别这个文件的格式（不是网页、文本、Word .docx 或 PDF）。请选择年报的网页、Word、PDF 或文本文件。', fileName);
+        throw new ImportError(
+          'unsupported',
+          '无法识别这个文件的格式（不是网页、文本、Word .docx 或 PDF）。请选择年报的网页、Word、PDF 或文本文件。',
+          fileName,
+        );
       }
       doc = readText(bytes);
   }

@@ -33,7 +33,9 @@ const uniq = (xs: string[]) => [...new Set(xs.filter((x) => x.length >= 2))];
 const VOCAB: Record<TableId, Vocab> = {
   t2: {
     rows: uniq([...SPECS.t2_2021.rows, ...SPECS.t2_2019.rows].map((r) => matchKey(r.label))),
-    headers: uniq([...SPECS.t2_2021.headerTexts, ...SPECS.t2_2019.headerTexts].map((h) => matchKey(stripEnumerator(h)))),
+    headers: uniq(
+      [...SPECS.t2_2021.headerTexts, ...SPECS.t2_2019.headerTexts].map((h) => matchKey(stripEnumerator(h))),
+    ),
   },
   t3: {
     rows: uniq(SPECS.t3_2021.rows.concat(SPECS.t3_2019.rows).flatMap((r) => r.variants.filter((v) => v.length >= 4))),
@@ -58,13 +60,25 @@ function tableScore(id: TableId, key: string): number {
 }
 
 export function classifyTable(t: SrcTable): TableId | null {
-  const key = matchKey(t.rows.flat().map((c) => c.text).join(''));
+  const key = matchKey(
+    t.rows
+      .flat()
+      .map((c) => c.text)
+      .join(''),
+  );
   const scores = (['t2', 't3', 't4'] as TableId[]).map((id) => ({ id, s: tableScore(id, key) }));
   scores.sort((a, b) => b.s - a.s);
   return scores[0]!.s >= 2 ? scores[0]!.id : null;
 }
 
-const headerKeys = uniq([...SPECS.t2_2021.headerTexts, ...SPECS.t2_2019.headerTexts, ...SPECS.t3_2021.headerTexts, ...SPECS.t4.headerTexts].map((h) => matchKey(h)));
+const headerKeys = uniq(
+  [
+    ...SPECS.t2_2021.headerTexts,
+    ...SPECS.t2_2019.headerTexts,
+    ...SPECS.t3_2021.headerTexts,
+    ...SPECS.t4.headerTexts,
+  ].map((h) => matchKey(h)),
+);
 
 /** A sentence of running text (not a table line). */
 function isProse(l: SrcLine): boolean {
@@ -76,7 +90,12 @@ function isProse(l: SrcLine): boolean {
 
 function anchorScore(id: TableId, key: string): number {
   if (!key) return 0;
-  return tableScore(id, key) + (id === 't3' && /本列数据的[勾钩]稽关系|申请人情况/.test(key) ? 2 : 0) + (id === 't2' && /^第二十条|^信息内容/.test(key) ? 2 : 0) + (id === 't4' && /^行政复议/.test(key) ? 2 : 0);
+  return (
+    tableScore(id, key) +
+    (id === 't3' && /本列数据的[勾钩]稽关系|申请人情况/.test(key) ? 2 : 0) +
+    (id === 't2' && /^第二十条|^信息内容/.test(key) ? 2 : 0) +
+    (id === 't4' && /^行政复议/.test(key) ? 2 : 0)
+  );
 }
 
 /** The run of table lines: from the first anchor line to the last table line before running text. */
@@ -87,8 +106,19 @@ function findRegion(id: TableId, lines: SrcLine[], taken: Set<SrcBlock>): SrcLin
     if (taken.has(l) || isProse(l)) continue;
     const key = matchKey(l.text);
     // Table 4's header needs both 行政复议 and 行政诉讼 nearby.
-    const ctx = id === 't4' ? matchKey(lines.slice(i, i + 4).map((x) => x.text).join('')) : key;
-    if (anchorScore(id, id === 't4' ? ctx : key) >= (id === 't4' ? 3 : 1) && (id !== 't4' || /行政复议|行政诉讼/.test(key))) {
+    const ctx =
+      id === 't4'
+        ? matchKey(
+            lines
+              .slice(i, i + 4)
+              .map((x) => x.text)
+              .join(''),
+          )
+        : key;
+    if (
+      anchorScore(id, id === 't4' ? ctx : key) >= (id === 't4' ? 3 : 1) &&
+      (id !== 't4' || /行政复议|行政诉讼/.test(key))
+    ) {
       start = i;
       break;
     }
@@ -97,7 +127,14 @@ function findRegion(id: TableId, lines: SrcLine[], taken: Set<SrcBlock>): SrcLin
   // Pieces of a caption broken over lines just above (“第二十” / “条第（一）项”).
   while (start > 0) {
     const prev = lines[start - 1]!;
-    if (taken.has(prev) || isProse(prev) || displayWidth(prev.text) > 10 || enumeratorOf(prev.text) || /[。；：:]/.test(prev.text)) break;
+    if (
+      taken.has(prev) ||
+      isProse(prev) ||
+      displayWidth(prev.text) > 10 ||
+      enumeratorOf(prev.text) ||
+      /[。；：:]/.test(prev.text)
+    )
+      break;
     start--;
   }
   let end = start;
@@ -156,5 +193,9 @@ export function locateTables(s: Structure, wrapped: boolean): Located {
 export function looksLikeTableLabel(text: string): boolean {
   const k = matchKey(text);
   if (!k || k.length > 60) return false;
-  return [...VOCAB.t3.rows, ...VOCAB.t2.rows].some((r) => r.length >= 4 && labelScore(r, k) >= 0.95 && k.length <= r.length + 4) || headerKeys.some((h) => h === k);
+  return (
+    [...VOCAB.t3.rows, ...VOCAB.t2.rows].some(
+      (r) => r.length >= 4 && labelScore(r, k) >= 0.95 && k.length <= r.length + 4,
+    ) || headerKeys.some((h) => h === k)
+  );
 }

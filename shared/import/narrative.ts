@@ -28,7 +28,14 @@ export function headingLevel(text: string): 2 | 3 | null {
 }
 
 export function tableAsText(t: SrcTable): string[] {
-  return t.rows.map((r) => r.map((c) => c.text.trim()).filter(Boolean).join(' | ')).filter(Boolean);
+  return t.rows
+    .map((r) =>
+      r
+        .map((c) => c.text.trim())
+        .filter(Boolean)
+        .join(' | '),
+    )
+    .filter(Boolean);
 }
 
 export function buildBlocks(blocks: SrcBlock[], opts: { wrapped: boolean; skip: Set<SrcBlock> }): Block[] {

@@ -11,7 +11,10 @@ let converter: Promise<Convert> | null = null;
 
 function load(): Promise<Convert> {
   converter ??= import('opencc-js/t2cn').then((m) => {
-    const mod = m as unknown as { Converter?: (o: { from: string; to: string }) => Convert; default?: { Converter: (o: { from: string; to: string }) => Convert } };
+    const mod = m as unknown as {
+      Converter?: (o: { from: string; to: string }) => Convert;
+      default?: { Converter: (o: { from: string; to: string }) => Convert };
+    };
     const make = mod.Converter ?? mod.default?.Converter;
     if (!make) throw new Error('opencc-js: Converter missing');
     return make({ from: 't', to: 'cn' });

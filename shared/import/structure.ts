@@ -25,17 +25,35 @@ export interface Structure {
   body: SrcBlock[];
 }
 
-const emptyZones = (): Record<SectionId, SrcBlock[]> => ({ overview: [], proactive: [], requests: [], review: [], problems: [], other: [] });
+const emptyZones = (): Record<SectionId, SrcBlock[]> => ({
+  overview: [],
+  proactive: [],
+  requests: [],
+  review: [],
+  problems: [],
+  other: [],
+});
 
 const REPORT_WORDS = /(政府信息公开|政务公开|信息公开).*(报告|年报)|(报告|年报).*(政府信息公开|政务公开)/;
-const AGENCY_END = /(人民政府|政府|办公厅|办公室|局|委员会|委|办|厅|部|署|中心|院|所|处|站|队|会|馆|镇|乡|街道|街道办事处|管理委员会|管委会|集团|公司|监狱|支队|大队|分局)$/;
+const AGENCY_END =
+  /(人民政府|政府|办公厅|办公室|局|委员会|委|办|厅|部|署|中心|院|所|处|站|队|会|馆|镇|乡|街道|街道办事处|管理委员会|管委会|集团|公司|监狱|支队|大队|分局)$/;
 
 function isTitleLike(text: string): boolean {
-  return text.length <= 90 && REPORT_WORDS.test(text) && !/[。；]/.test(text) && !/^(根据|依据|按照|本报告|现将|现发布|现公布)/.test(text);
+  return (
+    text.length <= 90 &&
+    REPORT_WORDS.test(text) &&
+    !/[。；]/.test(text) &&
+    !/^(根据|依据|按照|本报告|现将|现发布|现公布)/.test(text)
+  );
 }
 
 function isMetaTable(t: SrcTable): boolean {
-  const k = matchKey(t.rows.flat().map((c) => c.text).join(''));
+  const k = matchKey(
+    t.rows
+      .flat()
+      .map((c) => c.text)
+      .join(''),
+  );
   return /(索引号|发布机构|生成日期|发文机关|主题分类|公开方式)/.test(k) && !/(本年新收|信息内容|行政复议)/.test(k);
 }
 
@@ -51,7 +69,7 @@ function splitRunTogetherHeadings(blocks: SrcBlock[]): SrcBlock[] {
       continue;
     }
     const parts: string[] = [];
-    let rest = b.text;
+    const rest = b.text;
     const re = /\s+(?=[一二三四五六七八九十]{1,2}\s*、)/g;
     let m: RegExpExecArray | null;
     let from = 0;
@@ -66,17 +84,25 @@ function splitRunTogetherHeadings(blocks: SrcBlock[]): SrcBlock[] {
       if (parts.length > 12) break;
     }
     parts.push(rest.slice(from));
-    rest = '';
     const kept = parts.map((p) => p.trim()).filter(Boolean);
     if (kept.length <= 1) out.push(b);
-    else kept.forEach((text, k) => out.push({ type: 'line', text, para: 'start', ...(b.page ? { page: b.page } : {}), ...(k === 0 && b.level ? { level: b.level } : {}) }));
+    else
+      kept.forEach((text, k) =>
+        out.push({
+          type: 'line',
+          text,
+          para: 'start',
+          ...(b.page ? { page: b.page } : {}),
+          ...(k === 0 && b.level ? { level: b.level } : {}),
+        }),
+      );
   }
   return out;
 }
 
 export function structure(doc: SourceDoc): Structure {
   const blocks = doc.wrapped ? doc.blocks : splitRunTogetherHeadings(doc.blocks);
-  let publishedAt = doc.hints?.publishedAt ? parseDate(doc.hints.publishedAt) ?? undefined : undefined;
+  let publishedAt = doc.hints?.publishedAt ? (parseDate(doc.hints.publishedAt) ?? undefined) : undefined;
   let agencyHint: string | undefined;
   const chrome = new Set<number>();
 
@@ -172,7 +198,13 @@ export function structure(doc: SourceDoc): Structure {
     if (dateOnly(text)) {
       const date = parseDate(text);
       const prev = tailIdx[1] !== undefined ? (blocks[tailIdx[1]] as SrcLine) : null;
-      const name = prev && prev.text.length <= 40 && !/[。，；：,;:]/.test(prev.text) && AGENCY_END.test(prev.text.replace(/\s+/g, '')) ? prev.text.trim() : '';
+      const name =
+        prev &&
+        prev.text.length <= 40 &&
+        !/[。，；：,;:]/.test(prev.text) &&
+        AGENCY_END.test(prev.text.replace(/\s+/g, ''))
+          ? prev.text.trim()
+          : '';
       if (date) {
         signature = { name, date };
         cutSignature.add(tailIdx[0]!);
@@ -205,7 +237,11 @@ export function structure(doc: SourceDoc): Structure {
       list.push(h);
       // Headings of older reports (and a second heading in one section) are kept as sub-headings.
       if (h.how === 'words' || list.length > 1) {
-        const kept: SrcLine = { type: 'line', text: (b as SrcLine).text.slice(0, (b as SrcLine).text.length - h.rest.length).trim() || h.heading, para: 'start' };
+        const kept: SrcLine = {
+          type: 'line',
+          text: (b as SrcLine).text.slice(0, (b as SrcLine).text.length - h.rest.length).trim() || h.heading,
+          para: 'start',
+        };
         zones[zone].push(kept);
         body.push(kept);
       }
@@ -231,7 +267,7 @@ export function structure(doc: SourceDoc): Structure {
     title,
     titleLines: titleEnd - titleStart,
     ...(publishedAt ? { publishedAt } : {}),
-    ...(agencyHint ?? doc.hints?.agency ? { agencyHint: agencyHint ?? doc.hints?.agency } : {}),
+    ...((agencyHint ?? doc.hints?.agency) ? { agencyHint: agencyHint ?? doc.hints?.agency } : {}),
     preamble,
     zones,
     headings,
@@ -242,11 +278,17 @@ export function structure(doc: SourceDoc): Structure {
 }
 
 /** The report title: a line naming 政府信息公开 … 报告, joined with an agency line above or a year line below. */
-function findTitle(blocks: SrcBlock[], chrome: Set<number>, limit: number, hint?: string): { title: string; titleStart: number; titleEnd: number } {
+function findTitle(
+  blocks: SrcBlock[],
+  chrome: Set<number>,
+  limit: number,
+  hint?: string,
+): { title: string; titleStart: number; titleEnd: number } {
   const lines: { i: number; text: string; size?: number }[] = [];
   for (let i = 0; i < Math.min(limit, blocks.length) && lines.length < 80; i++) {
     const b = blocks[i]!;
-    if (b.type === 'line' && !chrome.has(i)) lines.push({ i, text: b.text.trim(), ...(b.size ? { size: b.size } : {}) });
+    if (b.type === 'line' && !chrome.has(i))
+      lines.push({ i, text: b.text.trim(), ...(b.size ? { size: b.size } : {}) });
   }
   const join = (a: string, b: string) => (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b);
 
@@ -259,25 +301,53 @@ function findTitle(blocks: SrcBlock[], chrome: Set<number>, limit: number, hint?
     let endIdx = cur.i + 1;
     if (!isTitleLike(text)) {
       // “和田县文旅局政府信息公开工作” + “2023年度报告” (but not a site's section name above a full title).
-      if (next && !isTitleLike(next.text) && /政府信息公开|政务公开/.test(text) && text.length <= 40 && isTitleLike(join(text, next.text)) && next.text.length <= 30) {
+      if (
+        next &&
+        !isTitleLike(next.text) &&
+        /政府信息公开|政务公开/.test(text) &&
+        text.length <= 40 &&
+        isTitleLike(join(text, next.text)) &&
+        next.text.length <= 30
+      ) {
         text = join(text, next.text);
         endIdx = next.i + 1;
       } else continue;
     }
     // “洪泽区人民政府” + “2023年政府信息公开工作年度报告”.
     const startsBare = /^(\d{4}\s*年|政府信息公开|关于)/.test(text.trim()) && !agencyBefore(text);
-    if (startsBare && prev && prev.text.length <= 40 && !/[。，；：:,]/.test(prev.text) && AGENCY_END.test(prev.text.replace(/\s+/g, '')) && prev.i === start - 1 + countChromeBetween(prev.i, start, chrome)) {
+    if (
+      startsBare &&
+      prev &&
+      prev.text.length <= 40 &&
+      !/[。，；：:,]/.test(prev.text) &&
+      AGENCY_END.test(prev.text.replace(/\s+/g, '')) &&
+      prev.i === start - 1 + countChromeBetween(prev.i, start, chrome)
+    ) {
       text = join(prev.text, text);
       start = prev.i;
     }
     // A PDF title set in a large font may continue on the next line.
-    if (cur.size && next?.size && Math.abs(next.size - cur.size) < 0.5 && next.text.length <= 30 && !/[。，；]/.test(next.text) && !matchHeading(next.text) && next.i === endIdx && /报告$/.test(next.text)) {
+    if (
+      cur.size &&
+      next?.size &&
+      Math.abs(next.size - cur.size) < 0.5 &&
+      next.text.length <= 30 &&
+      !/[。，；]/.test(next.text) &&
+      !matchHeading(next.text) &&
+      next.i === endIdx &&
+      /报告$/.test(next.text)
+    ) {
       text = join(text, next.text);
       endIdx = next.i + 1;
     }
     return { title: cleanTitle(text), titleStart: start, titleEnd: endIdx };
   }
-  if (hint && isTitleLike(hint)) return { title: cleanTitle(hint.split(/[_|－-]{1,2}(?=[^_|－-]*(网|政府|门户|平台)[^_|－-]*$)/)[0] ?? hint), titleStart: -1, titleEnd: firstContent(blocks, chrome) };
+  if (hint && isTitleLike(hint))
+    return {
+      title: cleanTitle(hint.split(/[_|－-]{1,2}(?=[^_|－-]*(网|政府|门户|平台)[^_|－-]*$)/)[0] ?? hint),
+      titleStart: -1,
+      titleEnd: firstContent(blocks, chrome),
+    };
   return { title: '', titleStart: -1, titleEnd: firstContent(blocks, chrome) };
 }
 
@@ -300,7 +370,9 @@ function firstContent(blocks: SrcBlock[], chrome: Set<number>): number {
 
 export function cleanTitle(text: string): string {
   return text
-    .replace(/\s+/g, (m, off: number, s: string) => (/[A-Za-z0-9]/.test(s[off - 1] ?? '') && /[A-Za-z]/.test(s[off + m.length] ?? '') ? ' ' : ''))
+    .replace(/\s+/g, (m, off: number, s: string) =>
+      /[A-Za-z0-9]/.test(s[off - 1] ?? '') && /[A-Za-z]/.test(s[off + m.length] ?? '') ? ' ' : '',
+    )
     .replace(/^[《“"]+|[》”"]+$/g, '')
     .replace(/[（(](全文|附件|正文|pdf|PDF|word|Word)[)）]$/, '')
     .trim();

@@ -61,7 +61,9 @@ export function stripEnumerator(text: string): string {
 }
 
 /** The enumerator at the start of a line, classified (used for headings). */
-export function enumeratorOf(text: string): { kind: 'chinese' | 'paren' | 'arabic' | 'paren-arabic'; ordinal: number; length: number } | null {
+export function enumeratorOf(
+  text: string,
+): { kind: 'chinese' | 'paren' | 'arabic' | 'paren-arabic'; ordinal: number; length: number } | null {
   const t = text.normalize('NFKC');
   let m = /^\s*([一二三四五六七八九十]{1,3})\s*[、.,]/.exec(t);
   if (m) return { kind: 'chinese', ordinal: chineseNumber(m[1]!), length: m[0].length };
@@ -74,14 +76,27 @@ export function enumeratorOf(text: string): { kind: 'chinese' | 'paren' | 'arabi
   return null;
 }
 
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 一 → 1, 十二 → 12, 二十 → 20 (up to 99; enough for enumerators). */
 export function chineseNumber(s: string): number {
   if (s === '十') return 10;
   const ten = s.indexOf('十');
   if (ten < 0) return DIGITS[s] ?? 0;
-  const tens = ten === 0 ? 1 : DIGITS[s.slice(0, ten)] ?? 0;
+  const tens = ten === 0 ? 1 : (DIGITS[s.slice(0, ten)] ?? 0);
   const ones = DIGITS[s.slice(ten + 1)] ?? 0;
   return tens * 10 + ones;
 }
@@ -145,12 +160,83 @@ export const countCjk = (text: string): number => {
  * the radicals supplement, listed here because NFKC leaves them alone.
  */
 const SUPPLEMENT: Record<string, string> = {
-  '⺠': '民', '⺟': '母', '⺡': '氵', '⺢': '水', '⺣': '灬', '⺤': '爫', '⺦': '丬', '⺨': '犭', '⺩': '王', '⺪': '疋', '⺫': '罒', '⺬': '礻', '⺭': '礻',
-  '⺮': '竹', '⺯': '纟', '⺰': '纟', '⺳': '网', '⺶': '羊', '⺷': '羊', '⺸': '羊', '⺹': '耂', '⺺': '聿', '⺻': '聿', '⺼': '月', '⺾': '艹', '⺿': '艹', '⻀': '艹',
-  '⻁': '虎', '⻂': '衤', '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角', '⻈': '讠', '⻉': '贝', '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝',
-  '⻐': '钅', '⻑': '長', '⻒': '镸', '⻓': '长', '⻔': '门', '⻕': '阝', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食',
-  '⻞': '饣', '⻟': '食', '⻠': '饣', '⻡': '首', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻫': '齐',
-  '⻬': '齐', '⻭': '齿', '⻮': '齿', '⻯': '龙', '⻰': '龙', '⻱': '龟', '⻲': '龟', '⻳': '龟',
+  '⺠': '民',
+  '⺟': '母',
+  '⺡': '氵',
+  '⺢': '水',
+  '⺣': '灬',
+  '⺤': '爫',
+  '⺦': '丬',
+  '⺨': '犭',
+  '⺩': '王',
+  '⺪': '疋',
+  '⺫': '罒',
+  '⺬': '礻',
+  '⺭': '礻',
+  '⺮': '竹',
+  '⺯': '纟',
+  '⺰': '纟',
+  '⺳': '网',
+  '⺶': '羊',
+  '⺷': '羊',
+  '⺸': '羊',
+  '⺹': '耂',
+  '⺺': '聿',
+  '⺻': '聿',
+  '⺼': '月',
+  '⺾': '艹',
+  '⺿': '艹',
+  '⻀': '艹',
+  '⻁': '虎',
+  '⻂': '衤',
+  '⻃': '覀',
+  '⻄': '西',
+  '⻅': '见',
+  '⻆': '角',
+  '⻇': '角',
+  '⻈': '讠',
+  '⻉': '贝',
+  '⻋': '车',
+  '⻌': '辶',
+  '⻍': '辶',
+  '⻎': '辶',
+  '⻏': '阝',
+  '⻐': '钅',
+  '⻑': '長',
+  '⻒': '镸',
+  '⻓': '长',
+  '⻔': '门',
+  '⻕': '阝',
+  '⻖': '阝',
+  '⻗': '雨',
+  '⻘': '青',
+  '⻙': '韦',
+  '⻚': '页',
+  '⻛': '风',
+  '⻜': '飞',
+  '⻝': '食',
+  '⻞': '饣',
+  '⻟': '食',
+  '⻠': '饣',
+  '⻡': '首',
+  '⻢': '马',
+  '⻣': '骨',
+  '⻤': '鬼',
+  '⻥': '鱼',
+  '⻦': '鸟',
+  '⻧': '卤',
+  '⻨': '麦',
+  '⻩': '黄',
+  '⻪': '黾',
+  '⻫': '齐',
+  '⻬': '齐',
+  '⻭': '齿',
+  '⻮': '齿',
+  '⻯': '龙',
+  '⻰': '龙',
+  '⻱': '龟',
+  '⻲': '龟',
+  '⻳': '龟',
 };
 const RADICALS = /[\u2e80-\u2ef3\u2f00-\u2fd5]/g;
 

@@ -23,13 +23,19 @@ const FULL_WIDTH_DIGITS = /[０-９．－]/g;
  * never silently changed: letters, negatives where not allowed, decimals where not allowed.
  * Full-width digits (typed with a Chinese IME) and thousands separators are accepted.
  */
-export function parseCellInput(raw: string, field: Pick<FieldDef, 'type' | 'maxDecimals' | 'min' | 'label'>): CellInputResult {
+export function parseCellInput(
+  raw: string,
+  field: Pick<FieldDef, 'type' | 'maxDecimals' | 'min' | 'label'>,
+): CellInputResult {
   const text = raw
     .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/[,，\s]/g, '');
   if (text === '') return { ok: true, value: null };
   if (!/^-?\d+(\.\d+)?$/.test(text)) {
-    return { ok: false, message: `“${raw.trim()}”不是数字。请只输入阿拉伯数字${field.type === 'decimal' ? '（可带小数点）' : ''}。` };
+    return {
+      ok: false,
+      message: `“${raw.trim()}”不是数字。请只输入阿拉伯数字${field.type === 'decimal' ? '（可带小数点）' : ''}。`,
+    };
   }
   const value = Number(text);
   const min = field.min ?? -Infinity;

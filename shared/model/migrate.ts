@@ -11,10 +11,17 @@ export const migrations: Record<number, (doc: Doc) => Doc> = {};
 
 export type MigrationResult = { ok: true; doc: Doc; from: number } | { ok: false; message: string };
 
-export function migrate(input: Doc, steps: Record<number, (doc: Doc) => Doc> = migrations, target = SCHEMA_VERSION): MigrationResult {
+export function migrate(
+  input: Doc,
+  steps: Record<number, (doc: Doc) => Doc> = migrations,
+  target = SCHEMA_VERSION,
+): MigrationResult {
   const from = input.schemaVersion;
   if (!Number.isInteger(from) || (from as number) < 1) {
-    return { ok: false, message: `文件缺少有效的版本号（schemaVersion 应为正整数，实际为 ${JSON.stringify(from) ?? '缺失'}）。` };
+    return {
+      ok: false,
+      message: `文件缺少有效的版本号（schemaVersion 应为正整数，实际为 ${JSON.stringify(from) ?? '缺失'}）。`,
+    };
   }
   if ((from as number) > target) {
     return {

@@ -1,10 +1,4 @@
-import {
-  AGENCY_KINDS,
-  REPORT_KIND,
-  SCHEMA_VERSION,
-  SECTION_IDS,
-  type Report,
-} from './types';
+import { AGENCY_KINDS, REPORT_KIND, SCHEMA_VERSION, SECTION_IDS, type Report } from './types';
 import { migrate } from './migrate';
 
 /** One problem of a report file: where (JSON path) and what, in Chinese, with what to do. */
@@ -34,16 +28,25 @@ class Collector {
   add(path: string, message: string) {
     this.issues.push({ path, message });
   }
-  string(obj: Record<string, unknown>, key: string, path: string, opts: { optional?: boolean; nonEmpty?: boolean } = {}) {
+  string(
+    obj: Record<string, unknown>,
+    key: string,
+    path: string,
+    opts: { optional?: boolean; nonEmpty?: boolean } = {},
+  ) {
     const v = obj[key];
     if (v === undefined && opts.optional) return;
-    if (typeof v !== 'string') this.add(`${path}.${key}`, `应为文本，实际为${v === undefined ? '缺失' : describe(v)}。`);
+    if (typeof v !== 'string')
+      this.add(`${path}.${key}`, `应为文本，实际为${v === undefined ? '缺失' : describe(v)}。`);
     else if (opts.nonEmpty && v.trim() === '') this.add(`${path}.${key}`, '不能为空。');
   }
   oneOf(obj: Record<string, unknown>, key: string, path: string, allowed: readonly string[], what: string) {
     const v = obj[key];
     if (typeof v !== 'string' || !allowed.includes(v)) {
-      this.add(`${path}.${key}`, `${what}应为 ${allowed.join(' / ')} 之一，实际为${v === undefined ? '缺失' : describe(v)}。`);
+      this.add(
+        `${path}.${key}`,
+        `${what}应为 ${allowed.join(' / ')} 之一，实际为${v === undefined ? '缺失' : describe(v)}。`,
+      );
     }
   }
 }
@@ -55,10 +58,23 @@ class Collector {
 export function validateReport(input: unknown): ValidationResult {
   const c = new Collector();
   if (!isObject(input)) {
-    return { ok: false, issues: [{ path: '$', message: `文件内容应为一个 JSON 对象，实际为${describe(input)}。请确认选择的是年报文件。` }] };
+    return {
+      ok: false,
+      issues: [
+        { path: '$', message: `文件内容应为一个 JSON 对象，实际为${describe(input)}。请确认选择的是年报文件。` },
+      ],
+    };
   }
   if (input.kind !== REPORT_KIND) {
-    return { ok: false, issues: [{ path: '$.kind', message: `不是年报文件：kind 应为 "${REPORT_KIND}"，实际为${input.kind === undefined ? '缺失' : describe(input.kind)}。` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '$.kind',
+          message: `不是年报文件：kind 应为 "${REPORT_KIND}"，实际为${input.kind === undefined ? '缺失' : describe(input.kind)}。`,
+        },
+      ],
+    };
   }
   const migrated = migrate(input);
   if (!migrated.ok) return { ok: false, issues: [{ path: '$.schemaVersion', message: migrated.message }] };
@@ -66,7 +82,10 @@ export function validateReport(input: unknown): ValidationResult {
 
   c.oneOf(doc, 'format', '$', FORMATS, '格式');
   if (!Number.isInteger(doc.year) || (doc.year as number) < 2000 || (doc.year as number) > 2100) {
-    c.add('$.year', `年度应为 2000 至 2100 之间的整数，实际为${doc.year === undefined ? '缺失' : describe(doc.year)}。`);
+    c.add(
+      '$.year',
+      `年度应为 2000 至 2100 之间的整数，实际为${doc.year === undefined ? '缺失' : describe(doc.year)}。`,
+    );
   }
   if (!isObject(doc.agency)) c.add('$.agency', '缺少机关信息（agency），应包含 name 和 kind。');
   else {
@@ -86,13 +105,15 @@ export function validateReport(input: unknown): ValidationResult {
     doc.sections.forEach((s, i) => {
       const p = `$.sections[${i}]`;
       if (!isObject(s)) return c.add(p, `应为对象，实际为${describe(s)}。`);
-      if (s.id !== SECTION_IDS[i]) c.add(`${p}.id`, `第 ${i + 1} 部分的 id 应为 "${SECTION_IDS[i]}"，实际为${describe(s.id)}。`);
+      if (s.id !== SECTION_IDS[i])
+        c.add(`${p}.id`, `第 ${i + 1} 部分的 id 应为 "${SECTION_IDS[i]}"，实际为${describe(s.id)}。`);
       if (!Array.isArray(s.blocks)) return c.add(`${p}.blocks`, '应为数组。');
       s.blocks.forEach((b, j) => {
         const bp = `${p}.blocks[${j}]`;
         if (!isObject(b)) return c.add(bp, `应为对象，实际为${describe(b)}。`);
         if (b.type === 'heading') {
-          if (b.level !== 2 && b.level !== 3) c.add(`${bp}.level`, `标题级别应为 2（（一））或 3（1.），实际为${describe(b.level)}。`);
+          if (b.level !== 2 && b.level !== 3)
+            c.add(`${bp}.level`, `标题级别应为 2（（一））或 3（1.），实际为${describe(b.level)}。`);
         } else if (b.type !== 'paragraph') {
           c.add(`${bp}.type`, `段落类型应为 heading 或 paragraph，实际为${describe(b.type)}。`);
         }
@@ -117,7 +138,10 @@ export function validateReport(input: unknown): ValidationResult {
     c.string(doc.signature, 'name', '$.signature');
     const d = doc.signature.date;
     if (typeof d !== 'string' || (d !== '' && !(ISO_DATE.test(d) && isRealDate(d)))) {
-      c.add('$.signature.date', `落款日期应为 YYYY-MM-DD 格式的有效日期（或空），实际为${d === undefined ? '缺失' : describe(d)}。`);
+      c.add(
+        '$.signature.date',
+        `落款日期应为 YYYY-MM-DD 格式的有效日期（或空），实际为${d === undefined ? '缺失' : describe(d)}。`,
+      );
     }
   }
 
@@ -129,13 +153,14 @@ export function validateReport(input: unknown): ValidationResult {
     c.string(doc.meta, 'updatedAt', '$.meta');
     if (doc.meta.dismissals !== undefined) {
       if (!Array.isArray(doc.meta.dismissals)) c.add('$.meta.dismissals', '应为数组。');
-      else doc.meta.dismissals.forEach((d, i) => {
-        const p = `$.meta.dismissals[${i}]`;
-        if (!isObject(d)) return c.add(p, '应为对象。');
-        c.string(d, 'rule', p);
-        c.string(d, 'fingerprint', p);
-        c.string(d, 'reason', p);
-      });
+      else
+        doc.meta.dismissals.forEach((d, i) => {
+          const p = `$.meta.dismissals[${i}]`;
+          if (!isObject(d)) return c.add(p, '应为对象。');
+          c.string(d, 'rule', p);
+          c.string(d, 'fingerprint', p);
+          c.string(d, 'reason', p);
+        });
     }
   }
 
@@ -156,7 +181,10 @@ export function parseReportJson(text: string): ValidationResult {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, issues: [{ path: '$', message: `文件不是有效的 JSON（${detail}），可能已损坏或不完整。请改用备份或重新导出。` }] };
+    return {
+      ok: false,
+      issues: [{ path: '$', message: `文件不是有效的 JSON（${detail}），可能已损坏或不完整。请改用备份或重新导出。` }],
+    };
   }
   return validateReport(value);
 }

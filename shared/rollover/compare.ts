@@ -47,7 +47,10 @@ const PAIR_THRESHOLD = 0.5;
  * paragraphs left between two anchors are paired when similar enough (changed), the rest are
  * added or removed.
  */
-export function alignParagraphs(current: string[], last: string[]): { status: ParagraphStatus; current?: number; last?: number; similarity?: number }[] {
+export function alignParagraphs(
+  current: string[],
+  last: string[],
+): { status: ParagraphStatus; current?: number; last?: number; similarity?: number }[] {
   const a = current.map(normaliseText);
   const b = last.map(normaliseText);
   const n = a.length;
@@ -102,13 +105,22 @@ export function compareParagraphs(current: Report, last: Report): ParagraphCompa
   const out: ParagraphComparison[] = [];
   const pre = alignParagraphs(current.preamble ? [current.preamble] : [], last.preamble ? [last.preamble] : []);
   for (const p of pre) {
-    out.push({ section: 'preamble', status: p.status, current: p.current === undefined ? undefined : current.preamble, last: p.last === undefined ? undefined : last.preamble, similarity: p.similarity });
+    out.push({
+      section: 'preamble',
+      status: p.status,
+      current: p.current === undefined ? undefined : current.preamble,
+      last: p.last === undefined ? undefined : last.preamble,
+      similarity: p.similarity,
+    });
   }
   for (const section of current.sections) {
     const lastSection = last.sections.find((s) => s.id === section.id);
     const cur = section.blocks.map((b, k) => ({ b, k })).filter((x) => x.b.type === 'paragraph' && x.b.text.trim());
     const old = (lastSection?.blocks ?? []).filter((b) => b.type === 'paragraph' && b.text.trim());
-    for (const p of alignParagraphs(cur.map((x) => x.b.text), old.map((b) => b.text))) {
+    for (const p of alignParagraphs(
+      cur.map((x) => x.b.text),
+      old.map((b) => b.text),
+    )) {
       out.push({
         section: section.id,
         status: p.status,
@@ -127,7 +139,11 @@ export function compareParagraphs(current: Report, last: Report): ParagraphCompa
  * year's report: paragraphs identical to one of last year's, or still marked as carried.
  */
 export function carriedShare(current: Report, last: Report | null): number {
-  const lastSet = new Set(last ? last.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'paragraph').map((b) => normaliseText(b.text))) : []);
+  const lastSet = new Set(
+    last
+      ? last.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'paragraph').map((b) => normaliseText(b.text)))
+      : [],
+  );
   let total = 0;
   let carried = 0;
   for (const s of current.sections) {

@@ -1,7 +1,6 @@
-import { formatForYear, T3_COLUMNS } from '../../templates/index';
+import { formatForYear, T3_COLUMNS, templateFor } from '../../templates/index';
 import { blankCells, newId, suggestTitle } from '../model/blank';
 import { computeTotals } from '../model/totals';
-import { templateFor } from '../../templates/index';
 import type { Block, Cells, Report } from '../model/types';
 import { applyYearSuggestions, yearMentions } from './years';
 
@@ -40,11 +39,15 @@ export function rolloverReport(last: Report, options: RolloverOptions = {}): Rol
   }
   const notes: string[] = [];
   if (year !== last.year + 1) {
-    notes.push(`上年报告是${last.year}年度的，新报告是${year}年度，中间隔了${year - last.year - 1}年：“上年结转”仍取自${last.year}年度报告，请核对。`);
+    notes.push(
+      `上年报告是${last.year}年度的，新报告是${year}年度，中间隔了${year - last.year - 1}年：“上年结转”仍取自${last.year}年度报告，请核对。`,
+    );
   }
   const format = formatForYear(year);
   if (format !== last.format) {
-    notes.push(`${year}年度报告使用${format === 'gov-2021' ? '2021年版' : format === 'gov-2019' ? '2019年版' : '2019年以前的'}格式，与上年不同，表格已按新格式建立。`);
+    notes.push(
+      `${year}年度报告使用${format === 'gov-2021' ? '2021年版' : format === 'gov-2019' ? '2019年版' : '2019年以前的'}格式，与上年不同，表格已按新格式建立。`,
+    );
   }
   const now = (options.now ?? new Date()).toISOString();
   const agencyName = (options.agency ?? last.agency.name).trim();
@@ -53,7 +56,8 @@ export function rolloverReport(last: Report, options: RolloverOptions = {}): Rol
   if (format !== 'pre-2019') {
     for (const col of T3_COLUMNS) {
       const carried = last.cells[`t3.carry_next.${col.key}`];
-      if (`t3.carried_over.${col.key}` in cells && typeof carried === 'number') cells[`t3.carried_over.${col.key}`] = carried;
+      if (`t3.carried_over.${col.key}` in cells && typeof carried === 'number')
+        cells[`t3.carried_over.${col.key}`] = carried;
     }
   }
   const baseline: Cells = {};

@@ -32,7 +32,8 @@ const num = (r: Report, key: string): number | null => {
   return typeof v === 'number' ? v : null;
 };
 
-const add = (...xs: (number | null)[]): number | null => (xs.every((x) => x === null) ? null : xs.reduce<number>((s, x) => s + (x ?? 0), 0));
+const add = (...xs: (number | null)[]): number | null =>
+  xs.every((x) => x === null) ? null : xs.reduce<number>((s, x) => s + (x ?? 0), 0);
 
 export function yearFigures(r: Report): YearFigures {
   const total = num(r, 't3.res_total.total');

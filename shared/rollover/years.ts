@@ -22,7 +22,7 @@ const YEAR = /(?<![0-9０-９])((?:19|20)\d{2})(?=\s*年)/g;
 const KEEP_BEFORE: [RegExp, string][] = [
   [/(较|比|与|同|相对于|对比|对照|和)\s*$/, '比较前一年份，保持不变'],
   [/(自|从)\s*$/, '时间起点，保持不变'],
-  [/[〔\[［(（]\s*$/, '文号中的年份，保持不变'],
+  [/[〔[［(（]\s*$/, '文号中的年份，保持不变'],
 ];
 
 const KEEP_AFTER: [RegExp, string][] = [
@@ -45,7 +45,14 @@ export function yearMentions(text: string, fromYear: number, toYear: number): Ye
     const kept = KEEP_BEFORE.find(([re]) => re.test(before)) ?? KEEP_AFTER.find(([re]) => re.test(after));
     if (kept) out.push({ start, end, year, suggested: null, reason: kept[1] });
     else if (year === fromYear || year === fromYear + 1) out.push({ start, end, year, suggested: year + shift });
-    else out.push({ start, end, year, suggested: null, reason: year < fromYear ? '更早的年份，保持不变' : '不是报告年度，保持不变' });
+    else
+      out.push({
+        start,
+        end,
+        year,
+        suggested: null,
+        reason: year < fromYear ? '更早的年份，保持不变' : '不是报告年度，保持不变',
+      });
   }
   return out;
 }

@@ -24,7 +24,15 @@ export interface FetchResponseLike {
 
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
 
-const CODES: readonly ServiceError['code'][] = ['not_found', 'invalid', 'damaged', 'io', 'conflict', 'unsupported', 'internal'];
+const CODES: readonly ServiceError['code'][] = [
+  'not_found',
+  'invalid',
+  'damaged',
+  'io',
+  'conflict',
+  'unsupported',
+  'internal',
+];
 
 const globalFetch: FetchLike = (url, init) => {
   // Looked up per call and called unbound-free: `fetch` must be called on the global object.
@@ -33,7 +41,11 @@ const globalFetch: FetchLike = (url, init) => {
   return f.call(globalThis, url, init);
 };
 
-export function createHttpApi(baseUrl = '', fetchImpl: FetchLike = globalFetch, options: { token?: string } = {}): NianbaoApi {
+export function createHttpApi(
+  baseUrl = '',
+  fetchImpl: FetchLike = globalFetch,
+  options: { token?: string } = {},
+): NianbaoApi {
   const base = baseUrl.replace(/\/+$/, '');
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (options.token) headers['X-Nianbao-Token'] = options.token;
@@ -44,9 +56,17 @@ export function createHttpApi(baseUrl = '', fetchImpl: FetchLike = globalFetch, 
     while (list.length && list[list.length - 1] === undefined) list.pop();
     let response: FetchResponseLike;
     try {
-      response = await fetchImpl(`${base}/api/${method}`, { method: 'POST', headers, body: JSON.stringify({ args: list }), credentials: 'same-origin' });
+      response = await fetchImpl(`${base}/api/${method}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ args: list }),
+        credentials: 'same-origin',
+      });
     } catch {
-      throw new ServiceError('无法连接到年报编制助手的本地服务。请确认启动它的命令行窗口仍在运行，然后刷新页面。', 'io');
+      throw new ServiceError(
+        '无法连接到年报编制助手的本地服务。请确认启动它的命令行窗口仍在运行，然后刷新页面。',
+        'io',
+      );
     }
     const text = await response.text().catch(() => '');
     let body: unknown;
@@ -54,13 +74,17 @@ export function createHttpApi(baseUrl = '', fetchImpl: FetchLike = globalFetch, 
       body = JSON.parse(text);
     } catch {
       if (response.status === 403) {
-        throw new ServiceError('访问被拒绝：本页面的访问令牌已失效（服务可能已重新启动）。请使用启动时显示的新地址重新打开。', 'io');
+        throw new ServiceError(
+          '访问被拒绝：本页面的访问令牌已失效（服务可能已重新启动）。请使用启动时显示的新地址重新打开。',
+          'io',
+        );
       }
       throw new ServiceError(`本地服务返回了意外的响应（HTTP ${response.status}）。请刷新页面后重试。`, 'internal');
     }
     const reply = body as { ok?: unknown; result?: unknown; error?: { message?: unknown; code?: unknown } };
     if (reply?.ok === true) return reply.result;
-    const message = typeof reply?.error?.message === 'string' && reply.error.message ? reply.error.message : '操作没有完成，请重试。';
+    const message =
+      typeof reply?.error?.message === 'string' && reply.error.message ? reply.error.message : '操作没有完成，请重试。';
     const code = CODES.find((c) => c === reply?.error?.code) ?? 'internal';
     throw new ServiceError(message, code);
   }

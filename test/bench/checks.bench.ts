@@ -59,7 +59,10 @@ function fill(template: string, i: number, year: number): string {
 
 /** A report with `chars` characters of text spread over the sections, on the city report's tables. */
 export function longReport(year: number, chars: number, salt: number, pool = POOL): Report {
-  const base = year === 2024 ? cityGovernment2024() : makeReport({ agency: '淮清市人民政府', kind: 'government', year, variant: 1 });
+  const base =
+    year === 2024
+      ? cityGovernment2024()
+      : makeReport({ agency: '淮清市人民政府', kind: 'government', year, variant: 1 });
   const ids = ['overview', 'overview', 'overview', 'problems', 'other'] as const;
   const blocks: Record<string, { type: 'paragraph'; text: string }[]> = {};
   let total = 0;
@@ -73,7 +76,8 @@ export function longReport(year: number, chars: number, salt: number, pool = POO
   return { ...base, sections: base.sections.map((s) => ({ ...s, blocks: [...s.blocks, ...(blocks[s.id] ?? [])] })) };
 }
 
-const textLength = (r: Report) => r.sections.reduce((a, s) => a + s.blocks.reduce((b, x) => b + x.text.length, 0), 0) + (r.preamble?.length ?? 0);
+const textLength = (r: Report) =>
+  r.sections.reduce((a, s) => a + s.blocks.reduce((b, x) => b + x.text.length, 0), 0) + (r.preamble?.length ?? 0);
 
 const bench: Benchmark = {
   name: 'checks',
@@ -123,7 +127,9 @@ const bench: Benchmark = {
     });
     const fig = (metric: string, times: number[], target = false) => {
       const m = median(times);
-      return target ? { metric, value: m, unit: 'ms', target: `< ${TARGET_MS} ms`, met: m < TARGET_MS } : { metric, value: m, unit: 'ms' };
+      return target
+        ? { metric, value: m, unit: 'ms', target: `< ${TARGET_MS} ms`, met: m < TARGET_MS }
+        : { metric, value: m, unit: 'ms' };
     };
     return [
       { metric: `text checked (characters; ${firstReal.findings} findings)`, value: chars, unit: 'chars' },
@@ -132,7 +138,10 @@ const bench: Benchmark = {
       fig('re-check after editing a paragraph (median)', paragraphEdit.times, true),
       fig('first check, nothing cached (median)', firstReal.times, true),
       fig('first check, nothing cached (p95)', [percentile(firstReal.times, 95)]),
-      fig(`first check, last year's text copied wholesale (median; ${firstCopied.findings} findings)`, firstCopied.times),
+      fig(
+        `first check, last year's text copied wholesale (median; ${firstCopied.findings} findings)`,
+        firstCopied.times,
+      ),
     ];
   },
 };

@@ -20,7 +20,11 @@ function fullReport(): Report {
   const extra = '持续深化政务公开标准化规范化建设，推动政务公开工作提质增效。'.repeat(12);
   return {
     ...r,
-    sections: r.sections.map((s) => (s.id === 'problems' || s.id === 'other' ? { ...s, blocks: [...s.blocks, { type: 'paragraph', text: extra }, { type: 'paragraph', text: extra }] } : s)),
+    sections: r.sections.map((s) =>
+      s.id === 'problems' || s.id === 'other'
+        ? { ...s, blocks: [...s.blocks, { type: 'paragraph', text: extra }, { type: 'paragraph', text: extra }] }
+        : s,
+    ),
   };
 }
 
@@ -56,7 +60,9 @@ const bench: Benchmark = {
     const page = join(dir, 'report.html');
     writeFileSync(page, buildHtml(report, { standalone: true }));
     if (has('pandoc')) {
-      const pandoc = median(await time(() => run('pandoc', ['-f', 'html', '-t', 'docx', '-o', join(dir, 'pandoc.docx'), page]), 5, 1));
+      const pandoc = median(
+        await time(() => run('pandoc', ['-f', 'html', '-t', 'docx', '-o', join(dir, 'pandoc.docx'), page]), 5, 1),
+      );
       figures.push({ metric: 'pandoc HTML → .docx, median', value: pandoc, unit: 'ms' });
       figures.push({ metric: 'pandoc / buildDocx', value: pandoc / docx, unit: '×' });
     } else figures.push({ metric: 'pandoc HTML → .docx (pandoc not installed)', value: NaN, unit: 'ms' });
@@ -65,7 +71,21 @@ const bench: Benchmark = {
       const lo = median(
         await time(
           () =>
-            run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, `lo-${n++}`)}`, '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(dir, 'lo'), page], { timeout: 120_000 }),
+            run(
+              'soffice',
+              [
+                '--headless',
+                '--norestore',
+                `-env:UserInstallation=file://${join(dir, `lo-${n++}`)}`,
+                '--infilter=HTML (StarWriter)',
+                '--convert-to',
+                'docx:MS Word 2007 XML',
+                '--outdir',
+                join(dir, 'lo'),
+                page,
+              ],
+              { timeout: 120_000 },
+            ),
           3,
           1,
         ),

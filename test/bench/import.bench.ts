@@ -25,7 +25,13 @@ function reports(n: number): Report[] {
         agency: `第${i + 1}县${['市场监督管理局', '交通运输局', '人民政府', '教育局'][i % 4]}`,
         kind: i % 4 === 2 ? 'government' : 'department',
         year: 2021 + (i % 4),
-        t2: { normative_docs: [k % 9, k % 4, 10 + k], licensing: 100 + k * 13, penalty: 7 * k, coercion: k % 11, fees: (k % 5) * 1.25 },
+        t2: {
+          normative_docs: [k % 9, k % 4, 10 + k],
+          licensing: 100 + k * 13,
+          penalty: 7 * k,
+          coercion: k % 11,
+          fees: (k % 5) * 1.25,
+        },
         t3: {
           carried_over: [k % 3, 0, 0, 0, 0, 0],
           res_open: [k % 17, k % 5, 0, 0, k % 2, 0],
@@ -85,7 +91,11 @@ const bench: Benchmark = {
       if (hasChromium) {
         const distinct: string[] = [];
         for (let i = 0; i < DISTINCT_PDFS; i++) {
-          await htmlToPdf(i % 2 ? siteHtml(rs[i]!) : buildHtml(rs[i]!, { standalone: true }), join(dir, 'pdf'), `src-${i}`);
+          await htmlToPdf(
+            i % 2 ? siteHtml(rs[i]!) : buildHtml(rs[i]!, { standalone: true }),
+            join(dir, 'pdf'),
+            `src-${i}`,
+          );
           distinct.push(join(dir, 'pdf', `src-${i}.pdf`));
         }
         for (let i = 0; i < PER_KIND; i++) {
@@ -101,17 +111,45 @@ const bench: Benchmark = {
         if (!list.length) continue;
         const r = await timeEach(list);
         const target = kind === 'pdf' ? 5 : 20;
-        figures.push({ metric: `${kind}: import + check`, value: r.perSecond, unit: 'reports/s', target: `≥ ${target} reports/s`, met: r.perSecond >= target });
-        figures.push({ metric: `${kind}: per file (median / p95)`, value: r.median, unit: `ms / ${Number(r.p95.toPrecision(3))} ms` });
-        figures.push({ metric: `${kind}: tables read with confidence < 0.9`, value: r.wrong, unit: `of ${list.length}`, target: '0', met: r.wrong === 0 });
+        figures.push({
+          metric: `${kind}: import + check`,
+          value: r.perSecond,
+          unit: 'reports/s',
+          target: `≥ ${target} reports/s`,
+          met: r.perSecond >= target,
+        });
+        figures.push({
+          metric: `${kind}: per file (median / p95)`,
+          value: r.median,
+          unit: `ms / ${Number(r.p95.toPrecision(3))} ms`,
+        });
+        figures.push({
+          metric: `${kind}: tables read with confidence < 0.9`,
+          value: r.wrong,
+          unit: `of ${list.length}`,
+          target: '0',
+          met: r.wrong === 0,
+        });
       }
       const all = Object.values(files).flat();
       const jobs = Math.max(2, Math.min(4, cpus().length));
       const t0 = performance.now();
       const items = await runBatch(all, { cwd: dir, concurrency: jobs });
       const secs = (performance.now() - t0) / 1000;
-      figures.push({ metric: `batch: ${all.length} mixed files, ${jobs} at a time`, value: all.length / secs, unit: `reports/s (${secs.toFixed(1)} s in all)`, target: '≥ 200 reports in < 60 s', met: secs / all.length * 200 < 60 });
-      figures.push({ metric: 'batch: unreadable files', value: items.filter((i) => i.error).length, unit: `of ${all.length}`, target: '0', met: items.every((i) => !i.error) });
+      figures.push({
+        metric: `batch: ${all.length} mixed files, ${jobs} at a time`,
+        value: all.length / secs,
+        unit: `reports/s (${secs.toFixed(1)} s in all)`,
+        target: '≥ 200 reports in < 60 s',
+        met: (secs / all.length) * 200 < 60,
+      });
+      figures.push({
+        metric: 'batch: unreadable files',
+        value: items.filter((i) => i.error).length,
+        unit: `of ${all.length}`,
+        target: '0',
+        met: items.every((i) => !i.error),
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

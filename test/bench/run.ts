@@ -43,7 +43,10 @@ function machine(): string {
 }
 
 function section(b: Benchmark, figures: BenchFigure[]): string {
-  const rows = figures.map((f) => `| ${f.metric} | ${Number(f.value.toPrecision(4))} ${f.unit} | ${f.target ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`);
+  const rows = figures.map(
+    (f) =>
+      `| ${f.metric} | ${Number(f.value.toPrecision(4))} ${f.unit} | ${f.target ?? ''} | ${f.met === undefined ? '' : f.met ? 'yes' : '**no**'} |`,
+  );
   return [
     `<!-- bench:${b.name} -->`,
     `## ${b.title}`,
@@ -70,7 +73,9 @@ function record(b: Benchmark, figures: BenchFigure[]) {
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+  const files = readdirSync(here)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
   let missed = 0;
   for (const file of files) {
     const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark };
@@ -79,7 +84,9 @@ async function main() {
     console.log(`\n== ${b.title}`);
     const figures = await b.run();
     for (const f of figures) {
-      console.log(`  ${f.metric}: ${Number(f.value.toPrecision(4))} ${f.unit}${f.target ? `  (target ${f.target}${f.met === false ? ', NOT MET' : ''})` : ''}`);
+      console.log(
+        `  ${f.metric}: ${Number(f.value.toPrecision(4))} ${f.unit}${f.target ? `  (target ${f.target}${f.met === false ? ', NOT MET' : ''})` : ''}`,
+      );
       if (f.met === false) missed++;
     }
     record(b, figures);

@@ -25,10 +25,14 @@ const bench: Benchmark = {
       const service = createService({ dataDir: dir, mode: 'browser', log: () => undefined });
       const report: Report = await service.createSampleReport();
       const saves: number[] = [];
-      for (let i = 0; i < 200; i++) saves.push(await time(() => service.saveReport({ ...report, preamble: `第 ${i} 次修改：${'文字'.repeat(i % 50)}` })));
+      for (let i = 0; i < 200; i++)
+        saves.push(
+          await time(() => service.saveReport({ ...report, preamble: `第 ${i} 次修改：${'文字'.repeat(i % 50)}` })),
+        );
       const opens: number[] = [];
       for (let i = 0; i < 100; i++) opens.push(await time(() => service.getReport(report.meta.id)));
-      for (let i = 0; i < 199; i++) await service.saveReport({ ...sampleReport(), meta: { ...sampleReport().meta, id: `bench-${i}` } });
+      for (let i = 0; i < 199; i++)
+        await service.saveReport({ ...sampleReport(), meta: { ...sampleReport().meta, id: `bench-${i}` } });
       await service.close();
 
       unlinkSync(join(dir, 'index.json'));
@@ -39,11 +43,35 @@ const bench: Benchmark = {
       await cold.close();
 
       return [
-        { metric: 'save (median)', value: median(saves), unit: 'ms', target: '< 50 ms (autosave 1 s after a change)', met: median(saves) < 50 },
-        { metric: 'save (p95)', value: percentile(saves, 95), unit: 'ms', target: '< 200 ms', met: percentile(saves, 95) < 200 },
+        {
+          metric: 'save (median)',
+          value: median(saves),
+          unit: 'ms',
+          target: '< 50 ms (autosave 1 s after a change)',
+          met: median(saves) < 50,
+        },
+        {
+          metric: 'save (p95)',
+          value: percentile(saves, 95),
+          unit: 'ms',
+          target: '< 200 ms',
+          met: percentile(saves, 95) < 200,
+        },
         { metric: 'open report (median)', value: median(opens), unit: 'ms' },
-        { metric: 'list 200 reports, cold (index rebuilt)', value: coldMs, unit: 'ms', target: '< 3000 ms', met: coldMs < 3000 },
-        { metric: 'list 200 reports, warm (median)', value: median(warm), unit: 'ms', target: '< 200 ms', met: median(warm) < 200 },
+        {
+          metric: 'list 200 reports, cold (index rebuilt)',
+          value: coldMs,
+          unit: 'ms',
+          target: '< 3000 ms',
+          met: coldMs < 3000,
+        },
+        {
+          metric: 'list 200 reports, warm (median)',
+          value: median(warm),
+          unit: 'ms',
+          target: '< 200 ms',
+          met: median(warm) < 200,
+        },
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

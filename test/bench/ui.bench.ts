@@ -27,17 +27,28 @@ const KEYSTROKES = 320;
 const REPORTS = 200;
 
 async function buildRenderer() {
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 async function openSampleTable3(page: Page, url: string) {
   await page.goto(url);
-  await page.getByRole('button', { name: /打开示例年报/ }).first().click();
-  await page.getByRole('navigation', { name: '年报各部分' }).getByRole('link', { name: /三、收到和处理/ }).click();
+  await page
+    .getByRole('button', { name: /打开示例年报/ })
+    .first()
+    .click();
+  await page
+    .getByRole('navigation', { name: '年报各部分' })
+    .getByRole('link', { name: /三、收到和处理/ })
+    .click();
   await page.getByRole('gridcell', { name: /^四、结转下年度继续办理 · 自然人：/ }).click();
 }
 
-async function keystrokeLatency(browser: Browser): Promise<{ paint: number[]; commit: number[]; panelChanges: number }> {
+async function keystrokeLatency(
+  browser: Browser,
+): Promise<{ paint: number[]; commit: number[]; panelChanges: number }> {
   const dir = tempDataDir('nianbao-bench-ui-');
   const server = await launchServer(dir);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -73,7 +84,10 @@ async function keystrokeLatency(browser: Browser): Promise<{ paint: number[]; co
     for (let i = 0; i < KEYSTROKES; i++) {
       await page.keyboard.press(cycle[i % cycle.length]!);
       const got = await page
-        .waitForFunction((n) => (window as unknown as { __lat: unknown[] }).__lat.length >= n, changed + 1, { timeout: 2000, polling: 25 })
+        .waitForFunction((n) => (window as unknown as { __lat: unknown[] }).__lat.length >= n, changed + 1, {
+          timeout: 2000,
+          polling: 25,
+        })
         .then(() => true)
         .catch(() => false);
       if (got) changed++;
@@ -89,7 +103,16 @@ async function keystrokeLatency(browser: Browser): Promise<{ paint: number[]; co
 
 async function fillLibrary(dir: string) {
   const service = createService({ dataDir: dir, mode: 'browser', indexDelayMs: 0 });
-  const agencies = ['云溪县市场监督管理局', '云溪县教育局', '云溪县人民政府', '云溪县卫生健康委员会', '云溪县交通运输局', '云溪县民政局', '云溪县财政局', '云溪县自然资源局'];
+  const agencies = [
+    '云溪县市场监督管理局',
+    '云溪县教育局',
+    '云溪县人民政府',
+    '云溪县卫生健康委员会',
+    '云溪县交通运输局',
+    '云溪县民政局',
+    '云溪县财政局',
+    '云溪县自然资源局',
+  ];
   for (let i = 0; i < REPORTS; i++) {
     const base = sampleReport();
     const agency = `${agencies[i % agencies.length]}（${Math.floor(i / agencies.length) + 1}）`;
@@ -143,7 +166,8 @@ const bench: Benchmark = {
     });
     try {
       const k = await keystrokeLatency(browser);
-      if (k.paint.length < KEYSTROKES * 0.9) throw new Error(`only ${k.paint.length} of ${KEYSTROKES} keystrokes changed the findings panel`);
+      if (k.paint.length < KEYSTROKES * 0.9)
+        throw new Error(`only ${k.paint.length} of ${KEYSTROKES} keystrokes changed the findings panel`);
       const dir = tempDataDir('nianbao-bench-library-');
       try {
         await fillLibrary(dir);
@@ -154,10 +178,22 @@ const bench: Benchmark = {
         return [
           { metric: 'keystroke → findings repainted, p95', value: p95, unit: 'ms', target: '< 16 ms', met: p95 < 16 },
           { metric: 'keystroke → findings repainted, median', value: median(k.paint), unit: 'ms' },
-          { metric: 'keystroke → findings committed (checks + render), p95', value: percentile(k.commit, 95), unit: 'ms' },
+          {
+            metric: 'keystroke → findings committed (checks + render), p95',
+            value: percentile(k.commit, 95),
+            unit: 'ms',
+          },
           { metric: 'keystrokes measured', value: k.paint.length, unit: '' },
-          { metric: `cold start to interactive library, ${REPORTS} reports, first start (no listing cache)`, value: first, unit: 'ms' },
-          { metric: `cold start to interactive library, ${REPORTS} reports, median of 5 restarts`, value: median(warm), unit: 'ms' },
+          {
+            metric: `cold start to interactive library, ${REPORTS} reports, first start (no listing cache)`,
+            value: first,
+            unit: 'ms',
+          },
+          {
+            metric: `cold start to interactive library, ${REPORTS} reports, median of 5 restarts`,
+            value: median(warm),
+            unit: 'ms',
+          },
         ];
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -40,7 +40,9 @@ test.describe('desktop app (real Electron)', () => {
 
   test('loads the renderer from app://nianbao with the title and the Chinese menu', async () => {
     expect(page.url()).toBe('app://nianbao/index.html');
-    await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toContain('年报编制助手');
+    await expect
+      .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle()))
+      .toContain('年报编制助手');
     const menus = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label));
     expect(menus).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '帮助']));
   });

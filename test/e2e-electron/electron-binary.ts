@@ -17,7 +17,11 @@ export function findElectronBinary(): { path: string } | { reason: string } {
     const path = join(override, relative || 'electron');
     return existsSync(path) ? { path } : { reason: `ELECTRON_OVERRIDE_DIST_PATH has no Electron executable (${path})` };
   }
-  if (!relative) return { reason: 'the Electron binary is not installed (node_modules/electron/path.txt is missing: its download did not run)' };
+  if (!relative)
+    return {
+      reason:
+        'the Electron binary is not installed (node_modules/electron/path.txt is missing: its download did not run)',
+    };
   const path = join(pkg, 'dist', relative);
   return existsSync(path) ? { path } : { reason: `the Electron binary is not installed (${path} is missing)` };
 }

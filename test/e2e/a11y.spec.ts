@@ -1,6 +1,13 @@
 import { test, expect, openApp, createReport, gotoSection, cell, expectAccessible } from './support/fixtures';
 
-const SECTIONS = [/一、总体情况/, /二、主动公开/, /三、收到和处理/, /四、政府信息公开行政复议/, /五、存在的主要问题/, /六、其他需要报告的事项/];
+const SECTIONS = [
+  /一、总体情况/,
+  /二、主动公开/,
+  /三、收到和处理/,
+  /四、政府信息公开行政复议/,
+  /五、存在的主要问题/,
+  /六、其他需要报告的事项/,
+];
 
 test.describe('accessibility (axe-core: no serious or critical violations)', () => {
   test('library: first run, list, new report dialog, trash, backups', async ({ page, server }) => {
@@ -27,7 +34,10 @@ test.describe('accessibility (axe-core: no serious or critical violations)', () 
     await expectAccessible(page, 'backup dialog');
   });
 
-  test('editor: cover page and every section, with findings, a refusal and the dismiss form', async ({ page, server }) => {
+  test('editor: cover page and every section, with findings, a refusal and the dismiss form', async ({
+    page,
+    server,
+  }) => {
     await openApp(page, server.url);
     await createReport(page, '云岭县自然资源局', 2024);
     await expectAccessible(page, 'cover page');

@@ -22,7 +22,10 @@ test.describe('batch check', () => {
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('three files, one broken: three rows by severity, a row opens its preview, the summary downloads as CSV', async ({ page, server }) => {
+  test('three files, one broken: three rows by severity, a row opens its preview, the summary downloads as CSV', async ({
+    page,
+    server,
+  }) => {
     const clean = sampleReport();
     const broken = sampleReport();
     broken.agency.name = '云岭县审计局';

@@ -1,4 +1,14 @@
-import { test, expect, openApp, createReport, gotoSection, cell, typeInCell, waitSaved, pageErrors } from './support/fixtures';
+import {
+  test,
+  expect,
+  openApp,
+  createReport,
+  gotoSection,
+  cell,
+  typeInCell,
+  waitSaved,
+  pageErrors,
+} from './support/fixtures';
 
 const NEW = '一、本年新收申请 · 自然人';
 const CARRIED = '二、上年结转申请 · 自然人';
@@ -7,7 +17,10 @@ const NEXT = '四、结转下年度继续办理 · 自然人';
 const RES_TOTAL = '三（七）总计 · 自然人';
 
 test.describe('editor', () => {
-  test('fill text and numbers; a 勾稽 error appears in the panel and at the cell, and goes away when fixed', async ({ page, server }) => {
+  test('fill text and numbers; a 勾稽 error appears in the panel and at the cell, and goes away when fixed', async ({
+    page,
+    server,
+  }) => {
     await openApp(page, server.url);
     await createReport(page, '云岭县市场监督管理局', 2024);
 
@@ -55,7 +68,9 @@ test.describe('editor', () => {
     await page.evaluate((t) => {
       const data = new DataTransfer();
       data.setData('text/plain', t);
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     }, text);
     await expect(cell(page, NEW)).toHaveText('5');
     await expect(cell(page, '一、本年新收申请 · 商业企业')).toHaveText('1');
@@ -107,7 +122,10 @@ test.describe('editor', () => {
     await expect(page.getByText('行政事业性收费单位：万元')).toBeVisible();
   });
 
-  test('undo and redo cover cell edits and fill-zero as single steps (buttons and Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z)', async ({ page, server }) => {
+  test('undo and redo cover cell edits and fill-zero as single steps (buttons and Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z)', async ({
+    page,
+    server,
+  }) => {
     await openApp(page, server.url);
     await createReport(page, '云岭县水务局', 2024);
     await gotoSection(page, /四、政府信息公开行政复议/);
@@ -166,7 +184,11 @@ test.describe('editor', () => {
     await expect(cell(page, CARRIED)).toHaveText('');
   });
 
-  test('text sections: standard sub-headings, the 信息处理费 sentence, carried paragraphs', async ({ page, server, request }) => {
+  test('text sections: standard sub-headings, the 信息处理费 sentence, carried paragraphs', async ({
+    page,
+    server,
+    request,
+  }) => {
     await openApp(page, server.url);
     await createReport(page, '云岭县统计局', 2024);
     await gotoSection(page, /六、其他需要报告的事项/);
@@ -178,7 +200,10 @@ test.describe('editor', () => {
     const id = new URL(page.url()).hash.split('/')[2]!;
     await waitSaved(page);
     const api = (method: string, args: unknown[]) =>
-      request.post(`${server.origin}/api/${method}`, { headers: { 'X-Nianbao-Token': server.token, 'Content-Type': 'application/json' }, data: { args } });
+      request.post(`${server.origin}/api/${method}`, {
+        headers: { 'X-Nianbao-Token': server.token, 'Content-Type': 'application/json' },
+        data: { args },
+      });
     const report = (await (await api('getReport', [id])).json()).result;
     report.sections.find((s: { id: string }) => s.id === 'problems').blocks = [
       { type: 'paragraph', text: '上年的问题。', carried: true },
@@ -194,7 +219,10 @@ test.describe('editor', () => {
     await expect(page.getByText('沿用上年，待核改')).toHaveCount(0);
   });
 
-  test('cover page: suggested title, standard opening, date printed in Chinese; dismissing a warning with a reason', async ({ page, server }) => {
+  test('cover page: suggested title, standard opening, date printed in Chinese; dismissing a warning with a reason', async ({
+    page,
+    server,
+  }) => {
     await openApp(page, server.url);
     await createReport(page, '云岭县审计局', 2024);
     const title = page.getByLabel('标题', { exact: true });
@@ -250,7 +278,9 @@ test.describe('editor', () => {
     await finding.click();
     await expect(page.locator('#page-heading')).toHaveText('一、总体情况');
     await expect(para).toBeFocused();
-    const selected = await para.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+    const selected = await para.evaluate((el: HTMLTextAreaElement) =>
+      el.value.slice(el.selectionStart, el.selectionEnd),
+    );
     expect(selected).toBe('收到政府信息公开申请17件');
   });
 });

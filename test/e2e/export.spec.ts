@@ -2,7 +2,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, createReport, gotoSection, typeInCell, expectAccessible, pageErrors } from './support/fixtures';
+import {
+  test,
+  expect,
+  openApp,
+  createReport,
+  gotoSection,
+  typeInCell,
+  expectAccessible,
+  pageErrors,
+} from './support/fixtures';
 import { expectFits, settle } from './support/fits';
 
 /**
@@ -18,7 +27,10 @@ async function shot(page: Page, name: string) {
 }
 
 async function openSample(page: Page) {
-  await page.getByRole('button', { name: /打开示例年报/ }).first().click();
+  await page
+    .getByRole('button', { name: /打开示例年报/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
 }
 
@@ -48,7 +60,10 @@ test.describe('preview and export', () => {
     await expect(view.locator('table')).toHaveCount(3);
     await expect(view).toContainText('本年新收政府信息公开申请数量');
     // Isolated from the app's CSS: the page font is the report's, not the app's.
-    const font = await view.locator('.nb-p').first().evaluate((el) => getComputedStyle(el).fontFamily);
+    const font = await view
+      .locator('.nb-p')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(font).toContain('仿宋');
     await shot(page, 'preview');
 
@@ -75,7 +90,10 @@ test.describe('preview and export', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('export without errors writes .docx, .html and .pdf into the folder and lists them; the toolbar exports in one click', async ({ page, server }) => {
+  test('export without errors writes .docx, .html and .pdf into the folder and lists them; the toolbar exports in one click', async ({
+    page,
+    server,
+  }) => {
     await openApp(page, server.url);
     await openSample(page);
     await page.getByRole('link', { name: /预览全文/ }).click();
@@ -94,7 +112,8 @@ test.describe('preview and export', () => {
     await dialog.getByRole('button', { name: '导出', exact: true }).click();
     await expect(dialog).toContainText('已导出 3 个文件', { timeout: 45_000 });
     const base = `${SAMPLE}2024年政府信息公开工作年度报告`;
-    for (const ext of ['docx', 'html', 'pdf']) await expect(dialog.getByRole('list', { name: '导出的文件' })).toContainText(`${base}.${ext}`);
+    for (const ext of ['docx', 'html', 'pdf'])
+      await expect(dialog.getByRole('list', { name: '导出的文件' })).toContainText(`${base}.${ext}`);
     await expect(dialog).toContainText(outDir);
     await expectAccessible(page, 'export dialog (done)');
     await shot(page, 'export-done');
@@ -102,9 +121,17 @@ test.describe('preview and export', () => {
     // The files are on disk and are what they say.
     const names = readdirSync(outDir).sort();
     expect(names).toEqual([`${base}.docx`, `${base}.html`, `${base}.pdf`]);
-    expect(readFileSync(join(outDir, `${base}.docx`)).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(join(outDir, `${base}.docx`))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     expect(readFileSync(join(outDir, `${base}.html`), 'utf8')).toContain(SAMPLE);
-    expect(readFileSync(join(outDir, `${base}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync(join(outDir, `${base}.pdf`))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // 打开所在文件夹 in browser mode: the path to open by hand.
     await dialog.getByRole('button', { name: '打开所在文件夹' }).click();
@@ -121,7 +148,10 @@ test.describe('preview and export', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('a report with a 勾稽 error: the errors are listed and must be acknowledged before exporting', async ({ page, server }) => {
+  test('a report with a 勾稽 error: the errors are listed and must be acknowledged before exporting', async ({
+    page,
+    server,
+  }) => {
     await openApp(page, server.url);
     await createReport(page, '云岭县水利局', 2024);
     await gotoSection(page, /三、收到和处理/);
@@ -154,7 +184,10 @@ test.describe('preview and export', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('a format that could not be written is named with the reason; the others are listed', async ({ page, server }) => {
+  test('a format that could not be written is named with the reason; the others are listed', async ({
+    page,
+    server,
+  }) => {
     // Chromium is installed here, so the PDF printer cannot really be missing: the service's answer
     // for that case (other files written, the PDF failed with its message) is played back instead.
     await page.route('**/api/exportReport', (route) =>
@@ -164,8 +197,22 @@ test.describe('preview and export', () => {
           ok: true,
           result: {
             dir: outDir,
-            files: [{ format: 'docx', path: join(outDir, 'a.docx'), name: `${SAMPLE}2024年政府信息公开工作年度报告.docx`, renamed: false, bytes: 21_000 }],
-            failures: [{ format: 'pdf', message: '找不到可用于生成 PDF 的浏览器（Chromium、Google Chrome 或 Microsoft Edge）。请安装其中之一后重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。' }],
+            files: [
+              {
+                format: 'docx',
+                path: join(outDir, 'a.docx'),
+                name: `${SAMPLE}2024年政府信息公开工作年度报告.docx`,
+                renamed: false,
+                bytes: 21_000,
+              },
+            ],
+            failures: [
+              {
+                format: 'pdf',
+                message:
+                  '找不到可用于生成 PDF 的浏览器（Chromium、Google Chrome 或 Microsoft Edge）。请安装其中之一后重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。',
+              },
+            ],
           },
         }),
       }),

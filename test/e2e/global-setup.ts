@@ -10,7 +10,10 @@ import { ROOT, launchServer, tempDataDir } from './support/server';
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.NIANBAO_E2E_SKIP_BUILD !== '1') {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
   const dataDir = tempDataDir();
   const server = await launchServer(dataDir);

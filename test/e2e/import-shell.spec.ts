@@ -54,12 +54,23 @@ async function installShell(page: Page, files: Record<string, { name: string; da
   }, files);
 }
 
-const menu = (page: Page, command: string) => page.evaluate((c) => (window as unknown as { __menu(c: string): void }).__menu(c), command);
+const menu = (page: Page, command: string) =>
+  page.evaluate((c) => (window as unknown as { __menu(c: string): void }).__menu(c), command);
 const log = (page: Page) => page.evaluate(() => (window as unknown as { __log: ShellLog }).__log);
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
-test('desktop: 导入 and 打开 use the native open dialog; 另存为 and the export folder use the native dialogs', async ({ page, server }) => {
-  const html = buildHtml({ ...sampleReport(), agency: { ...sampleReport().agency, name: '云岭县档案馆' }, title: '云岭县档案馆2024年政府信息公开工作年度报告' }, { standalone: true });
+test('desktop: 导入 and 打开 use the native open dialog; 另存为 and the export folder use the native dialogs', async ({
+  page,
+  server,
+}) => {
+  const html = buildHtml(
+    {
+      ...sampleReport(),
+      agency: { ...sampleReport().agency, name: '云岭县档案馆' },
+      title: '云岭县档案馆2024年政府信息公开工作年度报告',
+    },
+    { standalone: true },
+  );
   const reportFile = sampleReport();
   reportFile.meta.id = 'opened-from-file';
   reportFile.agency.name = '云岭县气象局';
@@ -100,7 +111,10 @@ test('desktop: 导入 and 打开 use the native open dialog; 另存为 and the e
   expect((await log(page)).folders).toHaveLength(1);
 });
 
-test('desktop: a cancelled dialog does nothing; an oversized picked file is refused before it is sent', async ({ page, server }) => {
+test('desktop: a cancelled dialog does nothing; an oversized picked file is refused before it is sent', async ({
+  page,
+  server,
+}) => {
   await installShell(page, { import: { name: '大文件.pdf', bytes: 51 * 1024 * 1024 }, report: null });
   await openApp(page, server.url);
   let sent = false;

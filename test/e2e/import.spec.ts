@@ -33,7 +33,10 @@ function reportOf(agency: string, year: number): Report {
 
 function apiOf(request: APIRequestContext, server: TestServer) {
   return async (method: string, ...args: unknown[]) => {
-    const res = await request.post(`${server.origin}/api/${method}`, { headers: { 'X-Nianbao-Token': server.token, 'Content-Type': 'application/json' }, data: { args } });
+    const res = await request.post(`${server.origin}/api/${method}`, {
+      headers: { 'X-Nianbao-Token': server.token, 'Content-Type': 'application/json' },
+      data: { args },
+    });
     const body = await res.json();
     if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
     return body.result;
@@ -55,10 +58,16 @@ test.describe('import', () => {
   });
   test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('a published web page: detected agency, year, format and cells; saving adds it to the library', async ({ page, server }) => {
+  test('a published web page: detected agency, year, format and cells; saving adds it to the library', async ({
+    page,
+    server,
+  }) => {
     const report = reportOf('云岭县卫生健康委员会', 2023);
     report.cells['t3.new_received.natural'] = 37;
-    report.cells['t3.new_received.total'] = (report.cells['t3.new_received.total'] as number) + 37 - (sampleReport().cells['t3.new_received.natural'] as number);
+    report.cells['t3.new_received.total'] =
+      (report.cells['t3.new_received.total'] as number) +
+      37 -
+      (sampleReport().cells['t3.new_received.natural'] as number);
     const file = join(dir, '云岭县卫健委2023年报.html');
     writeFileSync(file, buildHtml(report, { standalone: true }));
 
@@ -88,7 +97,10 @@ test.describe('import', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('以此为上年报告新建 from the preview: the rollover dialog starts from the imported file', async ({ page, server }) => {
+  test('以此为上年报告新建 from the preview: the rollover dialog starts from the imported file', async ({
+    page,
+    server,
+  }) => {
     const file = join(dir, '林业局2023.html');
     writeFileSync(file, buildHtml(reportOf('云岭县林业局', 2023), { standalone: true }));
     await openApp(page, server.url);
@@ -114,7 +126,8 @@ test.describe('import', () => {
         const dt = new DataTransfer();
         dt.items.add(file);
         const target = document.querySelector('main')!;
-        for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
       },
       { data: Buffer.from(bytes).toString('base64'), name: '统计局2024.docx' },
     );
@@ -130,7 +143,10 @@ test.describe('import', () => {
     await expect(page.getByLabel('机关全称')).toHaveValue('云岭县统计局');
   });
 
-  test('a file that is not a report is refused with the reason in Chinese; an oversized file is refused before upload', async ({ page, server }) => {
+  test('a file that is not a report is refused with the reason in Chinese; an oversized file is refused before upload', async ({
+    page,
+    server,
+  }) => {
     const file = join(dir, '会议通知.txt');
     writeFileSync(file, '关于召开年度工作会议的通知\n请各科室负责人于下午三点到会议室参加会议。\n');
     await openApp(page, server.url);
@@ -162,7 +178,11 @@ test.describe('import', () => {
     expect(sent).toBe(false);
   });
 
-  test('an exported .docx edited in Word: the edit is shown; taking it or leaving it decides what is saved', async ({ page, server, request }) => {
+  test('an exported .docx edited in Word: the edit is shown; taking it or leaving it decides what is saved', async ({
+    page,
+    server,
+    request,
+  }) => {
     const api = apiOf(request, server);
     await openApp(page, server.url);
     await page.getByRole('button', { name: /打开示例年报/ }).click();
@@ -195,7 +215,11 @@ test.describe('import', () => {
     await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
     expect(page.url()).toContain(encodeURIComponent(id));
     const updated = (await api('getReport', id)) as Report;
-    const text = (r: Report) => r.sections.find((s) => s.id === 'problems')!.blocks.map((b) => b.text).join('\n');
+    const text = (r: Report) =>
+      r.sections
+        .find((s) => s.id === 'problems')!
+        .blocks.map((b) => b.text)
+        .join('\n');
     expect(text(updated)).toContain('每季度组织一次业务培训');
 
     // 2. Leave it (全部不采用) and keep both: a new report with the app's own text.

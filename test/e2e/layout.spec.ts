@@ -26,7 +26,9 @@ async function checkScreen(page: Page, name: string) {
   expect(overflow, `${name}: horizontal overflow`).toEqual([]);
   const text = await page.evaluate(() => document.body.innerText);
   // Latin words other than units and names the clerk knows (Excel, WPS, Word, Ctrl…) are leftovers.
-  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF)$/.test(w));
+  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter(
+    (w) => !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF)$/.test(w),
+  );
   expect(words, `${name}: English left in the UI`).toEqual([]);
 }
 
@@ -36,7 +38,14 @@ test('every screen fits 1366×768 without page-level horizontal scrolling', asyn
   await page.getByRole('button', { name: /打开示例年报/ }).click();
   await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
   await checkScreen(page, '02-sample-cover');
-  const sections = [/一、总体情况/, /二、主动公开/, /三、收到和处理/, /四、政府信息公开行政复议/, /五、存在的主要问题/, /六、其他需要报告的事项/];
+  const sections = [
+    /一、总体情况/,
+    /二、主动公开/,
+    /三、收到和处理/,
+    /四、政府信息公开行政复议/,
+    /五、存在的主要问题/,
+    /六、其他需要报告的事项/,
+  ];
   for (const [i, s] of sections.entries()) {
     await gotoSection(page, s);
     await checkScreen(page, `0${3 + i}-sample-section-${i + 1}`);

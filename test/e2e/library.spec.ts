@@ -38,7 +38,10 @@ test.describe('library', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('new report dialog: the year defaults to the report being written (last year; this year in December) and the format and title follow', async ({ page, server }) => {
+  test('new report dialog: the year defaults to the report being written (last year; this year in December) and the format and title follow', async ({
+    page,
+    server,
+  }) => {
     await openApp(page, server.url);
     await page.getByRole('button', { name: /新建年报/ }).click();
     const dialog = page.getByRole('dialog', { name: '新建年报' });
@@ -65,9 +68,18 @@ test.describe('library', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('several agencies and years: search, sort, status, duplicate, delete with 撤销 and the 回收站', async ({ page, server, request }) => {
+  test('several agencies and years: search, sort, status, duplicate, delete with 撤销 and the 回收站', async ({
+    page,
+    server,
+    request,
+  }) => {
     const api = apiOf(request, server);
-    for (const [agency, year] of [['云岭县教育局', 2023], ['云岭县教育局', 2024], ['云岭县卫生健康委员会', 2024], ['云岭县人民政府', 2024]] as const) {
+    for (const [agency, year] of [
+      ['云岭县教育局', 2023],
+      ['云岭县教育局', 2024],
+      ['云岭县卫生健康委员会', 2024],
+      ['云岭县人民政府', 2024],
+    ] as const) {
       await api('createReport', { agency, kind: agency.endsWith('人民政府') ? 'government' : 'department', year });
     }
     await openApp(page, server.url);

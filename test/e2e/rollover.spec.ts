@@ -2,7 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, openApp, gotoSection, cell, typeInCell, waitSaved, pageErrors, expectAccessible } from './support/fixtures';
+import {
+  test,
+  expect,
+  openApp,
+  gotoSection,
+  cell,
+  typeInCell,
+  waitSaved,
+  pageErrors,
+  expectAccessible,
+} from './support/fixtures';
 import type { TestServer } from './support/server';
 import { sampleReport } from '../../shared/sample/sample-report';
 import type { Report } from '../../shared/model/types';
@@ -31,7 +41,9 @@ const PROBLEMS_EXTRA = '全年受理申请数量较2023年增长12%。2025年，
 function withYearsInText(r: Report): Report {
   return {
     ...r,
-    sections: r.sections.map((s) => (s.id === 'problems' ? { ...s, blocks: [...s.blocks, { type: 'paragraph', text: PROBLEMS_EXTRA }] } : s)),
+    sections: r.sections.map((s) =>
+      s.id === 'problems' ? { ...s, blocks: [...s.blocks, { type: 'paragraph', text: PROBLEMS_EXTRA }] } : s,
+    ),
   };
 }
 
@@ -49,7 +61,9 @@ async function shot(page: Page, name: string) {
   );
   expect(overflow, `${name}: horizontal overflow`).toEqual([]);
   const text = await page.evaluate(() => document.body.innerText);
-  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(Excel|WPS|Word|PDF|Ctrl|KB|MB|nianbao|docx|html|pdf|json|txt)$/.test(w));
+  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter(
+    (w) => !/^(Excel|WPS|Word|PDF|Ctrl|KB|MB|nianbao|docx|html|pdf|json|txt)$/.test(w),
+  );
   expect(words, `${name}: English left in the UI`).toEqual([]);
 }
 
@@ -63,7 +77,11 @@ async function sharePercent(page: Page): Promise<number> {
 }
 
 test.describe('rollover: start from last year’s report', () => {
-  test('from the library: carried marks and numbers, year chips, edits, share, X-CARRY and the comparison view', async ({ page, server, request }) => {
+  test('from the library: carried marks and numbers, year chips, edits, share, X-CARRY and the comparison view', async ({
+    page,
+    server,
+    request,
+  }) => {
     const api = apiOf(request, server);
     const sample = await api<Report>('createSampleReport');
     const last = withYearsInText(sample);
@@ -73,7 +91,12 @@ test.describe('rollover: start from last year’s report', () => {
       [2022, 19],
       [2023, 23],
     ] as const) {
-      await api('saveReport', { ...sample, year, meta: { ...sample.meta, id: `earlier-${year}` }, cells: { ...sample.cells, 't3.new_received.total': received } });
+      await api('saveReport', {
+        ...sample,
+        year,
+        meta: { ...sample.meta, id: `earlier-${year}` },
+        cells: { ...sample.cells, 't3.new_received.total': received },
+      });
     }
     await openApp(page, server.url);
 
@@ -108,7 +131,9 @@ test.describe('rollover: start from last year’s report', () => {
 
     // Every carried paragraph is marked; the years that mean the report year are offered for update.
     await gotoSection(page, /一、总体情况/);
-    const overviewParagraphs = sample.sections.find((s) => s.id === 'overview')!.blocks.filter((b) => b.type === 'paragraph').length;
+    const overviewParagraphs = sample.sections
+      .find((s) => s.id === 'overview')!
+      .blocks.filter((b) => b.type === 'paragraph').length;
     await expect(marks(page)).toHaveCount(overviewParagraphs);
     const first = page.getByRole('textbox', { name: '段落（第 1 段）' });
     await expect(first).toHaveValue(/^2024年，云溪县/);
@@ -117,7 +142,10 @@ test.describe('rollover: start from last year’s report', () => {
     const initialShare = await sharePercent(page);
     expect(initialShare).toBe(100);
 
-    await page.getByRole('button', { name: /改为2025/ }).first().click();
+    await page
+      .getByRole('button', { name: /改为2025/ })
+      .first()
+      .click();
     await expect(first).toHaveValue(/^2025年，云溪县/);
     await expect(page.locator('.ychip.done')).toContainText('已是2025');
     // Moving a year is not a review: the mark stays.
@@ -141,9 +169,14 @@ test.describe('rollover: start from last year’s report', () => {
     await expect(page.getByRole('button', { name: /改为2024/ })).toHaveCount(0);
 
     // Editing a carried paragraph clears its mark, and the share of last year's text drops.
-    const problemsParagraphs = sample.sections.find((s) => s.id === 'problems')!.blocks.filter((b) => b.type === 'paragraph').length + 1;
+    const problemsParagraphs =
+      sample.sections.find((s) => s.id === 'problems')!.blocks.filter((b) => b.type === 'paragraph').length + 1;
     await expect(marks(page)).toHaveCount(problemsParagraphs);
-    await page.getByRole('textbox', { name: '段落（第 2 段）' }).fill('一是部分执法信息公开的时效性还不够高；二是政策解读形式较为单一，图解、视频等解读产品偏少。本年度已针对上述问题制定专项整改方案。');
+    await page
+      .getByRole('textbox', { name: '段落（第 2 段）' })
+      .fill(
+        '一是部分执法信息公开的时效性还不够高；二是政策解读形式较为单一，图解、视频等解读产品偏少。本年度已针对上述问题制定专项整改方案。',
+      );
     await expect(marks(page)).toHaveCount(problemsParagraphs - 1);
     await expect.poll(() => sharePercent(page)).toBeLessThan(initialShare);
     await expect(page.getByRole('textbox', { name: '段落（第 2 段）' })).not.toHaveClass(/carried/);
@@ -158,7 +191,10 @@ test.describe('rollover: start from last year’s report', () => {
     await waitSaved(page);
 
     // The comparison view: linking figures, changed cells, paragraphs, the chart.
-    await page.getByRole('navigation', { name: '年报各部分' }).getByRole('link', { name: /对比上年/ }).click();
+    await page
+      .getByRole('navigation', { name: '年报各部分' })
+      .getByRole('link', { name: /对比上年/ })
+      .click();
     await expect(page.getByRole('heading', { name: '与上年对比' })).toBeVisible();
     const links = page.getByRole('region', { name: /两年衔接的数字/ });
     await expect(links).toContainText('2 处与上年不衔接');
@@ -168,7 +204,9 @@ test.describe('rollover: start from last year’s report', () => {
     const t3 = page.getByRole('region', { name: /收到和处理政府信息公开申请情况/ });
     await expect(t3).toContainText('格与上年不同');
     await expect(t3.locator('td.vcell.changed').first()).toBeVisible();
-    await expect(t3.getByRole('row', { name: /二、上年结转申请/ })).toContainText(`上年 ${sample.cells['t3.carried_over.natural']}`);
+    await expect(t3.getByRole('row', { name: /二、上年结转申请/ })).toContainText(
+      `上年 ${sample.cells['t3.carried_over.natural']}`,
+    );
     await expectAccessible(page, 'compare: tables');
     await shot(page, 'compare-tables');
     await t3.scrollIntoViewIfNeeded();
@@ -186,7 +224,9 @@ test.describe('rollover: start from last year’s report', () => {
     await page.getByRole('tab', { name: '历年趋势' }).click();
     await expect(page.locator('.trend-chart svg')).toBeVisible();
     const trend = page.locator('table.trend-table');
-    await expect(trend.getByRole('row', { name: /^2024年/ })).toContainText(String(sample.cells['t3.new_received.total']));
+    await expect(trend.getByRole('row', { name: /^2024年/ })).toContainText(
+      String(sample.cells['t3.new_received.total']),
+    );
     await expect(trend.getByRole('row', { name: /^2022年/ })).toContainText('19');
     await expect(trend.getByRole('row', { name: /^2023年/ })).toContainText('23');
     await expect(trend.locator('tbody tr')).toHaveCount(4);
@@ -196,13 +236,19 @@ test.describe('rollover: start from last year’s report', () => {
 
     // From the text comparison back to the paragraph in the editor.
     await page.getByRole('tab', { name: '文字对比' }).click();
-    await page.locator('.para-pair.status-changed', { hasText: '专项整改方案' }).getByRole('button', { name: '到编辑处修改' }).click();
+    await page
+      .locator('.para-pair.status-changed', { hasText: '专项整改方案' })
+      .getByRole('button', { name: '到编辑处修改' })
+      .click();
     await expect(page.getByRole('heading', { name: /五、存在的主要问题/ })).toBeVisible();
     await expect(page.getByRole('textbox', { name: '段落（第 2 段）' })).toBeFocused();
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('from a file: an empty library, a report file written by the test, a renamed agency; oversized files are refused', async ({ page, server }) => {
+  test('from a file: an empty library, a report file written by the test, a renamed agency; oversized files are refused', async ({
+    page,
+    server,
+  }) => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-rollover-'));
     try {
       const last = sampleReport();
@@ -238,13 +284,17 @@ test.describe('rollover: start from last year’s report', () => {
 
       await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
       await expect(page.locator('.doc-agency')).toHaveText('云溪县市场监管局');
-      await expect(page.getByLabel('标题', { exact: true })).toHaveValue('云溪县市场监管局2025年政府信息公开工作年度报告');
+      await expect(page.getByLabel('标题', { exact: true })).toHaveValue(
+        '云溪县市场监管局2025年政府信息公开工作年度报告',
+      );
       await gotoSection(page, /六、其他需要报告的事项/);
       await expect(marks(page)).toHaveCount(2);
       await gotoSection(page, /三、收到和处理/);
       await expect(cell(page, '二、上年结转申请 · 总计')).toHaveText(String(last.cells['t3.carry_next.total']));
       // Last year's report joined the library with the file, so the comparison is there.
-      await expect(page.getByRole('navigation', { name: '年报各部分' }).getByRole('link', { name: /对比上年/ })).toBeVisible();
+      await expect(
+        page.getByRole('navigation', { name: '年报各部分' }).getByRole('link', { name: /对比上年/ }),
+      ).toBeVisible();
       await page.getByRole('button', { name: '年报库' }).click();
       await expect(page.locator('.library-table tbody tr.ant-table-row')).toHaveCount(2);
       await shot(page, 'library');
@@ -254,7 +304,11 @@ test.describe('rollover: start from last year’s report', () => {
     }
   });
 
-  test('X-CARRY works from the figures kept at rollover when last year’s report is no longer in the library', async ({ page, server, request }) => {
+  test('X-CARRY works from the figures kept at rollover when last year’s report is no longer in the library', async ({
+    page,
+    server,
+    request,
+  }) => {
     const api = apiOf(request, server);
     const sample = await api<Report>('createSampleReport');
     const { report } = await api<{ report: Report }>('rolloverReport', { fromId: sample.meta.id });
@@ -267,14 +321,19 @@ test.describe('rollover: start from last year’s report', () => {
     await expect(panel.getByRole('button', { name: /上年结转”与2024年度报告.*不一致/ })).toBeVisible();
     // The comparison loads as its own file: if that fails, the editor says so instead of going blank.
     await page.route(/CompareView-[^/]*\.js$/, (route) => route.abort());
-    await page.getByRole('link', { name: /对比上年/ }).first().click();
+    await page
+      .getByRole('link', { name: /对比上年/ })
+      .first()
+      .click();
     await expect(page.getByText('对比页面没有打开')).toBeVisible();
     await expect(page.getByRole('navigation', { name: '年报各部分' })).toBeVisible();
     await page.unroute(/CompareView-[^/]*\.js$/);
     await waitSaved(page);
     await page.getByRole('button', { name: '重新加载' }).click();
     // The comparison says what it can without last year's text.
-    const carriedRow = page.getByRole('region', { name: /两年衔接的数字/ }).getByRole('row', { name: /2025年度 上年结转申请/ });
+    const carriedRow = page
+      .getByRole('region', { name: /两年衔接的数字/ })
+      .getByRole('row', { name: /2025年度 上年结转申请/ });
     await expect(carriedRow.getByRole('cell').nth(1)).toHaveText('9不一致');
     await page.getByRole('tab', { name: '文字对比' }).click();
     await expect(page.getByText('上年报告不在年报库中（可能已删除），无法对比文字')).toBeVisible();

@@ -1,4 +1,4 @@
-import { test, expect, openApp, createReport, gotoSection, cell, typeInCell } from './support/fixtures';
+import { test, expect, openApp, gotoSection, cell, typeInCell } from './support/fixtures';
 
 /**
  * The desktop shell's side of the renderer, with a stand-in for the preload's window.nianbaoShell
@@ -30,7 +30,8 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-const menu = (page: import('@playwright/test').Page, command: string) => page.evaluate((c) => (window as unknown as { __menu(c: string): void }).__menu(c), command);
+const menu = (page: import('@playwright/test').Page, command: string) =>
+  page.evaluate((c) => (window as unknown as { __menu(c: string): void }).__menu(c), command);
 const lastState = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
     const s = (window as unknown as { __docStates: { dirty: boolean; title: string }[] }).__docStates;

@@ -30,13 +30,25 @@ function defaultJobs(): number {
   return Math.max(2, Math.min(4, cpus().length));
 }
 
-const FORMAT_NAMES: Record<string, string> = { 'gov-2021': '2021年版', 'gov-2019': '2019年版', 'pre-2019': '2019年以前' };
+const FORMAT_NAMES: Record<string, string> = {
+  'gov-2021': '2021年版',
+  'gov-2019': '2019年版',
+  'pre-2019': '2019年以前',
+};
 
 function line(item: BatchItem): string {
   const r = item.loaded?.report;
   if (!r || item.error) return `无法读取  ${item.error ?? item.file}`;
   const verdict = item.counts.error ? '错误' : item.counts.warning ? '警告' : '通过';
-  return [verdict.padEnd(2, ' '), r.agency.name || '（未识别机关）', `${r.year}年度`, FORMAT_NAMES[r.format] ?? r.format, `错误 ${item.counts.error}`, `警告 ${item.counts.warning}`, item.file].join('  ');
+  return [
+    verdict.padEnd(2, ' '),
+    r.agency.name || '（未识别机关）',
+    `${r.year}年度`,
+    FORMAT_NAMES[r.format] ?? r.format,
+    `错误 ${item.counts.error}`,
+    `警告 ${item.counts.warning}`,
+    item.file,
+  ].join('  ');
 }
 
 function progress(io: CliIo) {
@@ -66,7 +78,8 @@ export const command: CliCommand = {
     const args = parseArgs(argv, ['html', 'csv', 'jobs']);
     const unknown = Object.keys(args.options).filter((o) => !['html', 'csv', 'jobs', 'json', 'help'].includes(o));
     if (unknown.length) throw new UsageError(`不认识的选项：${unknown.map((o) => `--${o}`).join('、')}。`);
-    for (const o of ['html', 'csv', 'jobs']) if (args.options[o] === true) throw new UsageError(`选项 --${o} 需要一个值。`);
+    for (const o of ['html', 'csv', 'jobs'])
+      if (args.options[o] === true) throw new UsageError(`选项 --${o} 需要一个值。`);
     if (!args.positionals.length) throw new UsageError('请指定要检查的文件或文件夹。');
     const jobsText = stringOption(args, 'jobs');
     const jobs = jobsText === undefined ? defaultJobs() : Number(jobsText);
@@ -96,7 +109,9 @@ export const command: CliCommand = {
       const bad = items.filter((i) => i.error).length;
       const errs = items.filter((i) => !i.error && i.counts.error).length;
       const warns = items.filter((i) => !i.error && !i.counts.error && i.counts.warning).length;
-      io.stdout(`共 ${items.length} 份：有错误 ${errs} 份，仅有警告 ${warns} 份，未发现问题 ${items.length - bad - errs - warns} 份，无法读取 ${bad} 份。\n`);
+      io.stdout(
+        `共 ${items.length} 份：有错误 ${errs} 份，仅有警告 ${warns} 份，未发现问题 ${items.length - bad - errs - warns} 份，无法读取 ${bad} 份。\n`,
+      );
     }
 
     let writeFailed = false;
@@ -131,6 +146,12 @@ function toJson(i: BatchItem) {
     counts: i.counts,
     importWarnings: i.loaded?.warnings ?? [],
     ...(i.withLast ? { comparedWith: i.withLast } : {}),
-    findings: i.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, cells: f.cells ?? [], ...(f.dismissed ? { dismissed: f.dismissed } : {}) })),
+    findings: i.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      cells: f.cells ?? [],
+      ...(f.dismissed ? { dismissed: f.dismissed } : {}),
+    })),
   };
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
-import { loadReportFile, LoadError } from '../load-report';
+import { loadReportFile, LoadError } from '../../services/import/load-report';
 import { runChecks, hasOpenErrors } from '../../../shared/checks/index';
 import type { Report } from '../../../shared/model/types';
 import { formatFinding, formatHeader, toJson, type JsonFinding } from '../format-findings';

@@ -2,9 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
-import { loadReportFile, LoadError } from '../load-report';
+import { loadReportFile, LoadError } from '../../services/import/load-report';
 import { countBySeverity, runChecks } from '../../../shared/checks/engine';
-import { exportReportToFolder, plannedName, renderExport, type FolderExportFormat } from '../../services/export/export-folder';
+import {
+  exportReportToFolder,
+  plannedName,
+  renderExport,
+  type FolderExportFormat,
+} from '../../services/export/export-folder';
 import { PdfPrintError } from '../../services/export/pdf-printer';
 import { ChromiumPdfPrinter } from '../../services/export/chromium-printer';
 import { writeErrorMessage, writeNewFile } from '../../services/export/write-new-file';
@@ -43,7 +48,8 @@ export const command: CliCommand = {
   valueOptions: VALUE_OPTIONS,
   async run(argv, io) {
     const args = parseArgs(argv, VALUE_OPTIONS);
-    if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? '只能指定一个年报文件。' : '请指定要导出的年报文件。');
+    if (args.positionals.length !== 1)
+      throw new UsageError(args.positionals.length ? '只能指定一个年报文件。' : '请指定要导出的年报文件。');
     for (const [name, value] of Object.entries(args.options)) {
       if (!(VALUE_OPTIONS as readonly string[]).includes(name)) throw new UsageError(`不认识的选项 --${name}。`);
       if (value === true) throw new UsageError(`选项 --${name} 需要一个值。`);
@@ -59,7 +65,9 @@ export const command: CliCommand = {
     try {
       report = (await loadReportFile(input)).report;
     } catch (e) {
-      io.stderr(`${e instanceof LoadError ? e.message : `无法读取年报：${e instanceof Error ? e.message : String(e)}`}\n`);
+      io.stderr(
+        `${e instanceof LoadError ? e.message : `无法读取年报：${e instanceof Error ? e.message : String(e)}`}\n`,
+      );
       return 2;
     }
 
@@ -68,7 +76,9 @@ export const command: CliCommand = {
       io.stderr(`注意：这份年报还有 ${errors} 个错误未解决（用 nianbao check 查看），仍照常导出。\n`);
     }
 
-    const explicit = OUTPUTS.map((o) => ({ ...o, path: stringOption(args, o.option) })).filter((o): o is typeof o & { path: string } => Boolean(o.path));
+    const explicit = OUTPUTS.map((o) => ({ ...o, path: stringOption(args, o.option) })).filter(
+      (o): o is typeof o & { path: string } => Boolean(o.path),
+    );
     // A printer is made only when a PDF is wanted, and once.
     let printer: ChromiumPdfPrinter | undefined;
     const getPrinter = () => (printer ??= new ChromiumPdfPrinter());
@@ -90,7 +100,9 @@ export const command: CliCommand = {
         ...(pageNumbers ? { pageNumbers } : {}),
       });
       for (const f of result.files) {
-        io.stdout(`已导出 ${f.format.toUpperCase()}：${f.path}${f.renamed ? `（“${plannedName(report, f.format)}”已存在，未覆盖）` : ''}\n`);
+        io.stdout(
+          `已导出 ${f.format.toUpperCase()}：${f.path}${f.renamed ? `（“${plannedName(report, f.format)}”已存在，未覆盖）` : ''}\n`,
+        );
       }
       for (const f of result.failures) io.stderr(`${f.format.toUpperCase()} 未导出：${f.message}\n`);
       return failed + result.failures.length > 0 ? 2 : 0;
@@ -102,14 +114,18 @@ export const command: CliCommand = {
       try {
         data = await renderExport(report, out.format, { printer: getPrinter, ...(pageNumbers ? { pageNumbers } : {}) });
       } catch (e) {
-        io.stderr(`${out.format.toUpperCase()} 未导出：${e instanceof PdfPrintError ? e.message : e instanceof Error ? e.message : String(e)}\n`);
+        io.stderr(
+          `${out.format.toUpperCase()} 未导出：${e instanceof PdfPrintError ? e.message : e instanceof Error ? e.message : String(e)}\n`,
+        );
         failed++;
         continue;
       }
       try {
         await mkdir(dirname(target), { recursive: true });
         const written = await writeNewFile(target, data, 'replace');
-        io.stdout(`已导出 ${out.format === 'fragment' ? '网站片段' : out.format.toUpperCase()}：${written.path}${written.replaced ? '（已替换原有文件）' : ''}\n`);
+        io.stdout(
+          `已导出 ${out.format === 'fragment' ? '网站片段' : out.format.toUpperCase()}：${written.path}${written.replaced ? '（已替换原有文件）' : ''}\n`,
+        );
       } catch (e) {
         io.stderr(`${out.format.toUpperCase()} 未导出：${writeErrorMessage(e, target)}\n`);
         failed++;

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
-import { loadReportFile, LoadError } from '../load-report';
+import { loadReportFile, LoadError } from '../../services/import/load-report';
 
 const USAGE = `nianbao import <文件> [-o <输出文件>]
 
@@ -35,7 +35,10 @@ export const command: CliCommand = {
     const unknown = Object.keys(args.options).filter((o) => !['out', 'quiet', 'help'].includes(o));
     if (unknown.length) throw new UsageError(`不认识的选项：${unknown.map((o) => `--${o}`).join('、')}。`);
     if (args.options.out === true) throw new UsageError('选项 -o 需要一个输出文件名。');
-    if (args.positionals.length !== 1) throw new UsageError(args.positionals.length ? '一次只能导入一个文件（检查多个文件请用 nianbao batch）。' : '请指定要导入的文件。');
+    if (args.positionals.length !== 1)
+      throw new UsageError(
+        args.positionals.length ? '一次只能导入一个文件（检查多个文件请用 nianbao batch）。' : '请指定要导入的文件。',
+      );
     const file = args.positionals[0]!;
     let loaded;
     try {
@@ -47,10 +50,19 @@ export const command: CliCommand = {
     const { report, imported } = loaded;
     if (args.options.quiet !== true) {
       const src = imported;
-      const conf = src ? Object.entries(src.confidence).map(([t, c]) => `${t.replace('t', '表')} ${Math.round(c * 100)}%`).join('，') : '';
-      io.stderr(`${file}：${report.agency.name || '（未识别机关）'} ${report.year}年度，${FORMAT_NAMES[report.format]}${src ? `（${KIND_NAMES[src.kind]}）` : ''}${conf ? `；表格识别把握：${conf}` : ''}\n`);
+      const conf = src
+        ? Object.entries(src.confidence)
+            .map(([t, c]) => `${t.replace('t', '表')} ${Math.round(c * 100)}%`)
+            .join('，')
+        : '';
+      io.stderr(
+        `${file}：${report.agency.name || '（未识别机关）'} ${report.year}年度，${FORMAT_NAMES[report.format]}${src ? `（${KIND_NAMES[src.kind]}）` : ''}${conf ? `；表格识别把握：${conf}` : ''}\n`,
+      );
       for (const w of loaded.warnings) io.stderr(`  提示：${w}\n`);
-      if (src?.differences?.length) io.stderr(`  提示：文档正文与内嵌的年报有 ${src.differences.length} 处不同（在 Word/WPS 中改过），输出的是文档中看到的内容。\n`);
+      if (src?.differences?.length)
+        io.stderr(
+          `  提示：文档正文与内嵌的年报有 ${src.differences.length} 处不同（在 Word/WPS 中改过），输出的是文档中看到的内容。\n`,
+        );
     }
     const json = `${JSON.stringify(report, null, 2)}\n`;
     const out = stringOption(args, 'out');
@@ -69,5 +81,15 @@ export const command: CliCommand = {
   },
 };
 
-export const FORMAT_NAMES: Record<string, string> = { 'gov-2021': '2021年版格式', 'gov-2019': '2019年版格式', 'pre-2019': '2019年以前的报告' };
-export const KIND_NAMES: Record<string, string> = { 'exported-docx': '本软件导出的 Word', docx: 'Word', html: '网页', pdf: 'PDF', text: '文本' };
+export const FORMAT_NAMES: Record<string, string> = {
+  'gov-2021': '2021年版格式',
+  'gov-2019': '2019年版格式',
+  'pre-2019': '2019年以前的报告',
+};
+export const KIND_NAMES: Record<string, string> = {
+  'exported-docx': '本软件导出的 Word',
+  docx: 'Word',
+  html: '网页',
+  pdf: 'PDF',
+  text: '文本',
+};

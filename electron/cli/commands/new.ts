@@ -44,9 +44,12 @@ export const command: CliCommand = {
   valueOptions: ['agency', 'kind', 'year', 'out'],
   async run(argv, io) {
     const args = parseArgs(argv, ['agency', 'kind', 'year', 'out']);
-    const unknown = Object.keys(args.options).filter((o) => !['agency', 'kind', 'year', 'out', 'force', 'help'].includes(o));
+    const unknown = Object.keys(args.options).filter(
+      (o) => !['agency', 'kind', 'year', 'out', 'force', 'help'].includes(o),
+    );
     if (unknown.length) throw new UsageError(`不认识的选项：${unknown.map((o) => `--${o}`).join('、')}。`);
-    if (args.positionals.length) throw new UsageError(`多余的参数：${args.positionals.join(' ')}。输出文件请用 -o 指定。`);
+    if (args.positionals.length)
+      throw new UsageError(`多余的参数：${args.positionals.join(' ')}。输出文件请用 -o 指定。`);
     for (const name of ['agency', 'kind', 'year', 'out'] as const) {
       if (args.options[name] === true) throw new UsageError(`选项 --${name} 需要一个值。`);
     }
@@ -57,7 +60,10 @@ export const command: CliCommand = {
     const kindText = stringOption(args, 'kind')?.trim();
     if (!kindText) throw new UsageError(`请用 --kind 给出机关类型：${AGENCY_KINDS.join('、')}。`);
     const kind = KIND_ALIASES[kindText];
-    if (!kind) throw new UsageError(`机关类型“${kindText}”不对，应为 ${AGENCY_KINDS.join('、')} 之一（人民政府、政府部门、乡镇、其他机关）。`);
+    if (!kind)
+      throw new UsageError(
+        `机关类型“${kindText}”不对，应为 ${AGENCY_KINDS.join('、')} 之一（人民政府、政府部门、乡镇、其他机关）。`,
+      );
 
     const yearText = stringOption(args, 'year')?.trim();
     if (!yearText) throw new UsageError('请用 --year 给出报告年度，例如 --year 2024。');

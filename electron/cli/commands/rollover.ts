@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
-import { loadReportFile, LoadError } from '../load-report';
+import { loadReportFile, LoadError } from '../../services/import/load-report';
 import { rolloverReport, RolloverError } from '../../../shared/rollover/rollover';
 
 const USAGE = `用法：nianbao rollover <上年报告文件> [--year <年度>] [--agency <新机关名称>] [-o <输出文件>] [--force]
@@ -28,7 +28,8 @@ export const command: CliCommand = {
     if (extra.length) throw new UsageError(`多余的参数：${extra.join(' ')}`);
     const yearText = stringOption(args, 'year');
     const year = yearText === undefined ? undefined : Number(yearText);
-    if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year 应为年度数字，例如 2025，实际为“${yearText}”。`);
+    if (year !== undefined && !Number.isInteger(year))
+      throw new UsageError(`--year 应为年度数字，例如 2025，实际为“${yearText}”。`);
     const out = stringOption(args, 'out');
     if (out && existsSync(resolve(io.cwd, out)) && !args.options.force) {
       io.stderr(`${out} 已存在。如要覆盖，请加 --force。\n`);

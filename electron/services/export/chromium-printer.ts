@@ -11,10 +11,21 @@ import { assertPdf, PdfPrintError, type PdfPrinter } from './pdf-printer';
  * and the CLI): Chromium, Google Chrome, or Microsoft Edge, which every Windows 10/11 has.
  */
 
-const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable', 'msedge', 'chrome'];
+const NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+  'msedge',
+  'chrome',
+];
 
 function windowsCandidates(env: NodeJS.ProcessEnv): string[] {
-  const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((x): x is string => Boolean(x));
+  const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((x): x is string =>
+    Boolean(x),
+  );
   return roots.flatMap((root) => [
     join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
     join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'),
@@ -35,7 +46,11 @@ const executable = (path: string): boolean => {
  * The browser to print with: $NIANBAO_CHROMIUM, /usr/bin/chromium, then the usual names on PATH,
  * then the usual Windows and macOS install places. null when there is none.
  */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, fixedPlaces?: string[]): string | null {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  fixedPlaces?: string[],
+): string | null {
   const explicit = env['NIANBAO_CHROMIUM'];
   if (explicit && existsSync(explicit)) return explicit;
   const fixed =
@@ -43,7 +58,11 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: Nod
     (platform === 'win32'
       ? windowsCandidates(env)
       : platform === 'darwin'
-        ? ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge', '/Applications/Chromium.app/Contents/MacOS/Chromium']
+        ? [
+            '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+            '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+            '/Applications/Chromium.app/Contents/MacOS/Chromium',
+          ]
         : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium']);
   if (platform === 'linux' && fixed[0] && executable(fixed[0])) return fixed[0];
   const dirs = (env['PATH'] ?? env['Path'] ?? '').split(platform === 'win32' ? ';' : delimiter).filter(Boolean);
@@ -118,7 +137,9 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       try {
         bytes = new Uint8Array(await readFile(out));
       } catch {
-        throw new PdfPrintError(`浏览器（${this.exe}）没有生成 PDF 文件。请确认浏览器可以正常启动后重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。`);
+        throw new PdfPrintError(
+          `浏览器（${this.exe}）没有生成 PDF 文件。请确认浏览器可以正常启动后重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。`,
+        );
       }
       return assertPdf(bytes, `浏览器（${this.exe}）`);
     } finally {
@@ -128,14 +149,23 @@ export class ChromiumPdfPrinter implements PdfPrinter {
 
   private run(args: string[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn(this.exe, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...this.env }, windowsHide: true });
+      const child = spawn(this.exe, args, {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, ...this.env },
+        windowsHide: true,
+      });
       let stderr = '';
       child.stderr?.on('data', (d: Buffer) => {
         if (stderr.length < 8000) stderr += d.toString();
       });
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new PdfPrintError(`生成 PDF 超时（${Math.round(this.timeoutMs / 1000)} 秒）。请关闭其他程序后重试。`, 'timeout'));
+        reject(
+          new PdfPrintError(
+            `生成 PDF 超时（${Math.round(this.timeoutMs / 1000)} 秒）。请关闭其他程序后重试。`,
+            'timeout',
+          ),
+        );
       }, this.timeoutMs);
       child.on('error', (e) => {
         clearTimeout(timer);
@@ -146,7 +176,11 @@ export class ChromiumPdfPrinter implements PdfPrinter {
         if (code === 0) resolve();
         else {
           const last = stderr.trim().split('\n').slice(-3).join(' ');
-          reject(new PdfPrintError(`浏览器生成 PDF 失败（退出码 ${code}）${last ? `：${last}` : ''}。请重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。`));
+          reject(
+            new PdfPrintError(
+              `浏览器生成 PDF 失败（退出码 ${code}）${last ? `：${last}` : ''}。请重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。`,
+            ),
+          );
         }
       });
     });

@@ -65,14 +65,25 @@ export class ElectronPdfPrinter implements PdfPrinter {
         return window.webContents.printToPDF(PDF_OPTIONS);
       })();
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PdfPrintError(`生成 PDF 超时（${Math.round(this.timeoutMs / 1000)} 秒）。请关闭其他程序后重试。`, 'timeout')), this.timeoutMs);
+        timer = setTimeout(
+          () =>
+            reject(
+              new PdfPrintError(
+                `生成 PDF 超时（${Math.round(this.timeoutMs / 1000)} 秒）。请关闭其他程序后重试。`,
+                'timeout',
+              ),
+            ),
+          this.timeoutMs,
+        );
       });
       let data: Buffer;
       try {
         data = await Promise.race([work, timeout]);
       } catch (e) {
         if (e instanceof PdfPrintError) throw e;
-        throw new PdfPrintError(`生成 PDF 失败：${e instanceof Error ? e.message : String(e)}。请重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。`);
+        throw new PdfPrintError(
+          `生成 PDF 失败：${e instanceof Error ? e.message : String(e)}。请重试；也可以导出 .docx 后在 WPS/Word 中另存为 PDF。`,
+        );
       }
       return assertPdf(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), '打印');
     } finally {

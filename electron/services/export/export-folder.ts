@@ -48,18 +48,30 @@ export interface FolderExportOptions {
 }
 
 /** The bytes of one format (also used by the CLI and the service for single-file exports). */
-export async function renderExport(report: Report, format: FolderExportFormat, options: { printer?: PdfPrinter | (() => PdfPrinter); pageNumbers?: PageNumberPlacement; docx?: DocxOptions } = {}): Promise<Uint8Array | string> {
+export async function renderExport(
+  report: Report,
+  format: FolderExportFormat,
+  options: { printer?: PdfPrinter | (() => PdfPrinter); pageNumbers?: PageNumberPlacement; docx?: DocxOptions } = {},
+): Promise<Uint8Array | string> {
   switch (format) {
     case 'docx':
-      return buildDocx(report, { ...options.docx, ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}) });
+      return buildDocx(report, {
+        ...options.docx,
+        ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}),
+      });
     case 'html':
-      return buildHtml(report, { standalone: true, ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}) });
+      return buildHtml(report, {
+        standalone: true,
+        ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}),
+      });
     case 'fragment':
       return buildHtml(report, { standalone: false });
     case 'pdf': {
       const p = options.printer;
       const printer = typeof p === 'function' ? p() : (p ?? new ChromiumPdfPrinter());
-      return printer.printHtml(buildHtml(report, { standalone: true, ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}) }));
+      return printer.printHtml(
+        buildHtml(report, { standalone: true, ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}) }),
+      );
     }
   }
 }
@@ -70,7 +82,11 @@ export function plannedName(report: Report, format: FolderExportFormat): string 
 
 const ORDER: FolderExportFormat[] = ['docx', 'html', 'fragment', 'pdf'];
 
-export async function exportReportToFolder(report: Report, dir: string, options: FolderExportOptions): Promise<ExportResult> {
+export async function exportReportToFolder(
+  report: Report,
+  dir: string,
+  options: FolderExportOptions,
+): Promise<ExportResult> {
   const result: ExportResult = { files: [], failures: [] };
   try {
     await mkdir(dir, { recursive: true });
@@ -89,12 +105,23 @@ export async function exportReportToFolder(report: Report, dir: string, options:
         docx: { ...options.docx },
       });
     } catch (e) {
-      result.failures.push({ format, message: e instanceof PdfPrintError ? e.message : `生成${format.toUpperCase()}失败：${e instanceof Error ? e.message : String(e)}` });
+      result.failures.push({
+        format,
+        message:
+          e instanceof PdfPrintError
+            ? e.message
+            : `生成${format.toUpperCase()}失败：${e instanceof Error ? e.message : String(e)}`,
+      });
       continue;
     }
     try {
       const written = await writeNewFile(target, data, options.onExists ?? 'number');
-      result.files.push({ format, path: written.path, renamed: written.path !== target, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength });
+      result.files.push({
+        format,
+        path: written.path,
+        renamed: written.path !== target,
+        bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength,
+      });
     } catch (e) {
       result.failures.push({ format, message: writeErrorMessage(e, target) });
     }

@@ -13,7 +13,10 @@ export interface PdfPrinter {
 
 /** A PDF could not be made; the message says why and what to do (Chinese). */
 export class PdfPrintError extends Error {
-  constructor(message: string, readonly code: 'no-browser' | 'failed' | 'timeout' = 'failed') {
+  constructor(
+    message: string,
+    readonly code: 'no-browser' | 'failed' | 'timeout' = 'failed',
+  ) {
     super(message);
     this.name = 'PdfPrintError';
   }
@@ -22,6 +25,9 @@ export class PdfPrintError extends Error {
 /** A PDF starts with "%PDF-": anything else means the printer wrote an error page or nothing. */
 export function assertPdf(bytes: Uint8Array, who: string): Uint8Array {
   const head = String.fromCharCode(...bytes.subarray(0, 5));
-  if (head !== '%PDF-') throw new PdfPrintError(`${who} 没有生成有效的 PDF 文件。请重试；如果一再失败，请导出 .docx 后在 WPS/Word 中另存为 PDF。`);
+  if (head !== '%PDF-')
+    throw new PdfPrintError(
+      `${who} 没有生成有效的 PDF 文件。请重试；如果一再失败，请导出 .docx 后在 WPS/Word 中另存为 PDF。`,
+    );
   return bytes;
 }

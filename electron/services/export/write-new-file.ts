@@ -56,7 +56,11 @@ export interface WrittenFile {
  * Writes `data` to `target`, or — when a file of that name exists — by policy: `number` takes the
  * first free name(2), (3) …; `replace` replaces it atomically (and says so); `fail` throws EEXIST.
  */
-export async function writeNewFile(target: string, data: Uint8Array | string, policy: ExistsPolicy = 'number'): Promise<WrittenFile> {
+export async function writeNewFile(
+  target: string,
+  data: Uint8Array | string,
+  policy: ExistsPolicy = 'number',
+): Promise<WrittenFile> {
   const dir = dirname(target);
   const temp = await writeTemp(dir, basename(target), data);
   try {

@@ -3,7 +3,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { runChecks, countBySeverity } from '../../../shared/checks/index';
 import type { Finding } from '../../../shared/checks/types';
 import type { Report } from '../../../shared/model/types';
-import { IMPORTABLE_EXTENSIONS, loadReportFile, LoadError, REPORT_EXTENSIONS, type LoadedReport } from '../../cli/load-report';
+import { IMPORTABLE_EXTENSIONS, loadReportFile, LoadError, REPORT_EXTENSIONS, type LoadedReport } from './load-report';
 
 /**
  * Checking many reports at once (a supervisor's folder of downloaded reports): find the files,
@@ -68,7 +68,12 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
 }
 
 /** Runs `task` over `items` with at most `limit` at a time, calling `done` as each finishes. */
-export async function pool<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>, done?: (index: number, result: R) => void): Promise<R[]> {
+export async function pool<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+  done?: (index: number, result: R) => void,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -102,7 +107,8 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
         const loaded = await loadReportFile(path);
         return { file, path, loaded, findings: [], counts: { error: 0, warning: 0, info: 0 } };
       } catch (e) {
-        const error = e instanceof LoadError ? e.message : `${basename(path)}：${e instanceof Error ? e.message : String(e)}`;
+        const error =
+          e instanceof LoadError ? e.message : `${basename(path)}：${e instanceof Error ? e.message : String(e)}`;
         return { file, path, error, findings: [], counts: { error: 0, warning: 0, info: 0 } };
       }
     },
@@ -110,7 +116,8 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
   );
   // Last year's report of the same agency, when the batch holds it (“洪泽区人民政府” and
   // “淮安市洪泽区人民政府” are the same agency named with and without its city).
-  const sameAgency = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 && (a.endsWith(b) || b.endsWith(a)));
+  const sameAgency = (a: string, b: string) =>
+    a === b || (Math.min(a.length, b.length) >= 4 && (a.endsWith(b) || b.endsWith(a)));
   const byYear = new Map<number, BatchItem[]>();
   for (const o of items) {
     if (!o.loaded) continue;
@@ -119,13 +126,19 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
     byYear.set(o.loaded.report.year, list);
   }
   const lastOf = (r: Report): BatchItem | undefined =>
-    agencyKey(r) ? byYear.get(r.year - 1)?.find((o) => sameAgency(agencyKey(o.loaded!.report), agencyKey(r))) : undefined;
+    agencyKey(r)
+      ? byYear.get(r.year - 1)?.find((o) => sameAgency(agencyKey(o.loaded!.report), agencyKey(r)))
+      : undefined;
   for (const item of items) {
     const r = item.loaded?.report;
     if (!r) continue;
     const last = lastOf(r);
     try {
-      item.findings = runChecks(r, { last: last?.loaded?.report ?? null, mode: r.meta?.source ? 'import' : 'editor', ...(opts.now ? { now: opts.now } : {}) });
+      item.findings = runChecks(r, {
+        last: last?.loaded?.report ?? null,
+        mode: r.meta?.source ? 'import' : 'editor',
+        ...(opts.now ? { now: opts.now } : {}),
+      });
     } catch (e) {
       item.error = `${basename(item.path)}：检查时出错（${e instanceof Error ? e.message : String(e)}）。`;
       item.findings = [];
@@ -139,5 +152,10 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
 /** Most urgent first: unreadable files, then reports with errors, then warnings, then clean ones. */
 export function bySeverity(a: BatchItem, b: BatchItem): number {
   const rank = (x: BatchItem) => (x.error ? 0 : x.counts.error ? 1 : x.counts.warning ? 2 : 3);
-  return rank(a) - rank(b) || b.counts.error - a.counts.error || b.counts.warning - a.counts.warning || a.file.localeCompare(b.file, 'zh-CN');
+  return (
+    rank(a) - rank(b) ||
+    b.counts.error - a.counts.error ||
+    b.counts.warning - a.counts.warning ||
+    a.file.localeCompare(b.file, 'zh-CN')
+  );
 }

@@ -16,8 +16,10 @@ export class AffineMatrix {
   readonly is2D = true;
 
   constructor(init?: Init) {
-    if (Array.isArray(init) && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
-    else if (init && !Array.isArray(init)) ({ a: this.a, b: this.b, c: this.c, d: this.d, e: this.e, f: this.f } = init);
+    if (Array.isArray(init) && init.length >= 6)
+      [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
+    else if (init && !Array.isArray(init))
+      ({ a: this.a, b: this.b, c: this.c, d: this.d, e: this.e, f: this.f } = init);
   }
 
   get isIdentity(): boolean {

@@ -4,7 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { importReport, pdfjsExtractor, type ImportOptions, type ImportResult, type PdfTextExtractor } from '../../../shared/import/index';
+import {
+  importReport,
+  pdfjsExtractor,
+  type ImportOptions,
+  type ImportResult,
+  type PdfTextExtractor,
+} from '../../../shared/import/index';
 
 /**
  * Node side of the importers: where pdf.js keeps its CMaps and standard fonts (PDFs whose
@@ -41,7 +47,10 @@ export function nodePdfExtractor(): PdfTextExtractor {
   if (extractor) return extractor;
   const root = pdfjsAssetRoot();
   // pdf.js' Node readers take plain paths ending in a separator.
-  const extract = pdfjsExtractor({ cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` });
+  const extract = pdfjsExtractor({
+    cMapUrl: `${join(root, 'cmaps')}/`,
+    standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
+  });
   extractor = async (bytes) => {
     await ensurePdfjsWorker();
     return extract(bytes);

@@ -1,4 +1,10 @@
-import { summaryCsv as csv, summaryHtml as html, summaryReport, type SummaryInfo, type SummaryRow } from '../../../shared/import/batch-summary';
+import {
+  summaryCsv as csv,
+  summaryHtml as html,
+  summaryReport,
+  type SummaryInfo,
+  type SummaryRow,
+} from '../../../shared/import/batch-summary';
 import type { BatchItem } from './batch';
 
 /**

@@ -19,7 +19,14 @@ export function App() {
     useCallback((cb: () => void) => saves.subscribe(cb), [saves]),
     () => saves.getState(),
   );
-  const title = route.screen === 'library' ? '年报库' : route.screen === 'import' ? '导入预览' : route.screen === 'batch' ? '批量检查' : docTitle;
+  const title =
+    route.screen === 'library'
+      ? '年报库'
+      : route.screen === 'import'
+        ? '导入预览'
+        : route.screen === 'batch'
+          ? '批量检查'
+          : docTitle;
   const imports = useImportActions();
   useFileDropGuard();
 
@@ -88,7 +95,11 @@ export function App() {
         void saves.flush();
         return true;
       case 'about':
-        Modal.info({ title: '年报编制助手', content: '政府信息公开工作年度报告编制助手：按国办公开办函〔2021〕30号格式填报、实时校验、导出。', okText: '知道了' });
+        Modal.info({
+          title: '年报编制助手',
+          content: '政府信息公开工作年度报告编制助手：按国办公开办函〔2021〕30号格式填报、实时校验、导出。',
+          okText: '知道了',
+        });
         return true;
       case 'import-file':
         void imports.pickAndImport();
@@ -100,7 +111,13 @@ export function App() {
       case 'save-as':
       case 'preview':
         // The editor handles these for the report it shows.
-        void message.info(command === 'preview' ? '请先打开一份年报，再预览。' : command === 'export' ? '请先打开一份年报，再导出。' : '请先打开一份年报，再另存为。');
+        void message.info(
+          command === 'preview'
+            ? '请先打开一份年报，再预览。'
+            : command === 'export'
+              ? '请先打开一份年报，再导出。'
+              : '请先打开一份年报，再另存为。',
+        );
         return true;
       default:
         return false;

@@ -12,7 +12,11 @@ import { PAGE_IDS, type PageId } from '../logic/completeness';
 
 export type EditorPage = PageId | 'preview' | 'compare';
 
-export type Route = { screen: 'library'; create?: boolean } | { screen: 'editor'; id: string; page: EditorPage } | { screen: 'import' } | { screen: 'batch' };
+export type Route =
+  | { screen: 'library'; create?: boolean }
+  | { screen: 'editor'; id: string; page: EditorPage }
+  | { screen: 'import' }
+  | { screen: 'batch' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);

@@ -1,6 +1,7 @@
 import type { ThemeConfig } from 'antd';
 
-export const FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+export const FONT_FAMILY =
+  '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 /** A calm, official look: white and grey surfaces, one restrained blue accent, the seal red only for the brand. */
 export const theme: ThemeConfig = {

@@ -11,7 +11,16 @@ import { FORMAT_LABELS, KIND_LABELS } from '../import/labels';
 import { useFileDrop } from '../import/FileDrop';
 import { downloadText, saveBase64 } from '../export/download';
 import { batchFile, clearBatch, startBatch, stopBatch, useBatch } from './batch-store';
-import { bySeverity, summaryCounts, summaryCsv, summaryHtml, verdictOf, VERDICT_LABELS, type BatchRow, type Verdict } from './batch-logic';
+import {
+  bySeverity,
+  summaryCounts,
+  summaryCsv,
+  summaryHtml,
+  verdictOf,
+  VERDICT_LABELS,
+  type BatchRow,
+  type Verdict,
+} from './batch-logic';
 import '../import/import.css';
 import './batch.css';
 
@@ -21,7 +30,13 @@ import './batch.css';
  * import preview; the summary goes out as CSV (Excel/WPS) or a printable page.
  */
 
-const VERDICT_COLOR: Record<Verdict, string> = { unreadable: 'default', error: 'error', warning: 'warning', clean: 'success', pending: 'processing' };
+const VERDICT_COLOR: Record<Verdict, string> = {
+  unreadable: 'default',
+  error: 'error',
+  warning: 'warning',
+  clean: 'success',
+  pending: 'processing',
+};
 
 export function BatchScreen() {
   const { api, shell } = useServices();
@@ -66,7 +81,13 @@ export function BatchScreen() {
     const name = `年报批量检查结果${stamp()}.html`;
     const html = summaryHtml(rows, batch.startedAt ?? new Date());
     try {
-      const done = await saveBase64(shell, name, bytesToBase64(new TextEncoder().encode(html)), 'text/html;charset=utf-8', 'html');
+      const done = await saveBase64(
+        shell,
+        name,
+        bytesToBase64(new TextEncoder().encode(html)),
+        'text/html;charset=utf-8',
+        'html',
+      );
       if (done && !done.download) void message.success(`已保存到 ${done.path}`);
     } catch (e) {
       void message.error(errorText(e));
@@ -75,7 +96,14 @@ export function BatchScreen() {
 
   const verdict = (row: BatchRow) => {
     const v = verdictOf(row);
-    const label = v === 'pending' ? (row.state === 'reading' ? '读取中…' : running ? '等待中' : '未检查（已停止）') : VERDICT_LABELS[v];
+    const label =
+      v === 'pending'
+        ? row.state === 'reading'
+          ? '读取中…'
+          : running
+            ? '等待中'
+            : '未检查（已停止）'
+        : VERDICT_LABELS[v];
     return (
       <Tag color={VERDICT_COLOR[v]} variant="outlined">
         {label}
@@ -100,8 +128,28 @@ export function BatchScreen() {
     { title: '年度', width: 76, render: (_, r) => (r.preview ? `${r.preview.report.year}年` : '—') },
     { title: '格式', width: 118, render: (_, r) => (r.preview ? FORMAT_LABELS[r.preview.report.format] : '—') },
     { title: '来源', width: 128, render: (_, r) => (r.preview ? KIND_LABELS[r.preview.kind] : '—') },
-    { title: '错误', width: 64, align: 'right', render: (_, r) => (r.state === 'done' ? <span className={r.counts.error ? 'batch-num error' : 'batch-num'}>{r.counts.error}</span> : '—') },
-    { title: '警告', width: 64, align: 'right', render: (_, r) => (r.state === 'done' ? <span className={r.counts.warning ? 'batch-num warning' : 'batch-num'}>{r.counts.warning}</span> : '—') },
+    {
+      title: '错误',
+      width: 64,
+      align: 'right',
+      render: (_, r) =>
+        r.state === 'done' ? (
+          <span className={r.counts.error ? 'batch-num error' : 'batch-num'}>{r.counts.error}</span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '警告',
+      width: 64,
+      align: 'right',
+      render: (_, r) =>
+        r.state === 'done' ? (
+          <span className={r.counts.warning ? 'batch-num warning' : 'batch-num'}>{r.counts.warning}</span>
+        ) : (
+          '—'
+        ),
+    },
     {
       title: '文件',
       render: (_, r) => (
@@ -129,7 +177,12 @@ export function BatchScreen() {
           ) : null
         }
       >
-        <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate({ screen: 'library' })} className="back-button">
+        <Button
+          type="text"
+          icon={<ArrowLeftOutlined />}
+          onClick={() => navigate({ screen: 'library' })}
+          className="back-button"
+        >
           年报库
         </Button>
         <h1 className="screen-title">批量检查</h1>
@@ -158,22 +211,51 @@ export function BatchScreen() {
         {rows.length ? (
           <>
             <div className="batch-progress" role="status" aria-live="polite">
-              <Progress percent={Math.round((finished / rows.length) * 100)} status={running ? 'active' : 'normal'} showInfo={false} aria-label="检查进度" />
+              <Progress
+                percent={Math.round((finished / rows.length) * 100)}
+                status={running ? 'active' : 'normal'}
+                showInfo={false}
+                aria-label="检查进度"
+              />
               <span>
                 {running ? `正在检查：已完成 ${finished} / ${rows.length} 份` : `共 ${rows.length} 份`}
-                {finished ? `；有错误 ${counts.error} 份，仅有警告 ${counts.warning} 份，未发现问题 ${counts.clean} 份，无法读取 ${counts.unreadable} 份。` : ''}
+                {finished
+                  ? `；有错误 ${counts.error} 份，仅有警告 ${counts.warning} 份，未发现问题 ${counts.clean} 份，无法读取 ${counts.unreadable} 份。`
+                  : ''}
               </span>
             </div>
-            {!running && counts.unreadable ? <Alert type="warning" showIcon className="gap-bottom" title={`${counts.unreadable} 个文件无法读取，原因写在文件名下方。`} /> : null}
-            <Table<BatchRow> rowKey="index" size="middle" columns={columns} dataSource={shown} pagination={shown.length > 100 ? { pageSize: 100, showSizeChanger: false } : false} className="library-table batch-table"
-              onRow={(r) => (r.preview ? { onClick: (e) => !(e.target as HTMLElement).closest('button') && open(r), className: 'batch-row-open' } : {})}
+            {!running && counts.unreadable ? (
+              <Alert
+                type="warning"
+                showIcon
+                className="gap-bottom"
+                title={`${counts.unreadable} 个文件无法读取，原因写在文件名下方。`}
+              />
+            ) : null}
+            <Table<BatchRow>
+              rowKey="index"
+              size="middle"
+              columns={columns}
+              dataSource={shown}
+              pagination={shown.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
+              className="library-table batch-table"
+              onRow={(r) =>
+                r.preview
+                  ? {
+                      onClick: (e) => !(e.target as HTMLElement).closest('button') && open(r),
+                      className: 'batch-row-open',
+                    }
+                  : {}
+              }
             />
           </>
         ) : (
           <div className="batch-empty">
             <FileSearchOutlined aria-hidden="true" />
             <p>选择要检查的年报文件（可以一次选多个），或把文件拖到这里。</p>
-            <p className="muted small">支持：网页（.html）、Word（.docx）、PDF、纯文本（.txt）、年报文件（.nianbao）。</p>
+            <p className="muted small">
+              支持：网页（.html）、Word（.docx）、PDF、纯文本（.txt）、年报文件（.nianbao）。
+            </p>
           </div>
         )}
       </main>

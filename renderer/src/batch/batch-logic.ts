@@ -36,7 +36,12 @@ export interface BatchRow {
 }
 
 /** Runs `task` over `items` with at most `limit` at a time; stops taking new items once `stopped()`. */
-export async function pool<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>, stopped: () => boolean = () => false): Promise<void> {
+export async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<void>,
+  stopped: () => boolean = () => false,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length && !stopped()) {
@@ -49,7 +54,8 @@ export async function pool<T>(items: readonly T[], limit: number, task: (item: T
 
 const agencyKey = (r: Report) => r.agency.name.replace(/\s+/g, '');
 /** “洪泽区人民政府” and “淮安市洪泽区人民政府” are the same agency, with and without its city. */
-const sameAgency = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 && (a.endsWith(b) || b.endsWith(a)));
+const sameAgency = (a: string, b: string) =>
+  a === b || (Math.min(a.length, b.length) >= 4 && (a.endsWith(b) || b.endsWith(a)));
 
 /** Checks every read report; pairs each with last year's report of the same agency in the batch. */
 export function checkRows(rows: BatchRow[], now?: Date): BatchRow[] {
@@ -58,12 +64,27 @@ export function checkRows(rows: BatchRow[], now?: Date): BatchRow[] {
     const report = row.preview?.report;
     if (!report) return row;
     const key = agencyKey(report);
-    const last = key ? read.find((o) => o !== row && o.preview!.report.year === report.year - 1 && sameAgency(agencyKey(o.preview!.report), key)) : undefined;
+    const last = key
+      ? read.find(
+          (o) =>
+            o !== row && o.preview!.report.year === report.year - 1 && sameAgency(agencyKey(o.preview!.report), key),
+        )
+      : undefined;
     try {
-      const findings = runChecks(report, { last: last?.preview?.report ?? null, mode: 'import', ...(now ? { now } : {}) });
+      const findings = runChecks(report, {
+        last: last?.preview?.report ?? null,
+        mode: 'import',
+        ...(now ? { now } : {}),
+      });
       return { ...row, findings, counts: countBySeverity(findings), ...(last ? { withLast: last.fileName } : {}) };
     } catch (e) {
-      return { ...row, state: 'failed', error: `${row.fileName}：检查时出错（${e instanceof Error ? e.message : String(e)}）。`, findings: [], counts: { error: 0, warning: 0, info: 0 } };
+      return {
+        ...row,
+        state: 'failed',
+        error: `${row.fileName}：检查时出错（${e instanceof Error ? e.message : String(e)}）。`,
+        findings: [],
+        counts: { error: 0, warning: 0, info: 0 },
+      };
     }
   });
 }

@@ -43,13 +43,10 @@ export function batchFile(index: number): File | undefined {
 }
 
 export function useBatch(): BatchState {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    getBatch,
-  );
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, getBatch);
 }
 
 /** Stops taking new files; the ones being read finish. */
@@ -67,7 +64,14 @@ export async function startBatch(api: Pick<NianbaoApi, 'importFile'>, chosen: Fi
   const mine = ++run;
   files = chosen;
   set({
-    rows: chosen.map((f, index) => ({ index, fileName: f.name, size: f.size, state: 'waiting', findings: [], counts: { error: 0, warning: 0, info: 0 } })),
+    rows: chosen.map((f, index) => ({
+      index,
+      fileName: f.name,
+      size: f.size,
+      state: 'waiting',
+      findings: [],
+      counts: { error: 0, warning: 0, info: 0 },
+    })),
     running: true,
     stopped: false,
     startedAt: new Date(),

@@ -30,9 +30,13 @@ type TabKey = 'tables' | 'text' | 'trend';
 
 export default function CompareView(props: CompareViewProps) {
   const { report, last, template } = props;
-  const baselineOnly = !!last && last.sections.every((s) => s.blocks.length === 0) && last.meta.id === report.meta.derivedFrom?.id;
+  const baselineOnly =
+    !!last && last.sections.every((s) => s.blocks.length === 0) && last.meta.id === report.meta.derivedFrom?.id;
   const [tab, setTab] = useState<TabKey>(last ? 'tables' : 'trend');
-  const share = useMemo(() => (last && !baselineOnly ? carriedShare(report, last) : null), [report, last, baselineOnly]);
+  const share = useMemo(
+    () => (last && !baselineOnly ? carriedShare(report, last) : null),
+    [report, last, baselineOnly],
+  );
 
   return (
     <div className="compare-view">
@@ -82,7 +86,9 @@ export default function CompareView(props: CompareViewProps) {
                   key: 'text',
                   label: '文字对比',
                   children: baselineOnly ? (
-                    <p className="muted compare-note">上年报告不在年报库中（可能已删除），无法对比文字。把上年报告导入或恢复到年报库后即可对比。</p>
+                    <p className="muted compare-note">
+                      上年报告不在年报库中（可能已删除），无法对比文字。把上年报告导入或恢复到年报库后即可对比。
+                    </p>
                   ) : (
                     <TextCompare report={report} last={last} onOpenBlock={props.onOpenBlock} />
                   ),
@@ -117,7 +123,16 @@ function Trend({ report }: { report: Report }) {
 
   // The report open here counts with its latest edits.
   const current = useMemo(() => yearFigures(report), [report]);
-  const years = useMemo(() => (saved ? mergeYears(saved.filter((y) => y.reportId !== report.meta.id), [current]).filter((y) => hasFigures(y) || y.reportId === report.meta.id) : null), [saved, current, report.meta.id]);
+  const years = useMemo(
+    () =>
+      saved
+        ? mergeYears(
+            saved.filter((y) => y.reportId !== report.meta.id),
+            [current],
+          ).filter((y) => hasFigures(y) || y.reportId === report.meta.id)
+        : null,
+    [saved, current, report.meta.id],
+  );
 
   if (problem) return <Alert type="warning" showIcon title="历年数字没有读出" description={problem} />;
   if (!years) {
@@ -134,7 +149,8 @@ function Trend({ report }: { report: Report }) {
         <p className="muted small">年报库中只有这一年的数字。以后各年的年报建好后，这里会画出历年的变化。</p>
       ) : (
         <p className="muted small">
-          年报库中“{agency}”各年度报告的主要数字{oldName && oldName !== agency ? `（含更名前“${oldName}”的报告）` : ''}。同一年度有几份时取最近修改的一份；本年按正在编辑的内容。
+          年报库中“{agency}”各年度报告的主要数字{oldName && oldName !== agency ? `（含更名前“${oldName}”的报告）` : ''}
+          。同一年度有几份时取最近修改的一份；本年按正在编辑的内容。
         </p>
       )}
       <TrendChart years={years} currentYear={report.year} label={label} />

@@ -15,7 +15,10 @@ import { carryLinks } from './carry-links';
 export function TableCompare(props: { report: Report; last: Report; template: TemplateDef; baselineOnly: boolean }) {
   const { report, last, template } = props;
   const links = useMemo(() => carryLinks(report, last, template), [report, last, template]);
-  const matrices = useMemo(() => (props.baselineOnly ? [] : cellMatrices(template, compareCells(report, last))), [report, last, template, props.baselineOnly]);
+  const matrices = useMemo(
+    () => (props.baselineOnly ? [] : cellMatrices(template, compareCells(report, last))),
+    [report, last, template, props.baselineOnly],
+  );
   const fmt = (v: number | null) => (v === null ? '未填' : formatCell(v));
 
   return (
@@ -93,7 +96,9 @@ export function TableCompare(props: { report: Report; last: Report; template: Te
         ) : null}
       </section>
       {props.baselineOnly ? (
-        <p className="muted compare-note">上年报告不在年报库中（可能已删除），只保留了建立本报告时记下的衔接数字，其余表格无法对比。</p>
+        <p className="muted compare-note">
+          上年报告不在年报库中（可能已删除），只保留了建立本报告时记下的衔接数字，其余表格无法对比。
+        </p>
       ) : (
         matrices.map((m) => <MatrixTable key={m.table} matrix={m} lastYear={last.year} year={report.year} fmt={fmt} />)
       )}
@@ -106,7 +111,17 @@ function LinkMark({ state }: { state: 'ok' | 'differs' | 'blank' }) {
   return <span className={`link-mark ${state}`}>{state === 'ok' ? '一致' : '不一致'}</span>;
 }
 
-function MatrixTable({ matrix, lastYear, year, fmt }: { matrix: CellMatrix; lastYear: number; year: number; fmt(v: number | null): string }) {
+function MatrixTable({
+  matrix,
+  lastYear,
+  year,
+  fmt,
+}: {
+  matrix: CellMatrix;
+  lastYear: number;
+  year: number;
+  fmt(v: number | null): string;
+}) {
   const [show, setShow] = useState<{ same: boolean; blank: boolean }>({ same: false, blank: false });
   const same = matrix.rows.filter((r) => r.kind === 'same').length;
   const blank = matrix.rows.filter((r) => r.kind === 'blank').length;
@@ -141,7 +156,13 @@ function MatrixTable({ matrix, lastYear, year, fmt }: { matrix: CellMatrix; last
               {rows.map((r) => (
                 <tr key={r.key} className={`row-${r.kind}`}>
                   <th scope="row">{r.label}</th>
-                  {r.cells.map((c, i) => (c ? <ValueCell key={c.key} cell={c} fmt={fmt} lastYear={lastYear} /> : <td key={i} className="empty" />))}
+                  {r.cells.map((c, i) =>
+                    c ? (
+                      <ValueCell key={c.key} cell={c} fmt={fmt} lastYear={lastYear} />
+                    ) : (
+                      <td key={i} className="empty" />
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -150,12 +171,22 @@ function MatrixTable({ matrix, lastYear, year, fmt }: { matrix: CellMatrix; last
       ) : null}
       <div className="matrix-toggles">
         {same ? (
-          <Button size="small" type="link" aria-expanded={show.same} onClick={() => setShow((v) => ({ ...v, same: !v.same }))}>
+          <Button
+            size="small"
+            type="link"
+            aria-expanded={show.same}
+            onClick={() => setShow((v) => ({ ...v, same: !v.same }))}
+          >
             {show.same ? `收起与上年相同的 ${same} 行` : `显示与上年相同的 ${same} 行`}
           </Button>
         ) : null}
         {blank ? (
-          <Button size="small" type="link" aria-expanded={show.blank} onClick={() => setShow((v) => ({ ...v, blank: !v.blank }))}>
+          <Button
+            size="small"
+            type="link"
+            aria-expanded={show.blank}
+            onClick={() => setShow((v) => ({ ...v, blank: !v.blank }))}
+          >
             {show.blank ? `收起本年未填的 ${blank} 行` : `显示本年未填的 ${blank} 行`}
           </Button>
         ) : null}
@@ -172,7 +203,9 @@ function ValueCell({ cell, fmt, lastYear }: { cell: MatrixCell; fmt(v: number | 
         <span className="sr-only">{lastYear}年度</span>
         {cell.kind !== 'same' ? `上年 ${fmt(cell.last)}` : <span className="sr-only">{fmt(cell.last)}，相同</span>}
       </span>
-      {cell.kind === 'changed' && cell.delta !== null ? <span className="v-delta">{formatDelta(cell.delta)}</span> : null}
+      {cell.kind === 'changed' && cell.delta !== null ? (
+        <span className="v-delta">{formatDelta(cell.delta)}</span>
+      ) : null}
     </td>
   );
 }

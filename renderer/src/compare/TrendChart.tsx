@@ -1,15 +1,22 @@
 import { useEffect, useRef } from 'react';
 // Modular ECharts: only the line chart, its axes, legend and tooltip, drawn as SVG (small bundle,
 // crisp at any zoom, no eval — the CSP allows it as it is).
-import { init, use, type ComposeOption } from 'echarts/core';
+import { init, use as registerEchartsParts, type ComposeOption } from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent, type GridComponentOption, type LegendComponentOption, type TooltipComponentOption } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { YearFigures } from '../../../shared/rollover/series';
 import { FONT_FAMILY } from '../app/theme';
 import { SERIES_KEYS, shortLabel } from './history';
 
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+registerEchartsParts([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 type Option = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
 
@@ -23,13 +30,19 @@ export function chartOption(years: YearFigures[], currentYear: number): Option {
     textStyle: { fontFamily: FONT_FAMILY, color: '#1f2937' },
     animation: false,
     grid: { left: 48, right: 24, top: 24, bottom: 72 },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined || v === '-' ? '未填' : `${String(v)} 件`) },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v) => (v === null || v === undefined || v === '-' ? '未填' : `${String(v)} 件`),
+    },
     legend: { bottom: 0, itemGap: 14, textStyle: { fontSize: 12 } },
     xAxis: {
       type: 'category',
       data: years.map((y) => `${y.year}年`),
       boundaryGap: years.length < 3,
-      axisLabel: { formatter: (v: string) => (v === `${currentYear}年` ? `{b|${v}}` : v), rich: { b: { fontWeight: 'bold' } } },
+      axisLabel: {
+        formatter: (v: string) => (v === `${currentYear}年` ? `{b|${v}}` : v),
+        rich: { b: { fontWeight: 'bold' } },
+      },
     },
     yAxis: { type: 'value', name: '件', minInterval: 1, nameTextStyle: { align: 'right' } },
     series: SERIES_KEYS.map((k, i) => ({

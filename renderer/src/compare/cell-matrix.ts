@@ -65,7 +65,11 @@ export function cellMatrices(template: TemplateDef, cells: CellComparison[]): Ce
     }
     const list: MatrixRow[] = [...rows.entries()].map(([key, r]) => {
       const row = columns.map((col) => r.cells.get(col) ?? null);
-      const kind: CellKind = row.some((c) => c?.kind === 'changed') ? 'changed' : row.some((c) => c?.kind === 'blank') ? 'blank' : 'same';
+      const kind: CellKind = row.some((c) => c?.kind === 'changed')
+        ? 'changed'
+        : row.some((c) => c?.kind === 'blank')
+          ? 'blank'
+          : 'same';
       return { key, label: r.label, cells: row, kind };
     });
     const all = list.flatMap((r) => r.cells.filter((c): c is MatrixCell => c !== null));

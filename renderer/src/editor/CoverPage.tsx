@@ -50,7 +50,9 @@ export function CoverPage(props: {
   const suggested = suggestTitle(report.agency.name, report.year);
   const printedDate = report.signature.date ? formatChineseDate(report.signature.date) : '';
   const byTarget = (t: TextTarget) => findings.filter((f) => !f.dismissed && f.span?.where === t);
-  const titleFindings = findings.filter((f) => !f.dismissed && (f.span?.where === 'title' || (!f.span && f.rule === 'TITLE')));
+  const titleFindings = findings.filter(
+    (f) => !f.dismissed && (f.span?.where === 'title' || (!f.span && f.rule === 'TITLE')),
+  );
   const dateFindings = findings.filter((f) => !f.dismissed && !f.span && f.rule === 'PUBLISH-DEADLINE');
 
   useEffect(() => {
@@ -83,7 +85,9 @@ export function CoverPage(props: {
       return;
     }
     if (formatForYear(year) !== report.format) {
-      setYearNote(`${year}年度的年报使用另一种表格格式，不能在这份年报中直接改年度。请回到年报库新建一份${year}年度的年报。`);
+      setYearNote(
+        `${year}年度的年报使用另一种表格格式，不能在这份年报中直接改年度。请回到年报库新建一份${year}年度的年报。`,
+      );
       setYearText(report.year);
       return;
     }
@@ -141,7 +145,11 @@ export function CoverPage(props: {
             </div>
           </div>
         </div>
-        <div id="cover-year-note" className={yearNote ? 'field-error' : 'field-help'} role={yearNote ? 'alert' : undefined}>
+        <div
+          id="cover-year-note"
+          className={yearNote ? 'field-error' : 'field-help'}
+          role={yearNote ? 'alert' : undefined}
+        >
           {yearNote ?? `统计期为${report.year}年1月1日至12月31日。`}
         </div>
         <div className="field">
@@ -174,7 +182,10 @@ export function CoverPage(props: {
                 update((r) => ({ ...r, title }));
               }}
             />
-            <Button disabled={report.title === suggested || !report.agency.name.trim()} onClick={() => replace({ title: suggested }, '使用建议标题')}>
+            <Button
+              disabled={report.title === suggested || !report.agency.name.trim()}
+              onClick={() => replace({ title: suggested }, '使用建议标题')}
+            >
               使用建议标题
             </Button>
           </div>
@@ -190,12 +201,17 @@ export function CoverPage(props: {
                 description="现有文字会被替换；点工具栏的“撤销”可以找回。"
                 okText="替换"
                 cancelText="取消"
-                onConfirm={() => replace({ preamble: suggestPreamble(report.agency.name, report.year) }, '插入常用开头')}
+                onConfirm={() =>
+                  replace({ preamble: suggestPreamble(report.agency.name, report.year) }, '插入常用开头')
+                }
               >
                 <Button size="small">插入常用开头</Button>
               </Popconfirm>
             ) : (
-              <Button size="small" onClick={() => replace({ preamble: suggestPreamble(report.agency.name, report.year) }, '插入常用开头')}>
+              <Button
+                size="small"
+                onClick={() => replace({ preamble: suggestPreamble(report.agency.name, report.year) }, '插入常用开头')}
+              >
                 插入常用开头
               </Button>
             )}
@@ -236,7 +252,9 @@ export function CoverPage(props: {
               />
               <Button
                 disabled={report.signature.name === report.agency.name}
-                onClick={() => replace({ signature: { ...report.signature, name: report.agency.name } }, '署名机关与机关全称相同')}
+                onClick={() =>
+                  replace({ signature: { ...report.signature, name: report.agency.name } }, '署名机关与机关全称相同')
+                }
               >
                 与机关全称相同
               </Button>

@@ -12,7 +12,15 @@ import { AppHeader } from '../app/AppHeader';
 import { navigate, routeHash, type EditorPage } from '../app/router';
 import { useCommandHandler } from '../app/commands';
 import { EMPTY_HISTORY, cellStep, record, redo, topStep, undo, type UndoHistory } from '../logic/undo';
-import { applyCells, blocksOf, confirmCarried, editBlockText, FEE_SENTENCE, insertSubheading, setBlocks } from '../logic/report-edit';
+import {
+  applyCells,
+  blocksOf,
+  confirmCarried,
+  editBlockText,
+  FEE_SENTENCE,
+  insertSubheading,
+  setBlocks,
+} from '../logic/report-edit';
 import { computeCompleteness, pageOfFinding } from '../logic/completeness';
 import { indexFindingsByCell } from '../logic/findings-index';
 import { fillBlanksWithZero } from '../logic/fill-zero';
@@ -42,7 +50,11 @@ function inTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
   if (el.closest('.gtable')) return el.tagName === 'INPUT';
-  return el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox') || el.isContentEditable;
+  return (
+    el.tagName === 'TEXTAREA' ||
+    (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox') ||
+    el.isContentEditable
+  );
 }
 
 export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPage; onTitle(title: string): void }) {
@@ -106,7 +118,10 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
           .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
         return prev ? api.getReport(prev.id) : null;
       })
-      .then((r) => live && setLast(r), () => live && setLast(null));
+      .then(
+        (r) => live && setLast(r),
+        () => live && setLast(null),
+      );
     return () => {
       live = false;
     };
@@ -118,13 +133,19 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
 
   const findings = useMemo(() => (report ? runChecks(report, { last, mode: 'editor' }) : []), [report, last]);
   const marks = useMemo(() => indexFindingsByCell(findings.filter((f) => f.rule !== 'CELL-BLANK')), [findings]);
-  const pages = useMemo(() => (report ? computeCompleteness(report, template, findings) : []), [report, template, findings]);
+  const pages = useMemo(
+    () => (report ? computeCompleteness(report, template, findings) : []),
+    [report, template, findings],
+  );
   const counts = useMemo(() => countBySeverity(findings), [findings]);
 
   // A report made from last year's: the years of its carried paragraphs, and how much text is still last year's.
   const sections = report?.sections;
   const years = useMemo(
-    () => (year && derivedId && derivedYear ? yearContext({ year, meta: { derivedFrom: { id: derivedId, year: derivedYear } } }, last) : null),
+    () =>
+      year && derivedId && derivedYear
+        ? yearContext({ year, meta: { derivedFrom: { id: derivedId, year: derivedYear } } }, last)
+        : null,
     [year, derivedId, derivedYear, last],
   );
   const yearsRef = useRef(years);
@@ -173,7 +194,12 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const onCommitEdit = useCallback(
     (key: string, before: CellValue, after: CellValue) => {
       const label = templateRef.current?.fields[key]?.label ?? key;
-      pushHistory(record(historyRef.current, { label: `填写 ${label}`, cells: { before: { [key]: before }, after: { [key]: after } } }));
+      pushHistory(
+        record(historyRef.current, {
+          label: `填写 ${label}`,
+          cells: { before: { [key]: before }, after: { [key]: after } },
+        }),
+      );
     },
     [pushHistory],
   );
@@ -222,7 +248,10 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
     [commit, pushHistory],
   );
 
-  const onStructure = useCallback((blocks: Block[], label: string) => sectionRef.current && changeBlocks(sectionRef.current, blocks, label), [changeBlocks]);
+  const onStructure = useCallback(
+    (blocks: Block[], label: string) => sectionRef.current && changeBlocks(sectionRef.current, blocks, label),
+    [changeBlocks],
+  );
 
   const onInsertSubheading = useCallback(
     (heading: string) => {
@@ -257,14 +286,19 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
     for (const s of cur.sections) {
       const blocks = updateSectionYears(s.blocks, ctx, s.id);
       if (blocks === s.blocks) continue;
-      h = record(h, { label: `更新年份（${PAGE_TITLES[s.id]}）`, blocks: { section: s.id, before: s.blocks, after: blocks } });
+      h = record(h, {
+        label: `更新年份（${PAGE_TITLES[s.id]}）`,
+        blocks: { section: s.id, before: s.blocks, after: blocks },
+      });
       next = setBlocks(next, s.id, blocks);
     }
     if (next === cur) return;
     const moved = reportPending(cur.sections, ctx);
     pushHistory(h);
     commit(next);
-    void message.success(`已把沿用上年文字中的 ${moved} 处年份改为本年度；“沿用上年，待核改”标记仍保留，请继续核对内容。`);
+    void message.success(
+      `已把沿用上年文字中的 ${moved} 处年份改为本年度；“沿用上年，待核改”标记仍保留，请继续核对内容。`,
+    );
   }, [commit, pushHistory, message]);
 
   const onOpenBlock = useCallback(
@@ -301,12 +335,18 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
       if (key && tpl) {
         const field = tpl.fields[key];
         const table = field ? tpl.tables.find((t) => t.id === field.table) : undefined;
-        if (table && sectionRef.current !== table.section) navigate({ screen: 'editor', id, page: table.section }, true);
+        if (table && sectionRef.current !== table.section)
+          navigate({ screen: 'editor', id, page: table.section }, true);
         setGridRequest({ key, nonce: Date.now() });
       } else if (res.step.blocks && sectionRef.current !== res.step.blocks.section) {
         navigate({ screen: 'editor', id, page: res.step.blocks.section }, true);
       }
-      void message.open({ type: 'info', content: `${which === 'undo' ? '已撤销' : '已重做'}：${res.step.label}`, duration: 2, key: 'undo-note' });
+      void message.open({
+        type: 'info',
+        content: `${which === 'undo' ? '已撤销' : '已重做'}：${res.step.label}`,
+        duration: 2,
+        key: 'undo-note',
+      });
     },
     [commit, pushHistory, id, message],
   );
@@ -353,7 +393,10 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
       void message.error(errorText(e));
     }
   }, [api, shell, saves, id, message]);
-  const setStatus = useCallback((status: ReportStatus) => update((r) => ({ ...r, meta: { ...r.meta, status } })), [update]);
+  const setStatus = useCallback(
+    (status: ReportStatus) => update((r) => ({ ...r, meta: { ...r.meta, status } })),
+    [update],
+  );
   const showPanel = useCallback(() => setPanelOpen(true), []);
   const retrySave = useCallback(() => void saves.flush(), [saves]);
 
@@ -364,7 +407,8 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
         navigate({ screen: 'editor', id, page: target });
       }
       const nonce = Date.now();
-      if (f.span?.where === 'section') setSpanRequest({ section: f.span.section, block: f.span.block, start: f.span.start, end: f.span.end, nonce });
+      if (f.span?.where === 'section')
+        setSpanRequest({ section: f.span.section, block: f.span.block, start: f.span.start, end: f.span.end, nonce });
       else if (f.span) setCoverRequest({ span: f.span, nonce });
       else if (f.cells?.length) setGridRequest({ key: f.cells[0]!, nonce });
     },
@@ -516,7 +560,14 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
           </div>
         </main>
         {panelOpen ? (
-          <FindingsPanel findings={findings} template={template} onJump={jump} onDismiss={onDismiss} onRestore={onRestoreFinding} onClose={closePanel} />
+          <FindingsPanel
+            findings={findings}
+            template={template}
+            onJump={jump}
+            onDismiss={onDismiss}
+            onRestore={onRestoreFinding}
+            onClose={closePanel}
+          />
         ) : (
           <button type="button" className="panel-reopen" onClick={() => setPanelOpen(true)} aria-label="展开检查结果">
             <UnorderedListOutlined aria-hidden="true" />
@@ -524,8 +575,24 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
           </button>
         )}
       </div>
-      <ExportDialog open={exporting !== null} start={exporting ?? 'options'} report={report} findings={findings} onClose={closeExport} />
-      <StatusBar save={save} onRetry={retrySave} errors={counts.error} warnings={counts.warning} infos={counts.info} onShowFindings={showPanel} formatName={formatName} carriedShare={share} compareHref={routeHash({ screen: 'editor', id, page: 'compare' })} />
+      <ExportDialog
+        open={exporting !== null}
+        start={exporting ?? 'options'}
+        report={report}
+        findings={findings}
+        onClose={closeExport}
+      />
+      <StatusBar
+        save={save}
+        onRetry={retrySave}
+        errors={counts.error}
+        warnings={counts.warning}
+        infos={counts.info}
+        onShowFindings={showPanel}
+        formatName={formatName}
+        carriedShare={share}
+        compareHref={routeHash({ screen: 'editor', id, page: 'compare' })}
+      />
     </div>
   );
 }

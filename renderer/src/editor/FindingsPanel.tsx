@@ -39,9 +39,21 @@ export const RULE_TITLES: Record<string, string> = {
 
 /** Drawn with CSS (not icon components): the list changes on every keystroke. */
 const ICONS: Record<Severity, React.ReactNode> = {
-  error: <span className="sev-icon error" aria-hidden="true">×</span>,
-  warning: <span className="sev-icon warning" aria-hidden="true">!</span>,
-  info: <span className="sev-icon info" aria-hidden="true">i</span>,
+  error: (
+    <span className="sev-icon error" aria-hidden="true">
+      ×
+    </span>
+  ),
+  warning: (
+    <span className="sev-icon warning" aria-hidden="true">
+      !
+    </span>
+  ),
+  info: (
+    <span className="sev-icon info" aria-hidden="true">
+      i
+    </span>
+  ),
 };
 
 const SECTION_SHORT: Record<string, string> = {
@@ -146,7 +158,17 @@ const FindingItem = memo(
 );
 
 /** Findings of one rule; many of the same kind are folded after the first two. */
-function RuleGroup({ rule, items, template, handlers }: { rule: string; items: Finding[]; template: TemplateDef | null; handlers: Omit<ItemProps, 'finding' | 'location'> }) {
+function RuleGroup({
+  rule,
+  items,
+  template,
+  handlers,
+}: {
+  rule: string;
+  items: Finding[];
+  template: TemplateDef | null;
+  handlers: Omit<ItemProps, 'finding' | 'location'>;
+}) {
   const [open, setOpen] = useState(false);
   const fold = items.length > 4;
   const shown = fold && !open ? items.slice(0, 2) : items;
@@ -159,7 +181,9 @@ function RuleGroup({ rule, items, template, handlers }: { rule: string; items: F
         <li className="rule-group-more">
           <button type="button" className="rule-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? <DownOutlined aria-hidden="true" /> : <RightOutlined aria-hidden="true" />}
-            {open ? `收起“${RULE_TITLES[rule] ?? rule}”` : `还有 ${items.length - 2} 条“${RULE_TITLES[rule] ?? rule}”，展开`}
+            {open
+              ? `收起“${RULE_TITLES[rule] ?? rule}”`
+              : `还有 ${items.length - 2} 条“${RULE_TITLES[rule] ?? rule}”，展开`}
           </button>
         </li>
       ) : null}
@@ -185,7 +209,10 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
       for (const f of list) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
       return { severity: s, count: list.length, rules: [...byRule.entries()] };
     };
-    return { sev: (['error', 'warning', 'info'] as Severity[]).map(bySeverity), dismissed: findings.filter((f) => f.dismissed) };
+    return {
+      sev: (['error', 'warning', 'info'] as Severity[]).map(bySeverity),
+      dismissed: findings.filter((f) => f.dismissed),
+    };
   }, [findings]);
   const handlers = { onJump: props.onJump, onDismiss: props.onDismiss, onRestore: props.onRestore };
   const total = groups.sev.reduce((n, g) => n + g.count, 0);
@@ -206,7 +233,11 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
         ) : null}
         {groups.sev.map((g) =>
           g.count ? (
-            <section key={g.severity} className={`findings-group sev-${g.severity}`} aria-label={`${SEVERITY_LABELS[g.severity]}（${g.count}）`}>
+            <section
+              key={g.severity}
+              className={`findings-group sev-${g.severity}`}
+              aria-label={`${SEVERITY_LABELS[g.severity]}（${g.count}）`}
+            >
               <h3>
                 {ICONS[g.severity]}
                 {SEVERITY_LABELS[g.severity]}（{g.count}）
@@ -221,14 +252,24 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
         )}
         {groups.dismissed.length ? (
           <section className="findings-group dismissed">
-            <button type="button" className="rule-toggle" aria-expanded={showDismissed} onClick={() => setShowDismissed(!showDismissed)}>
+            <button
+              type="button"
+              className="rule-toggle"
+              aria-expanded={showDismissed}
+              onClick={() => setShowDismissed(!showDismissed)}
+            >
               {showDismissed ? <DownOutlined aria-hidden="true" /> : <RightOutlined aria-hidden="true" />}
               已忽略（{groups.dismissed.length}）
             </button>
             {showDismissed ? (
               <ul className="findings-list">
                 {groups.dismissed.map((f) => (
-                  <FindingItem key={`${f.rule}:${f.fingerprint}`} finding={f} location={locationOf(f, template)} {...handlers} />
+                  <FindingItem
+                    key={`${f.rule}:${f.fingerprint}`}
+                    finding={f}
+                    location={locationOf(f, template)}
+                    {...handlers}
+                  />
                 ))}
               </ul>
             ) : null}

@@ -63,7 +63,13 @@ const BlockView = memo(function BlockView(props: {
   register(index: number, el: HTMLInputElement | HTMLTextAreaElement | null): void;
 }) {
   const { index, block, findings } = props;
-  const worst = findings?.some((f) => f.severity === 'error') ? 'error' : findings?.some((f) => f.severity === 'warning') ? 'warning' : findings?.length ? 'info' : null;
+  const worst = findings?.some((f) => f.severity === 'error')
+    ? 'error'
+    : findings?.some((f) => f.severity === 'warning')
+      ? 'warning'
+      : findings?.length
+        ? 'info'
+        : null;
   const isHeading = block.type === 'heading';
   const label = isHeading ? `小标题（第 ${index + 1} 段）` : `段落（第 ${index + 1} 段）`;
   return (
@@ -113,7 +119,12 @@ const BlockView = memo(function BlockView(props: {
               className={block.carried ? 'carried' : undefined}
             />
             {block.carried && props.years ? (
-              <YearChips text={block.text} section={props.section} years={props.years} onApply={(start) => props.onYears(index, start)} />
+              <YearChips
+                text={block.text}
+                section={props.section}
+                years={props.years}
+                onApply={(start) => props.onYears(index, start)}
+              />
             ) : null}
           </>
         )}
@@ -130,16 +141,43 @@ const BlockView = memo(function BlockView(props: {
       </div>
       <div className="nblock-tools" role="group" aria-label={`${label}的操作`}>
         <Tooltip title="上移">
-          <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label="上移" disabled={index === 0} onClick={() => props.onMove(index, -1)} />
+          <Button
+            size="small"
+            type="text"
+            icon={<ArrowUpOutlined />}
+            aria-label="上移"
+            disabled={index === 0}
+            onClick={() => props.onMove(index, -1)}
+          />
         </Tooltip>
         <Tooltip title="下移">
-          <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label="下移" disabled={index === props.count - 1} onClick={() => props.onMove(index, 1)} />
+          <Button
+            size="small"
+            type="text"
+            icon={<ArrowDownOutlined />}
+            aria-label="下移"
+            disabled={index === props.count - 1}
+            onClick={() => props.onMove(index, 1)}
+          />
         </Tooltip>
         <Tooltip title="在下方插入段落">
-          <Button size="small" type="text" icon={<PlusOutlined />} aria-label="在下方插入段落" onClick={() => props.onInsertAfter(index)} />
+          <Button
+            size="small"
+            type="text"
+            icon={<PlusOutlined />}
+            aria-label="在下方插入段落"
+            onClick={() => props.onInsertAfter(index)}
+          />
         </Tooltip>
         <Tooltip title="删除（可撤销）">
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="删除这一段" onClick={() => props.onRemove(index)} />
+          <Button
+            size="small"
+            type="text"
+            danger
+            icon={<DeleteOutlined />}
+            aria-label="删除这一段"
+            onClick={() => props.onRemove(index)}
+          />
         </Tooltip>
       </div>
     </div>
@@ -198,7 +236,11 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEdi
       [list[index], list[to]] = [list[to]!, list[index]!];
       onStructureRef.current(list, delta < 0 ? '上移段落' : '下移段落');
     },
-    onRemove: (index: number) => onStructureRef.current(blocksRef.current.filter((_, i) => i !== index), '删除段落'),
+    onRemove: (index: number) =>
+      onStructureRef.current(
+        blocksRef.current.filter((_, i) => i !== index),
+        '删除段落',
+      ),
     onInsertAfter: (index: number) => {
       const list = [...blocksRef.current];
       list.splice(index + 1, 0, { type: 'paragraph', text: '' });
@@ -230,7 +272,8 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEdi
     pendingFocus.current = null;
   });
 
-  const add = (block: Block, label: string) => onStructureRef.current([...blocksRef.current, block], label, blocksRef.current.length);
+  const add = (block: Block, label: string) =>
+    onStructureRef.current([...blocksRef.current, block], label, blocksRef.current.length);
 
   const subheadings = def.subheadings ?? [];
   const missing = subheadings.filter((h) => !hasHeading(blocks, h));
@@ -272,7 +315,9 @@ export const NarrativeEditor = memo(function NarrativeEditor(props: NarrativeEdi
       ) : null}
       {blocks.length === 0 ? (
         <p className="narrative-empty muted">
-          {props.withTable ? '表格之外如需补充说明，可在这里添加文字（可选）。' : '这一部分还没有内容。可先插入上面的小标题，或直接添加段落。'}
+          {props.withTable
+            ? '表格之外如需补充说明，可在这里添加文字（可选）。'
+            : '这一部分还没有内容。可先插入上面的小标题，或直接添加段落。'}
         </p>
       ) : (
         <div className="nblocks">

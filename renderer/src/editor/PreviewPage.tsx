@@ -36,8 +36,17 @@ export function PreviewPage({ report, onExport }: { report: Report; onExport(): 
         </Space>
       </div>
       <ReportView report={report} label={`《${report.title || '年报'}》预览`} />
-      <Modal open={manual !== null} title="复制网站版" onCancel={() => setManual(null)} footer={<Button onClick={() => setManual(null)}>关闭</Button>} width={720}>
-        <p>这台电脑不允许程序直接写入剪贴板。请点下面的框，按 Ctrl+A 全选，再按 Ctrl+C 复制，然后到网站后台编辑器的“源代码”模式中粘贴。</p>
+      <Modal
+        open={manual !== null}
+        title="复制网站版"
+        onCancel={() => setManual(null)}
+        footer={<Button onClick={() => setManual(null)}>关闭</Button>}
+        width={720}
+      >
+        <p>
+          这台电脑不允许程序直接写入剪贴板。请点下面的框，按 Ctrl+A 全选，再按 Ctrl+C
+          复制，然后到网站后台编辑器的“源代码”模式中粘贴。
+        </p>
         <Input.TextArea
           aria-label="网站版 HTML"
           readOnly

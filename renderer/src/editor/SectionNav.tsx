@@ -30,7 +30,14 @@ function ProgressMark({ p }: { p: PageCompleteness }) {
     <svg className={`pmark ${p.progress}`} width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
       <circle className="track" cx="8" cy="8" r="7" />
       {p.percent > 0 ? (
-        <circle className="pie" cx="8" cy="8" r={r} strokeDasharray={`${(len * Math.max(p.percent, 6)) / 100} ${len}`} transform="rotate(-90 8 8)" />
+        <circle
+          className="pie"
+          cx="8"
+          cy="8"
+          r={r}
+          strokeDasharray={`${(len * Math.max(p.percent, 6)) / 100} ${len}`}
+          transform="rotate(-90 8 8)"
+        />
       ) : null}
     </svg>
   );
@@ -43,56 +50,61 @@ function spoken(p: PageCompleteness): string {
   return parts.join('，');
 }
 
-export const SectionNav = memo(function SectionNav(props: { id: string; page: EditorPage; pages: PageCompleteness[]; compare?: boolean }) {
+export const SectionNav = memo(function SectionNav(props: {
+  id: string;
+  page: EditorPage;
+  pages: PageCompleteness[];
+  compare?: boolean;
+}) {
   return (
     <nav className="section-nav" aria-label="年报各部分">
       <div className="section-nav-inner">
-      <ol>
-        {props.pages.map((p) => (
-          <li key={p.page}>
-            <a
-              href={routeHash({ screen: 'editor', id: props.id, page: p.page })}
-              className={`nav-item${props.page === p.page ? ' current' : ''}`}
-              aria-current={props.page === p.page ? 'page' : undefined}
-              title={p.detail}
-            >
-              <ProgressMark p={p} />
-              <span className="nav-text">
-                <span className="nav-title">{PAGE_TITLES[p.page]}</span>
-                <span className="nav-detail">{p.detail}</span>
-              </span>
-              <span className="nav-counts">
-                {p.errors ? <span className="count error">{p.errors}</span> : null}
-                {p.warnings ? <span className="count warning">{p.warnings}</span> : null}
-              </span>
-              <span className="sr-only">（{spoken(p)}）</span>
-            </a>
-          </li>
-        ))}
-      </ol>
-      <a
-        href={routeHash({ screen: 'editor', id: props.id, page: 'preview' })}
-        className={`nav-item preview${props.page === 'preview' ? ' current' : ''}`}
-        aria-current={props.page === 'preview' ? 'page' : undefined}
-      >
-        <EyeOutlined aria-hidden="true" className="pmark-icon" />
-        <span className="nav-text">
-          <span className="nav-title">预览全文</span>
-        </span>
-      </a>
-      {props.compare ? (
+        <ol>
+          {props.pages.map((p) => (
+            <li key={p.page}>
+              <a
+                href={routeHash({ screen: 'editor', id: props.id, page: p.page })}
+                className={`nav-item${props.page === p.page ? ' current' : ''}`}
+                aria-current={props.page === p.page ? 'page' : undefined}
+                title={p.detail}
+              >
+                <ProgressMark p={p} />
+                <span className="nav-text">
+                  <span className="nav-title">{PAGE_TITLES[p.page]}</span>
+                  <span className="nav-detail">{p.detail}</span>
+                </span>
+                <span className="nav-counts">
+                  {p.errors ? <span className="count error">{p.errors}</span> : null}
+                  {p.warnings ? <span className="count warning">{p.warnings}</span> : null}
+                </span>
+                <span className="sr-only">（{spoken(p)}）</span>
+              </a>
+            </li>
+          ))}
+        </ol>
         <a
-          href={routeHash({ screen: 'editor', id: props.id, page: 'compare' })}
-          className={`nav-item nav-compare${props.page === 'compare' ? ' current' : ''}`}
-          aria-current={props.page === 'compare' ? 'page' : undefined}
+          href={routeHash({ screen: 'editor', id: props.id, page: 'preview' })}
+          className={`nav-item preview${props.page === 'preview' ? ' current' : ''}`}
+          aria-current={props.page === 'preview' ? 'page' : undefined}
         >
-          <DiffOutlined aria-hidden="true" className="pmark-icon" />
+          <EyeOutlined aria-hidden="true" className="pmark-icon" />
           <span className="nav-text">
-            <span className="nav-title">对比上年</span>
-            <span className="nav-detail">表格、文字、历年趋势</span>
+            <span className="nav-title">预览全文</span>
           </span>
         </a>
-      ) : null}
+        {props.compare ? (
+          <a
+            href={routeHash({ screen: 'editor', id: props.id, page: 'compare' })}
+            className={`nav-item nav-compare${props.page === 'compare' ? ' current' : ''}`}
+            aria-current={props.page === 'compare' ? 'page' : undefined}
+          >
+            <DiffOutlined aria-hidden="true" className="pmark-icon" />
+            <span className="nav-text">
+              <span className="nav-title">对比上年</span>
+              <span className="nav-detail">表格、文字、历年趋势</span>
+            </span>
+          </a>
+        ) : null}
       </div>
     </nav>
   );

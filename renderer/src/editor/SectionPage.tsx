@@ -44,7 +44,8 @@ export function SectionPage(props: SectionPageProps) {
   const table = def.table && template ? template.tables.find((t) => t.id === def.table) : undefined;
 
   const findingsByBlock = useMemo(() => {
-    if (!findings.some((f) => !f.dismissed && f.span?.where === 'section' && f.span.section === def.id)) return NO_FINDINGS;
+    if (!findings.some((f) => !f.dismissed && f.span?.where === 'section' && f.span.section === def.id))
+      return NO_FINDINGS;
     const map = new Map<number, Finding[]>();
     for (const f of findings) {
       if (f.dismissed || f.span?.where !== 'section' || f.span.section !== def.id) continue;

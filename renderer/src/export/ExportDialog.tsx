@@ -21,7 +21,19 @@ export type ExportStart = 'quick' | 'options';
 
 type Phase = 'loading' | 'options' | 'running' | 'done';
 
-export function ExportDialog({ open, start, report, findings, onClose }: { open: boolean; start: ExportStart; report: Report; findings: Finding[]; onClose(): void }) {
+export function ExportDialog({
+  open,
+  start,
+  report,
+  findings,
+  onClose,
+}: {
+  open: boolean;
+  start: ExportStart;
+  report: Report;
+  findings: Finding[];
+  onClose(): void;
+}) {
   const { api, shell, saves } = useServices();
   const { message } = AntApp.useApp();
   const [phase, setPhase] = useState<Phase>('loading');
@@ -44,12 +56,18 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
       setRevealNote(null);
       // The service exports the saved report: everything typed must be on disk first.
       if (!(await saves.flush())) {
-        setError(`年报还没有保存成功（${saves.getState().error ?? '保存失败'}），导出的会是旧内容，所以没有导出。请先按状态栏的提示解决保存问题，再导出。`);
+        setError(
+          `年报还没有保存成功（${saves.getState().error ?? '保存失败'}），导出的会是旧内容，所以没有导出。请先按状态栏的提示解决保存问题，再导出。`,
+        );
         setPhase('options');
         return;
       }
       try {
-        const result = await api.exportReport({ id: reportRef.current.meta.id, formats: chosen, ...(folder.trim() ? { dir: folder.trim() } : {}) });
+        const result = await api.exportReport({
+          id: reportRef.current.meta.id,
+          formats: chosen,
+          ...(folder.trim() ? { dir: folder.trim() } : {}),
+        });
         setOutcome(result);
         setDir(result.dir);
         setPhase('done');
@@ -71,17 +89,19 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
     setOutcome(null);
     setError(null);
     setRevealNote(null);
-    Promise.all([api.getSettings().catch(() => ({}) as Record<string, unknown>), api.appInfo().catch(() => null)]).then(([settings, info]) => {
-      if (!live) return;
-      const chosen = rememberedFormats(settings.exportFormats);
-      const fallback = info?.defaultExportDir ?? '';
-      const folder = typeof settings.exportDir === 'string' && settings.exportDir ? settings.exportDir : fallback;
-      setFormats(chosen);
-      setDir(folder);
-      setDefaultDir(fallback);
-      if (start === 'quick' && needsConfirmation(findings).length === 0) void run(chosen, folder);
-      else setPhase('options');
-    });
+    Promise.all([api.getSettings().catch(() => ({}) as Record<string, unknown>), api.appInfo().catch(() => null)]).then(
+      ([settings, info]) => {
+        if (!live) return;
+        const chosen = rememberedFormats(settings.exportFormats);
+        const fallback = info?.defaultExportDir ?? '';
+        const folder = typeof settings.exportDir === 'string' && settings.exportDir ? settings.exportDir : fallback;
+        setFormats(chosen);
+        setDir(folder);
+        setDefaultDir(fallback);
+        if (start === 'quick' && needsConfirmation(findings).length === 0) void run(chosen, folder);
+        else setPhase('options');
+      },
+    );
     return () => {
       live = false;
     };
@@ -89,7 +109,8 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
-  const toggle = (f: ExportFormat, on: boolean) => setFormats((cur) => EXPORT_FORMATS.filter((x) => (x === f ? on : cur.includes(x))));
+  const toggle = (f: ExportFormat, on: boolean) =>
+    setFormats((cur) => EXPORT_FORMATS.filter((x) => (x === f ? on : cur.includes(x))));
 
   const chooseFolder = async () => {
     if (!shell) return;
@@ -134,7 +155,13 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
     body = (
       <div className="export-running" role="status">
         <Spin />
-        <span>{phase === 'loading' ? '正在准备…' : formats.includes('pdf') ? '正在导出…（生成 PDF 需要几秒钟）' : '正在导出…'}</span>
+        <span>
+          {phase === 'loading'
+            ? '正在准备…'
+            : formats.includes('pdf')
+              ? '正在导出…（生成 PDF 需要几秒钟）'
+              : '正在导出…'}
+        </span>
       </div>
     );
     footer = null;
@@ -143,8 +170,14 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
     body = (
       <div className="export-done">
         <p className="export-done-title">
-          {ok && !outcome.failures.length ? <CheckCircleFilled className="ok-icon" aria-hidden="true" /> : <WarningFilled className="warn-icon" aria-hidden="true" />}
-          {ok ? `已导出 ${outcome.files.length} 个文件${outcome.failures.length ? `，${outcome.failures.length} 个没有导出` : ''}。` : '没有导出任何文件。'}
+          {ok && !outcome.failures.length ? (
+            <CheckCircleFilled className="ok-icon" aria-hidden="true" />
+          ) : (
+            <WarningFilled className="warn-icon" aria-hidden="true" />
+          )}
+          {ok
+            ? `已导出 ${outcome.files.length} 个文件${outcome.failures.length ? `，${outcome.failures.length} 个没有导出` : ''}。`
+            : '没有导出任何文件。'}
         </p>
         <div className="export-folder-line">
           <span className="muted">保存在：</span>
@@ -159,13 +192,24 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
                 <FileOutlined aria-hidden="true" />
                 <span className="export-file-name">{f.name}</span>
                 <span className="muted small">{formatBytes(f.bytes)}</span>
-                {f.renamed ? <span className="export-renamed small">文件夹中已有同名文件，新文件另起了这个名字，原文件未改动。</span> : null}
+                {f.renamed ? (
+                  <span className="export-renamed small">
+                    文件夹中已有同名文件，新文件另起了这个名字，原文件未改动。
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>
         ) : null}
         {outcome.failures.map((f) => (
-          <Alert key={f.format} type="warning" showIcon className="gap-top" title={`${FORMAT_INFO[f.format].label}没有导出`} description={f.message} />
+          <Alert
+            key={f.format}
+            type="warning"
+            showIcon
+            className="gap-top"
+            title={`${FORMAT_INFO[f.format].label}没有导出`}
+            description={f.message}
+          />
         ))}
         {revealNote ? (
           <Alert
@@ -225,7 +269,12 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
         <fieldset className="export-formats">
           <legend>导出哪些文件</legend>
           {EXPORT_FORMATS.map((f) => (
-            <Checkbox key={f} className="export-format" checked={formats.includes(f)} onChange={(e) => toggle(f, e.target.checked)}>
+            <Checkbox
+              key={f}
+              className="export-format"
+              checked={formats.includes(f)}
+              onChange={(e) => toggle(f, e.target.checked)}
+            >
               <span className="export-format-text">
                 <span>
                   <strong>{FORMAT_INFO[f].label}</strong>
@@ -242,7 +291,13 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
             保存到文件夹
           </label>
           <div className="export-dir-row">
-            <Input id="export-dir-input" value={dir} readOnly={!!shell} placeholder={defaultDir} onChange={(e) => setDir(e.target.value)} />
+            <Input
+              id="export-dir-input"
+              value={dir}
+              readOnly={!!shell}
+              placeholder={defaultDir}
+              onChange={(e) => setDir(e.target.value)}
+            />
             {shell ? (
               <Button icon={<FolderOpenOutlined />} onClick={() => void chooseFolder()}>
                 选择…
@@ -250,7 +305,8 @@ export function ExportDialog({ open, start, report, findings, onClose }: { open:
             ) : null}
           </div>
           <p className="muted small">
-            {shell ? '' : '填写本机文件夹的完整路径；文件夹不存在时会自动建立。'}已有同名文件时不会覆盖，新文件名后加“(2)”“(3)”…
+            {shell ? '' : '填写本机文件夹的完整路径；文件夹不存在时会自动建立。'}
+            已有同名文件时不会覆盖，新文件名后加“(2)”“(3)”…
           </p>
         </div>
         {error ? <Alert type="error" showIcon title="没有导出" description={error} /> : null}

@@ -34,7 +34,13 @@ export type SaveKind = Parameters<ShellBridge['saveFileAs']>[2];
  * Electron: the native save dialog (returns the path, or null when cancelled).
  * Browser: a download (returns the file name; the browser decides the folder).
  */
-export async function saveBase64(shell: ShellBridge | null, name: string, data: string, mime: string, kind: SaveKind): Promise<{ path: string; download: boolean } | null> {
+export async function saveBase64(
+  shell: ShellBridge | null,
+  name: string,
+  data: string,
+  mime: string,
+  kind: SaveKind,
+): Promise<{ path: string; download: boolean } | null> {
   if (shell) {
     const path = await shell.saveFileAs(name, data, kind);
     return path ? { path, download: false } : null;

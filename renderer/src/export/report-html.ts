@@ -16,7 +16,9 @@ export function splitStandaloneHtml(html: string): PageParts {
   for (let m = styleRe.exec(html); m; m = styleRe.exec(html)) styles.push(m[1] ?? '');
   const open = /<body[^>]*>/i.exec(html);
   const close = html.toLowerCase().lastIndexOf('</body>');
-  const body = open ? html.slice(open.index + open[0].length, close > open.index ? close : html.length) : html.replace(styleRe, '');
+  const body = open
+    ? html.slice(open.index + open[0].length, close > open.index ? close : html.length)
+    : html.replace(styleRe, '');
   return { css: styles.join('\n'), body: body.trim() };
 }
 

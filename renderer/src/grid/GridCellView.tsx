@@ -38,7 +38,9 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
     `${p.label}：${shown === '' ? '空白' : shown}` +
     (p.computed ? '（自动计算）' : '') +
     (p.markSeverity && p.markMessage ? `。${SEVERITY_LABELS[p.markSeverity]}：${p.markMessage}` : '');
-  const tip = [p.label, p.computed ? '自动计算：由各项相加得出，不能直接填写。' : p.hint, p.markMessage].filter(Boolean).join('\n');
+  const tip = [p.label, p.computed ? '自动计算：由各项相加得出，不能直接填写。' : p.hint, p.markMessage]
+    .filter(Boolean)
+    .join('\n');
   const cls = [
     'gcell',
     p.computed ? 'computed' : 'editable',
@@ -65,7 +67,13 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
       style={p.style}
     >
       {editing ? (
-        <CellInput text={p.editText!} label={p.label} inputRef={p.inputRef} invalid={!!p.refusal} onChange={p.onEditText!} />
+        <CellInput
+          text={p.editText!}
+          label={p.label}
+          inputRef={p.inputRef}
+          invalid={!!p.refusal}
+          onChange={p.onEditText!}
+        />
       ) : (
         <span className="gcell-value">{shown}</span>
       )}
@@ -78,7 +86,13 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
   );
 });
 
-function CellInput(props: { text: string; label: string; invalid: boolean; inputRef?: React.Ref<HTMLInputElement>; onChange(text: string): void }) {
+function CellInput(props: {
+  text: string;
+  label: string;
+  invalid: boolean;
+  inputRef?: React.Ref<HTMLInputElement>;
+  onChange(text: string): void;
+}) {
   const local = useRef<HTMLInputElement | null>(null);
   useLayoutEffect(() => {
     const el = local.current;

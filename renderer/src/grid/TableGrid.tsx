@@ -1,9 +1,27 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type ReactElement } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { flushSync } from 'react-dom';
 import type { GridCell, TableDef, TemplateDef } from '../../../templates/types';
 import type { Cells, CellValue } from '../../../shared/model/types';
 import { formatCell, parseCellInput } from '../../../shared/model/format';
-import { edgeCell, move, nextInOrder, rowEdge, type DataCellInfo, type Direction, type GridLayout } from '../logic/grid-layout';
+import {
+  edgeCell,
+  move,
+  nextInOrder,
+  rowEdge,
+  type DataCellInfo,
+  type Direction,
+  type GridLayout,
+} from '../logic/grid-layout';
 import { parseClipboardTable, formatClipboardTable } from '../logic/clipboard';
 import { planPaste, type PastePlan } from '../logic/paste';
 import type { CellMark } from '../logic/findings-index';
@@ -473,7 +491,13 @@ export function TableGrid(props: TableGridProps) {
     }
     const cls = cell.role === 'note' ? 'gnote' : cell.role === 'section' ? 'gsection' : 'ghead';
     return (
-      <th {...common} role="columnheader" scope="col" className={cls} style={stickyStyle(cell.c, cell.role === 'note' ? { zIndex: 4 } : undefined)}>
+      <th
+        {...common}
+        role="columnheader"
+        scope="col"
+        className={cls}
+        style={stickyStyle(cell.c, cell.role === 'note' ? { zIndex: 4 } : undefined)}
+      >
         {text}
       </th>
     );
@@ -488,25 +512,25 @@ export function TableGrid(props: TableGridProps) {
     const isEditing = edit?.key === key;
     const mark = marks.get(key);
     return (
-        <GridCellView
-          key={key}
-          cellKey={key}
-          rowSpan={rowSpan}
-          colSpan={colSpan}
-          label={fieldLabel(key)}
-          hint={cell.hint ?? (cell.row ? rowHints.get(cell.row) : undefined)}
-          value={cells[key] ?? null}
-          computed={d.computed}
-          active={active === key}
-          editText={isEditing ? edit!.text : undefined}
-          refusal={refusal?.key === key ? refusal.message : undefined}
-          markSeverity={mark?.severity}
-          markMessage={mark?.message}
-          flash={flashKey === key}
-          refusalAbove={cell.r >= table.gridRows - 2 && table.gridRows > 4}
-          inputRef={isEditing ? inputRef : undefined}
-          onEditText={isEditing ? onEditText : undefined}
-        />
+      <GridCellView
+        key={key}
+        cellKey={key}
+        rowSpan={rowSpan}
+        colSpan={colSpan}
+        label={fieldLabel(key)}
+        hint={cell.hint ?? (cell.row ? rowHints.get(cell.row) : undefined)}
+        value={cells[key] ?? null}
+        computed={d.computed}
+        active={active === key}
+        editText={isEditing ? edit!.text : undefined}
+        refusal={refusal?.key === key ? refusal.message : undefined}
+        markSeverity={mark?.severity}
+        markMessage={mark?.message}
+        flash={flashKey === key}
+        refusalAbove={cell.r >= table.gridRows - 2 && table.gridRows > 4}
+        inputRef={isEditing ? inputRef : undefined}
+        onEditText={isEditing ? onEditText : undefined}
+      />
     );
   };
 

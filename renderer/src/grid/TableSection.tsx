@@ -78,10 +78,13 @@ function PasteSummary({ plan, template, onClose }: { plan: PastePlan; template: 
             ))}
             {wrongTotals.map((t) => (
               <li key={t.key}>
-                <strong>{t.label}</strong>：复制的总计为 {t.text}，按各项相加应为 {formatCell(t.computed) || '空白'}，已按各项相加计算。请核对原表。
+                <strong>{t.label}</strong>：复制的总计为 {t.text}，按各项相加应为 {formatCell(t.computed) || '空白'}
+                ，已按各项相加计算。请核对原表。
               </li>
             ))}
-            {plan.outside > 0 ? <li>有 {plan.outside} 个值超出了表格范围，未粘贴。请确认是从正确的格开始粘贴。</li> : null}
+            {plan.outside > 0 ? (
+              <li>有 {plan.outside} 个值超出了表格范围，未粘贴。请确认是从正确的格开始粘贴。</li>
+            ) : null}
           </ul>
         ) : undefined
       }
@@ -90,7 +93,15 @@ function PasteSummary({ plan, template, onClose }: { plan: PastePlan; template: 
 }
 
 /** Units, legend, 键盘操作 and 剩余空白填 0: re-rendered only when the blank count changes. */
-const TableToolbar = memo(function TableToolbar({ countBlanks, hasDecimal, onFill }: { countBlanks(): number; hasDecimal: boolean; onFill(): void }) {
+const TableToolbar = memo(function TableToolbar({
+  countBlanks,
+  hasDecimal,
+  onFill,
+}: {
+  countBlanks(): number;
+  hasDecimal: boolean;
+  onFill(): void;
+}) {
   return (
     <div className="table-toolbar">
       <div className="table-units">
@@ -132,7 +143,8 @@ export const TableSection = memo(function TableSection(props: TableSectionProps)
   const active = activeKey ? layout.byKey.get(activeKey) : undefined;
   const activeField = activeKey ? template.fields[activeKey] : undefined;
   const activeCell = active ? table.cells.find((c) => c.key === activeKey) : undefined;
-  const activeHint = activeCell?.hint ?? table.cells.find((c) => c.role === 'label' && c.row && c.row === activeCell?.row)?.hint;
+  const activeHint =
+    activeCell?.hint ?? table.cells.find((c) => c.role === 'label' && c.row && c.row === activeCell?.row)?.hint;
   const activeMark = activeKey ? marks.get(activeKey) : undefined;
 
   return (
@@ -147,7 +159,7 @@ export const TableSection = memo(function TableSection(props: TableSectionProps)
             <span className="cell-info-line">
               <span className="cell-info-label">{activeField.label}</span>
               <span className="cell-info-hint">
-                {active.computed ? '自动计算：由各项相加得出。' : activeHint ?? ''}
+                {active.computed ? '自动计算：由各项相加得出。' : (activeHint ?? '')}
                 {activeField.type === 'decimal' ? '（单位：万元）' : ''}
               </span>
             </span>

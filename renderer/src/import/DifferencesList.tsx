@@ -38,13 +38,29 @@ function Parts({ parts }: { parts: DiffPart[] }) {
 
 const cellText = (v: number | null | undefined) => (v === null || v === undefined ? '（空白）' : formatCell(v));
 
-const DifferenceItem = memo(function DifferenceItem({ d, taken, onToggle }: { d: ParagraphDifference; taken: boolean; onToggle(id: string, on: boolean): void }) {
-  const sides = useMemo(() => (d.kind === 'changed' && d.location.where !== 'cell' ? diffSides(d.embedded ?? '', d.visible ?? '') : null), [d]);
+const DifferenceItem = memo(function DifferenceItem({
+  d,
+  taken,
+  onToggle,
+}: {
+  d: ParagraphDifference;
+  taken: boolean;
+  onToggle(id: string, on: boolean): void;
+}) {
+  const sides = useMemo(
+    () => (d.kind === 'changed' && d.location.where !== 'cell' ? diffSides(d.embedded ?? '', d.visible ?? '') : null),
+    [d],
+  );
   const isCell = d.location.where === 'cell';
   return (
     <li className={`diff-item${taken && d.applicable ? ' taken' : ''}`}>
       <div className="diff-head">
-        <Checkbox checked={taken && d.applicable} disabled={!d.applicable} onChange={(e) => onToggle(d.id, e.target.checked)} aria-label={`采用修改：${d.label}`}>
+        <Checkbox
+          checked={taken && d.applicable}
+          disabled={!d.applicable}
+          onChange={(e) => onToggle(d.id, e.target.checked)}
+          aria-label={`采用修改：${d.label}`}
+        >
           采用修改
         </Checkbox>
         <Tag color={KIND[d.kind].color} variant="outlined">
@@ -55,7 +71,9 @@ const DifferenceItem = memo(function DifferenceItem({ d, taken, onToggle }: { d:
       {isCell ? (
         <p className="diff-cell">
           程序中 <span className="diff-value">{cellText(d.embeddedValue)}</span> → 文档中{' '}
-          <span className="diff-value changed">{d.visibleValue === undefined && d.visible ? d.visible : cellText(d.visibleValue)}</span>
+          <span className="diff-value changed">
+            {d.visibleValue === undefined && d.visible ? d.visible : cellText(d.visibleValue)}
+          </span>
         </p>
       ) : sides ? (
         <dl className="diff-text">
@@ -88,7 +106,15 @@ const DifferenceItem = memo(function DifferenceItem({ d, taken, onToggle }: { d:
   );
 });
 
-export function DifferencesList({ differences, accepted, onChange }: { differences: ParagraphDifference[]; accepted: ReadonlySet<string>; onChange(next: Set<string>): void }) {
+export function DifferencesList({
+  differences,
+  accepted,
+  onChange,
+}: {
+  differences: ParagraphDifference[];
+  accepted: ReadonlySet<string>;
+  onChange(next: Set<string>): void;
+}) {
   const applicable = differences.filter((d) => d.applicable);
   const takenCount = applicable.filter((d) => accepted.has(d.id)).length;
   // Stable, so that ticking one item re-renders only that item.
@@ -108,7 +134,8 @@ export function DifferencesList({ differences, accepted, onChange }: { differenc
             在 Word / WPS 中改动了 {differences.length} 处
           </h3>
           <p className="muted small diff-lead">
-            这份 Word 文档由本程序导出，之后被修改过（例如审签时）。勾选“采用修改”的地方按文档中的内容保存；不勾选则保留程序中原来的内容。
+            这份 Word
+            文档由本程序导出，之后被修改过（例如审签时）。勾选“采用修改”的地方按文档中的内容保存；不勾选则保留程序中原来的内容。
             <span className="diff-legend">
               <del className="diff-del">删去的字</del> <ins className="diff-ins">新加的字</ins>
             </span>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { ImportOutlined } from '@ant-design/icons';
 
-const hasFiles = (e: { dataTransfer: DataTransfer | null }) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+const hasFiles = (e: { dataTransfer: DataTransfer | null }) =>
+  !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
 
 /**
  * Dropping files on an area (the library, the batch screen): the area shows where they will go

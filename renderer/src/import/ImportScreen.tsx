@@ -14,9 +14,17 @@ import { AppHeader } from '../app/AppHeader';
 import { navigate } from '../app/router';
 import { ReportView } from '../export/ReportView';
 import { RolloverDialog } from '../rollover/RolloverDialog';
-import { formatTime } from '../library/LibraryScreen';
+import { formatTime } from '../logic/format-time';
 import { setImportSession, useImportSession, type ImportSession } from './import-store';
-import { CONFIDENCE_LABELS, FORMAT_LABELS, KIND_LABELS, TABLE_LABELS, confidenceLevel, percent, publishedAt } from './labels';
+import {
+  CONFIDENCE_LABELS,
+  FORMAT_LABELS,
+  KIND_LABELS,
+  TABLE_LABELS,
+  confidenceLevel,
+  percent,
+  publishedAt,
+} from './labels';
 import { DifferencesList } from './DifferencesList';
 import { useImportActions } from './useImportActions';
 import './import.css';
@@ -61,16 +69,21 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
   const { api, saves } = useServices();
   const { message } = AntApp.useApp();
   const { preview } = session;
-  const differences = preview.differences ?? [];
+  const differences = useMemo(() => preview.differences ?? [], [preview]);
   const hasDiffs = differences.length > 0 && !!preview.embedded;
-  const [accepted, setAccepted] = useState<Set<string>>(() => new Set(differences.filter((d) => d.applicable).map((d) => d.id)));
+  const [accepted, setAccepted] = useState<Set<string>>(
+    () => new Set(differences.filter((d) => d.applicable).map((d) => d.id)),
+  );
   const [last, setLast] = useState<Report | null>(null);
   const [busy, setBusy] = useState<'new' | 'update' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [rollover, setRollover] = useState<ReportFileInput | null>(null);
 
   // The report as it will be saved: with differences, the exported copy plus the edits taken.
-  const report = useMemo(() => (hasDiffs ? applyDifferences(preview.embedded!, differences, accepted) : preview.report), [hasDiffs, preview, differences, accepted]);
+  const report = useMemo(
+    () => (hasDiffs ? applyDifferences(preview.embedded!, differences, accepted) : preview.report),
+    [hasDiffs, preview, differences, accepted],
+  );
 
   // Last year's report of the agency in the library enables the cross-year checks.
   const agency = report.agency.name;
@@ -83,14 +96,23 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
         const prev = lib.reports.find((r) => r.agency === agency && r.year === year - 1 && r.id !== report.meta.id);
         return prev ? api.getReport(prev.id) : null;
       })
-      .then((r) => live && setLast(r), () => live && setLast(null));
+      .then(
+        (r) => live && setLast(r),
+        () => live && setLast(null),
+      );
     return () => {
       live = false;
     };
   }, [api, agency, year]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const findings = useMemo(() => runChecks(report, { last, mode: 'import' }), [report, last]);
-  const counts = useMemo(() => ({ error: findings.filter((f) => f.severity === 'error').length, warning: findings.filter((f) => f.severity === 'warning').length }), [findings]);
+  const counts = useMemo(
+    () => ({
+      error: findings.filter((f) => f.severity === 'error').length,
+      warning: findings.filter((f) => f.severity === 'warning').length,
+    }),
+    [findings],
+  );
 
   const back = () => {
     navigate(session.from === 'batch' ? { screen: 'batch' } : { screen: 'library' });
@@ -106,7 +128,11 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
       const toSave = mode === 'new' && preview.existing ? { ...report, meta: { ...report.meta, id: newId() } } : report;
       await api.saveReport(toSave);
       setImportSession(null);
-      void message.success(mode === 'update' ? `已更新“${toSave.agency.name}”${toSave.year}年度年报（原内容已留作备份）。` : `已将“${toSave.agency.name || session.fileName}”${toSave.year}年度年报保存到年报库。`);
+      void message.success(
+        mode === 'update'
+          ? `已更新“${toSave.agency.name}”${toSave.year}年度年报（原内容已留作备份）。`
+          : `已将“${toSave.agency.name || session.fileName}”${toSave.year}年度年报保存到年报库。`,
+      );
       navigate({ screen: 'editor', id: toSave.meta.id, page: 'cover' }, true);
     } catch (e) {
       setProblem(errorText(e));
@@ -128,7 +154,13 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
   const date = publishedAt({ report });
 
   const diffTab = hasDiffs
-    ? [{ key: 'diff', label: `Word / WPS 中的修改（${differences.length}）`, children: <DifferencesList differences={differences} accepted={accepted} onChange={setAccepted} /> }]
+    ? [
+        {
+          key: 'diff',
+          label: `Word / WPS 中的修改（${differences.length}）`,
+          children: <DifferencesList differences={differences} accepted={accepted} onChange={setAccepted} />,
+        },
+      ]
     : [];
 
   return (
@@ -145,12 +177,24 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
                 <Button loading={busy === 'new'} disabled={busy !== null} onClick={() => void save('new')}>
                   另存为新报告
                 </Button>
-                <Button type="primary" icon={<SaveOutlined />} loading={busy === 'update'} disabled={busy !== null} onClick={() => void save('update')}>
+                <Button
+                  type="primary"
+                  icon={<SaveOutlined />}
+                  loading={busy === 'update'}
+                  disabled={busy !== null}
+                  onClick={() => void save('update')}
+                >
                   更新原报告
                 </Button>
               </>
             ) : (
-              <Button type="primary" icon={<SaveOutlined />} loading={busy === 'new'} disabled={busy !== null} onClick={() => void save('new')}>
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={busy === 'new'}
+                disabled={busy !== null}
+                onClick={() => void save('new')}
+              >
                 保存到年报库
               </Button>
             )}
@@ -166,7 +210,9 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
       </AppHeader>
       <div className="import-body">
         <aside className="import-side" aria-label="识别结果">
-          {problem ? <Alert type="error" showIcon title="没有保存" description={problem} className="gap-bottom" /> : null}
+          {problem ? (
+            <Alert type="error" showIcon title="没有保存" description={problem} className="gap-bottom" />
+          ) : null}
           {preview.existing ? (
             <Alert
               type="info"
@@ -193,7 +239,10 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
           </dl>
           <h2 className="import-h2">表格识别可信度</h2>
           {report.format === 'pre-2019' ? (
-            <p className="muted">2019 年以前的格式没有现行的三张统计表，只导入了文字{Object.keys(report.cells).length ? '和能对应上的统计数字' : ''}。</p>
+            <p className="muted">
+              2019 年以前的格式没有现行的三张统计表，只导入了文字
+              {Object.keys(report.cells).length ? '和能对应上的统计数字' : ''}。
+            </p>
           ) : (
             <ul className="import-confidence">
               {confidence.map(([t, v]) => {
@@ -212,7 +261,9 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
               })}
             </ul>
           )}
-          {confidence.some(([, v]) => confidenceLevel(v) !== 'high') ? <p className="muted small">可信度不高的表格，请对照原文核对数字；没有把握的格留空，不会猜测。</p> : null}
+          {confidence.some(([, v]) => confidenceLevel(v) !== 'high') ? (
+            <p className="muted small">可信度不高的表格，请对照原文核对数字；没有把握的格留空，不会猜测。</p>
+          ) : null}
           {preview.warnings.length ? (
             <>
               <h2 className="import-h2">导入提示（{preview.warnings.length}）</h2>
@@ -229,8 +280,16 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
           <h2 className="import-h2">
             检查结果
             <span className="import-counts">
-              {counts.error ? <Tag color="error" variant="outlined">{counts.error} 个错误</Tag> : null}
-              {counts.warning ? <Tag color="warning" variant="outlined">{counts.warning} 个警告</Tag> : null}
+              {counts.error ? (
+                <Tag color="error" variant="outlined">
+                  {counts.error} 个错误
+                </Tag>
+              ) : null}
+              {counts.warning ? (
+                <Tag color="warning" variant="outlined">
+                  {counts.warning} 个警告
+                </Tag>
+              ) : null}
             </span>
           </h2>
           {last ? <p className="muted small">已与年报库中的上年报告对照。</p> : null}
@@ -239,11 +298,23 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
         <main className="import-main" aria-label="导入的内容">
           <Tabs
             defaultActiveKey={hasDiffs ? 'diff' : 'text'}
-            items={[...diffTab, { key: 'text', label: hasDiffs ? '全文与表格（按所选修改）' : '全文与表格', children: <ReportView report={report} label="导入的年报全文" /> }]}
+            items={[
+              ...diffTab,
+              {
+                key: 'text',
+                label: hasDiffs ? '全文与表格（按所选修改）' : '全文与表格',
+                children: <ReportView report={report} label="导入的年报全文" />,
+              },
+            ]}
           />
         </main>
       </div>
-      <RolloverDialog open={rollover !== null} file={rollover ?? undefined} fileReport={report} onClose={() => setRollover(null)} />
+      <RolloverDialog
+        open={rollover !== null}
+        file={rollover ?? undefined}
+        fileReport={report}
+        onClose={() => setRollover(null)}
+      />
     </div>
   );
 }
@@ -255,7 +326,12 @@ export function ImportScreen() {
     return (
       <div className="screen">
         <AppHeader>
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate({ screen: 'library' })} className="back-button">
+          <Button
+            type="text"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate({ screen: 'library' })}
+            className="back-button"
+          >
             年报库
           </Button>
           <h1 className="screen-title">导入预览</h1>

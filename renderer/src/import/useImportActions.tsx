@@ -4,11 +4,21 @@ import type { ReportFileInput } from '../../../shared/service/api';
 import { errorText, useServices } from '../api/context';
 import { navigate } from '../app/router';
 import { setImportSession } from './import-store';
-import { base64Size, chooseFiles, FileReadError, IMPORT_ACCEPT, isImportableName, isReportFileName, readBrowserFile, sizeProblem } from './file-read';
+import {
+  base64Size,
+  chooseFiles,
+  FileReadError,
+  IMPORT_ACCEPT,
+  isImportableName,
+  isReportFileName,
+  readBrowserFile,
+  sizeProblem,
+} from './file-read';
 import { startBatch } from '../batch/batch-store';
 
 /** What the importers read, for messages about files they refused. */
-export const IMPORTABLE_TEXT = '可以导入：本程序导出的 Word 文档、其他 Word 文档（.docx）、网页（.html）、PDF、纯文本（.txt）和年报文件（.nianbao）。';
+export const IMPORTABLE_TEXT =
+  '可以导入：本程序导出的 Word 文档、其他 Word 文档（.docx）、网页（.html）、PDF、纯文本（.txt）和年报文件（.nianbao）。';
 
 /**
  * 导入… and 打开… from every place that offers them (library toolbar, first-run card, menu,
@@ -129,14 +139,18 @@ export function useImportActions() {
     (files: File[]) => {
       const usable = files.filter((f) => isImportableName(f.name));
       if (!usable.length) {
-        refuse(files.length > 1 ? '这些文件不能导入' : `没有导入“${files[0]?.name ?? ''}”`, '文件的类型不是年报可以使用的格式。Word 的 .doc、.wps 文件请先在 WPS 或 Word 中“另存为”.docx。');
+        refuse(
+          files.length > 1 ? '这些文件不能导入' : `没有导入“${files[0]?.name ?? ''}”`,
+          '文件的类型不是年报可以使用的格式。Word 的 .doc、.wps 文件请先在 WPS 或 Word 中“另存为”.docx。',
+        );
         return;
       }
       if (usable.length === 1) {
         void importBrowserFile(usable[0]!);
         return;
       }
-      if (usable.length < files.length) void message.info(`有 ${files.length - usable.length} 个文件不是可以导入的类型，已略过。`);
+      if (usable.length < files.length)
+        void message.info(`有 ${files.length - usable.length} 个文件不是可以导入的类型，已略过。`);
       startBatch(api, usable);
       navigate({ screen: 'batch' });
     },

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Empty, Modal, Radio, Spin } from 'antd';
 import type { BackupInfo, BackupReason, DamagedReport } from '../../../shared/service/api';
 import { errorText, useServices } from '../api/context';
-import { formatTime } from './LibraryScreen';
+import { formatTime } from '../logic/format-time';
 
 const REASONS: Record<BackupReason, string> = {
   auto: '编辑时自动备份',
@@ -18,7 +18,13 @@ export function BackupDialog(props: {
   target: { id: string; label: string; damaged?: DamagedReport } | null;
   onClose(): void;
   onRestored(label: string): void;
-  confirm: (config: { title: string; content: string; okText: string; cancelText: string; onOk(): Promise<void> }) => unknown;
+  confirm: (config: {
+    title: string;
+    content: string;
+    okText: string;
+    cancelText: string;
+    onOk(): Promise<void>;
+  }) => unknown;
 }) {
   const { target, onClose, onRestored } = props;
   const { api } = useServices();
@@ -72,7 +78,13 @@ export function BackupDialog(props: {
       destroyOnHidden
     >
       {target?.damaged ? (
-        <Alert type="error" showIcon className="gap-bottom" title={`文件 ${target.damaged.file} 无法读取`} description={target.damaged.problem} />
+        <Alert
+          type="error"
+          showIcon
+          className="gap-bottom"
+          title={`文件 ${target.damaged.file} 无法读取`}
+          description={target.damaged.problem}
+        />
       ) : (
         <p className="muted">恢复后，当前内容会先另存为一份备份，不会丢失。</p>
       )}
@@ -82,7 +94,12 @@ export function BackupDialog(props: {
       ) : backups && backups.length === 0 ? (
         <Empty description="这份年报还没有备份" />
       ) : backups ? (
-        <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as string)} className="backup-list" aria-label="选择备份">
+        <Radio.Group
+          value={choice}
+          onChange={(e) => setChoice(e.target.value as string)}
+          className="backup-list"
+          aria-label="选择备份"
+        >
           {backups.map((b) => (
             <Radio key={b.name} value={b.name} className="backup-item">
               <span>{formatTime(b.savedAt)}</span>

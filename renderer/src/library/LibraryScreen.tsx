@@ -1,8 +1,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Alert, Button, Input, Space, Table, Tag, Tooltip, Spin, Result } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { DeleteOutlined, CopyOutlined, PlusOutlined, ImportOutlined, HistoryOutlined, ReadOutlined, SearchOutlined, RestOutlined, ForwardOutlined, FileSearchOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import {
+  DeleteOutlined,
+  CopyOutlined,
+  PlusOutlined,
+  ImportOutlined,
+  HistoryOutlined,
+  ReadOutlined,
+  SearchOutlined,
+  RestOutlined,
+  ForwardOutlined,
+  FileSearchOutlined,
+} from '@ant-design/icons';
 import { AGENCY_KIND_LABELS, STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import type { DamagedReport, Library, ReportSummary, Settings } from '../../../shared/service/api';
 import { SAMPLE_AGENCY } from '../../../shared/sample/sample-report';
@@ -16,16 +26,11 @@ import { useCommandHandler } from '../app/commands';
 import { NewReportDialog, type NewReportValues } from './NewReportDialog';
 import { TrashDrawer } from './TrashDrawer';
 import { BackupDialog } from './BackupDialog';
+import { formatTime } from '../logic/format-time';
 import { WelcomePanel } from './WelcomePanel';
 import { RolloverDialog } from '../rollover/RolloverDialog';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
-
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = dayjs(iso);
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : '';
-}
 
 export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
   const { api, saves } = useServices();
@@ -91,7 +96,9 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
 
   const openSample = async () => {
     // One sample is enough: open the one already in the library rather than adding another copy.
-    const existing = library?.reports.filter((r) => r.agency === SAMPLE_AGENCY).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    const existing = library?.reports
+      .filter((r) => r.agency === SAMPLE_AGENCY)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
     if (existing) {
       open(existing.id);
       return;
@@ -182,10 +189,12 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
     }
   };
 
-  const reports = library?.reports ?? [];
+  const reports = useMemo(() => library?.reports ?? [], [library]);
   const filtered = useMemo(() => {
     const q = query.trim();
-    const list = q ? reports.filter((r) => r.agency.includes(q) || r.title.includes(q) || String(r.year).includes(q)) : reports;
+    const list = q
+      ? reports.filter((r) => r.agency.includes(q) || r.title.includes(q) || String(r.year).includes(q))
+      : reports;
     return [...list].sort((a, b) => b.year - a.year || a.agency.localeCompare(b.agency, 'zh-CN'));
   }, [reports, query]);
 
@@ -196,7 +205,12 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
       sorter: (a, b) => a.agency.localeCompare(b.agency, 'zh-CN'),
       render: (_, r) => (
         <div className="lib-agency">
-          <Button type="link" className="lib-open-link" onClick={() => open(r.id)} aria-label={`打开${r.agency}${r.year}年度年报`}>
+          <Button
+            type="link"
+            className="lib-open-link"
+            onClick={() => open(r.id)}
+            aria-label={`打开${r.agency}${r.year}年度年报`}
+          >
             {r.agency || '（未填写机关）'}
           </Button>
           <div className="muted small">{AGENCY_KIND_LABELS[r.agencyKind] ?? ''}</div>
@@ -236,11 +250,21 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
       width: 170,
       render: (_, r) =>
         r.errors === 0 && r.warnings === 0 ? (
-          <Tag color="success" variant="outlined">未发现问题</Tag>
+          <Tag color="success" variant="outlined">
+            未发现问题
+          </Tag>
         ) : (
           <Space size={4}>
-            {r.errors > 0 ? <Tag color="error" variant="outlined">{r.errors} 个错误</Tag> : null}
-            {r.warnings > 0 ? <Tag color="warning" variant="outlined">{r.warnings} 个警告</Tag> : null}
+            {r.errors > 0 ? (
+              <Tag color="error" variant="outlined">
+                {r.errors} 个错误
+              </Tag>
+            ) : null}
+            {r.warnings > 0 ? (
+              <Tag color="warning" variant="outlined">
+                {r.warnings} 个警告
+              </Tag>
+            ) : null}
           </Space>
         ),
     },
@@ -260,14 +284,31 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
             打开
           </Button>
           <Tooltip title={`以这份年报为基础新建${r.year + 1}年度年报`}>
-            <Button size="small" type="text" icon={<ForwardOutlined />} aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`} onClick={() => setRollover({ fromId: r.id })}>
+            <Button
+              size="small"
+              type="text"
+              icon={<ForwardOutlined />}
+              aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`}
+              onClick={() => setRollover({ fromId: r.id })}
+            >
               新建下一年
             </Button>
           </Tooltip>
-          <Button size="small" type="text" icon={<CopyOutlined />} loading={busyId === r.id} onClick={() => void duplicate(r)}>
+          <Button
+            size="small"
+            type="text"
+            icon={<CopyOutlined />}
+            loading={busyId === r.id}
+            onClick={() => void duplicate(r)}
+          >
             复制
           </Button>
-          <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setBackupFor({ id: r.id, label: `“${r.agency}”${r.year}年度年报` })}>
+          <Button
+            size="small"
+            type="text"
+            icon={<HistoryOutlined />}
+            onClick={() => setBackupFor({ id: r.id, label: `“${r.agency}”${r.year}年度年报` })}
+          >
             备份
           </Button>
           <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => confirmRemove(r)}>
@@ -279,7 +320,7 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
   ];
 
   const trashCount = library?.trash.length ?? 0;
-  const isEmpty = library !== null && reports.length === 0 && (library.damaged.length === 0);
+  const isEmpty = library !== null && reports.length === 0 && library.damaged.length === 0;
 
   const actions = (
     <Space wrap size={8}>
@@ -394,8 +435,18 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
         }}
         onCreate={create}
       />
-      <RolloverDialog open={rollover !== null} fromId={rollover?.fromId} reports={library?.reports} onClose={() => setRollover(null)} />
-      <TrashDrawer open={trashOpen} trash={library?.trash ?? []} onClose={() => setTrashOpen(false)} onRestore={restore} />
+      <RolloverDialog
+        open={rollover !== null}
+        fromId={rollover?.fromId}
+        reports={library?.reports}
+        onClose={() => setRollover(null)}
+      />
+      <TrashDrawer
+        open={trashOpen}
+        trash={library?.trash ?? []}
+        onClose={() => setTrashOpen(false)}
+        onRestore={restore}
+      />
       <BackupDialog
         target={backupFor}
         onClose={() => setBackupFor(null)}

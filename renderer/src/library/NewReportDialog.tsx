@@ -36,7 +36,11 @@ export function NewReportDialog(props: {
 
   useEffect(() => {
     if (open) {
-      form.setFieldsValue({ agency: props.defaultAgency ?? '', kind: props.defaultKind ?? 'department', year: defaultReportYear() });
+      form.setFieldsValue({
+        agency: props.defaultAgency ?? '',
+        kind: props.defaultKind ?? 'department',
+        year: defaultReportYear(),
+      });
     }
   }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -92,7 +96,11 @@ export function NewReportDialog(props: {
             options={agencies.map((a) => ({ value: a }))}
             filterOption={(input, option) => (option?.value ?? '').includes(input)}
           >
-            <Input autoFocus placeholder="例如：云溪县市场监督管理局" onPressEnter={() => void submit().catch(() => undefined)} />
+            <Input
+              autoFocus
+              placeholder="例如：云溪县市场监督管理局"
+              onPressEnter={() => void submit().catch(() => undefined)}
+            />
           </AutoComplete>
         </Form.Item>
         <div className="form-row">
@@ -104,11 +112,22 @@ export function NewReportDialog(props: {
             label="报告年度"
             rules={[
               { required: true, message: '请填写报告年度。' },
-              { type: 'number', min: MIN_YEAR, max: new Date().getFullYear() + 1, message: `年度应在 ${MIN_YEAR} 至 ${new Date().getFullYear() + 1} 之间。` },
+              {
+                type: 'number',
+                min: MIN_YEAR,
+                max: new Date().getFullYear() + 1,
+                message: `年度应在 ${MIN_YEAR} 至 ${new Date().getFullYear() + 1} 之间。`,
+              },
             ]}
             extra="统计期为该年1月1日至12月31日"
           >
-            <InputNumber precision={0} controls style={{ width: 160 }} suffix="年度" onPressEnter={() => void submit().catch(() => undefined)} />
+            <InputNumber
+              precision={0}
+              controls
+              style={{ width: 160 }}
+              suffix="年度"
+              onPressEnter={() => void submit().catch(() => undefined)}
+            />
           </Form.Item>
         </div>
         {validYear ? (

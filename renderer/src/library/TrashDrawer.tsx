@@ -1,9 +1,14 @@
 import { Button, Drawer, Empty } from 'antd';
 import type { ReportSummary } from '../../../shared/service/api';
-import { formatTime } from './LibraryScreen';
+import { formatTime } from '../logic/format-time';
 
 /** Deleted reports, each with 恢复. */
-export function TrashDrawer(props: { open: boolean; trash: ReportSummary[]; onClose(): void; onRestore(id: string, label: string): Promise<void> }) {
+export function TrashDrawer(props: {
+  open: boolean;
+  trash: ReportSummary[];
+  onClose(): void;
+  onRestore(id: string, label: string): Promise<void>;
+}) {
   const { open, trash, onClose, onRestore } = props;
   return (
     <Drawer open={open} onClose={onClose} title="回收站" size={460} closable={{ 'aria-label': '关闭回收站' }}>
@@ -20,7 +25,9 @@ export function TrashDrawer(props: { open: boolean; trash: ReportSummary[]; onCl
                   <div>
                     {r.agency} · {r.year}年
                   </div>
-                  <div className="muted small">{r.deletedAt ? `删除于 ${formatTime(r.deletedAt)}` : `最后修改 ${formatTime(r.updatedAt)}`}</div>
+                  <div className="muted small">
+                    {r.deletedAt ? `删除于 ${formatTime(r.deletedAt)}` : `最后修改 ${formatTime(r.updatedAt)}`}
+                  </div>
                 </div>
                 <Button size="small" onClick={() => void onRestore(r.id, label)} aria-label={`恢复${label}`}>
                   恢复

@@ -2,7 +2,15 @@ import { Button } from 'antd';
 import { PlusOutlined, ImportOutlined, ForwardOutlined, ReadOutlined } from '@ant-design/icons';
 
 /** First run: what the app is for and the four ways to begin. */
-export function WelcomePanel(props: { onCreate(): void; onSample(): void; onRollover(): void; onImport(): void; onBatch(): void; trashCount: number; onTrash(): void }) {
+export function WelcomePanel(props: {
+  onCreate(): void;
+  onSample(): void;
+  onRollover(): void;
+  onImport(): void;
+  onBatch(): void;
+  trashCount: number;
+  onTrash(): void;
+}) {
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">开始编写政府信息公开工作年度报告</h2>

@@ -10,7 +10,15 @@ import { computedKeys } from '../../../shared/model/totals';
 
 export type PageId = 'cover' | SectionId;
 
-export const PAGE_IDS: readonly PageId[] = ['cover', 'overview', 'proactive', 'requests', 'review', 'problems', 'other'];
+export const PAGE_IDS: readonly PageId[] = [
+  'cover',
+  'overview',
+  'proactive',
+  'requests',
+  'review',
+  'problems',
+  'other',
+];
 
 export type Progress = 'empty' | 'partial' | 'done';
 
@@ -65,14 +73,19 @@ export function pageOfFinding(finding: Finding, template: TemplateDef | null): P
   if (byRule) return byRule;
   // SECTION-EMPTY and similar name the section in their message.
   if (template) {
-    for (const s of template.sections) if (finding.message.includes(s.heading) || finding.message.includes(s.heading.slice(2))) return s.id;
+    for (const s of template.sections)
+      if (finding.message.includes(s.heading) || finding.message.includes(s.heading.slice(2))) return s.id;
   }
   return null;
 }
 
 const hasText = (s: string | undefined) => (s ?? '').trim().length > 0;
 
-export function computeCompleteness(report: Report, template: TemplateDef | null, findings: Finding[]): PageCompleteness[] {
+export function computeCompleteness(
+  report: Report,
+  template: TemplateDef | null,
+  findings: Finding[],
+): PageCompleteness[] {
   const counts = new Map<PageId | null, { errors: number; warnings: number; infos: number }>();
   for (const f of findings) {
     if (f.dismissed) continue;
@@ -90,7 +103,12 @@ export function computeCompleteness(report: Report, template: TemplateDef | null
     let percent: number;
     let detail: string;
     if (page === 'cover') {
-      const parts = [hasText(report.title), hasText(report.agency?.name), hasText(report.signature?.name), hasText(report.signature?.date)];
+      const parts = [
+        hasText(report.title),
+        hasText(report.agency?.name),
+        hasText(report.signature?.name),
+        hasText(report.signature?.date),
+      ];
       const filled = parts.filter(Boolean).length;
       percent = Math.round((filled / parts.length) * 100);
       detail = filled === parts.length ? '标题和落款已填写' : `还有 ${parts.length - filled} 项未填写`;
@@ -100,7 +118,9 @@ export function computeCompleteness(report: Report, template: TemplateDef | null
       const paragraphs = (section?.blocks ?? []).filter((b) => b.type === 'paragraph' && hasText(b.text)).length;
       const table = def?.table && template ? template.tables.find((t) => t.id === def.table) : undefined;
       if (table && template) {
-        const keys = Object.values(template.fields).filter((f) => f.table === table.id && !computed.has(f.key)).map((f) => f.key);
+        const keys = Object.values(template.fields)
+          .filter((f) => f.table === table.id && !computed.has(f.key))
+          .map((f) => f.key);
         const filled = keys.filter((k) => typeof report.cells[k] === 'number').length;
         percent = keys.length ? Math.round((filled / keys.length) * 100) : 100;
         // Never show 100 % while a cell is still blank.

@@ -36,7 +36,9 @@ export interface GridLayout {
 }
 
 export function buildGridLayout(table: TableDef, template: TemplateDef): GridLayout {
-  const origin: (GridCell | null)[][] = Array.from({ length: table.gridRows }, () => Array<GridCell | null>(table.gridCols).fill(null));
+  const origin: (GridCell | null)[][] = Array.from({ length: table.gridRows }, () =>
+    Array<GridCell | null>(table.gridCols).fill(null),
+  );
   for (const cell of table.cells) {
     for (let r = cell.r; r < cell.r + (cell.rowspan ?? 1); r++) {
       for (let c = cell.c; c < cell.c + (cell.colspan ?? 1); c++) {

@@ -48,7 +48,8 @@ function dropLabels(rows: string[][]): { rows: string[][]; dropped: PastePlan['d
   let out = rows;
   // Row names and column headings of these tables are Chinese: plain letters are a typing error, not a label.
   const textOnly = (cells: string[]) =>
-    cells.some((v) => v.trim() !== '') && cells.every((v) => v.trim() === '' || (!isNumeric(v) && /[\u4e00-\u9fff]/.test(v)));
+    cells.some((v) => v.trim() !== '') &&
+    cells.every((v) => v.trim() === '' || (!isNumeric(v) && /[\u4e00-\u9fff]/.test(v)));
   const hasNumber = (block: string[][]) => block.some((r) => r.some(isNumeric));
   if (out.length > 1 && textOnly(out[0]!) && hasNumber(out.slice(1))) {
     out = out.slice(1);
@@ -66,7 +67,13 @@ function dropLabels(rows: string[][]): { rows: string[][]; dropped: PastePlan['d
   return { rows: out, dropped };
 }
 
-export function planPaste(layout: GridLayout, template: TemplateDef, cells: Cells, startKey: string, block: string[][]): PastePlan {
+export function planPaste(
+  layout: GridLayout,
+  template: TemplateDef,
+  cells: Cells,
+  startKey: string,
+  block: string[][],
+): PastePlan {
   const start = layout.byKey.get(startKey);
   const plan: PastePlan = { patch: {}, written: 0, refused: [], skippedTotals: [], outside: 0, dropped: [] };
   if (!start) return plan;

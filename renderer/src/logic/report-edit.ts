@@ -59,7 +59,11 @@ export function moveBlock(blocks: Block[], index: number, delta: -1 | 1): Block[
 }
 
 /** Headings compared without their numbering: “（一）主动公开方面” covers “（一）主动公开”. */
-const bare = (s: string) => s.replace(/^\s*[（(][一二三四五六七八九十]+[)）]\s*/, '').replace(/^\s*\d+[.．、]\s*/, '').trim();
+const bare = (s: string) =>
+  s
+    .replace(/^\s*[（(][一二三四五六七八九十]+[)）]\s*/, '')
+    .replace(/^\s*\d+[.．、]\s*/, '')
+    .trim();
 
 export function hasHeading(blocks: Block[], heading: string): boolean {
   const want = bare(heading);
@@ -70,7 +74,11 @@ export function hasHeading(blocks: Block[], heading: string): boolean {
  * Where a standard sub-heading goes: after the block run of the standard sub-heading before it
  * (so the five topics of 一 keep their order), or at the end.
  */
-export function insertSubheading(blocks: Block[], subheadings: readonly string[], heading: string): { blocks: Block[]; index: number } {
+export function insertSubheading(
+  blocks: Block[],
+  subheadings: readonly string[],
+  heading: string,
+): { blocks: Block[]; index: number } {
   const order = subheadings.indexOf(heading);
   let at = blocks.length;
   // The first present standard heading that comes later in the standard order: insert before it.

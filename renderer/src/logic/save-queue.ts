@@ -129,7 +129,11 @@ export class SaveQueue {
         this.set({ status: 'error', error, failures, savedAt: this.state.savedAt });
         this.arm(this.retryDelay());
       } else {
-        this.set({ status: this.pending.size ? 'dirty' : 'saved', savedAt: savedAt ?? this.state.savedAt, failures: 0 });
+        this.set({
+          status: this.pending.size ? 'dirty' : 'saved',
+          savedAt: savedAt ?? this.state.savedAt,
+          failures: 0,
+        });
         if (this.pending.size) this.arm(this.delayMs);
       }
     };
@@ -140,7 +144,13 @@ export class SaveQueue {
   private set(state: SaveState) {
     const cur = this.state;
     // Nothing new to show: keep the same object (subscribers re-render only on a real change).
-    if (cur.status === state.status && cur.error === state.error && cur.savedAt === state.savedAt && cur.failures === state.failures) return;
+    if (
+      cur.status === state.status &&
+      cur.error === state.error &&
+      cur.savedAt === state.savedAt &&
+      cur.failures === state.failures
+    )
+      return;
     this.state = state;
     for (const l of this.listeners) l(state);
   }

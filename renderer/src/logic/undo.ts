@@ -34,7 +34,9 @@ export function record(history: UndoHistory, step: UndoStep): UndoHistory {
 }
 
 function isEmpty(step: UndoStep): boolean {
-  const cellsChanged = step.cells && Object.keys(step.cells.after).some((k) => (step.cells!.before[k] ?? null) !== (step.cells!.after[k] ?? null));
+  const cellsChanged =
+    step.cells &&
+    Object.keys(step.cells.after).some((k) => (step.cells!.before[k] ?? null) !== (step.cells!.after[k] ?? null));
   const blocksChanged = step.blocks && step.blocks.before !== step.blocks.after;
   const topChanged = step.top && Object.keys(step.top.after).some((k) => step.top!.before[k] !== step.top!.after[k]);
   return !cellsChanged && !blocksChanged && !topChanged;
@@ -52,7 +54,10 @@ function applySide(report: Report, step: UndoStep, side: 'before' | 'after'): Re
   return next;
 }
 
-export function undo(history: UndoHistory, report: Report): { history: UndoHistory; report: Report; step: UndoStep } | null {
+export function undo(
+  history: UndoHistory,
+  report: Report,
+): { history: UndoHistory; report: Report; step: UndoStep } | null {
   const step = history.past[history.past.length - 1];
   if (!step) return null;
   return {
@@ -62,7 +67,10 @@ export function undo(history: UndoHistory, report: Report): { history: UndoHisto
   };
 }
 
-export function redo(history: UndoHistory, report: Report): { history: UndoHistory; report: Report; step: UndoStep } | null {
+export function redo(
+  history: UndoHistory,
+  report: Report,
+): { history: UndoHistory; report: Report; step: UndoStep } | null {
   const step = history.future[0];
   if (!step) return null;
   return {

@@ -34,13 +34,17 @@ export interface RolloverDialogProps {
 
 type Source = 'library' | 'file';
 
-
 /** The calm notice after a rollover: what was carried and what to check (the service's notes). */
 export function rolloverNotice(outcome: RolloverOutcome): { title: string; lines: string[] } {
   const r = outcome.report;
-  const paragraphs = r.sections.reduce((n, s) => n + s.blocks.filter((b) => b.type === 'paragraph' && b.carried).length, 0);
+  const paragraphs = r.sections.reduce(
+    (n, s) => n + s.blocks.filter((b) => b.type === 'paragraph' && b.carried).length,
+    0,
+  );
   const lines = [
-    ...(paragraphs ? [`沿用上年的 ${paragraphs} 段文字标有“沿用上年，待核改”，请逐段核对；年份可在段落下方一键更新。`] : []),
+    ...(paragraphs
+      ? [`沿用上年的 ${paragraphs} 段文字标有“沿用上年，待核改”，请逐段核对；年份可在段落下方一键更新。`]
+      : []),
     '表三“上年结转”已按上年“结转下年度继续办理”填好，其余数字请按本年度填写。',
     ...outcome.notes,
   ];
@@ -247,11 +251,17 @@ export function RolloverDialog(props: RolloverDialogProps) {
       width={640}
       className="rollover-dialog"
     >
-      <p className="muted rollover-lead">新报告沿用上年报告的文字和“结转下年度继续办理”的数字，其余数字留空待填。上年报告本身不会改动。</p>
+      <p className="muted rollover-lead">
+        新报告沿用上年报告的文字和“结转下年度继续办理”的数字，其余数字留空待填。上年报告本身不会改动。
+      </p>
 
       <fieldset className="rollover-fieldset">
         <legend>上年报告</legend>
-        <Radio.Group value={source} onChange={(e) => switchSource(e.target.value as Source)} className="rollover-source">
+        <Radio.Group
+          value={source}
+          onChange={(e) => switchSource(e.target.value as Source)}
+          className="rollover-source"
+        >
           <Radio value="library" disabled={!hasReports}>
             年报库中的报告
           </Radio>
@@ -277,10 +287,15 @@ export function RolloverDialog(props: RolloverDialogProps) {
             {file ? (
               <span className="rollover-file-name">
                 <FileOutlined aria-hidden="true" /> {file.name}
-                <span className="muted small">（{formatSize(file.size)}{file.kind ? `，${KIND_LABELS[file.kind]}` : ''}）</span>
+                <span className="muted small">
+                  （{formatSize(file.size)}
+                  {file.kind ? `，${KIND_LABELS[file.kind]}` : ''}）
+                </span>
               </span>
             ) : (
-              <span className="muted small">年报文件（.nianbao）、本程序导出的 Word 文档，或其他 Word、网页、PDF 格式的年报。</span>
+              <span className="muted small">
+                年报文件（.nianbao）、本程序导出的 Word 文档，或其他 Word、网页、PDF 格式的年报。
+              </span>
             )}
           </div>
         )}
@@ -304,7 +319,9 @@ export function RolloverDialog(props: RolloverDialogProps) {
                 {file.warnings.slice(0, 3).map((w) => (
                   <li key={w}>{w}</li>
                 ))}
-                {file.warnings.length > 3 ? <li>另有 {file.warnings.length - 3} 条提示，新建后可在检查结果中核对。</li> : null}
+                {file.warnings.length > 3 ? (
+                  <li>另有 {file.warnings.length - 3} 条提示，新建后可在检查结果中核对。</li>
+                ) : null}
               </ul>
             }
           />
@@ -331,10 +348,19 @@ export function RolloverDialog(props: RolloverDialogProps) {
             </div>
             <div className="rollover-field form-row-grow">
               <label htmlFor="rollover-agency">机关全称</label>
-              <Input id="rollover-agency" value={agency} onChange={(e) => setAgency(e.target.value)} onPressEnter={() => void submit()} />
+              <Input
+                id="rollover-agency"
+                value={agency}
+                onChange={(e) => setAgency(e.target.value)}
+                onPressEnter={() => void submit()}
+              />
             </div>
           </div>
-          {renamed ? <p className="muted small rollover-rename">机关更名：新报告的标题和落款使用新名称，文字中的旧名称请自行核改。</p> : null}
+          {renamed ? (
+            <p className="muted small rollover-rename">
+              机关更名：新报告的标题和落款使用新名称，文字中的旧名称请自行核改。
+            </p>
+          ) : null}
           {plan ? (
             <div className="rollover-plan" aria-live="polite">
               <div>
@@ -343,7 +369,8 @@ export function RolloverDialog(props: RolloverDialogProps) {
               </div>
               <ul>
                 <li>
-                  沿用上年的文字{plan.paragraphs ? `（${plan.paragraphs} 段）` : ''}，每段标注“沿用上年，待核改”，修改或确认后标记消失。
+                  沿用上年的文字{plan.paragraphs ? `（${plan.paragraphs} 段）` : ''}
+                  ，每段标注“沿用上年，待核改”，修改或确认后标记消失。
                 </li>
                 <li>
                   表三“上年结转”取自上年“结转下年度继续办理”

@@ -49,7 +49,14 @@ function YearChipView({ chip, text, onApply }: { chip: YearChip; text: string; o
     return (
       <span className="ychip pending">
         {words}
-        <Button size="small" type="primary" ghost className="ychip-apply" aria-label={`把“${pre}${mention}${post}”中的${chip.year}年改为${chip.target}年`} onClick={() => onApply(chip.start)}>
+        <Button
+          size="small"
+          type="primary"
+          ghost
+          className="ychip-apply"
+          aria-label={`把“${pre}${mention}${post}”中的${chip.year}年改为${chip.target}年`}
+          onClick={() => onApply(chip.start)}
+        >
           改为{chip.target}
         </Button>
       </span>
@@ -80,12 +87,20 @@ function YearChipView({ chip, text, onApply }: { chip: YearChip; text: string; o
  * Above the paragraphs of a section: how many years of the carried text still read last year,
  * with 本部分全部更新 and 全文全部更新 (each one undo step; the 沿用上年 marks stay).
  */
-export function YearUpdateBar(props: { from: number; to: number; sectionPending: number; reportPending: number; onSection(): void; onReport(): void }) {
+export function YearUpdateBar(props: {
+  from: number;
+  to: number;
+  sectionPending: number;
+  reportPending: number;
+  onSection(): void;
+  onReport(): void;
+}) {
   if (!props.sectionPending) return null;
   return (
     <div className="year-update-bar" role="region" aria-label="年份更新">
       <span>
-        本部分沿用上年的文字中有 <strong>{props.sectionPending}</strong> 处年份建议随报告年度顺延（{props.from}年→{props.to}年），已在各段下方标出。
+        本部分沿用上年的文字中有 <strong>{props.sectionPending}</strong> 处年份建议随报告年度顺延（{props.from}年→
+        {props.to}年），已在各段下方标出。
       </span>
       <span className="year-update-actions">
         <Button size="small" onClick={props.onSection}>

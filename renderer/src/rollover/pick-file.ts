@@ -1,6 +1,13 @@
 import type { ReportFileInput } from '../../../shared/service/api';
 import type { ShellBridge } from '../../../shared/service/shell';
-import { base64Size, chooseFiles, FileReadError, IMPORT_ACCEPT, readBrowserFile, sizeProblem } from '../import/file-read';
+import {
+  base64Size,
+  chooseFiles,
+  FileReadError,
+  IMPORT_ACCEPT,
+  readBrowserFile,
+  sizeProblem,
+} from '../import/file-read';
 
 /**
  * Choosing the file of last year's report (a report file, an exported .docx or any importable

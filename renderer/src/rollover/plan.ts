@@ -6,7 +6,9 @@ import { rolloverReport, RolloverError } from '../../../shared/rollover/rollover
 
 /** Library reports for the choice of last year's report: by agency, then the newest year first. */
 export function sortForRollover(reports: readonly ReportSummary[]): ReportSummary[] {
-  return [...reports].sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN') || b.year - a.year || b.updatedAt.localeCompare(a.updatedAt));
+  return [...reports].sort(
+    (a, b) => a.agency.localeCompare(b.agency, 'zh-CN') || b.year - a.year || b.updatedAt.localeCompare(a.updatedAt),
+  );
 }
 
 /** The report most likely meant: the latest year, the most recently edited among equals. */
@@ -31,7 +33,8 @@ export type PlanResult = { ok: true; plan: RolloverPlan } | { ok: false; problem
 
 /** Runs the rollover in memory (nothing saved) to show what the new report will hold. */
 export function planRollover(last: Report, year: number | null, agency: string): PlanResult {
-  if (year === null || !Number.isInteger(year)) return { ok: false, problem: '请填写新报告的年度（四位数字，例如 2025）。' };
+  if (year === null || !Number.isInteger(year))
+    return { ok: false, problem: '请填写新报告的年度（四位数字，例如 2025）。' };
   const name = agency.trim();
   if (!name) return { ok: false, problem: '请填写机关全称。' };
   try {
@@ -46,7 +49,10 @@ export function planRollover(last: Report, year: number | null, agency: string):
       ok: true,
       plan: {
         title: report.title,
-        paragraphs: report.sections.reduce((n, s) => n + s.blocks.filter((b) => b.type === 'paragraph' && b.carried).length, 0),
+        paragraphs: report.sections.reduce(
+          (n, s) => n + s.blocks.filter((b) => b.type === 'paragraph' && b.carried).length,
+          0,
+        ),
         carriedTotal: typeof carried === 'number' ? carried : null,
         inForce: { regulations: num('t2.regulations.in_force'), normativeDocs: num('t2.normative_docs.in_force') },
         notes,
@@ -59,7 +65,11 @@ export function planRollover(last: Report, year: number | null, agency: string):
 }
 
 /** A report of the library for the same agency and year as the one about to be made. */
-export function existingReport(reports: readonly ReportSummary[], agency: string, year: number | null): ReportSummary | undefined {
+export function existingReport(
+  reports: readonly ReportSummary[],
+  agency: string,
+  year: number | null,
+): ReportSummary | undefined {
   const name = agency.trim();
   return year === null ? undefined : reports.find((r) => r.agency.trim() === name && r.year === year);
 }

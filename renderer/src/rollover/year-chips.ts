@@ -40,7 +40,10 @@ export interface YearContext {
   cache: Map<string, YearMention[]>;
 }
 
-export function yearContext(report: { year: number; meta: { derivedFrom?: { id: string; year: number } } }, last: Report | null): YearContext | null {
+export function yearContext(
+  report: { year: number; meta: { derivedFrom?: { id: string; year: number } } },
+  last: Report | null,
+): YearContext | null {
   const from = report.meta.derivedFrom?.year;
   if (!from || !Number.isInteger(from) || from >= report.year) return null;
   let originals: Map<SectionId, string[]> | null = null;
@@ -94,12 +97,20 @@ export function yearChips(text: string, ctx: YearContext, section: SectionId): Y
   if (original !== null) {
     return mentionsOf(ctx, original).map((m) => {
       const now = Number(text.slice(m.start, m.end));
-      if (m.suggested === null) return { start: m.start, end: m.end, year: now, target: null, state: 'kept', reason: m.reason };
-      return { start: m.start, end: m.end, year: now, target: m.suggested, state: now === m.suggested ? 'done' : 'pending' };
+      if (m.suggested === null)
+        return { start: m.start, end: m.end, year: now, target: null, state: 'kept', reason: m.reason };
+      return {
+        start: m.start,
+        end: m.end,
+        year: now,
+        target: m.suggested,
+        state: now === m.suggested ? 'done' : 'pending',
+      };
     });
   }
   return yearMentions(text, ctx.from, ctx.to).map((m): YearChip => {
-    if (m.suggested === null) return { start: m.start, end: m.end, year: m.year, target: null, state: 'kept', reason: m.reason };
+    if (m.suggested === null)
+      return { start: m.start, end: m.end, year: m.year, target: null, state: 'kept', reason: m.reason };
     if (m.year === ctx.from) return { start: m.start, end: m.end, year: m.year, target: m.suggested, state: 'pending' };
     // The year after last year's: a plan written last year, or a year moved already; without
     // last year's text it cannot be told apart, so it is not offered again.
@@ -149,7 +160,13 @@ export function updateSectionYears(blocks: Block[], ctx: YearContext, section: S
 }
 
 /** Moves one chip (or all of a paragraph's when `only` is absent) of block `index`. */
-export function updateBlockYears(blocks: Block[], index: number, ctx: YearContext, section: SectionId, only?: number): Block[] {
+export function updateBlockYears(
+  blocks: Block[],
+  index: number,
+  ctx: YearContext,
+  section: SectionId,
+  only?: number,
+): Block[] {
   const b = blocks[index];
   if (!b || !isCarried(b)) return blocks;
   const text = applyChips(b.text, yearChips(b.text, ctx, section), only);
@@ -158,7 +175,12 @@ export function updateBlockYears(blocks: Block[], index: number, ctx: YearContex
 }
 
 /** A few characters around a mention, for the chip: “…较2023年增长…”. */
-export function chipContext(text: string, chip: Pick<YearChip, 'start' | 'end'>, before = 6, after = 5): { pre: string; mention: string; post: string } {
+export function chipContext(
+  text: string,
+  chip: Pick<YearChip, 'start' | 'end'>,
+  before = 6,
+  after = 5,
+): { pre: string; mention: string; post: string } {
   const s = Math.max(0, chip.start - before);
   // The mention with its 年 (and 度).
   let end = chip.end;

@@ -18,7 +18,12 @@ function decimalsOf(v: number): number {
 }
 
 /** The common part of a CELL-INVALID finding (built only for a finding, not for every cell). */
-const invalidBase = (key: string) => ({ rule: 'CELL-INVALID' as const, severity: 'error' as const, cells: [key], fingerprint: key });
+const invalidBase = (key: string) => ({
+  rule: 'CELL-INVALID' as const,
+  severity: 'error' as const,
+  cells: [key],
+  fingerprint: key,
+});
 
 function* invalid(ctx: CheckContext): Iterable<Finding> {
   const layout = ctx.layout;
@@ -31,7 +36,11 @@ function* invalid(ctx: CheckContext): Iterable<Finding> {
     if (v === null || v === undefined) continue;
     const field = layout?.fields[key];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      yield { ...invalidBase(key), message: `${labelOf(ctx, key)}填写的“${String(v)}”不是数字。请填写阿拉伯数字，没有数据填 0。`, actual: String(v) };
+      yield {
+        ...invalidBase(key),
+        message: `${labelOf(ctx, key)}填写的“${String(v)}”不是数字。请填写阿拉伯数字，没有数据填 0。`,
+        actual: String(v),
+      };
       continue;
     }
     if (!field) continue;
@@ -69,7 +78,7 @@ function* blank(ctx: CheckContext): Iterable<Finding> {
   // A blank total next to filled parts: always reported, as an error (format-2021.md §3.6).
   const reportedTotals = new Set<string>();
   for (const [total, parts] of totals) {
-    if (ctx.num(total) !== null || ctx.cells[total] !== null && ctx.cells[total] !== undefined) continue;
+    if (ctx.num(total) !== null || (ctx.cells[total] !== null && ctx.cells[total] !== undefined)) continue;
     const expected = ctx.sum(parts);
     if (expected === null) continue;
     reportedTotals.add(total);
@@ -118,7 +127,10 @@ function* blank(ctx: CheckContext): Iterable<Finding> {
       }
     } else {
       const all = rows.flatMap((r) => r.blanks);
-      const names = rows.slice(0, 3).map((r) => r.label).join('、');
+      const names = rows
+        .slice(0, 3)
+        .map((r) => r.label)
+        .join('、');
       yield {
         rule: 'CELL-BLANK',
         severity,
@@ -142,7 +154,8 @@ function* regulationsPower(ctx: CheckContext): Iterable<Finding> {
   const keys = Object.keys(ctx.template.fields).filter((k) => k.startsWith(prefix));
   const nonZero = keys.filter((k) => (ctx.num(k) ?? 0) !== 0);
   if (!nonZero.length) return;
-  const who = agency.kind === 'township' ? '乡镇（街道）' : agency.kind === 'government' ? '县级人民政府' : '县级政府部门';
+  const who =
+    agency.kind === 'township' ? '乡镇（街道）' : agency.kind === 'government' ? '县级人民政府' : '县级政府部门';
   yield {
     rule: 'T2-REGULATIONS-POWER',
     severity: 'warning',
@@ -171,7 +184,9 @@ function* allZero(ctx: CheckContext): Iterable<Finding> {
   const analysis = ctx.analysis;
   for (let i = 0; i < blocks.length; i++) {
     const claim = analysis[i]!.claims.find(
-      (c) => (c.kind === 'received' || c.kind === 'new_received' || c.kind === 'answered' || c.kind === 'carried') && c.value > 0,
+      (c) =>
+        (c.kind === 'received' || c.kind === 'new_received' || c.kind === 'answered' || c.kind === 'carried') &&
+        c.value > 0,
     );
     if (!claim) continue;
     yield {
@@ -189,4 +204,3 @@ function* allZero(ctx: CheckContext): Iterable<Finding> {
 }
 
 export const cellRules: Rule[] = [invalid, blank, regulationsPower, allZero];
-

@@ -72,7 +72,8 @@ function* inForce(ctx: CheckContext): Iterable<Finding> {
 }
 
 /** Sentences every report repeats by design (legal basis, statistics period, contact, fee formula). */
-const FORMULA = /本报告|统计期限|统计期间|统计时限|统计时间|有疑问|处理费|联系电话|联系方式|电子邮箱|邮编|邮政编码|电子版|全文包括|组成。?$|下载/;
+const FORMULA =
+  /本报告|统计期限|统计期间|统计时限|统计时间|有疑问|处理费|联系电话|联系方式|电子邮箱|邮编|邮政编码|电子版|全文包括|组成。?$|下载/;
 const MIN_CHARS = 40;
 const THRESHOLD = 0.9;
 
@@ -89,7 +90,11 @@ function maskYears(text: string): string {
   for (let i = text.indexOf('年', 4); i >= 0; i = text.indexOf('年', i + 1)) {
     const a = text.charCodeAt(i - 4);
     const b = text.charCodeAt(i - 3);
-    if (((a === 0x31 && b === 0x39) || (a === 0x32 && b === 0x30)) && isDigit(text.charCodeAt(i - 2)) && isDigit(text.charCodeAt(i - 1))) {
+    if (
+      ((a === 0x31 && b === 0x39) || (a === 0x32 && b === 0x30)) &&
+      isDigit(text.charCodeAt(i - 2)) &&
+      isDigit(text.charCodeAt(i - 1))
+    ) {
       out += text.slice(seg, i - 4) + '#';
       seg = i;
     }
@@ -182,7 +187,8 @@ function* reused(ctx: CheckContext): Iterable<Finding> {
     if (reported.has(fingerprint)) continue;
     reported.add(fingerprint);
     const section = ctx.report.sections?.find((s) => s.id === block.section);
-    const carried = block.loc.where === 'section' && (section?.blocks[block.loc.block] as { carried?: boolean } | undefined)?.carried;
+    const carried =
+      block.loc.where === 'section' && (section?.blocks[block.loc.block] as { carried?: boolean } | undefined)?.carried;
     yield {
       rule: 'X-REUSED-TEXT',
       severity: 'warning',

@@ -85,7 +85,8 @@ function* overviewTopics(ctx: CheckContext): Iterable<Finding> {
   };
 }
 
-const FEE = /处理费|收费通知|(?:未|没有|无|不|未曾|并未)(?:向申请人)?(?:收取|收|产生)[^。；]{0,12}费|收取[^。；]{0,16}费用?[^。；]{0,6}元/;
+const FEE =
+  /处理费|收费通知|(?:未|没有|无|不|未曾|并未)(?:向申请人)?(?:收取|收|产生)[^。；]{0,12}费|收取[^。；]{0,16}费用?[^。；]{0,6}元/;
 
 function* feeStatement(ctx: CheckContext): Iterable<Finding> {
   if (ctx.report.year < 2021 || ctx.report.format === 'pre-2019') return;
@@ -111,7 +112,14 @@ const FORMAT_NAMES: Record<string, string> = {
   'pre-2019': '2019年以前的格式（无统一表格）',
 };
 // Table vocabulary that only one format has (format-2021.md §4.1); prose words such as 政府集中采购 are left out.
-const VOCAB_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '第二十条第（九）项', '其他对外管理服务事项'];
+const VOCAB_2019 = [
+  '本年新制作数量',
+  '本年新公开数量',
+  '对外公开总数量',
+  '上一年项目数量',
+  '第二十条第（九）项',
+  '其他对外管理服务事项',
+];
 const VOCAB_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '申请人逾期未按收费通知要求缴纳费用'];
 /** Whether a text has any word of the list: one scan instead of one per word (most texts have none). */
 const VOCAB_ANY = new Map([VOCAB_2019, VOCAB_2021].map((words) => [words, new RegExp(words.join('|'))]));
@@ -136,7 +144,10 @@ function* formatVersion(ctx: CheckContext): Iterable<Finding> {
   const foreignCells =
     expected === 'gov-2021'
       ? filled('t2_2019.')
-      : [...filled('t2.'), ...GOV_2021.resultRows.filter((r) => !GOV_2019.resultRows.includes(r)).flatMap((r) => filled(`t3.${r}.`))];
+      : [
+          ...filled('t2.'),
+          ...GOV_2021.resultRows.filter((r) => !GOV_2019.resultRows.includes(r)).flatMap((r) => filled(`t3.${r}.`)),
+        ];
   if (foreignCells.length) {
     yield {
       rule: 'FORMAT-VERSION',
@@ -179,7 +190,8 @@ function* formatVersion(ctx: CheckContext): Iterable<Finding> {
     yield {
       rule: 'FORMAT-VERSION',
       severity: 'warning',
-      message: '表三同时填了“（六）其他处理”合计行（2019年版写法）和三个分项；检查时按三个分项计算，合计行未计入。请删去合计行。',
+      message:
+        '表三同时填了“（六）其他处理”合计行（2019年版写法）和三个分项；检查时按三个分项计算，合计行未计入。请删去合计行。',
       cells: layout.ignoredLegacy.flatMap((lr) => layout.template.t3Columns.map((c) => `t3.${lr.row}.${c.key}`)),
       fingerprint: 'mixed-other-ignored',
     };
@@ -191,13 +203,15 @@ const CITATIONS = [
     id: '492',
     from: 2020,
     re: /国务院令第?492号|国令第?492号|492号令/,
-    message: '引用了已被修订的《中华人民共和国政府信息公开条例》（国务院令第492号，2008年施行）。现行条例是2019年修订的版本（国务院令第711号），请改正引用。',
+    message:
+      '引用了已被修订的《中华人民共和国政府信息公开条例》（国务院令第492号，2008年施行）。现行条例是2019年修订的版本（国务院令第711号），请改正引用。',
   },
   {
     id: '60',
     from: 2021,
-    re: /国办公开办函[〔\[［（【]?2019[〕\]］）】]?第?60号/,
-    message: '引用了国办公开办函〔2019〕60号（2019年版年报格式，已由国办公开办函〔2021〕30号取代）。请改为引用现行文件。',
+    re: /国办公开办函[〔[［（【]?2019[〕\]］）】]?第?60号/,
+    message:
+      '引用了国办公开办函〔2019〕60号（2019年版年报格式，已由国办公开办函〔2021〕30号取代）。请改为引用现行文件。',
   },
 ];
 
@@ -246,7 +260,12 @@ function* publishDeadline(ctx: CheckContext): Iterable<Finding> {
   const government = agency?.kind === 'government' || year < 2019;
   const deadline = `${year + 1}-${government ? '03-31' : '01-31'}`;
   if (d.date <= deadline) return;
-  const who = year < 2019 ? '原《条例》规定各机关应在每年3月31日前' : government ? '县级以上人民政府应在每年3月31日前' : '政府部门、乡镇（街道）等应在每年1月31日前';
+  const who =
+    year < 2019
+      ? '原《条例》规定各机关应在每年3月31日前'
+      : government
+        ? '县级以上人民政府应在每年3月31日前'
+        : '政府部门、乡镇（街道）等应在每年1月31日前';
   yield {
     rule: 'PUBLISH-DEADLINE',
     severity: 'warning',
@@ -281,7 +300,8 @@ function* title(ctx: CheckContext): Iterable<Finding> {
   else {
     if (!titleHasAgency(text, name)) problems.push(`没有机关名称“${name}”`);
     const years = [...text.matchAll(/(?:19|20)\d{2}(?=年)/g)].map((m) => Number(m[0]));
-    if (!years.includes(year)) problems.push(years.length ? `年份写的是${years[0]}年，本报告是${year}年度` : `没有年份“${year}年”`);
+    if (!years.includes(year))
+      problems.push(years.length ? `年份写的是${years[0]}年，本报告是${year}年度` : `没有年份“${year}年”`);
     if (!text.endsWith(TITLE_SUFFIX)) problems.push(`没有以“${TITLE_SUFFIX}”结尾`);
   }
   if (!problems.length) return;
@@ -296,4 +316,12 @@ function* title(ctx: CheckContext): Iterable<Finding> {
   };
 }
 
-export const formRules: Rule[] = [sectionEmpty, overviewTopics, feeStatement, formatVersion, citationOutdated, publishDeadline, title];
+export const formRules: Rule[] = [
+  sectionEmpty,
+  overviewTopics,
+  feeStatement,
+  formatVersion,
+  citationOutdated,
+  publishDeadline,
+  title,
+];

@@ -34,13 +34,15 @@ const KINDS: Kind[] = [
     id: 'comma',
     pre: /[,;:?!]/,
     re: new RegExp(`(?<=${HAN}\\s*)([,;:?!])(?=\\s*${HAN})`, 'g'),
-    message: (m, n) => `汉字之间用了半角标点“${m[1]}”${n > 1 ? `（本段共 ${n} 处）` : ''}，应使用全角标点“${{ ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }[m[1]!]}”。`,
+    message: (m, n) =>
+      `汉字之间用了半角标点“${m[1]}”${n > 1 ? `（本段共 ${n} 处）` : ''}，应使用全角标点“${{ ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }[m[1]!]}”。`,
   },
   {
     id: 'paren',
     pre: /\(/,
     re: new RegExp(`\\((?![一二三四五六七八九十]{1,3}\\))[^()]{0,40}${HAN}[^()]{0,40}\\)`, 'g'),
-    message: (m, n) => `“${m[0].length > 16 ? `${m[0].slice(0, 16)}…` : m[0]}”用了半角括号${n > 1 ? `（本段共 ${n} 处）` : ''}，中文括注应使用全角括号“（）”。`,
+    message: (m, n) =>
+      `“${m[0].length > 16 ? `${m[0].slice(0, 16)}…` : m[0]}”用了半角括号${n > 1 ? `（本段共 ${n} 处）` : ''}，中文括注应使用全角括号“（）”。`,
   },
   {
     id: 'docno',
@@ -91,7 +93,10 @@ function* punctuation(ctx: CheckContext): Iterable<Finding> {
   for (const [kind, { first, blocks }] of byKind) {
     yield {
       ...first,
-      message: blocks > 1 ? `${first.message.replace(/（本段共 \d+ 处）/, '')}全文有 ${blocks} 段存在这一问题。` : first.message,
+      message:
+        blocks > 1
+          ? `${first.message.replace(/（本段共 \d+ 处）/, '')}全文有 ${blocks} 段存在这一问题。`
+          : first.message,
       fingerprint: `${kind}|all`,
     };
   }

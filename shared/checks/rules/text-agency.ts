@@ -13,12 +13,19 @@ import { isAbbreviation, parseAgencyName, type AgencyName } from '../text/agency
 
 const CJK = /[\u4e00-\u9fff]/;
 // Characters before 镇/乡/街道 that make a generic word (全镇, 我镇, 各乡镇, 到镇…), not a name.
-const GENERIC_BEFORE = new Set('全我本该各此每其乡城村集重名小大古新强邻到在赴驻入进出下上县市区省州和与及或等个两一辖属镇街对向从为把将由给于经按据至被让使的是了和跟同'.split(''));
+const GENERIC_BEFORE = new Set(
+  '全我本该各此每其乡城村集重名小大古新强邻到在赴驻入进出下上县市区省州和与及或等个两一辖属镇街对向从为把将由给于经按据至被让使的是了和跟同'.split(
+    '',
+  ),
+);
 // Two-character words that end right before 镇政府/镇门户网站 without being a place name.
 const VERB_BEFORE = new Set(
-  '发挥 推进 推动 加强 开展 建设 完善 利用 依托 通过 借助 登录 访问 关注 指导 督促 协助 配合 联合 会同 组织 要求 各个 全体 所属 所辖 下辖 本级 基层 上级 以及 包括 其中 我们 落实 做好 实现 设置 健全 规范 明确 强化 提升 优化 丰富 拓展 畅通 保障 监督 公开 发布 更新 维护 管理 运行 负责 承担 成立 设立 作为 纳入 列入 特色 美丽 中心 重点 建制 示范 全域 城关 片区 社区 农村 城乡'.split(' '),
+  '发挥 推进 推动 加强 开展 建设 完善 利用 依托 通过 借助 登录 访问 关注 指导 督促 协助 配合 联合 会同 组织 要求 各个 全体 所属 所辖 下辖 本级 基层 上级 以及 包括 其中 我们 落实 做好 实现 设置 健全 规范 明确 强化 提升 优化 丰富 拓展 畅通 保障 监督 公开 发布 更新 维护 管理 运行 负责 承担 成立 设立 作为 纳入 列入 特色 美丽 中心 重点 建制 示范 全域 城关 片区 社区 农村 城乡'.split(
+    ' ',
+  ),
 );
-const TOWNSHIP_SELF_AFTER = /^(?:人民政府|政府|党委|党政|政务|信息公开|门户网站|网站|栏目|专栏|便民服务|为民服务|办事处|财政所)/;
+const TOWNSHIP_SELF_AFTER =
+  /^(?:人民政府|政府|党委|党政|政务|信息公开|门户网站|网站|栏目|专栏|便民服务|为民服务|办事处|财政所)/;
 
 interface ForeignMention {
   name: string;
@@ -33,7 +40,8 @@ function townshipMentions(text: string, own: { short: string; unit: string }): F
     if (i < 2) continue;
     const name = text.slice(i - 2, i);
     if (!CJK.test(name[0]!) || !CJK.test(name[1]!) || GENERIC_BEFORE.has(name[1]!) || VERB_BEFORE.has(name)) continue;
-    if (own.short.endsWith(name) || name.endsWith(own.short) || (i >= 3 && text.slice(i - 3, i) === own.short)) continue;
+    if (own.short.endsWith(name) || name.endsWith(own.short) || (i >= 3 && text.slice(i - 3, i) === own.short))
+      continue;
     if (!TOWNSHIP_SELF_AFTER.test(text.slice(i + m[0].length, i + m[0].length + 6))) continue;
     out.push({ name: name + m[0], start: i - 2, end: i + m[0].length });
   }
@@ -42,8 +50,10 @@ function townshipMentions(text: string, own: { short: string; unit: string }): F
 
 // A name used as the report's own subject: a whole clause before what an agency does (坚持, 认真…),
 // e.g. “2024年，云溪县民政局坚持…”. Found from the verbs (few) rather than from every clause.
-const SELF_VERB = /坚持|认真|高度重视|严格|按照|围绕|深入|进一步|持续|全面|扎实|积极|始终|紧紧|不断|切实|着力|聚焦|紧扣/g;
-const SUBJECT = /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处))$/;
+const SELF_VERB =
+  /坚持|认真|高度重视|严格|按照|围绕|深入|进一步|持续|全面|扎实|积极|始终|紧紧|不断|切实|着力|聚焦|紧扣/g;
+const SUBJECT =
+  /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处))$/;
 const SUBJECT_DELIMS = '。；，：';
 
 /** Subjects of the text: [name, start offset]. */
@@ -105,10 +115,21 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
   if (lastName && lastName !== own.full && !own.full.includes(lastName) && !lastName.includes(own.full)) {
     oldNames.push(lastName);
     const old = parseAgencyName(lastName, ctx.last!.agency.kind);
-    if (old.organ && old.organ !== own.organ && !isAbbreviation(old.organ, own.organ) && old.organ.length >= 3 && !/^(?:人民政府|政府)$/.test(old.organ)) {
+    if (
+      old.organ &&
+      old.organ !== own.organ &&
+      !isAbbreviation(old.organ, own.organ) &&
+      old.organ.length >= 3 &&
+      !/^(?:人民政府|政府)$/.test(old.organ)
+    ) {
       oldNames.push(old.organ);
     }
-    if (old.own && own.own && old.own.short + old.own.unit !== own.own.short + own.own.unit && old.level === 'township') {
+    if (
+      old.own &&
+      own.own &&
+      old.own.short + old.own.unit !== own.own.short + own.own.unit &&
+      old.level === 'township'
+    ) {
       oldNames.push(old.own.short + old.own.unit);
     }
   }
@@ -125,7 +146,11 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
       const at = text.indexOf(name);
       if (at < 0 || at < covered) continue;
       covered = at + name.length;
-      const f = emit(block, { name, start: at, end: at + name.length }, `是本机关更名前（${ctx.last!.year}年度）的名称，`);
+      const f = emit(
+        block,
+        { name, start: at, end: at + name.length },
+        `是本机关更名前（${ctx.last!.year}年度）的名称，`,
+      );
       if (f) yield f;
     }
     if (own.level === 'township' && own.own) {

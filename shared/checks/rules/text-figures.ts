@@ -20,9 +20,25 @@ const GROUP_ROWS: Record<string, { prefix: string; label: string }> = {
   unable: { prefix: 'unable_', label: '三（四）无法提供各项合计' },
   noproc: { prefix: 'noproc_', label: '三（五）不予处理各项合计' },
 };
-const T4_GROUP_LABELS: Record<string, string> = { review: '行政复议', lit_direct: '行政诉讼·未经复议直接起诉', lit_after_review: '行政诉讼·复议后起诉' };
-const T4_RESULT_LABELS: Record<string, string> = { total: '总计', maintained: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' };
-const T2_LABELS: Record<string, string> = { regulations: '规章', normative_docs: '行政规范性文件', issued: '本年制发件数', repealed: '本年废止件数', in_force: '现行有效件数' };
+const T4_GROUP_LABELS: Record<string, string> = {
+  review: '行政复议',
+  lit_direct: '行政诉讼·未经复议直接起诉',
+  lit_after_review: '行政诉讼·复议后起诉',
+};
+const T4_RESULT_LABELS: Record<string, string> = {
+  total: '总计',
+  maintained: '结果维持',
+  corrected: '结果纠正',
+  other: '其他结果',
+  pending: '尚未审结',
+};
+const T2_LABELS: Record<string, string> = {
+  regulations: '规章',
+  normative_docs: '行政规范性文件',
+  issued: '本年制发件数',
+  repealed: '本年废止件数',
+  in_force: '现行有效件数',
+};
 const APPLICANT_LABELS: Record<string, string> = {
   natural: '自然人',
   org: '法人或其他组织（五列合计）',
@@ -45,7 +61,8 @@ function t4Value(ctx: CheckContext, group: string, result: string): number | nul
   return ctx.sum(['maintained', 'corrected', 'other', 'pending'].map((r) => `t4.${group}.${r}`));
 }
 
-const sumOrNull = (xs: (number | null)[]): number | null => (xs.some((x) => x !== null) ? xs.reduce<number>((a, x) => a + (x ?? 0), 0) : null);
+const sumOrNull = (xs: (number | null)[]): number | null =>
+  xs.some((x) => x !== null) ? xs.reduce<number>((a, x) => a + (x ?? 0), 0) : null;
 
 function target(ctx: CheckContext, kind: string): Target | null {
   const layout = ctx.layout;
@@ -53,7 +70,11 @@ function target(ctx: CheckContext, kind: string): Target | null {
   const t3 = (row: string, label: string, extra?: number | null): Target | null => {
     const v = rowTotal(ctx, row);
     if (v === null) return null;
-    return { cells: [`t3.${row}.total`], label, candidates: extra === undefined || extra === null ? [v] : [v, v + extra] };
+    return {
+      cells: [`t3.${row}.total`],
+      label,
+      candidates: extra === undefined || extra === null ? [v] : [v, v + extra],
+    };
   };
   switch (kind) {
     case 'received':
@@ -82,7 +103,11 @@ function target(ctx: CheckContext, kind: string): Target | null {
           : layout.resultRows.filter((r) => r.startsWith(GROUP_ROWS[kind]!.prefix));
       const v = sumOrNull(rows.map((r) => rowTotal(ctx, r)));
       if (v === null) return null;
-      return { cells: rows.map((r) => `t3.${r}.total`), label: kind === 'other' ? '三（六）其他处理各项合计' : GROUP_ROWS[kind]!.label, candidates: [v] };
+      return {
+        cells: rows.map((r) => `t3.${r}.total`),
+        label: kind === 'other' ? '三（六）其他处理各项合计' : GROUP_ROWS[kind]!.label,
+        candidates: [v],
+      };
     }
   }
   if (kind.startsWith('applicant:')) {
@@ -110,7 +135,11 @@ function target(ctx: CheckContext, kind: string): Target | null {
     }
     const v = t4Value(ctx, group, result);
     if (v === null) return null;
-    return { cells: [`t4.${group}.${result}`], label: `表四“${T4_GROUP_LABELS[group]} · ${T4_RESULT_LABELS[result]}”`, candidates: [v] };
+    return {
+      cells: [`t4.${group}.${result}`],
+      label: `表四“${T4_GROUP_LABELS[group]} · ${T4_RESULT_LABELS[result]}”`,
+      candidates: [v],
+    };
   }
   if (kind.startsWith('t2:')) {
     if (layout.template.id !== 'gov-2021') return null;
@@ -202,16 +231,28 @@ function* claims(ctx: CheckContext): Iterable<Finding> {
       if (st.kind === 'no_requests') {
         const n = rowTotal(ctx, 'new_received');
         if (n && n > 0) {
-          problem = { message: `正文说“${quote}”，但表三“一、本年新收政府信息公开申请数量”为 ${fmt(n)} 件。请改正文字或表格。`, cells: ['t3.new_received.total'], actual: n };
+          problem = {
+            message: `正文说“${quote}”，但表三“一、本年新收政府信息公开申请数量”为 ${fmt(n)} 件。请改正文字或表格。`,
+            cells: ['t3.new_received.total'],
+            actual: n,
+          };
         }
       } else if (st.kind === 'no_cases') {
-        const r = st.review ? review() ?? 0 : 0;
-        const l = st.lit ? lit() ?? 0 : 0;
+        const r = st.review ? (review() ?? 0) : 0;
+        const l = st.lit ? (lit() ?? 0) : 0;
         if (r > 0 || l > 0) {
-          const parts = [st.review && r > 0 ? `行政复议 ${fmt(r)} 件` : '', st.lit && l > 0 ? `行政诉讼 ${fmt(l)} 件` : ''].filter(Boolean).join('、');
+          const parts = [
+            st.review && r > 0 ? `行政复议 ${fmt(r)} 件` : '',
+            st.lit && l > 0 ? `行政诉讼 ${fmt(l)} 件` : '',
+          ]
+            .filter(Boolean)
+            .join('、');
           problem = {
             message: `正文说“${quote}”，但表四填有${parts}。请改正文字或表格。`,
-            cells: [...(st.review && r > 0 ? ['t4.review.total'] : []), ...(st.lit && l > 0 ? ['t4.lit_direct.total', 't4.lit_after_review.total'] : [])],
+            cells: [
+              ...(st.review && r > 0 ? ['t4.review.total'] : []),
+              ...(st.lit && l > 0 ? ['t4.lit_direct.total', 't4.lit_after_review.total'] : []),
+            ],
             actual: r + l,
           };
         }

@@ -14,14 +14,24 @@ export function hash(text: string): string {
 
 /** Human path of a cell: 三（一）予以公开 · 自然人. */
 export function labelOf(ctx: CheckContext, key: string): string {
-  return ctx.layout?.fields[key]?.label ?? ctx.template?.fields[key]?.label ?? GOV_2021.fields[key]?.label ?? GOV_2019.fields[key]?.label ?? key;
+  return (
+    ctx.layout?.fields[key]?.label ??
+    ctx.template?.fields[key]?.label ??
+    GOV_2021.fields[key]?.label ??
+    GOV_2019.fields[key]?.label ??
+    key
+  );
 }
 
 /** A figure as printed (no grouping, decimals as entered). */
 export const fmt = (n: number | null | undefined): string => (n === null || n === undefined ? '空白' : formatCell(n));
 
 /** “表三” etc. */
-export const TABLE_NAMES: Record<string, string> = { t2: '表二（主动公开）', t3: '表三（依申请公开）', t4: '表四（复议诉讼）' };
+export const TABLE_NAMES: Record<string, string> = {
+  t2: '表二（主动公开）',
+  t3: '表三（依申请公开）',
+  t4: '表四（复议诉讼）',
+};
 
 /** Section headings by id, for messages. */
 export function sectionHeadings(ctx: CheckContext): Record<string, string> {

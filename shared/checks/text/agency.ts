@@ -21,7 +21,8 @@ export interface AgencyName {
 
 const PLACE = /^([\u4e00-\u9fff]{1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|林区|特区|县|旗|区))/;
 // Words that end like a unit but are not places (城市管理局, 社区, 园区…).
-const NOT_PLACE = /^(?:城市|都市|社区|园区|景区|小区|片区|辖区|全市|全县|全区|本市|本县|本区|市区|城区管理|地区|开发区|高新区|保税区|自贸区|新区管理)$/;
+const NOT_PLACE =
+  /^(?:城市|都市|社区|园区|景区|小区|片区|辖区|全市|全县|全区|本市|本县|本区|市区|城区管理|地区|开发区|高新区|保税区|自贸区|新区管理)$/;
 
 export function parseAgencyName(name: string, kind?: AgencyKind): AgencyName {
   const full = (name ?? '').replace(/\s+/g, '');

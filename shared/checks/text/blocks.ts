@@ -26,7 +26,11 @@ export function normalizedCached(text: string): NormalizedText {
 
 /** The normalised text of a paragraph block, computed once per block object. */
 function normalizedBlock(block: object, text: string): NormalizedText {
-  return normalizedBlocks(block, () => ({ text, norm: normalizeText(text) }), (v) => v.text === text).norm;
+  return normalizedBlocks(
+    block,
+    () => ({ text, norm: normalizeText(text) }),
+    (v) => v.text === text,
+  ).norm;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -34,8 +38,21 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** Every text of the report in reading order. Tolerates missing or odd parts (imported files). */
 export function collectBlocks(report: Report): TextBlock[] {
   const out: TextBlock[] = [];
-  const push = (loc: TextLocation, kind: TextBlock['kind'], section: SectionId | null, text: string, owner?: object) => {
-    out.push({ loc, kind, section, index: out.length, original: text, norm: owner ? normalizedBlock(owner, text) : normalizedCached(text) });
+  const push = (
+    loc: TextLocation,
+    kind: TextBlock['kind'],
+    section: SectionId | null,
+    text: string,
+    owner?: object,
+  ) => {
+    out.push({
+      loc,
+      kind,
+      section,
+      index: out.length,
+      original: text,
+      norm: owner ? normalizedBlock(owner, text) : normalizedCached(text),
+    });
   };
   push({ where: 'title' }, 'title', null, str(report.title));
   push({ where: 'preamble' }, 'preamble', null, str(report.preamble));

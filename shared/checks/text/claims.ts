@@ -137,7 +137,31 @@ function readFigures(text: string): number {
 }
 
 /** Words between a noun and its figure (共计, 为, 达到 …), stripped from the end of the words before a figure. */
-const FILLERS = ['共计', '合计', '总计', '累计', '分别为', '分别', '达到', '数量', '件数', '总数', '超过', '将近', '大约', '共', '计', '为', '达', '了', '的', '有', '约', '近', '逾'];
+const FILLERS = [
+  '共计',
+  '合计',
+  '总计',
+  '累计',
+  '分别为',
+  '分别',
+  '达到',
+  '数量',
+  '件数',
+  '总数',
+  '超过',
+  '将近',
+  '大约',
+  '共',
+  '计',
+  '为',
+  '达',
+  '了',
+  '的',
+  '有',
+  '约',
+  '近',
+  '逾',
+];
 
 /** Last characters of the fillers (char codes): most texts end otherwise and are returned at once. */
 const FILLER_ENDS = new Set(FILLERS.map((f) => f.charCodeAt(f.length - 1)));
@@ -162,7 +186,13 @@ function stripFillers(text: string, start: number, end: number): number {
 function approxBefore(text: string, start: number, end: number): boolean {
   if (end <= start) return false;
   const last = text.charCodeAt(end - 1);
-  return last === YUE || last === JIN || last === YU || last === CHAO || (last === GUO && end - 2 >= start && text.charCodeAt(end - 2) === CHAO);
+  return (
+    last === YUE ||
+    last === JIN ||
+    last === YU ||
+    last === CHAO ||
+    (last === GUO && end - 2 >= start && text.charCodeAt(end - 2) === CHAO)
+  );
 }
 const YUE = '约'.charCodeAt(0);
 const JIN = '近'.charCodeAt(0);
@@ -225,7 +255,8 @@ const SONG = code('讼');
 const GUI = code('规');
 
 /** Whether `word` stands at `at` and ends by `end`. */
-const wordAt = (text: string, at: number, end: number, word: string) => at + word.length <= end && text.startsWith(word, at);
+const wordAt = (text: string, at: number, end: number, word: string) =>
+  at + word.length <= end && text.startsWith(word, at);
 
 /**
  * The Table 4 group of the last mention of one in text[start, end) (其中结果维持 72 件 after 行政复议 351 件):
@@ -234,7 +265,7 @@ const wordAt = (text: string, at: number, end: number, word: string) => at + wor
  */
 function t4Group(text: string, start: number, end: number): string | null {
   let last: string | null = null;
-  for (let p = start; p < end - 1; ) {
+  for (let p = start; p < end - 1;) {
     const c = text.charCodeAt(p);
     if (c === FU && text.charCodeAt(p + 1) === YI) {
       if (wordAt(text, p + 2, end, '后提起') || wordAt(text, p + 2, end, '后起诉')) {
@@ -244,7 +275,11 @@ function t4Group(text: string, start: number, end: number): string | null {
         last = 'review';
         p += 2;
       }
-    } else if (c === ZHI && text.charCodeAt(p + 1) === JIE && (wordAt(text, p + 2, end, '提起') || wordAt(text, p + 2, end, '起诉'))) {
+    } else if (
+      c === ZHI &&
+      text.charCodeAt(p + 1) === JIE &&
+      (wordAt(text, p + 2, end, '提起') || wordAt(text, p + 2, end, '起诉'))
+    ) {
       last = 'lit_direct';
       p += 4;
     } else if (c === SU && text.charCodeAt(p + 1) === SONG) {
@@ -277,37 +312,57 @@ const t4Result = (result: string) => (_m: RegExpExecArray, ctx: SentenceContext)
 };
 
 const applicant = (col: string) => (_m: RegExpExecArray, ctx: SentenceContext) =>
-  ctx.lastKind === 'received' || ctx.lastKind === 'new_received' || (ctx.lastKind?.startsWith('applicant:') ?? false) ? `applicant:${col}` : null;
+  ctx.lastKind === 'received' || ctx.lastKind === 'new_received' || (ctx.lastKind?.startsWith('applicant:') ?? false)
+    ? `applicant:${col}`
+    : null;
 
 const t2Continuation = (col: string) => (_m: RegExpExecArray, ctx: SentenceContext) => {
   const subject = t2Subject(ctx.text, ctx.beforeStart, ctx.to);
   return subject && ctx.lastKind?.startsWith('t2:') ? `t2:${subject}:${col}` : null;
 };
 
-const docRule = (row: string, col: string) => (m: RegExpExecArray) => (NOT_DOC_MIDDLE.test(m[1] ?? '') ? null : `t2:${row}:${col}`);
+const docRule = (row: string, col: string) => (m: RegExpExecArray) =>
+  NOT_DOC_MIDDLE.test(m[1] ?? '') ? null : `t2:${row}:${col}`;
 
 /** Words right before a figure (anchored at the end of the clause text, fillers stripped). First match wins. */
 const LEFT_RULES: Rule[] = [
   // Table 3 carry-over
   {
-    need: ['转', '顺延'], re: /(?:结转|顺延|转入|转)(?:到|至|入)?(?:下一?年度?|下年|次年|(\d{4})年度?)(?:继续)?(?:办理|答复|处理)?(?:的)?(?:申请)?$/,
+    need: ['转', '顺延'],
+    re: /(?:结转|顺延|转入|转)(?:到|至|入)?(?:下一?年度?|下年|次年|(\d{4})年度?)(?:继续)?(?:办理|答复|处理)?(?:的)?(?:申请)?$/,
     ends: '年度续理复请的',
     kind: (m, ctx) => (yearIs(m[1], ctx.year + 1) ? 'carry_next' : null),
   },
   {
-    need: ['结转', '转结'], re: /(?:上一?年度?|去年|前一年度?|(\d{4})年度?)(?:年底|底)?(?:结转|转结)(?:过来|而来)?(?:的)?(?:政府信息公开)?(?:申请)?$/,
+    need: ['结转', '转结'],
+    re: /(?:上一?年度?|去年|前一年度?|(\d{4})年度?)(?:年底|底)?(?:结转|转结)(?:过来|而来)?(?:的)?(?:政府信息公开)?(?:申请)?$/,
     ends: '转结来的开请',
     kind: (m, ctx) => (yearIs(m[1], ctx.year - 1) ? 'carried' : null),
   },
   // Table 4
-  { ends: '诉讼件的', need: ['复议后'], re: /复议后(?:提起|起诉)(?:的)?(?:行政诉讼)?(?:案件)?$/, kind: 't4:lit_after_review:total' },
-  { ends: '诉讼件的', need: ['直接'], re: /直接(?:提起|起诉)(?:的)?(?:行政诉讼)?(?:案件)?$/, kind: 't4:lit_direct:total' },
+  {
+    ends: '诉讼件的',
+    need: ['复议后'],
+    re: /复议后(?:提起|起诉)(?:的)?(?:行政诉讼)?(?:案件)?$/,
+    kind: 't4:lit_after_review:total',
+  },
+  {
+    ends: '诉讼件的',
+    need: ['直接'],
+    re: /直接(?:提起|起诉)(?:的)?(?:行政诉讼)?(?:案件)?$/,
+    kind: 't4:lit_direct:total',
+  },
   { ends: '讼件', need: ['行政诉讼'], re: /行政诉讼(?:案件)?$/, kind: 't4:lit:total' },
   { ends: '议件请', need: ['行政复议'], re: /行政复议(?:案件)?(?:申请)?$/, kind: 't4:review:total' },
   { ends: '持为复定', need: ['维持'], re: /(?:结果)?维持(?:原(?:行政行为|答复|决定))?$/, kind: t4Result('maintained') },
   { ends: '正', need: ['纠正'], re: /(?:结果)?纠正$/, kind: t4Result('corrected') },
   { ends: '果', need: ['其他结果'], re: /其他结果$/, kind: t4Result('other') },
-  { ends: '结理中', need: ['审'], re: /(?:尚未审结|未审结|尚在审理中?|正在审理中?|审理中)$/, kind: t4Result('pending') },
+  {
+    ends: '结理中',
+    need: ['审'],
+    re: /(?:尚未审结|未审结|尚在审理中?|正在审理中?|审理中)$/,
+    kind: t4Result('pending'),
+  },
   // Table 3 results
   { ends: '开的请', need: ['予以公开'], re: /予以公开(?:的)?(?:申请)?$/, kind: 'res_open' },
   { ends: '开的请', need: ['部分公开'], re: /部分公开(?:的)?(?:申请)?$/, kind: 'res_partial' },
@@ -317,31 +372,78 @@ const LEFT_RULES: Rule[] = [
   { ends: '理的请', need: ['其他处理'], re: /其他处理(?:的)?(?:申请)?$/, kind: 'other' },
   // Table 3 applicants (only right after a figure of received applications)
   { ends: '人出的请', need: ['自然人'], re: /自然人(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('natural') },
-  { ends: '织出的请', need: ['法人'], re: /法人(?:或|和|及)?其他组织(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('org') },
+  {
+    ends: '织出的请',
+    need: ['法人'],
+    re: /法人(?:或|和|及)?其他组织(?:提出)?(?:的)?(?:申请)?$/,
+    kind: applicant('org'),
+  },
   { ends: '业出的请', need: ['商业企业'], re: /商业企业(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('commercial') },
   { ends: '构出的请', need: ['科研机构'], re: /科研机构(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('research') },
-  { ends: '织出的请', need: ['社会公益组织'], re: /社会公益组织(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('public_interest') },
-  { ends: '构出的请', need: ['法律服务机构'], re: /法律服务机构(?:提出)?(?:的)?(?:申请)?$/, kind: applicant('legal_service') },
+  {
+    ends: '织出的请',
+    need: ['社会公益组织'],
+    re: /社会公益组织(?:提出)?(?:的)?(?:申请)?$/,
+    kind: applicant('public_interest'),
+  },
+  {
+    ends: '构出的请',
+    need: ['法律服务机构'],
+    re: /法律服务机构(?:提出)?(?:的)?(?:申请)?$/,
+    kind: applicant('legal_service'),
+  },
   // Table 2
   { ends: '件', need: ['现行有效'], re: /现行有效(?:的)?()(?:行政)?规范性文件$/, kind: 't2:normative_docs:in_force' },
   { ends: '效', need: ['规范性文件'], re: /(?:行政)?规范性文件(?:现行)?有效$/, kind: 't2:normative_docs:in_force' },
-  { ends: '件', need: ['规范性文件'], re: /(?:制发|印发|出台|制定|新增|发布)(?:了)?([^，。；、]{0,6}?)(?:行政)?规范性文件$/, kind: docRule('normative_docs', 'issued') },
-  { ends: '件', need: ['废止'], re: /废止(?:了)?([^，。；、]{0,6}?)(?:行政)?规范性文件$/, kind: docRule('normative_docs', 'repealed') },
-  { ends: '章', need: ['现行有效'], re: /现行有效(?:的)?([^，。；、]{0,6}?)规章$/, kind: docRule('regulations', 'in_force') },
-  { ends: '章', need: ['规章'], re: /(?:制定|制发|出台|新增|颁布)(?:了)?([^，。；、]{0,8}?)规章$/, kind: docRule('regulations', 'issued') },
+  {
+    ends: '件',
+    need: ['规范性文件'],
+    re: /(?:制发|印发|出台|制定|新增|发布)(?:了)?([^，。；、]{0,6}?)(?:行政)?规范性文件$/,
+    kind: docRule('normative_docs', 'issued'),
+  },
+  {
+    ends: '件',
+    need: ['废止'],
+    re: /废止(?:了)?([^，。；、]{0,6}?)(?:行政)?规范性文件$/,
+    kind: docRule('normative_docs', 'repealed'),
+  },
+  {
+    ends: '章',
+    need: ['现行有效'],
+    re: /现行有效(?:的)?([^，。；、]{0,6}?)规章$/,
+    kind: docRule('regulations', 'in_force'),
+  },
+  {
+    ends: '章',
+    need: ['规章'],
+    re: /(?:制定|制发|出台|新增|颁布)(?:了)?([^，。；、]{0,8}?)规章$/,
+    kind: docRule('regulations', 'issued'),
+  },
   { ends: '章', need: ['废止'], re: /废止(?:了)?([^，。；、]{0,8}?)规章$/, kind: docRule('regulations', 'repealed') },
-  { ends: '发台增定', need: [], re: /^(?:本年|全年|今年)?度?(?:新)?(?:制发|印发|出台|新增|制定)$/, kind: t2Continuation('issued') },
+  {
+    ends: '发台增定',
+    need: [],
+    re: /^(?:本年|全年|今年)?度?(?:新)?(?:制发|印发|出台|新增|制定)$/,
+    kind: t2Continuation('issued'),
+  },
   { ends: '止', need: [], re: /^(?:本年|全年|今年)?度?废止$/, kind: t2Continuation('repealed') },
   { ends: '效', need: [], re: /^(?:现行)?有效$/, kind: t2Continuation('in_force') },
   // Table 3 received / answered
-  { ends: '请开息', need: ['新收'], re: /新收(?:到)?([^，。；]{0,14}?)申请(?:公开(?:政府信息)?(?:申请)?)?$/, kind: (m) => (NOT_REQUESTS.test(m[1] ?? '') ? null : 'new_received') },
   {
-    need: ['受理', '收到', '接收', '接到', '收悉', '登记'], re: /(?:受理|收到|接收|接到|收悉|登记)(?:了|到)?([^，。；]{0,16}?)申请(?:公开(?:政府信息)?(?:申请)?)?$/,
+    ends: '请开息',
+    need: ['新收'],
+    re: /新收(?:到)?([^，。；]{0,14}?)申请(?:公开(?:政府信息)?(?:申请)?)?$/,
+    kind: (m) => (NOT_REQUESTS.test(m[1] ?? '') ? null : 'new_received'),
+  },
+  {
+    need: ['受理', '收到', '接收', '接到', '收悉', '登记'],
+    re: /(?:受理|收到|接收|接到|收悉|登记)(?:了|到)?([^，。；]{0,16}?)申请(?:公开(?:政府信息)?(?:申请)?)?$/,
     ends: '请开息',
     kind: (m) => (NOT_REQUESTS.test(m[1] ?? '') ? null : 'received'),
   },
   {
-    need: ['答复', '办结', '完毕'], re: /(?:答复|办结|办理完毕|处理完毕|已办结|已答复)(?:了)?(?:申请)?$/,
+    need: ['答复', '办结', '完毕'],
+    re: /(?:答复|办结|办理完毕|处理完毕|已办结|已答复)(?:了)?(?:申请)?$/,
     ends: '复结毕请',
     kind: (_m, ctx) => (/申请/.test(ctx.before) && !/复议|诉讼/.test(ctx.before) ? 'answered' : null),
   },
@@ -396,21 +498,46 @@ const STATEMENT_RULES: { re: RegExp; kind: StatementKind; need: string[][]; reje
     kind: 'no_requests',
     reject: /复议|诉讼|正当理由|未经/,
   },
-  { need: [['无', '没有'], ['公开申请', '公开的申请']], re: /(?:无|没有)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g, kind: 'no_requests' },
+  {
+    need: [
+      ['无', '没有'],
+      ['公开申请', '公开的申请'],
+    ],
+    re: /(?:无|没有)(?:任何)?(?:政府信息公开|依申请公开)(?:的)?申请/g,
+    kind: 'no_requests',
+  },
   {
     re: /(?:未|没有|无|暂无|尚未)(?:发生|出现|产生|收到|接到|涉及|被申请|被提起|被|有)?(?:过)?(?:任何)?[^，。；]{0,20}?(?:行政复议|行政诉讼)/g,
     need: [['行政复议', '行政诉讼'], NEG],
     kind: 'no_cases',
     reject: /正当|未经|无法|审结|不予|降低|减少|避免|防止/,
   },
-  { need: [['行政复议', '行政诉讼'], ['为0', '为零']], re: /(?:行政复议|行政诉讼)[^，。；]{0,14}?(?:均)?为(?:0|零)(?:件)?(?![0-9])/g, kind: 'no_cases' },
-  { need: [['维持'], ['均', '全部', '都', '皆']], re: /(?:均|全部|都|皆)(?:已)?(?:获|被|予以|得到|为|是)?(?:结果)?维持/g, kind: 'all_maintained' },
+  {
+    need: [
+      ['行政复议', '行政诉讼'],
+      ['为0', '为零'],
+    ],
+    re: /(?:行政复议|行政诉讼)[^，。；]{0,14}?(?:均)?为(?:0|零)(?:件)?(?![0-9])/g,
+    kind: 'no_cases',
+  },
+  {
+    need: [['维持'], ['均', '全部', '都', '皆']],
+    re: /(?:均|全部|都|皆)(?:已)?(?:获|被|予以|得到|为|是)?(?:结果)?维持/g,
+    kind: 'all_maintained',
+  },
   {
     re: /(?:未|没有|无|不|未曾|并未)(?:向申请人)?(?:收取|产生|收)(?:过)?(?:任何)?[^，。；]{0,16}?(?:处理费|费用)/g,
-    need: [['处理费', '费用'], ['未', '没有', '无', '不']],
+    need: [
+      ['处理费', '费用'],
+      ['未', '没有', '无', '不'],
+    ],
     kind: 'no_fee',
   },
-  { need: [['收取'], ['0元', '零元']], re: /收取[^，。；]{0,16}?(?:处理费|费用)[^，。；]{0,4}?(?<![0-9.])(?:0|零)元/g, kind: 'no_fee' },
+  {
+    need: [['收取'], ['0元', '零元']],
+    re: /收取[^，。；]{0,16}?(?:处理费|费用)[^，。；]{0,4}?(?<![0-9.])(?:0|零)元/g,
+    kind: 'no_fee',
+  },
 ];
 
 /** Whether the text contains a word of every group. */

@@ -204,7 +204,8 @@ export class ReuseIndex {
         continue;
       }
       const key = sigKey(c, s);
-      for (let e = heads[Math.imul(key, GOLDEN) >>> shift]! - 1; e >= 0; e = entryNext[e]! - 1) if (entryKey[e] === key) counts[entryPara[e]!]!++;
+      for (let e = heads[Math.imul(key, GOLDEN) >>> shift]! - 1; e >= 0; e = entryNext[e]! - 1)
+        if (entryKey[e] === key) counts[entryPara[e]!]!++;
     }
     // Bigrams of this text (with repeats): at least its number of distinct bigrams.
     const nA = text.length - 1;

@@ -51,7 +51,12 @@ export const STYLE_NAME = { signature: '落款', table: '表格文字', footer: 
 type Fonts = { ascii: string; hAnsi: string; eastAsia: string; cs: string };
 
 /** Chinese text in its font, Latin letters and digits in Times New Roman (export.md). */
-const fonts = (eastAsia: string, latin: string = FONT.latin): Fonts => ({ ascii: latin, hAnsi: latin, eastAsia, cs: latin });
+const fonts = (eastAsia: string, latin: string = FONT.latin): Fonts => ({
+  ascii: latin,
+  hAnsi: latin,
+  eastAsia,
+  cs: latin,
+});
 
 /** One 3号 character is 16 pt = 320 twips: indents "in characters" are multiples of it. */
 const CHAR = 320;
@@ -104,7 +109,12 @@ function styles(): IParagraphStyleOptions[] {
       name: STYLE_NAME.signature,
       basedOn: STYLE.body,
       next: STYLE.signature,
-      paragraph: { alignment: AlignmentType.RIGHT, indent: { firstLine: 0, firstLineChars: 0 }, keepNext: true, keepLines: true },
+      paragraph: {
+        alignment: AlignmentType.RIGHT,
+        indent: { firstLine: 0, firstLineChars: 0 },
+        keepNext: true,
+        keepLines: true,
+      },
     },
     {
       id: STYLE.table,
@@ -122,7 +132,10 @@ function styles(): IParagraphStyleOptions[] {
       id: STYLE.footer,
       name: STYLE_NAME.footer,
       basedOn: STYLE.body,
-      paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: { firstLine: 0, firstLineChars: 0 } },
+      paragraph: {
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        indent: { firstLine: 0, firstLineChars: 0 },
+      },
       run: { font: fonts(FONT.pageNumber, FONT.pageNumber), size: SIZE.si },
     },
   ];
@@ -176,7 +189,10 @@ function cellParagraph(cell: PrintCell | null, tableId: PrintTable['id']): Parag
   return new Paragraph({
     style: STYLE.table,
     alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-    children: runs(cell.text, { font: fonts(note ? FONT.tableNote : FONT.table), size: tableId === 't2' || tableId === 'legacy' ? SIZE.xiaosi : SIZE.wu }),
+    children: runs(cell.text, {
+      font: fonts(note ? FONT.tableNote : FONT.table),
+      size: tableId === 't2' || tableId === 'legacy' ? SIZE.xiaosi : SIZE.wu,
+    }),
   });
 }
 
@@ -192,7 +208,12 @@ function keepWithNext(table: PrintTable, cover: (PrintCell | undefined)[][]): bo
   return Array.from({ length: table.gridRows }, (_, r) => {
     if (r === table.gridRows - 1) return false;
     if (r < table.headerRows) return true;
-    if (cover[r]!.some((cell) => cell && cell.rowspan > 1 && cell.rowspan <= KEEP_GROUP_ROWS && cell.r + cell.rowspan - 1 > r)) return true;
+    if (
+      cover[r]!.some(
+        (cell) => cell && cell.rowspan > 1 && cell.rowspan <= KEEP_GROUP_ROWS && cell.r + cell.rowspan - 1 > r,
+      )
+    )
+      return true;
     if (table.id === 't2') return table.rows[r + 1]![0]?.role !== 'section';
     return false;
   });
@@ -201,10 +222,13 @@ function keepWithNext(table: PrintTable, cover: (PrintCell | undefined)[][]): bo
 export function docxTable(table: PrintTable): Table {
   const widths = gridColumns(table.colWidths);
   // Which origin cell covers each grid slot: continuation cells of vertical merges need it.
-  const cover: (PrintCell | undefined)[][] = Array.from({ length: table.gridRows }, () => Array<PrintCell | undefined>(table.gridCols));
+  const cover: (PrintCell | undefined)[][] = Array.from({ length: table.gridRows }, () =>
+    Array<PrintCell | undefined>(table.gridCols),
+  );
   for (const row of table.rows) {
     for (const cell of row) {
-      for (let r = cell.r; r < cell.r + cell.rowspan; r++) for (let c = cell.c; c < cell.c + cell.colspan; c++) cover[r]![c] = cell;
+      for (let r = cell.r; r < cell.r + cell.rowspan; r++)
+        for (let c = cell.c; c < cell.c + cell.colspan; c++) cover[r]![c] = cell;
     }
   }
   const keep = keepWithNext(table, cover);
@@ -212,10 +236,15 @@ export function docxTable(table: PrintTable): Table {
   const rows: TableRow[] = [];
   for (let r = 0; r < table.gridRows; r++) {
     const children: TableCell[] = [];
-    for (let c = 0; c < table.gridCols; ) {
+    for (let c = 0; c < table.gridCols;) {
       const cell = cover[r]![c];
       if (!cell) {
-        children.push(new TableCell({ children: [cellParagraph(null, table.id)], width: { size: widths[c]!, type: WidthType.DXA } }));
+        children.push(
+          new TableCell({
+            children: [cellParagraph(null, table.id)],
+            width: { size: widths[c]!, type: WidthType.DXA },
+          }),
+        );
         c++;
         continue;
       }
@@ -226,12 +255,21 @@ export function docxTable(table: PrintTable): Table {
           width: { size: span(cell), type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
           ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
-          ...(cell.rowspan > 1 ? { verticalMerge: origin ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+          ...(cell.rowspan > 1
+            ? { verticalMerge: origin ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
+            : {}),
         }),
       );
       c += cell.colspan;
     }
-    rows.push(new TableRow({ children, cantSplit: true, keepNext: keep[r], ...(r < table.headerRows ? { tableHeader: true } : {}) }));
+    rows.push(
+      new TableRow({
+        children,
+        cantSplit: true,
+        keepNext: keep[r],
+        ...(r < table.headerRows ? { tableHeader: true } : {}),
+      }),
+    );
   }
   return new Table({
     rows,
@@ -240,11 +278,21 @@ export function docxTable(table: PrintTable): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     margins: { left: 57, right: 57, top: 0, bottom: 0 },
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
   });
 }
 
-function footer(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }): Footer {
+function footer(
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+  indent: { left?: number; right?: number },
+): Footer {
   const base = { font: fonts(FONT.pageNumber, FONT.pageNumber), size: SIZE.si };
   return new Footer({
     children: [
@@ -252,7 +300,11 @@ function footer(alignment: (typeof AlignmentType)[keyof typeof AlignmentType], i
         style: STYLE.footer,
         alignment,
         indent,
-        children: [new TextRun({ ...base, text: '— ' }), new TextRun({ ...base, children: [PageNumber.CURRENT] }), new TextRun({ ...base, text: ' —' })],
+        children: [
+          new TextRun({ ...base, text: '— ' }),
+          new TextRun({ ...base, children: [PageNumber.CURRENT] }),
+          new TextRun({ ...base, text: ' —' }),
+        ],
       }),
     ],
   });
@@ -267,7 +319,9 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
   children.push(
     new Paragraph({
       style: STYLE.title,
-      children: doc.title.lines.flatMap((line, i) => runs(line, { font: fonts(FONT.title), size: SIZE.er, ...(i > 0 ? { break: 1 } : {}) })),
+      children: doc.title.lines.flatMap((line, i) =>
+        runs(line, { font: fonts(FONT.title), size: SIZE.er, ...(i > 0 ? { break: 1 } : {}) }),
+      ),
     }),
   );
   for (const p of doc.preamble) children.push(paragraph(p));
@@ -298,7 +352,9 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
     description: `${report.agency.name} ${report.year}年政府信息公开工作年度报告`,
     evenAndOddHeaderAndFooters: !centred,
     styles: {
-      default: { document: { run: { font: fonts(FONT.body), size: SIZE.san, language: { value: 'en-US', eastAsia: 'zh-CN' } } } },
+      default: {
+        document: { run: { font: fonts(FONT.body), size: SIZE.san, language: { value: 'en-US', eastAsia: 'zh-CN' } } },
+      },
       paragraphStyles: styles(),
     },
     sections: [
@@ -322,7 +378,10 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
         },
         footers: centred
           ? { default: footer(AlignmentType.CENTER, {}) }
-          : { default: footer(AlignmentType.RIGHT, { right: oneChar }), even: footer(AlignmentType.LEFT, { left: oneChar }) },
+          : {
+              default: footer(AlignmentType.RIGHT, { right: oneChar }),
+              even: footer(AlignmentType.LEFT, { left: oneChar }),
+            },
         children,
       },
     ],

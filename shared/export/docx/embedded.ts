@@ -18,7 +18,13 @@ const DATASTORE_ID = '{5B3C9E1A-2D4F-4C8B-9A61-6E0D2F7B8C41}';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescapeXml = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(x?)([0-9a-fA-F]+);/g, (_m, hex: string, n: string) => String.fromCodePoint(parseInt(n, hex ? 16 : 10))).replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(x?)([0-9a-fA-F]+);/g, (_m, hex: string, n: string) => String.fromCodePoint(parseInt(n, hex ? 16 : 10)))
+    .replace(/&amp;/g, '&');
 
 /** Adds (or replaces) the embedded report in a .docx produced by our exporter. */
 export async function embedReport(docx: Uint8Array, report: Report): Promise<Uint8Array> {
@@ -37,7 +43,10 @@ const reportJson = (report: Report): string =>
 /** The same, on an already opened package (the exporter saves one unzip/zip round). */
 export async function embedReportInZip(zip: JSZip, report: Report): Promise<void> {
   const json = reportJson(report);
-  zip.file(ITEM, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<report xmlns="${EMBED_NAMESPACE}">${escapeXml(json)}</report>`);
+  zip.file(
+    ITEM,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<report xmlns="${EMBED_NAMESPACE}">${escapeXml(json)}</report>`,
+  );
   zip.file(
     ITEM_PROPS,
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ds:datastoreItem ds:itemID="${DATASTORE_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${EMBED_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
@@ -50,7 +59,10 @@ export async function embedReportInZip(zip: JSZip, report: Report): Promise<void
   const typesPath = '[Content_Types].xml';
   let types = (await zip.file(typesPath)?.async('string')) ?? '';
   if (!types.includes(`/${ITEM_PROPS}"`)) {
-    types = types.replace('</Types>', `<Override PartName="/${ITEM_PROPS}" ContentType="${PROPS_CONTENT_TYPE}"/></Types>`);
+    types = types.replace(
+      '</Types>',
+      `<Override PartName="/${ITEM_PROPS}" ContentType="${PROPS_CONTENT_TYPE}"/></Types>`,
+    );
   }
   if (!/Extension="xml"/i.test(types)) {
     types = types.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
@@ -60,7 +72,10 @@ export async function embedReportInZip(zip: JSZip, report: Report): Promise<void
   const relsPath = 'word/_rels/document.xml.rels';
   let rels = (await zip.file(relsPath)?.async('string')) ?? '';
   if (!rels.includes(`Target="../${ITEM}"`)) {
-    rels = rels.replace('</Relationships>', `<Relationship Id="rIdNianbaoReport" Type="${REL_TYPE_CUSTOM_XML}" Target="../${ITEM}"/></Relationships>`);
+    rels = rels.replace(
+      '</Relationships>',
+      `<Relationship Id="rIdNianbaoReport" Type="${REL_TYPE_CUSTOM_XML}" Target="../${ITEM}"/></Relationships>`,
+    );
   }
   zip.file(relsPath, rels);
 }
@@ -74,7 +89,9 @@ export async function readEmbeddedReport(docx: Uint8Array | JSZip): Promise<unkn
   const parts = Object.keys(zip.files).filter((name) => /^customXml\/[^/]+\.xml$/i.test(name));
   for (const name of parts) {
     const xml = await zip.file(name)!.async('string');
-    const m = new RegExp(`<(?:\\w+:)?report\\b[^>]*xmlns(?::\\w+)?="${EMBED_NAMESPACE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</(?:\\w+:)?report>`).exec(xml);
+    const m = new RegExp(
+      `<(?:\\w+:)?report\\b[^>]*xmlns(?::\\w+)?="${EMBED_NAMESPACE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</(?:\\w+:)?report>`,
+    ).exec(xml);
     if (!m) continue;
     try {
       return JSON.parse(unescapeXml(m[1]!)) as unknown;

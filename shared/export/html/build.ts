@@ -26,7 +26,8 @@ const textHtml = (s: string): string => esc(s).split(/\r?\n/).join('<br>');
 /** The fragment lives in a website's article column: screen sizes instead of the printed page. */
 function fragmentCss(name: StyleName): string {
   const css: string = CSS[name];
-  if (name === 'report') return 'max-width:100%;color:#000;background:#fff;font-family:' + css.split('font-family:')[1]!.split(';')[0];
+  if (name === 'report')
+    return 'max-width:100%;color:#000;background:#fff;font-family:' + css.split('font-family:')[1]!.split(';')[0];
   return css
     .replace('font-size:16pt;line-height:28.95pt', 'font-size:17px;line-height:1.9')
     .replace('font-size:22pt;line-height:35pt', 'font-size:24px;line-height:1.5')
@@ -117,7 +118,9 @@ export function buildHtml(report: Report, options: HtmlOptions): string {
   // Heading levels never skip: h1 title (or the website's own), h2 parts, h3/h4 sub-headings.
   const top = 2;
   if (includeTitle) {
-    parts.push(`<h1 ${ctx.attr('title')}>${doc.title.lines.map((l) => `<span ${ctx.attr('titleLine')}>${esc(l)}</span>`).join('')}</h1>`);
+    parts.push(
+      `<h1 ${ctx.attr('title')}>${doc.title.lines.map((l) => `<span ${ctx.attr('titleLine')}>${esc(l)}</span>`).join('')}</h1>`,
+    );
   }
   for (const p of doc.preamble) parts.push(paragraphHtml(ctx, p, top + 1));
   doc.sections.forEach((section) => {
@@ -146,7 +149,9 @@ export function buildHtml(report: Report, options: HtmlOptions): string {
   const article = `<article ${ctx.attr('report')} lang="zh-CN">\n${parts.join('\n')}\n</article>`;
   if (!options.standalone) return `${article}\n`;
 
-  const sheet = [...(Object.keys(CSS) as StyleName[]).map((name) => `.nb-${name}{${CSS[name]}}`), ...ctx.rules].join('\n');
+  const sheet = [...(Object.keys(CSS) as StyleName[]).map((name) => `.nb-${name}{${CSS[name]}}`), ...ctx.rules].join(
+    '\n',
+  );
   const title = printableText(report.title).trim() || '政府信息公开工作年度报告';
   return [
     '<!DOCTYPE html>',
@@ -170,4 +175,5 @@ export function buildHtml(report: Report, options: HtmlOptions): string {
 }
 
 /** The "copy for the website" fragment (no <html>/<head>/<style>/<script>; styles inline). */
-export const buildHtmlFragment = (report: Report, options: Omit<HtmlOptions, 'standalone'> = {}): string => buildHtml(report, { ...options, standalone: false });
+export const buildHtmlFragment = (report: Report, options: Omit<HtmlOptions, 'standalone'> = {}): string =>
+  buildHtml(report, { ...options, standalone: false });

@@ -71,7 +71,11 @@ export class Numbering {
       for (const l of kids(a, 'w:lvl')) {
         const i = Number(l.attribs?.['w:ilvl'] ?? 0);
         if (!(i >= 0 && i < 9)) continue;
-        levels[i] = { start: Number(val(l, 'w:start') ?? 1) || 1, fmt: val(l, 'w:numFmt') ?? 'decimal', text: val(l, 'w:lvlText') ?? '' };
+        levels[i] = {
+          start: Number(val(l, 'w:start') ?? 1) || 1,
+          fmt: val(l, 'w:numFmt') ?? 'decimal',
+          text: val(l, 'w:lvlText') ?? '',
+        };
       }
       this.abstract.set(id, levels);
     }

@@ -24,27 +24,43 @@ export async function openDocx(bytes: Uint8Array): Promise<JSZip> {
   try {
     return await JSZip.loadAsync(bytes, { checkCRC32: false });
   } catch {
-    throw new ImportError('corrupt', '这个 .docx 文件已损坏或不完整（无法解压）。请重新下载或在 Word/WPS 中打开后另存为 .docx 再导入。');
+    throw new ImportError(
+      'corrupt',
+      '这个 .docx 文件已损坏或不完整（无法解压）。请重新下载或在 Word/WPS 中打开后另存为 .docx 再导入。',
+    );
   }
 }
 
 export async function readDocx(zip: JSZip): Promise<SourceDoc> {
   const main = zip.file('word/document.xml') ?? zip.file(/^word\/document\d*\.xml$/i)[0] ?? null;
   if (!main) {
-    throw new ImportError('unsupported', '这个压缩文件不是 Word 文档（找不到 word/document.xml）。请选择 .docx、.pdf、网页或文本文件。');
+    throw new ImportError(
+      'unsupported',
+      '这个压缩文件不是 Word 文档（找不到 word/document.xml）。请选择 .docx、.pdf、网页或文本文件。',
+    );
   }
   // A zip bomb must be refused before it is inflated.
   const declared = (main as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (typeof declared === 'number' && declared > LIMITS.docxXmlChars * 3) throw new ImportError('too-large', 'Word 文档正文过大，无法导入。');
+  if (typeof declared === 'number' && declared > LIMITS.docxXmlChars * 3)
+    throw new ImportError('too-large', 'Word 文档正文过大，无法导入。');
   let xml: string;
   try {
     xml = await main.async('string');
   } catch {
-    throw new ImportError('corrupt', '这个 .docx 文件已损坏或不完整（正文无法读取）。请在 Word/WPS 中打开后另存为 .docx 再导入。');
+    throw new ImportError(
+      'corrupt',
+      '这个 .docx 文件已损坏或不完整（正文无法读取）。请在 Word/WPS 中打开后另存为 .docx 再导入。',
+    );
   }
   if (xml.length > LIMITS.docxXmlChars) throw new ImportError('too-large', 'Word 文档正文过大，无法导入。');
-  const numberingXml = await zip.file('word/numbering.xml')?.async('string').catch(() => undefined);
-  const stylesXml = await zip.file('word/styles.xml')?.async('string').catch(() => undefined);
+  const numberingXml = await zip
+    .file('word/numbering.xml')
+    ?.async('string')
+    .catch(() => undefined);
+  const stylesXml = await zip
+    .file('word/styles.xml')
+    ?.async('string')
+    .catch(() => undefined);
   const numbering = new Numbering(numberingXml ? parseXml(numberingXml) : null);
   const headingStyles = stylesXml ? readHeadingStyles(parseXml(stylesXml)) : new Map<string, number>();
 
@@ -82,7 +98,7 @@ function readHeadingStyles(styles: Node): Map<string, number> {
     const id = attr(s, 'w:styleId');
     if (!id) continue;
     const name = (attr(child(s, 'w:name'), 'w:val') ?? '').toLowerCase();
-    const outline = attr(child(child(s, 'w:pPr') ?? {type: 'x'}, 'w:outlineLvl'), 'w:val');
+    const outline = attr(child(child(s, 'w:pPr') ?? { type: 'x' }, 'w:outlineLvl'), 'w:val');
     const m = /^(?:heading|标题)\s*(\d)$/.exec(name);
     if (m) out.set(id, Number(m[1]));
     else if (name === 'title' || name === '标题') out.set(id, 0);
@@ -131,14 +147,21 @@ class BodyReader {
     let level = style ? this.headingStyles.get(style) : undefined;
     if (level === undefined && outline !== undefined && /^\d$/.test(outline)) level = Number(outline) + 1;
     const numPr = child(ppr ?? { type: 'x' }, 'w:numPr');
-    const prefix = numPr ? this.numbering.next(attr(child(numPr, 'w:numId'), 'w:val'), attr(child(numPr, 'w:ilvl'), 'w:val')) : '';
+    const prefix = numPr
+      ? this.numbering.next(attr(child(numPr, 'w:numId'), 'w:val'), attr(child(numPr, 'w:ilvl'), 'w:val'))
+      : '';
     const pieces: string[] = [''];
     const images: SrcBlock[] = [];
     this.runs(p, pieces, images, depth + 1);
     pieces[0] = prefix + pieces[0];
     for (const piece of pieces) {
       const text = collapseBlanks(piece);
-      if (text) this.blocks.push({ type: 'line', text: text.slice(0, LIMITS.lineChars), ...(level !== undefined ? { level } : {}) });
+      if (text)
+        this.blocks.push({
+          type: 'line',
+          text: text.slice(0, LIMITS.lineChars),
+          ...(level !== undefined ? { level } : {}),
+        });
     }
     this.blocks.push(...images);
   }
@@ -181,7 +204,12 @@ class BodyReader {
             // Text in a text box: read as its own lines.
             const sub = new BodyReader(images, this.numbering, this.headingStyles);
             sub.container(box, depth + 1);
-          } else images.push({ type: 'image', alt: collapseBlanks(attr(doc ?? undefined, 'descr') ?? attr(doc ?? undefined, 'title') ?? ''), src: '' });
+          } else
+            images.push({
+              type: 'image',
+              alt: collapseBlanks(attr(doc ?? undefined, 'descr') ?? attr(doc ?? undefined, 'title') ?? ''),
+              src: '',
+            });
           break;
         }
         default:
@@ -191,7 +219,14 @@ class BodyReader {
   }
 
   table(tbl: Node, depth: number): void {
-    interface Cell { text: string; col: number; span: number; vmerge?: 'restart' | 'continue'; nested: boolean; node: Node }
+    interface Cell {
+      text: string;
+      col: number;
+      span: number;
+      vmerge?: 'restart' | 'continue';
+      nested: boolean;
+      node: Node;
+    }
     const matrix: Cell[][] = [];
     for (const tr of (tbl.children ?? []).filter((c) => c.name === 'w:tr').slice(0, LIMITS.tableRows)) {
       const trPr = child(tr, 'w:trPr');
@@ -200,7 +235,10 @@ class BodyReader {
       const cells = cellsOf(tr);
       for (const tc of cells.slice(0, LIMITS.tableCols)) {
         const tcPr = child(tc, 'w:tcPr');
-        const span = Math.max(1, Math.min(LIMITS.tableCols, Number(attr(child(tcPr ?? { type: 'x' }, 'w:gridSpan'), 'w:val') ?? 1) || 1));
+        const span = Math.max(
+          1,
+          Math.min(LIMITS.tableCols, Number(attr(child(tcPr ?? { type: 'x' }, 'w:gridSpan'), 'w:val') ?? 1) || 1),
+        );
         const vm = child(tcPr ?? { type: 'x' }, 'w:vMerge');
         const hm = child(tcPr ?? { type: 'x' }, 'w:hMerge');
         const vmerge = vm ? (attr(vm, 'w:val') === 'restart' ? 'restart' : 'continue') : undefined;
@@ -210,7 +248,14 @@ class BodyReader {
           continue;
         }
         const nested = findAttrNode(tc, 'w:tbl', 0) !== null;
-        row.push({ text: nested ? '' : cellText(tc, this.numbering), col, span, ...(vmerge ? { vmerge } : {}), nested, node: tc });
+        row.push({
+          text: nested ? '' : cellText(tc, this.numbering),
+          col,
+          span,
+          ...(vmerge ? { vmerge } : {}),
+          nested,
+          node: tc,
+        });
         col += span;
       }
       matrix.push(row);
@@ -238,7 +283,9 @@ class BodyReader {
     );
     this.blocks.push({ type: 'table', rows });
     // Pictures inside table cells (a table pasted as an image).
-    for (const r of matrix) for (const c of r) if (findAttrNode(c.node, 'w:drawing', 0)) this.blocks.push({ type: 'image', alt: '', src: '' });
+    for (const r of matrix)
+      for (const c of r)
+        if (findAttrNode(c.node, 'w:drawing', 0)) this.blocks.push({ type: 'image', alt: '', src: '' });
   }
 }
 

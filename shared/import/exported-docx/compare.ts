@@ -1,7 +1,12 @@
 import { GOV_2019, SECTIONS, templateFor } from '../../../templates/index';
 import type { Block, Report } from '../../model/types';
 import { formatChineseDate } from '../../model/format';
-import { buildPrintDocument, describeLocation, type PrintLocation, type PrintParagraph } from '../../export/print-model';
+import {
+  buildPrintDocument,
+  describeLocation,
+  type PrintLocation,
+  type PrintParagraph,
+} from '../../export/print-model';
 import type { PrintTable } from '../../export/table-layout';
 import { comparableText } from '../../export/text';
 import { align } from './align';
@@ -22,12 +27,7 @@ export interface Comparison {
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
-const normHeading = (s: string) =>
-  s
-    .replace(/\s+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/,/g, '，');
+const normHeading = (s: string) => s.replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）').replace(/,/g, '，');
 
 const styleKey = (p: DocxParagraph) => `${p.styleId ?? ''}|${p.styleName ?? ''}`.toLowerCase();
 const isStyle = (p: DocxParagraph, id: string, name: string) => {
@@ -75,7 +75,9 @@ function findAnchors(items: DocxBodyItem[], warnings: string[]): number[] {
       // A reworded heading still anchors its part when it keeps the heading style and numeral.
       if (isHeading(item, 1) && text.startsWith(`${NUMERALS[k]}、`)) {
         found = i;
-        warnings.push(`第${NUMERALS[k]}部分的标题在文档中改为“${comparableText(item.text)}”。标题由格式规定，仍按“${def.heading}”处理。`);
+        warnings.push(
+          `第${NUMERALS[k]}部分的标题在文档中改为“${comparableText(item.text)}”。标题由格式规定，仍按“${def.heading}”处理。`,
+        );
         break;
       }
     }
@@ -87,7 +89,9 @@ function findAnchors(items: DocxBodyItem[], warnings: string[]): number[] {
 }
 
 const parseCell = (text: string): { value: number | null } | null => {
-  const t = text.replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[\s,，]/g, '');
+  const t = text
+    .replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s,，]/g, '');
   if (t === '') return { value: null };
   if (/^-?\d+(\.\d+)?$/.test(t)) return { value: Number(t) };
   return null;
@@ -139,7 +143,10 @@ function compareParagraphs(
     out.add({
       kind: 'added',
       location: loc,
-      label: next >= end ? `${describeLocation(locate(Math.max(0, end - 1))).replace(/ 第\d+段$/, '')} 末尾（新增）` : `${describeLocation(loc)}之前（新增）`,
+      label:
+        next >= end
+          ? `${describeLocation(locate(Math.max(0, end - 1))).replace(/ 第\d+段$/, '')} 末尾（新增）`
+          : `${describeLocation(loc)}之前（新增）`,
       embedded: null,
       visible: f.text,
       ...(asBlock ? { block: blockOf(f.p, f.text) } : {}),
@@ -154,7 +161,14 @@ function compareParagraphs(
     if (i < exp.length && !pairedE.has(i)) {
       const e = exp[i++]!;
       const loc = locate(indexOf(e.p));
-      out.add({ kind: 'removed', location: loc, label: describeLocation(loc), embedded: e.text, visible: null, applicable: true });
+      out.add({
+        kind: 'removed',
+        location: loc,
+        label: describeLocation(loc),
+        embedded: e.text,
+        visible: null,
+        applicable: true,
+      });
       continue;
     }
     if (i < exp.length && j < fnd.length) {
@@ -162,7 +176,14 @@ function compareParagraphs(
       const f = fnd[j++]!;
       if (e.text !== f.text) {
         const loc = locate(indexOf(e.p));
-        out.add({ kind: 'changed', location: loc, label: describeLocation(loc), embedded: e.text, visible: f.text, applicable: true });
+        out.add({
+          kind: 'changed',
+          location: loc,
+          label: describeLocation(loc),
+          embedded: e.text,
+          visible: f.text,
+          applicable: true,
+        });
       }
       continue;
     }
@@ -176,7 +197,13 @@ function fieldLabel(report: Report, key: string): string {
   return fields[key]?.label ?? GOV_2019.fields[key]?.label ?? key;
 }
 
-function compareTable(out: Collector, warnings: string[], report: Report, expected: PrintTable, found: DocxTable | undefined) {
+function compareTable(
+  out: Collector,
+  warnings: string[],
+  report: Report,
+  expected: PrintTable,
+  found: DocxTable | undefined,
+) {
   const name = expected.id === 'legacy' ? '统计数据表' : `“${expected.caption}”表`;
   if (!found) {
     warnings.push(`文档中找不到${name}，表格数字未读回。`);
@@ -184,7 +211,9 @@ function compareTable(out: Collector, warnings: string[], report: Report, expect
   }
   const grid = resolveGrid(found);
   if (grid.cols !== expected.gridCols) {
-    warnings.push(`${name}的列数在文档中被改动（应为 ${expected.gridCols} 列，实为 ${grid.cols} 列），表格数字未读回，请在表格中核对。`);
+    warnings.push(
+      `${name}的列数在文档中被改动（应为 ${expected.gridCols} 列，实为 ${grid.cols} 列），表格数字未读回，请在表格中核对。`,
+    );
     return;
   }
   // Rows: by position when the table kept its shape, otherwise by row label (rows inserted or deleted).
@@ -193,7 +222,12 @@ function compareTable(out: Collector, warnings: string[], report: Report, expect
     for (let r = 0; r < grid.rows; r++) rowOf.set(r, r);
   } else {
     const foundLabels = Array.from({ length: grid.rows }, (_, r) =>
-      normHeading(grid.cells.filter((c) => c.r === r && parseCell(c.text) === null).map((c) => c.text).join('')),
+      normHeading(
+        grid.cells
+          .filter((c) => c.r === r && parseCell(c.text) === null)
+          .map((c) => c.text)
+          .join(''),
+      ),
     );
     expected.rowLabels.forEach((label, r) => {
       if (!label) {
@@ -206,7 +240,9 @@ function compareTable(out: Collector, warnings: string[], report: Report, expect
       const fr = foundLabels.findIndex((l) => l.endsWith(want));
       if (fr >= 0) rowOf.set(r, fr);
     });
-    warnings.push(`${name}的行数在文档中被改动（应为 ${expected.gridRows} 行，实为 ${grid.rows} 行），已按行标题对应读回数字，请核对。`);
+    warnings.push(
+      `${name}的行数在文档中被改动（应为 ${expected.gridRows} 行，实为 ${grid.rows} 行），已按行标题对应读回数字，请核对。`,
+    );
   }
   for (const row of expected.rows) {
     for (const cell of row) {
@@ -260,7 +296,8 @@ function compareSignature(out: Collector, report: Report, expected: PrintParagra
     name = texts.slice(0, -1).join('');
   } else if (texts.length === 1) {
     const only = texts[0]!;
-    if (parseChineseDate(only) || (!report.signature.name.trim() && formatChineseDate(report.signature.date))) date = only;
+    if (parseChineseDate(only) || (!report.signature.name.trim() && formatChineseDate(report.signature.date)))
+      date = only;
     else name = only;
   }
   const expName = expected.find((p) => p.loc?.where === 'signature' && p.loc.field === 'name');
@@ -289,7 +326,9 @@ function compareSignature(out: Collector, report: Report, expected: PrintParagra
       embedded: dateText || null,
       visible: date ?? null,
       applicable: date === undefined || parsed !== null,
-      ...(date !== undefined && parsed === null ? { note: '文档中的日期无法识别，请按“2025年1月20日”的写法在落款中填写。' } : {}),
+      ...(date !== undefined && parsed === null
+        ? { note: '文档中的日期无法识别，请按“2025年1月20日”的写法在落款中填写。' }
+        : {}),
     });
   }
 }
@@ -303,7 +342,9 @@ export function compareWithDocument(report: Report, items: DocxBodyItem[]): Comp
   const firstAnchor = found.length ? found[0]! : items.length;
 
   // Title and preamble: everything before the first section heading.
-  const head = items.slice(0, firstAnchor).filter((x): x is DocxParagraph => x.type === 'p' && comparableText(x.text) !== '');
+  const head = items
+    .slice(0, firstAnchor)
+    .filter((x): x is DocxParagraph => x.type === 'p' && comparableText(x.text) !== '');
   const titleIndex = Math.max(0, head.findIndex(isTitleStyle));
   const titlePara = head[titleIndex];
   if (titlePara) {
@@ -330,7 +371,15 @@ export function compareWithDocument(report: Report, items: DocxBodyItem[]): Comp
   print.sections.forEach((section, k) => {
     const start = anchors[k]!;
     if (start < 0) {
-      compareParagraphs(out, section.blocks, [], () => 0, 0, (block) => ({ where: 'section', section: section.id, block }), true);
+      compareParagraphs(
+        out,
+        section.blocks,
+        [],
+        () => 0,
+        0,
+        (block) => ({ where: 'section', section: section.id, block }),
+        true,
+      );
       return;
     }
     const nextAnchor = anchors.slice(k + 1).find((a) => a >= 0);

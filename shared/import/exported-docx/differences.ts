@@ -49,7 +49,13 @@ function acceptor(accepted: Accepted): (d: ParagraphDifference) => boolean {
 }
 
 /** Applies edits to a list of items by index: removals, replacements, insertions before an index. */
-function edit<T>(items: T[], diffs: ParagraphDifference[], indexOf: (d: ParagraphDifference) => number, change: (item: T, d: ParagraphDifference) => T, create: (d: ParagraphDifference) => T | null): T[] {
+function edit<T>(
+  items: T[],
+  diffs: ParagraphDifference[],
+  indexOf: (d: ParagraphDifference) => number,
+  change: (item: T, d: ParagraphDifference) => T,
+  create: (d: ParagraphDifference) => T | null,
+): T[] {
   const out: T[] = [];
   const insertAt = (i: number) => {
     for (const d of diffs) {
@@ -66,7 +72,9 @@ function edit<T>(items: T[], diffs: ParagraphDifference[], indexOf: (d: Paragrap
     out.push(changed ? change(item, changed) : item);
   });
   // Additions past the end (and any beyond it, in order).
-  const tail = diffs.filter((d) => d.kind === 'added' && indexOf(d) >= items.length).sort((a, b) => indexOf(a) - indexOf(b));
+  const tail = diffs
+    .filter((d) => d.kind === 'added' && indexOf(d) >= items.length)
+    .sort((a, b) => indexOf(a) - indexOf(b));
   for (const d of tail) {
     const item = create(d);
     if (item !== null) out.push(item);
@@ -91,7 +99,11 @@ export function parseChineseDate(text: string): string | null {
  * recomputed: the report keeps the figures as the document shows them, and the checks point out
  * any sum that no longer adds up.
  */
-export function applyDifferences(report: Report, differences: readonly ParagraphDifference[], accepted: Accepted): Report {
+export function applyDifferences(
+  report: Report,
+  differences: readonly ParagraphDifference[],
+  accepted: Accepted,
+): Report {
   const take = acceptor(accepted);
   const chosen = differences.filter((d) => d.applicable && take(d));
   const out: Report = clone(report);

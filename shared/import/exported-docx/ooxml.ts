@@ -32,11 +32,24 @@ export interface DocxTable {
 
 export type DocxBodyItem = DocxParagraph | DocxTable;
 
-const W_NS = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+const W_NS = [
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+];
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /** Elements whose content is not part of the visible running text. */
-const SKIP = new Set(['del', 'moveFrom', 'drawing', 'pict', 'object', 'txbxContent', 'footnoteReference', 'endnoteReference', 'commentReference']);
+const SKIP = new Set([
+  'del',
+  'moveFrom',
+  'drawing',
+  'pict',
+  'object',
+  'txbxContent',
+  'footnoteReference',
+  'endnoteReference',
+  'commentReference',
+]);
 
 const isOff = (v: string | undefined) => v === '0' || v === 'false' || v === 'off';
 
@@ -49,7 +62,8 @@ export function readStyleNames(stylesXml: string): Map<string, string> {
     {
       onopentag(name, attrs) {
         if (current === null && name.endsWith(':styles')) {
-          for (const [k, v] of Object.entries(attrs)) if (k.startsWith('xmlns:') && W_NS.includes(v)) prefix = k.slice(6);
+          for (const [k, v] of Object.entries(attrs))
+            if (k.startsWith('xmlns:') && W_NS.includes(v)) prefix = k.slice(6);
         }
         if (name === `${prefix}:style`) current = attrs[`${prefix}:styleId`] ?? null;
         else if (name === `${prefix}:name` && current !== null) {
@@ -128,7 +142,8 @@ export function readBody(documentXml: string, styleNames: Map<string, string> = 
             if (tableDepth === 1 && table) table.rows.push({ gridBefore: 0, cells: [] });
             break;
           case 'gridBefore':
-            if (tableDepth === 1 && table && table.rows.length) table.rows[table.rows.length - 1]!.gridBefore = Number(val) || 0;
+            if (tableDepth === 1 && table && table.rows.length)
+              table.rows[table.rows.length - 1]!.gridBefore = Number(val) || 0;
             break;
           case 'tc':
             if (tableDepth === 1) cell = { text: '', gridSpan: 1, paras: [] };
@@ -141,7 +156,8 @@ export function readBody(documentXml: string, styleNames: Map<string, string> = 
             break;
           case 'hMerge':
             // Old-style horizontal merge: a `continue` cell is folded into the cell before it.
-            if (tableDepth === 1 && cell && val !== 'restart') (cell as { hMergeContinue?: boolean }).hMergeContinue = true;
+            if (tableDepth === 1 && cell && val !== 'restart')
+              (cell as { hMergeContinue?: boolean }).hMergeContinue = true;
             break;
           case 'p':
             if (!para) para = { type: 'p', text: '' };

@@ -19,10 +19,62 @@ interface Node {
   children?: Node[];
 }
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'select', 'option', 'textarea', 'input', 'nav', 'aside', 'map', 'canvas', 'video', 'audio']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'input',
+  'nav',
+  'aside',
+  'map',
+  'canvas',
+  'video',
+  'audio',
+]);
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
-  'blockquote', 'pre', 'center', 'form', 'fieldset', 'address', 'figure', 'figcaption', 'hr', 'body', 'html', 'caption', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'center',
+  'form',
+  'fieldset',
+  'address',
+  'figure',
+  'figcaption',
+  'hr',
+  'body',
+  'html',
+  'caption',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
 ]);
 const MAX_DEPTH = 250;
 
@@ -32,8 +84,13 @@ export function readHtml(bytes: Uint8Array): SourceDoc {
 }
 
 export function readHtmlText(html: string): SourceDoc {
-  if (html.length > LIMITS.textChars) throw new ImportError('too-large', '网页文件过大（超过 800 万字符），无法导入。请只保存年报正文页面。');
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }) as unknown as Node;
+  if (html.length > LIMITS.textChars)
+    throw new ImportError('too-large', '网页文件过大（超过 800 万字符），无法导入。请只保存年报正文页面。');
+  const doc = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  }) as unknown as Node;
   const blocks: SrcBlock[] = [];
   const hints: NonNullable<SourceDoc['hints']> = {};
   let buf = '';
@@ -41,7 +98,8 @@ export function readHtmlText(html: string): SourceDoc {
 
   const flush = () => {
     const t = collapseBlanks(buf);
-    if (t && blocks.length < LIMITS.lines) blocks.push({ type: 'line', text: t.slice(0, LIMITS.lineChars), ...(level ? { level } : {}) });
+    if (t && blocks.length < LIMITS.lines)
+      blocks.push({ type: 'line', text: t.slice(0, LIMITS.lineChars), ...(level ? { level } : {}) });
     buf = '';
   };
 
@@ -51,7 +109,13 @@ export function readHtmlText(html: string): SourceDoc {
     const content = a.content ?? '';
     if (!content) return;
     if (name === 'articletitle' || name === 'og:title') hints.title ??= collapseBlanks(content);
-    if (name === 'pubdate' || name === 'firstpublishedtime' || name === 'publishdate' || name === 'article:published_time') hints.publishedAt ??= content;
+    if (
+      name === 'pubdate' ||
+      name === 'firstpublishedtime' ||
+      name === 'publishdate' ||
+      name === 'article:published_time'
+    )
+      hints.publishedAt ??= content;
     if (name === 'contentsource' || name === 'author') hints.agency ??= collapseBlanks(content);
   };
 
@@ -68,10 +132,11 @@ export function readHtmlText(html: string): SourceDoc {
       return;
     }
     if (name === 'head') {
-      for (const c of n.children ?? []) if (c.type === 'tag' && (c.name === 'meta' || c.name === 'title')) walk(c, depth + 1);
+      for (const c of n.children ?? [])
+        if (c.type === 'tag' && (c.name === 'meta' || c.name === 'title')) walk(c, depth + 1);
       return;
     }
-    if (SKIP.has(name) || n.type !== 'tag' && n.type !== 'root') return;
+    if (SKIP.has(name) || (n.type !== 'tag' && n.type !== 'root')) return;
     if (name === 'br') {
       flush();
       return;
@@ -154,7 +219,8 @@ function tableRows(table: Node): Node[][] {
     for (const c of n.children ?? []) {
       if (c.type !== 'tag') continue;
       if (c.name === 'tr') {
-        if (rows.length < LIMITS.tableRows) rows.push((c.children ?? []).filter((x) => x.type === 'tag' && (x.name === 'td' || x.name === 'th')));
+        if (rows.length < LIMITS.tableRows)
+          rows.push((c.children ?? []).filter((x) => x.type === 'tag' && (x.name === 'td' || x.name === 'th')));
       } else if (c.name !== 'table' && depth < 4) visit(c, depth + 1);
     }
   };
@@ -174,7 +240,8 @@ function collectImages(n: Node, out: SrcBlock[], depth: number) {
   if (depth > MAX_DEPTH) return;
   for (const c of n.children ?? []) {
     if (c.type !== 'tag') continue;
-    if (c.name === 'img') out.push({ type: 'image', alt: collapseBlanks(c.attribs?.alt ?? ''), src: (c.attribs?.src ?? '').slice(0, 300) });
+    if (c.name === 'img')
+      out.push({ type: 'image', alt: collapseBlanks(c.attribs?.alt ?? ''), src: (c.attribs?.src ?? '').slice(0, 300) });
     else collectImages(c, out, depth + 1);
   }
 }

@@ -46,7 +46,8 @@ interface Line {
   text: string;
 }
 
-const PAGE_NUMBER = /^(?:[-－—–_ ]*\d{1,3}[-－—–_ ]*|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|[—-]\s*[ivxlc]+\s*[—-])$/i;
+const PAGE_NUMBER =
+  /^(?:[-－—–_ ]*\d{1,3}[-－—–_ ]*|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|[—-]\s*[ivxlc]+\s*[—-])$/i;
 
 export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(text.replace(/\s+/g, ' ').trim());
 
@@ -54,26 +55,35 @@ export const isPageNumber = (text: string): boolean => PAGE_NUMBER.test(text.rep
 function wordsOf(item: PdfItem): Word[] {
   const str = item.str;
   if (!str.trim()) return [];
-  if (item.vertical) return [{ text: str.trim(), x0: item.x, x1: item.x + item.size, y: item.y, size: item.size, vertical: true }];
-  if (!/\s/.test(str.trim())) return [{ text: str.trim(), x0: item.x, x1: item.x + Math.max(item.w, 0), y: item.y, size: item.size }];
+  if (item.vertical)
+    return [{ text: str.trim(), x0: item.x, x1: item.x + item.size, y: item.y, size: item.size, vertical: true }];
+  if (!/\s/.test(str.trim()))
+    return [{ text: str.trim(), x0: item.x, x1: item.x + Math.max(item.w, 0), y: item.y, size: item.size }];
   const out: Word[] = [];
   const per = str.length ? Math.max(item.w, 0) / str.length : 0;
   const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(str))) {
-    out.push({ text: m[0], x0: item.x + m.index * per, x1: item.x + (m.index + m[0].length) * per, y: item.y, size: item.size });
+    out.push({
+      text: m[0],
+      x0: item.x + m.index * per,
+      x1: item.x + (m.index + m[0].length) * per,
+      y: item.y,
+      size: item.size,
+    });
   }
   return out;
 }
 
-const isAsciiWordChar = (ch: string | undefined) => !!ch && /[0-9A-Za-z.,%@\-]/.test(ch);
+const isAsciiWordChar = (ch: string | undefined) => !!ch && /[0-9A-Za-z.,%@-]/.test(ch);
 
 /** Groups a page's words into lines (same baseline) and merges touching words. */
 function pageLines(page: PdfPage, pageNo: number): Line[] {
   const words: Word[] = [];
   for (const item of page.items.slice(0, LIMITS.pdfItemsPerPage)) {
     if (!Number.isFinite(item.x) || !Number.isFinite(item.y)) continue;
-    for (const w of wordsOf({ ...item, size: Number.isFinite(item.size) && item.size > 0 ? item.size : 10 })) words.push(w);
+    for (const w of wordsOf({ ...item, size: Number.isFinite(item.size) && item.size > 0 ? item.size : 10 }))
+      words.push(w);
   }
   words.sort((a, b) => a.y - b.y || a.x0 - b.x0);
   const lines: Line[] = [];
@@ -140,26 +150,44 @@ export function layoutPages(pages: PdfPage[]): { lines: SrcLine[]; emptyPages: n
   perPage.forEach((ls, i) => {
     const h = pages[i]!.height || 842;
     const seen = new Set<string>();
-    for (const l of ls) if ((l.y < 0.09 * h || l.y > 0.93 * h) && !seen.has(l.text)) {
-      seen.add(l.text);
-      edgeCount.set(l.text, (edgeCount.get(l.text) ?? 0) + 1);
-    }
+    for (const l of ls)
+      if ((l.y < 0.09 * h || l.y > 0.93 * h) && !seen.has(l.text)) {
+        seen.add(l.text);
+        edgeCount.set(l.text, (edgeCount.get(l.text) ?? 0) + 1);
+      }
   });
-  const running = new Set([...edgeCount].filter(([, n]) => pages.length >= 3 && n >= Math.max(3, pages.length * 0.5)).map(([t]) => t));
+  const running = new Set(
+    [...edgeCount].filter(([, n]) => pages.length >= 3 && n >= Math.max(3, pages.length * 0.5)).map(([t]) => t),
+  );
 
   const out: SrcLine[] = [];
   let prev: { line: Line; right: number } | null = null;
   perPage.forEach((ls, i) => {
     const h = pages[i]!.height || 842;
-    const body = ls.filter((l) => !(isPageNumber(l.text) && (l.y > 0.85 * h || l.y < 0.12 * h)) && !(running.has(l.text) && (l.y < 0.09 * h || l.y > 0.93 * h)));
+    const body = ls.filter(
+      (l) =>
+        !(isPageNumber(l.text) && (l.y > 0.85 * h || l.y < 0.12 * h)) &&
+        !(running.has(l.text) && (l.y < 0.09 * h || l.y > 0.93 * h)),
+    );
     const prose = body.filter((l) => l.text.length >= 8);
-    const left = percentile(prose.map((l) => l.x0), 0.1);
-    const right = percentile(prose.map((l) => l.x1), 0.9);
+    const left = percentile(
+      prose.map((l) => l.x0),
+      0.1,
+    );
+    const right = percentile(
+      prose.map((l) => l.x1),
+      0.9,
+    );
     for (const l of body) {
       const indent = l.x0 - left > 0.8 * l.size;
       const prevShort = prev ? prev.line.x1 < prev.right - 1.5 * prev.line.size : true;
       const sizeChange = prev ? Math.abs(prev.line.size - l.size) > 1.5 : false;
-      const cells: SrcCell[] = l.words.map((w) => ({ text: w.text, x0: round(w.x0), x1: round(w.x1), ...(w.vertical ? { vertical: true } : {}) }));
+      const cells: SrcCell[] = l.words.map((w) => ({
+        text: w.text,
+        x0: round(w.x0),
+        x1: round(w.x1),
+        ...(w.vertical ? { vertical: true } : {}),
+      }));
       out.push({
         type: 'line',
         text: l.text.slice(0, LIMITS.lineChars),

@@ -102,7 +102,10 @@ export function pdfjsExtractor(options: PdfjsOptions = {}): PdfTextExtractor {
 function toItems(items: TextItemLike[], viewport: number[], pdfjs: PdfjsModule): PdfItem[] {
   const raw = items
     .slice(0, LIMITS.pdfItemsPerPage)
-    .filter((it): it is Required<TextItemLike> => typeof it.str === 'string' && Array.isArray(it.transform) && it.str.trim() !== '')
+    .filter(
+      (it): it is Required<TextItemLike> =>
+        typeof it.str === 'string' && Array.isArray(it.transform) && it.str.trim() !== '',
+    )
     .map((it) => {
       const t = pdfjs.Util.transform(viewport, it.transform);
       const angle = Math.round(Math.atan2(t[1]!, t[0]!) / (Math.PI / 2)) & 3; // 0: upright, 1: 90°, 2: 180°, 3: 270°
@@ -124,10 +127,16 @@ function pdfError(e: unknown): ImportError {
   const name = (e as { name?: string })?.name ?? '';
   const message = (e as { message?: string })?.message ?? String(e);
   if (name === 'PasswordException' || /password/i.test(message)) {
-    return new ImportError('encrypted', '这个 PDF 文件设置了密码（已加密），无法读取。请向发布单位索取未加密的版本，或在 PDF 阅读器中输入密码后“另存为”不加密的 PDF 再导入。');
+    return new ImportError(
+      'encrypted',
+      '这个 PDF 文件设置了密码（已加密），无法读取。请向发布单位索取未加密的版本，或在 PDF 阅读器中输入密码后“另存为”不加密的 PDF 再导入。',
+    );
   }
   if (name === 'InvalidPDFException' || /Invalid PDF|Missing PDF|XRef|startxref|structure/i.test(message)) {
     return new ImportError('corrupt', '这个 PDF 文件已损坏或不完整（可能下载中断）。请重新下载完整的文件后再导入。');
   }
-  return new ImportError('corrupt', `无法读取这个 PDF 文件（${message.slice(0, 120)}）。请确认文件完整，或改用网页版、Word 版年报导入。`);
+  return new ImportError(
+    'corrupt',
+    `无法读取这个 PDF 文件（${message.slice(0, 120)}）。请确认文件完整，或改用网页版、Word 版年报导入。`,
+  );
 }

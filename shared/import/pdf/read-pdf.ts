@@ -1,8 +1,7 @@
-import { ImportError } from '../errors';
+import { ImportError, LIMITS } from '../errors';
 import type { SourceDoc } from '../source-doc';
 import { layoutPages } from './layout';
 import type { PdfTextExtractor } from './pdfjs';
-import { LIMITS } from '../errors';
 
 export async function readPdf(bytes: Uint8Array, extract: PdfTextExtractor): Promise<SourceDoc> {
   const { pages, numPages } = await extract(bytes);
@@ -18,7 +17,9 @@ export async function readPdf(bytes: Uint8Array, extract: PdfTextExtractor): Pro
   }
   const warnings: string[] = [];
   if (emptyPages.length) {
-    warnings.push(`PDF 第 ${emptyPages.join('、')} 页没有文字层（可能是扫描图片），这些页上的内容（包括表格）无法读取。`);
+    warnings.push(
+      `PDF 第 ${emptyPages.join('、')} 页没有文字层（可能是扫描图片），这些页上的内容（包括表格）无法读取。`,
+    );
   }
   if (numPages > LIMITS.pdfPages) warnings.push(`PDF 共 ${numPages} 页，只读取了前 ${LIMITS.pdfPages} 页。`);
   if (numPages > pages.length && pages.length < LIMITS.pdfPages) {

@@ -23,7 +23,8 @@ export interface TableResult {
   layout?: '2021' | '2019';
 }
 
-type Assign = { values: (number | null)[]; note?: string } | { candidates: number[][]; note: string } | { fail: string };
+type Assign =
+  { values: (number | null)[]; note?: string } | { candidates: number[][]; note: string } | { fail: string };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,9 +34,15 @@ const center = (t: { x0?: number; x1?: number }) => ((t.x0 ?? 0) + (t.x1 ?? 0)) 
 const show = (nums: NumToken[]) => nums.map((n) => (n.raw === '' ? '空' : n.raw)).join(' ');
 
 /** Column centres of a row layout: from rows printed in full, else from the header words. */
-function columnCenters(spec: RowSpec, pairs: { spec: RowSpec; obs: Observation }[], headerCells: { text: string; x0?: number; x1?: number }[]): number[] | null {
+function columnCenters(
+  spec: RowSpec,
+  pairs: { spec: RowSpec; obs: Observation }[],
+  headerCells: { text: string; x0?: number; x1?: number }[],
+): number[] | null {
   const k = spec.cols.length;
-  const full = pairs.filter((p) => p.spec.layout === spec.layout && p.obs.nums.length === k && p.obs.nums.every((t) => t.x0 !== undefined));
+  const full = pairs.filter(
+    (p) => p.spec.layout === spec.layout && p.obs.nums.length === k && p.obs.nums.every((t) => t.x0 !== undefined),
+  );
   if (full.length) {
     const cs = spec.cols.map((_, i) => median(full.map((p) => center(p.obs.nums[i]!))));
     if (cs.every(Number.isFinite)) return cs;
@@ -98,7 +105,12 @@ function byPosition(nums: NumToken[], centers: number[]): (number | null)[] | nu
   return out;
 }
 
-function assignRow(spec: RowSpec, o: Observation, centers: number[] | null, rowCheck: ((v: number[]) => boolean) | null): Assign {
+function assignRow(
+  spec: RowSpec,
+  o: Observation,
+  centers: number[] | null,
+  rowCheck: ((v: number[]) => boolean) | null,
+): Assign {
   const k = spec.cols.length;
   const nums = o.nums;
   if (nums.length === k) return { values: nums.map((t) => t.value) };
@@ -109,22 +121,37 @@ function assignRow(spec: RowSpec, o: Observation, centers: number[] | null, rowC
     const placed = byPosition(filled, centers);
     if (placed) {
       const lost = k - filled.length;
-      return { values: placed, ...(lost > 0 && !o.structured ? { note: `有 ${lost} 个空白单元格，已按位置对应` } : {}) };
+      return {
+        values: placed,
+        ...(lost > 0 && !o.structured ? { note: `有 ${lost} 个空白单元格，已按位置对应` } : {}),
+      };
     }
   }
   if (nums.length > k) {
     const filled = nums.filter((t) => !t.blank);
     if (filled.length === k) return { values: filled.map((t) => t.value) };
-    return { values: nums.slice(-k).map((t) => t.value), note: `印有 ${nums.length} 个数字（${show(nums)}），应为 ${k} 个，已取最后 ${k} 个` };
+    return {
+      values: nums.slice(-k).map((t) => t.value),
+      note: `印有 ${nums.length} 个数字（${show(nums)}），应为 ${k} 个，已取最后 ${k} 个`,
+    };
   }
   // Digits run together: only where they are stuck to a label, or one long number stands for a
   // whole row whose sums can confirm the cut. Separate numbers are never cut.
   const lone = nums.length === 1 && rowCheck !== null && nums[0]!.raw.replace(/\D/g, '').length >= k;
   if (!o.structured && nums.every((t) => !t.blank) && (nums.some((t) => t.glued) || lone)) {
-    const found = splitGlued(nums.map((t) => ({ raw: t.raw, cut: !!t.glued || lone })), k, rowCheck ?? (() => true), 20);
+    const found = splitGlued(
+      nums.map((t) => ({ raw: t.raw, cut: !!t.glued || lone })),
+      k,
+      rowCheck ?? (() => true),
+      20,
+    );
     // Without a sum to confirm it, only a cut into single digits is certain (“000” → 0 0 0).
     const certain = rowCheck !== null || nums.reduce((n, t) => n + t.raw.replace(/\D/g, '').length, 0) === k;
-    if (found.length === 1 && certain) return { values: found[0]!, note: `数字连在一起（${show(nums)}），${rowCheck ? '按本行合计' : '按唯一可能'}拆分为 ${found[0]!.join(' ')}` };
+    if (found.length === 1 && certain)
+      return {
+        values: found[0]!,
+        note: `数字连在一起（${show(nums)}），${rowCheck ? '按本行合计' : '按唯一可能'}拆分为 ${found[0]!.join(' ')}`,
+      };
     if (found.length === 1) return { candidates: found, note: `数字连在一起（${show(nums)}），拆分方式无法用合计核对` };
     if (found.length > 1) return { candidates: found, note: `数字连在一起（${show(nums)}），有多种拆分方式` };
   }
@@ -181,7 +208,12 @@ interface Extracted {
   ambiguous: { spec: RowSpec; candidates: number[][]; note: string; obs: Observation }[];
 }
 
-function extractRows(spec: TableSpec, table: ObservedTable, name: string, rowCheck: ((s: RowSpec) => ((v: number[]) => boolean) | null)): Extracted {
+function extractRows(
+  spec: TableSpec,
+  table: ObservedTable,
+  name: string,
+  rowCheck: (s: RowSpec) => ((v: number[]) => boolean) | null,
+): Extracted {
   const alignment = align(spec.rows, table.obs);
   const cells: Cells = {};
   const warnings: string[] = [];
@@ -239,15 +271,27 @@ function resolveAmbiguous(x: Extracted, constraints: Constraint[], name: string)
     }
   }
   for (const a of x.ambiguous) {
-    const options = a.candidates.slice(0, 3).map((c) => c.join(' ')).join('；或 ');
-    x.warnings.push(`${name}“${a.spec.label}”：${a.note}（可能为 ${options}${a.candidates.length > 3 ? ' 等' : ''}），无法确定，本行留空，请按原文填写。`);
+    const options = a.candidates
+      .slice(0, 3)
+      .map((c) => c.join(' '))
+      .join('；或 ');
+    x.warnings.push(
+      `${name}“${a.spec.label}”：${a.note}（可能为 ${options}${a.candidates.length > 3 ? ' 等' : ''}），无法确定，本行留空，请按原文填写。`,
+    );
   }
 }
 
 function finish(x: Extracted, name: string, expectedRows: number): { confidence: number } {
   const missing = x.specs.filter((_, i) => !x.alignment.pairs.some((p) => p.spec === i));
   if (missing.length && missing.length < x.specs.length) {
-    x.warnings.push(`${name}未找到以下行的数字：${missing.slice(0, 6).map((r) => r.label || r.row).join('、')}${missing.length > 6 ? ` 等 ${missing.length} 行` : ''}（原文可能空白或缺少这些行），这些单元格留空。`);
+    x.warnings.push(
+      `${name}未找到以下行的数字：${missing
+        .slice(0, 6)
+        .map((r) => r.label || r.row)
+        .join(
+          '、',
+        )}${missing.length > 6 ? ` 等 ${missing.length} 行` : ''}（原文可能空白或缺少这些行），这些单元格留空。`,
+    );
   }
   const conf = x.rowConf.reduce((a, b) => a + b, 0) / Math.max(1, expectedRows);
   return { confidence: Math.round(Math.min(1, conf) * 100) / 100 };
@@ -261,7 +305,10 @@ export function extractT3(table: ObservedTable, preferSingleOther: boolean): Tab
     const x = extractRows(spec, table, name, () => t3RowCheck);
     return { layout, spec, x, template: layout === '2021' ? GOV_2021 : GOV_2019 };
   });
-  const score = (r: (typeof runs)[number]) => r.x.alignment.score + (r.layout === '2019' && preferSingleOther ? 0.5 : 0) - (r.spec.rows.length !== table.obs.length ? 0.3 : 0);
+  const score = (r: (typeof runs)[number]) =>
+    r.x.alignment.score +
+    (r.layout === '2019' && preferSingleOther ? 0.5 : 0) -
+    (r.spec.rows.length !== table.obs.length ? 0.3 : 0);
   const best = score(runs[1]!) > score(runs[0]!) ? runs[1]! : runs[0]!;
   const rows = new Set(best.spec.rows.map((r) => r.row));
   const constraints = constraintsOf(best.template, 't3.', rows);
@@ -269,7 +316,9 @@ export function extractT3(table: ObservedTable, preferSingleOther: boolean): Tab
   const { confidence } = finish(best.x, name, best.spec.rows.length);
   const unmatched = table.obs.filter((_, j) => !best.x.alignment.pairs.some((p) => p.obs === j) && _.nums.length >= 3);
   if (unmatched.length) {
-    best.x.warnings.push(`${name}中有 ${unmatched.length} 行数字未能对应到官方格式的行（如“${unmatched[0]!.text.slice(0, 20) || show(unmatched[0]!.nums)}”），已忽略，请核对原文。`);
+    best.x.warnings.push(
+      `${name}中有 ${unmatched.length} 行数字未能对应到官方格式的行（如“${unmatched[0]!.text.slice(0, 20) || show(unmatched[0]!.nums)}”），已忽略，请核对原文。`,
+    );
   }
   // A table whose arithmetic holds everywhere was read right, whatever the labels looked like.
   const results = constraints.map((c) => evaluate(c, best.x.cells));
@@ -290,7 +339,10 @@ export function extractT2(table: ObservedTable, format2019: boolean): TableResul
   const x = extractRows(spec, table, name, () => null);
   resolveAmbiguous(x, [], name);
   // 收费金额 printed in 元 where the column is 万元.
-  for (const { spec: row, obs } of x.alignment.pairs.map((p) => ({ spec: spec.rows[p.spec]!, obs: table.obs[p.obs]! }))) {
+  for (const { spec: row, obs } of x.alignment.pairs.map((p) => ({
+    spec: spec.rows[p.spec]!,
+    obs: table.obs[p.obs]!,
+  }))) {
     row.cols.forEach((col, i) => {
       const tok = obs.nums.length === row.cols.length ? obs.nums[i] : undefined;
       const v = x.cells[col.key];
@@ -303,7 +355,13 @@ export function extractT2(table: ObservedTable, format2019: boolean): TableResul
     });
   }
   const { confidence } = finish(x, name, spec.rows.length);
-  return { cells: x.cells, confidence, warnings: x.warnings, found: x.alignment.pairs.length > 0, layout: format2019 ? '2019' : '2021' };
+  return {
+    cells: x.cells,
+    confidence,
+    warnings: x.warnings,
+    found: x.alignment.pairs.length > 0,
+    layout: format2019 ? '2019' : '2021',
+  };
 }
 
 const t4GroupCheck = (prefix: number[]) => {
@@ -324,14 +382,24 @@ export function extractT4(table: ObservedTable): TableResult {
 
   // Printed transposed: one row per group (行政复议 / 未经复议直接起诉 / 复议后起诉), five results each.
   const groups = [...new Set(spec.cols.map((c) => c.group ?? ''))];
-  const byGroup = groups.map((g) => obs.find((o) => o.nums.length === 5 && o.own && labelScore(matchKey(g), o.own) >= 0.8 && !groups.some((h) => h !== g && h.length > g.length && labelScore(matchKey(h), o.own) >= 0.9)));
+  const byGroup = groups.map((g) =>
+    obs.find(
+      (o) =>
+        o.nums.length === 5 &&
+        o.own &&
+        labelScore(matchKey(g), o.own) >= 0.8 &&
+        !groups.some((h) => h !== g && h.length > g.length && labelScore(matchKey(h), o.own) >= 0.9),
+    ),
+  );
   if (byGroup.every(Boolean)) {
     put(byGroup.flatMap((o) => o!.nums.map((t) => t.value)));
     warnings.push(`${name}按行排列（每行一类案件），已按行名对应到官方格式，请核对。`);
     return { cells, confidence: 0.85, warnings, found: true };
   }
 
-  const main = [...obs].sort((a, b) => Math.abs(a.nums.length - 15) - Math.abs(b.nums.length - 15) || b.nums.length - a.nums.length)[0]!;
+  const main = [...obs].sort(
+    (a, b) => Math.abs(a.nums.length - 15) - Math.abs(b.nums.length - 15) || b.nums.length - a.nums.length,
+  )[0]!;
   const all = obs.flatMap((o) => o.nums);
   let confidence = 0.95;
   if (main.nums.length === 15) put(main.nums.map((t) => t.value));
@@ -346,17 +414,32 @@ export function extractT4(table: ObservedTable): TableResult {
       warnings.push(`${name}有 ${15 - main.nums.length} 个空白单元格，已按位置对应，请核对。`);
       confidence = 0.8;
     } else {
-      warnings.push(`${name}只读到 ${main.nums.length} 个数字（${show(main.nums)}），应为 15 个，无法确定各自所在的列，表四留空，请按原文填写。`);
+      warnings.push(
+        `${name}只读到 ${main.nums.length} 个数字（${show(main.nums)}），应为 15 个，无法确定各自所在的列，表四留空，请按原文填写。`,
+      );
       confidence = 0.2;
     }
-  } else if (main.nums.length < 15 && main.nums.every((t) => !t.blank) && (main.nums.some((t) => t.glued) || main.nums.length === 1)) {
-    const found = splitGlued(main.nums.map((t) => ({ raw: t.raw, cut: !!t.glued || main.nums.length === 1 })), 15, (v) => [0, 5, 10].every((s) => v[s + 4] === v[s]! + v[s + 1]! + v[s + 2]! + v[s + 3]!), 20, t4GroupCheck);
+  } else if (
+    main.nums.length < 15 &&
+    main.nums.every((t) => !t.blank) &&
+    (main.nums.some((t) => t.glued) || main.nums.length === 1)
+  ) {
+    const found = splitGlued(
+      main.nums.map((t) => ({ raw: t.raw, cut: !!t.glued || main.nums.length === 1 })),
+      15,
+      (v) => [0, 5, 10].every((s) => v[s + 4] === v[s]! + v[s + 1]! + v[s + 2]! + v[s + 3]!),
+      20,
+      t4GroupCheck,
+    );
     if (found.length === 1) {
       put(found[0]!);
       warnings.push(`${name}数字连在一起（${show(main.nums)}），按各组总计拆分为 ${found[0]!.join(' ')}，请核对。`);
       confidence = 0.8;
     } else {
-      const options = found.slice(0, 3).map((c) => c.join(' ')).join('；或 ');
+      const options = found
+        .slice(0, 3)
+        .map((c) => c.join(' '))
+        .join('；或 ');
       warnings.push(
         found.length
           ? `${name}数字连在一起（${show(main.nums)}），有多种拆分方式（可能为 ${options}），无法确定，表四留空，请按原文填写。`
@@ -376,7 +459,13 @@ export function extractT4(table: ObservedTable): TableResult {
 
 /** Column centres of Table 4 from its lowest header words (结果维持 … 总计, possibly split “结果 / 维持”). */
 function t4Centers(table: ObservedTable): number[] | null {
-  const words = new Set(SPECS.t4.rows[0]!.cols.flatMap((c) => [matchKey(c.header), matchKey(c.header).slice(0, 2), matchKey(c.header).slice(2)]).filter((w) => w.length >= 1));
+  const words = new Set(
+    SPECS.t4.rows[0]!.cols.flatMap((c) => [
+      matchKey(c.header),
+      matchKey(c.header).slice(0, 2),
+      matchKey(c.header).slice(2),
+    ]).filter((w) => w.length >= 1),
+  );
   const xs = table.headerCells
     .filter((c) => c.x0 !== undefined && words.has(matchKey(c.text)))
     .map((c) => center(c))

@@ -19,7 +19,13 @@ export interface GluedToken {
  * Splits the tokens (in order) into exactly `count` numbers, cutting only the tokens marked `cut`.
  * Returns every split accepted by `check` (at most `limit`).
  */
-export function splitGlued(tokens: GluedToken[], count: number, check: RowCheck, limit = 50, partial?: (prefix: number[]) => boolean): number[][] {
+export function splitGlued(
+  tokens: GluedToken[],
+  count: number,
+  check: RowCheck,
+  limit = 50,
+  partial?: (prefix: number[]) => boolean,
+): number[][] {
   const digits = tokens.map((t) => t.raw.replace(/\s+/g, ''));
   const cuttable = tokens.map((t, i) => t.cut && /^\d+$/.test(digits[i]!));
   const results: number[][] = [];
@@ -66,4 +72,3 @@ export function splitGlued(tokens: GluedToken[], count: number, check: RowCheck,
   nextToken(0);
   return results;
 }
-

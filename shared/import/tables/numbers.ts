@@ -14,7 +14,27 @@ export interface ParsedNumber {
   long?: boolean;
 }
 
-const BLANK_MARKS = new Set(['-', '--', '—', '——', '－', '–', '/', '／', '\\', '无', '空', '—-', 'x', 'X', '×', '*', '/ ', 'N/A', 'n/a']);
+const BLANK_MARKS = new Set([
+  '-',
+  '--',
+  '—',
+  '——',
+  '－',
+  '–',
+  '/',
+  '／',
+  '\\',
+  '无',
+  '空',
+  '—-',
+  'x',
+  'X',
+  '×',
+  '*',
+  '/ ',
+  'N/A',
+  'n/a',
+]);
 const UNIT = /(万元|亿元|元|件|条|个|项|次|人次|人|家|份|篇|期|场|户)$/;
 
 export function parseNumber(raw: string): ParsedNumber | null {

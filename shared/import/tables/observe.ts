@@ -71,7 +71,14 @@ function splitLine(pieces: Piece[]): { label: Piece[]; nums: NumToken[] } {
     i--;
     const p = pieces[i]!;
     const n = parseNumber(p.text)!;
-    nums.unshift({ raw: p.text.trim(), value: n.value, ...(n.mark ? { blank: true } : {}), ...(n.long ? { glued: true } : {}), ...(n.unit ? { unit: n.unit } : {}), ...pos(p) });
+    nums.unshift({
+      raw: p.text.trim(),
+      value: n.value,
+      ...(n.mark ? { blank: true } : {}),
+      ...(n.long ? { glued: true } : {}),
+      ...(n.unit ? { unit: n.unit } : {}),
+      ...pos(p),
+    });
   }
   const label = pieces.slice(0, i);
   if (label.length) {
@@ -98,7 +105,15 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
 
   const flushRun = () => {
     if (!run) return;
-    obs.push({ own: '', before: run.before, after: '', text: run.before, nums: run.nums, structured: false, headers: run.headers });
+    obs.push({
+      own: '',
+      before: run.before,
+      after: '',
+      text: run.before,
+      nums: run.nums,
+      structured: false,
+      headers: run.headers,
+    });
     run = null;
   };
   const closeAfter = () => {
@@ -123,7 +138,13 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
       continue;
     }
     const separated = !!l.cells && l.cells.length > 1 && l.cells.every((c) => c.x0 === undefined);
-    const pieces: Piece[] = l.cells && l.cells.length ? l.cells : l.text.split(/\s+/).filter(Boolean).map((text) => ({ text }));
+    const pieces: Piece[] =
+      l.cells && l.cells.length
+        ? l.cells
+        : l.text
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((text) => ({ text }));
     let label: Piece[];
     let nums: NumToken[];
     if (separated) {
@@ -136,7 +157,11 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
       label = cells.slice(0, last + 1);
       nums = cells.slice(last + 1).map((c) => {
         const n = parseNumber(c.text);
-        return { raw: c.text.trim(), value: n?.value ?? null, ...(n?.value === null || n === null ? { blank: true } : {}) };
+        return {
+          raw: c.text.trim(),
+          value: n?.value ?? null,
+          ...(n?.value === null || n === null ? { blank: true } : {}),
+        };
       });
     } else ({ label, nums } = splitLine(pieces));
     const labelText = label.map((p) => p.text).join(' ');
@@ -215,7 +240,15 @@ export function observeTables(tables: SrcTable[], headerKeys: string[]): Observe
         }
         continue;
       }
-      obs.push({ own: matchKey(labelText), before: '', after: '', text: labelText, nums, structured: true, headers: lastHeaders });
+      obs.push({
+        own: matchKey(labelText),
+        before: '',
+        after: '',
+        text: labelText,
+        nums,
+        structured: true,
+        headers: lastHeaders,
+      });
     }
   }
   return { obs, headerCells, key: keyParts.join('') };

@@ -1,4 +1,12 @@
-import { GOV_2019, GOV_2021, tableOf, type GridCell, type TableDef, type TableId, type TemplateDef } from '../../../templates/index';
+import {
+  GOV_2019,
+  GOV_2021,
+  tableOf,
+  type GridCell,
+  type TableDef,
+  type TableId,
+  type TemplateDef,
+} from '../../../templates/index';
 import { matchKey, stripEnumerator } from '../text-utils';
 
 /**
@@ -72,14 +80,20 @@ export function specOf(template: TemplateDef, id: TableId): TableSpec {
     cells.sort((a, b) => a.c - b.c);
     const rowKey = cells[0]!.row ?? '';
     const labelCell = table.cells.find((x) => x.role === 'label' && x.row === rowKey && x.r === r);
-    const group = table.cells.find((x) => x.role === 'label' && !x.row && x.c > 0 && covers(x, r, x.c) && x.c < (labelCell?.c ?? 99));
+    const group = table.cells.find(
+      (x) => x.role === 'label' && !x.row && x.c > 0 && covers(x, r, x.c) && x.c < (labelCell?.c ?? 99),
+    );
     const block = [...table.cells].filter((x) => x.role === 'section' && x.r < r).sort((a, b) => b.r - a.r)[0];
     const cols: ColSpec[] = cells.map((cell) => {
       const heads = headerAbove(table, r, cell.c, ['header']);
       // The nearest header is the column's own; a wider one above it is its group.
       const own = heads[0];
       const groupHead = heads.find((h) => h !== own && (h.colspan ?? 1) > (own?.colspan ?? 1) && h.r < (own?.r ?? 0));
-      return { key: cell.key!, header: own?.text ?? '', ...(groupHead?.text && id !== 't3' ? { group: groupHead.text } : {}) };
+      return {
+        key: cell.key!,
+        header: own?.text ?? '',
+        ...(groupHead?.text && id !== 't3' ? { group: groupHead.text } : {}),
+      };
     });
     const label = labelCell?.text ?? '';
     rows.push({
@@ -95,7 +109,9 @@ export function specOf(template: TemplateDef, id: TableId): TableSpec {
   }
   // Table 4 is one printed row of 15 cells.
   const merged = id === 't4' ? [{ ...rows[0]!, cols: rows.flatMap((r) => r.cols), layout: 't4' }] : rows;
-  const headerTexts = table.cells.filter((c) => c.role === 'header' || c.role === 'section' || c.role === 'note').map((c) => c.text ?? '');
+  const headerTexts = table.cells
+    .filter((c) => c.role === 'header' || c.role === 'section' || c.role === 'note')
+    .map((c) => c.text ?? '');
   return { table: id, rows: merged, headerTexts };
 }
 

@@ -17,7 +17,10 @@ export function readText(bytes: Uint8Array): SourceDoc {
 
 export function readPlainText(text: string): SourceDoc {
   if (text.length > LIMITS.textChars) throw new ImportError('too-large', '文本文件过大（超过 800 万字符），无法导入。');
-  const raw = text.replace(/\r\n?/g, '\n').split('\n', LIMITS.lines + 1).slice(0, LIMITS.lines);
+  const raw = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n', LIMITS.lines + 1)
+    .slice(0, LIMITS.lines);
   const lines: SrcLine[] = [];
   const emptyCells = emptyCellLines(raw);
   for (const [i, r] of raw.entries()) {
@@ -31,7 +34,8 @@ export function readPlainText(text: string): SourceDoc {
     const stripped = s.replace(/^[\s|]+|[\s|]+$/g, '');
     if (!stripped.replace(/[-:|\s]/g, '')) continue; // separator lines (|---|---| or a row of bars)
     let cells: SrcCell[] | undefined;
-    if (bars >= 2 || (bars === 1 && /\d\s*\|\s*\d/.test(s))) cells = stripped.split('|').map((c) => ({ text: collapseBlanks(c) }));
+    if (bars >= 2 || (bars === 1 && /\d\s*\|\s*\d/.test(s)))
+      cells = stripped.split('|').map((c) => ({ text: collapseBlanks(c) }));
     else if (s.includes('\t')) cells = stripped.split('\t').map((c) => ({ text: collapseBlanks(c) }));
     const t = cells ? cells.map((c) => c.text).join(' ') : collapseBlanks(bars ? stripped : s);
     if (!t) continue;
@@ -61,12 +65,20 @@ function looksWrapped(lines: SrcLine[]): boolean {
   const tooLong = widths.filter((w) => w > full + 6).length;
   // Full lines of a wrapped text mostly stop in the middle of a sentence.
   const midSentence = near.filter((l) => !/[。；：！？!?”」]$/.test(l.text)).length;
-  return near.length >= 6 && near.length / prose.length >= 0.25 && midSentence / near.length >= 0.6 && tooLong / widths.length < 0.05;
+  return (
+    near.length >= 6 &&
+    near.length / prose.length >= 0.25 &&
+    midSentence / near.length >= 0.6 &&
+    tooLong / widths.length < 0.05
+  );
 }
 
 /** A line starts a paragraph when the previous one is clearly shorter than a full line. */
 function markParagraphs(lines: SrcLine[]): void {
-  const widths = lines.map((l) => displayWidth(l.text)).filter((w) => w >= 8).sort((a, b) => a - b);
+  const widths = lines
+    .map((l) => displayWidth(l.text))
+    .filter((w) => w >= 8)
+    .sort((a, b) => a - b);
   const full = widths[Math.floor(widths.length * 0.8)] ?? 28;
   let prevWidth = 0;
   lines.forEach((l, i) => {

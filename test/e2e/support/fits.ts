@@ -12,14 +12,20 @@ export async function expectFits(page: Page, name: string): Promise<void> {
     const doc = document.documentElement;
     if (doc.scrollWidth > doc.clientWidth + 1) out.push(`page ${doc.scrollWidth} > ${doc.clientWidth}`);
     for (const sel of ['.import-side', '.import-main', '.library-main', '.app-header', '.ant-modal-body']) {
-      for (const el of document.querySelectorAll<HTMLElement>(sel)) if (el.scrollWidth > el.clientWidth + 1) out.push(`${sel} ${el.scrollWidth} > ${el.clientWidth}`);
+      for (const el of document.querySelectorAll<HTMLElement>(sel))
+        if (el.scrollWidth > el.clientWidth + 1) out.push(`${sel} ${el.scrollWidth} > ${el.clientWidth}`);
     }
     return out;
   });
   expect(overflow, `${name}: horizontal overflow`).toEqual([]);
   // File names and paths the clerk chose are not UI text.
   const text = (await page.evaluate(() => document.body.innerText)).replace(/\S*[/\\.]\S*/g, '');
-  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF|CSV|Chromium|Google|Chrome|Microsoft|Edge)$/.test(w));
+  const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter(
+    (w) =>
+      !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF|CSV|Chromium|Google|Chrome|Microsoft|Edge)$/.test(
+        w,
+      ),
+  );
   expect(words, `${name}: English left in the UI`).toEqual([]);
 }
 

@@ -8,7 +8,7 @@ import { launchServer, tempDataDir, type TestServer } from './server';
  * `shared`: the server of the global setup (state shared between tests).
  */
 export const test = base.extend<{ server: TestServer; shared: { url: string; origin: string; token: string } }>({
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its destructured first argument
   server: async ({}, use) => {
     const dir = tempDataDir();
     const server = await launchServer(dir);
@@ -16,7 +16,7 @@ export const test = base.extend<{ server: TestServer; shared: { url: string; ori
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   },
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its destructured first argument
   shared: async ({}, use) => {
     const url = process.env.NIANBAO_E2E_URL;
     if (!url) throw new Error('NIANBAO_E2E_URL is not set: run through playwright.config.ts (global setup).');
@@ -81,6 +81,14 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   );
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const text = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+  const text = bad
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join('\n  ')}`,
+    )
+    .join('\n');
   expect(bad, `${what}: axe violations\n${text}`).toEqual([]);
 }

@@ -8,7 +8,8 @@ import { makeReport, withCells, withSection } from '../../fixtures/factory';
 import { countyBureau2023 } from '../../fixtures/reports/county-bureau';
 import { cityGovernment2024 } from '../../fixtures/reports/city-government';
 
-const of = (r: Report, rule: string, mode: 'editor' | 'import' = 'editor'): Finding[] => runChecks(r, { mode }).filter((f) => f.rule === rule);
+const of = (r: Report, rule: string, mode: 'editor' | 'import' = 'editor'): Finding[] =>
+  runChecks(r, { mode }).filter((f) => f.rule === rule);
 
 describe('CELL-INVALID', () => {
   it('refuses text, negatives and fractions in count cells', () => {
@@ -18,7 +19,11 @@ describe('CELL-INVALID', () => {
       't2.licensing.decisions': 12.5,
     });
     const f = of(r, 'CELL-INVALID');
-    expect(f.map((x) => x.fingerprint).sort()).toEqual(['t2.licensing.decisions', 't3.res_open.natural', 't4.review.pending']);
+    expect(f.map((x) => x.fingerprint).sort()).toEqual([
+      't2.licensing.decisions',
+      't3.res_open.natural',
+      't4.review.pending',
+    ]);
     expect(f.find((x) => x.fingerprint === 't3.res_open.natural')!.message).toContain('不是数字');
     expect(f.find((x) => x.fingerprint === 't4.review.pending')!.message).toContain('不能为负数');
     expect(f.find((x) => x.fingerprint === 't2.licensing.decisions')!.message).toContain('只能填整数');
@@ -32,7 +37,15 @@ describe('CELL-INVALID', () => {
   });
 
   it('lets a 2019-format 本年增/减 be negative', () => {
-    const r: Report = { ...makeReport({ year: 2020 }), format: 'gov-2019', cells: { ...blankReport({ agency: 'x', kind: 'department', year: 2020 }).cells, 't2_2019.licensing.change': -8, 't2_2019.licensing.prev_items': -1 } };
+    const r: Report = {
+      ...makeReport({ year: 2020 }),
+      format: 'gov-2019',
+      cells: {
+        ...blankReport({ agency: 'x', kind: 'department', year: 2020 }).cells,
+        't2_2019.licensing.change': -8,
+        't2_2019.licensing.prev_items': -1,
+      },
+    };
     expect(of(r, 'CELL-INVALID').map((f) => f.fingerprint)).toEqual(['t2_2019.licensing.prev_items']);
     expect(GOV_2019.fields['t2_2019.licensing.change']!.min).toBeUndefined();
   });
@@ -43,7 +56,11 @@ describe('CELL-BLANK', () => {
     const r = withCells(makeReport(), { 't3.res_open.natural': null, 't3.res_open.research': null }, true);
     const f = of(r, 'CELL-BLANK');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'error', fingerprint: 'row:t3.res_open', cells: ['t3.res_open.natural', 't3.res_open.research'] });
+    expect(f[0]).toMatchObject({
+      severity: 'error',
+      fingerprint: 'row:t3.res_open',
+      cells: ['t3.res_open.natural', 't3.res_open.research'],
+    });
     expect(f[0]!.message).toMatch(/^三（一）予以公开：2 个空白格（自然人、科研机构）/);
     expect(f[0]!.fix).toEqual({ label: '空白格填 0', cells: { 't3.res_open.natural': 0, 't3.res_open.research': 0 } });
   });
@@ -56,7 +73,8 @@ describe('CELL-BLANK', () => {
   it('groups a half-filled table into one finding instead of hundreds', () => {
     const base = makeReport();
     const cells = { ...base.cells };
-    for (const k of Object.keys(cells)) if (k.startsWith('t3.') && !k.startsWith('t3.new_received') && !k.startsWith('t3.carried_over')) cells[k] = null;
+    for (const k of Object.keys(cells))
+      if (k.startsWith('t3.') && !k.startsWith('t3.new_received') && !k.startsWith('t3.carried_over')) cells[k] = null;
     const f = of({ ...base, cells }, 'CELL-BLANK');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ fingerprint: 'table:t3', severity: 'error' });
@@ -74,7 +92,12 @@ describe('CELL-BLANK', () => {
     const r = withCells(makeReport(), { 't3.res_open.total': null });
     const f = of(r, 'CELL-BLANK', 'import');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'error', fingerprint: 'total:t3.res_open.total', expected: 0, fix: { cells: { 't3.res_open.total': 0 } } });
+    expect(f[0]).toMatchObject({
+      severity: 'error',
+      fingerprint: 'total:t3.res_open.total',
+      expected: 0,
+      fix: { cells: { 't3.res_open.total': 0 } },
+    });
     // …and the sum rules do not report it a second time.
     expect(runChecks(r, { mode: 'import' }).filter((x) => x.rule === 'T3-ROW-TOTAL')).toEqual([]);
   });
@@ -96,7 +119,10 @@ describe('T2-REGULATIONS-POWER', () => {
 
   it('fires for townships, county-level departments and county governments', () => {
     expect(regs('青禾镇人民政府', 'township')).toHaveLength(1);
-    expect(regs('云溪县市场监督管理局', 'department')[0]).toMatchObject({ severity: 'warning', cells: ['t2.regulations.issued', 't2.regulations.in_force'] });
+    expect(regs('云溪县市场监督管理局', 'department')[0]).toMatchObject({
+      severity: 'warning',
+      cells: ['t2.regulations.issued', 't2.regulations.in_force'],
+    });
     expect(regs('吴忠市红寺堡区文化体育旅游局', 'department')).toHaveLength(1);
     expect(regs('淮清市洪湖区人民政府', 'government')).toHaveLength(1);
     expect(regs('市场监督管理局', 'department', '云溪县人民政府')).toHaveLength(1);
@@ -106,7 +132,12 @@ describe('T2-REGULATIONS-POWER', () => {
     expect(of(cityGovernment2024(), 'T2-REGULATIONS-POWER')).toEqual([]);
     expect(regs('广西壮族自治区人民政府', 'government')).toEqual([]);
     expect(regs('淮清市城市管理局', 'department')).toEqual([]);
-    expect(of(makeReport({ agency: '青禾镇人民政府', kind: 'township', t2: { regulations: [0, 0, 0] } }), 'T2-REGULATIONS-POWER')).toEqual([]);
+    expect(
+      of(
+        makeReport({ agency: '青禾镇人民政府', kind: 'township', t2: { regulations: [0, 0, 0] } }),
+        'T2-REGULATIONS-POWER',
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -6,7 +6,8 @@ const claims = (text: string, year = 2024) =>
   analyzeText(normalizeText(text).text, year)
     .claims.filter((c) => !c.approx)
     .map((c) => [c.kind, c.value]);
-const statements = (text: string, year = 2024) => analyzeText(normalizeText(text).text, year).statements.map((s) => s.kind);
+const statements = (text: string, year = 2024) =>
+  analyzeText(normalizeText(text).text, year).statements.map((s) => s.kind);
 
 describe('figure claims (phrasings of published reports)', () => {
   it('reads the requests sentence of a city report, PDF line breaks included', () => {
@@ -51,7 +52,9 @@ describe('figure claims (phrasings of published reports)', () => {
       ['t2:normative_docs:repealed', 1],
       ['t2:normative_docs:in_force', 12],
     ]);
-    expect(claims('全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件。')).toEqual([['t2:regulations:issued', 1]]);
+    expect(claims('全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件。')).toEqual([
+      ['t2:regulations:issued', 1],
+    ]);
   });
 
   it('reads Chinese numerals and other units', () => {
@@ -67,7 +70,11 @@ describe('figure claims (phrasings of published reports)', () => {
   });
 
   it('reads the result groups and the applicants after a received figure', () => {
-    expect(claims('共收到申请30件，其中自然人申请25件，法人或其他组织5件。予以公开12件，部分公开3件，不予公开2件，无法提供8件，不予处理4件，其他处理1件。')).toEqual([
+    expect(
+      claims(
+        '共收到申请30件，其中自然人申请25件，法人或其他组织5件。予以公开12件，部分公开3件，不予公开2件，无法提供8件，不予处理4件，其他处理1件。',
+      ),
+    ).toEqual([
       ['received', 30],
       ['applicant:natural', 25],
       ['applicant:org', 5],
@@ -115,8 +122,12 @@ describe('figure claims (phrasings of published reports)', () => {
 
 describe('statements', () => {
   it('finds “no applications” in its real phrasings', () => {
-    expect(statements('2023年和田县文旅局未收到依申请公开政府信息申请，也未向上级相关部门提交相应报告。')).toEqual(['no_requests']);
-    expect(statements('我镇政务公开办公室没有接到公众、法人或其他组织要求公开政府信息的申请。')).toEqual(['no_requests']);
+    expect(statements('2023年和田县文旅局未收到依申请公开政府信息申请，也未向上级相关部门提交相应报告。')).toEqual([
+      'no_requests',
+    ]);
+    expect(statements('我镇政务公开办公室没有接到公众、法人或其他组织要求公开政府信息的申请。')).toEqual([
+      'no_requests',
+    ]);
     expect(statements('全年无政府信息公开申请。')).toEqual(['no_requests']);
     expect(statements('未收到行政复议申请。')).not.toContain('no_requests');
     expect(statements('对无正当理由大量反复申请的，不予处理。')).toEqual([]);
@@ -132,7 +143,9 @@ describe('statements', () => {
   });
 
   it('finds “all maintained” and “no fee collected”', () => {
-    expect(analyzeText(normalizeText('被申请行政复议2件，均获维持。').text, 2024).statements).toMatchObject([{ kind: 'all_maintained', review: true, lit: false }]);
+    expect(analyzeText(normalizeText('被申请行政复议2件，均获维持。').text, 2024).statements).toMatchObject([
+      { kind: 'all_maintained', review: true, lit: false },
+    ]);
     expect(statements('本年度未收取信息处理费。')).toEqual(['no_fee']);
     expect(statements('全年依申请未向申请人收取依申请公开信息处理费。')).toEqual(['no_fee']);
     expect(statements('本年度没有产生信息公开处理费。')).toEqual(['no_fee']);

@@ -9,7 +9,9 @@ import { district2023, district2024 } from '../../fixtures/reports/district-gove
 const of = (r: Report, last: Report | null, rule: string, mode: 'editor' | 'import' = 'editor'): Finding[] =>
   runChecks(r, { last, mode }).filter((f) => f.rule === rule);
 
-const report = makeReport({ t3: { res_open: [5, 1, 0, 0, 0, 0], carried_over: [2, 0, 0, 0, 0, 0], carry_next: [1, 0, 0, 0, 0, 0] } });
+const report = makeReport({
+  t3: { res_open: [5, 1, 0, 0, 0, 0], carried_over: [2, 0, 0, 0, 0, 0], carry_next: [1, 0, 0, 0, 0, 0] },
+});
 const last = lastYearOf(report);
 
 describe('consistent pair', () => {
@@ -25,19 +27,32 @@ describe('X-CARRY', () => {
     const lastOff = withCells(last, { 't3.carry_next.natural': 3, 't3.carry_next.total': 3 });
     const f = of(report, lastOff, 'X-CARRY');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'warning', cells: ['t3.carried_over.natural', 't3.carried_over.total'], expected: 3, actual: 2, fingerprint: 'carried_over' });
+    expect(f[0]).toMatchObject({
+      severity: 'warning',
+      cells: ['t3.carried_over.natural', 't3.carried_over.total'],
+      expected: 3,
+      actual: 2,
+      fingerprint: 'carried_over',
+    });
     expect(f[0]!.fix!.cells).toEqual({ 't3.carried_over.natural': 3, 't3.carried_over.total': 3 });
     expect(f[0]!.message).toContain('自然人 本年填 2，上年结转下年度 3');
   });
 
   it('is skipped when last year’s report is not the year before', () => {
-    const older = { ...withCells(last, { 't3.carry_next.natural': 3, 't3.carry_next.total': 3 }), year: report.year - 2 };
+    const older = {
+      ...withCells(last, { 't3.carry_next.natural': 3, 't3.carry_next.total': 3 }),
+      year: report.year - 2,
+    };
     expect(of(report, older, 'X-CARRY')).toEqual([]);
   });
 
   it('works with the stand-in kept at rollover (baselineAsLastReport)', () => {
     const { report: next } = rolloverReport(report);
-    const filled = withCells(next, { ...Object.fromEntries(Object.entries(report.cells)), 't3.carried_over.natural': 0 }, true);
+    const filled = withCells(
+      next,
+      { ...Object.fromEntries(Object.entries(report.cells)), 't3.carried_over.natural': 0 },
+      true,
+    );
     const standIn = baselineAsLastReport(filled);
     expect(standIn).not.toBeNull();
     expect(of(filled, standIn, 'X-CARRY')).toHaveLength(1);
@@ -49,7 +64,12 @@ describe('X-IN-FORCE', () => {
     const off = withCells(report, { 't2.normative_docs.in_force': 20 });
     const f = of(off, last, 'X-IN-FORCE');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ fingerprint: 'normative_docs', expected: 12, actual: 20, cells: ['t2.normative_docs.in_force', 't2.normative_docs.issued', 't2.normative_docs.repealed'] });
+    expect(f[0]).toMatchObject({
+      fingerprint: 'normative_docs',
+      expected: 12,
+      actual: 20,
+      cells: ['t2.normative_docs.in_force', 't2.normative_docs.issued', 't2.normative_docs.repealed'],
+    });
     expect(f[0]!.message).toContain('上年现行有效 10 件 + 本年制发 3 件 − 本年废止 1 件 = 12 件');
   });
 
@@ -60,7 +80,8 @@ describe('X-IN-FORCE', () => {
 
 describe('X-REUSED-TEXT', () => {
   it('fires on a paragraph copied from last year with only the year changed', () => {
-    const para = '2023年，本局坚持把政务公开作为转变作风、提升效能的重要抓手，健全信息发布审核机制，规范公开流程，不断提高信息公开的及时性和准确性。';
+    const para =
+      '2023年，本局坚持把政务公开作为转变作风、提升效能的重要抓手，健全信息发布审核机制，规范公开流程，不断提高信息公开的及时性和准确性。';
     const lastWith = withParagraph(last, 'overview', para);
     const now = withParagraph(report, 'overview', para.replace('2023年', '2024年'));
     const f = of(now, lastWith, 'X-REUSED-TEXT');
@@ -78,7 +99,8 @@ describe('X-REUSED-TEXT', () => {
 
   it('ignores short paragraphs, formula sentences and rewritten text', () => {
     const short = '严格执行保密审查制度。';
-    const formula = '本报告所列数据的统计期限为2024年1月1日至12月31日。如对本报告有疑问，请与本局办公室联系。本机关依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。';
+    const formula =
+      '本报告所列数据的统计期限为2024年1月1日至12月31日。如对本报告有疑问，请与本局办公室联系。本机关依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。';
     const lastWith = withParagraph(withParagraph(last, 'other', short), 'other', formula.replaceAll('2024', '2023'));
     const now = withParagraph(withParagraph(report, 'other', short), 'other', formula);
     expect(of(now, lastWith, 'X-REUSED-TEXT')).toEqual([]);

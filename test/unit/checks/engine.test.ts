@@ -23,7 +23,8 @@ import { district2023, district2024 } from '../../fixtures/reports/district-gove
 import { township2023 } from '../../fixtures/reports/township';
 
 const NOW = new Date('2025-01-25T08:00:00Z');
-const loud = (r: Report, last?: Report) => runChecks(r, { last: last ?? null, now: NOW }).filter((f) => f.severity !== 'info');
+const loud = (r: Report, last?: Report) =>
+  runChecks(r, { last: last ?? null, now: NOW }).filter((f) => f.severity !== 'info');
 
 describe('consistent reports stay quiet', () => {
   it('the sample report', () => {
@@ -36,8 +37,18 @@ describe('consistent reports stay quiet', () => {
 
   it('fixture reports with their last year', () => {
     for (const kind of ['department', 'township', 'government', 'other'] as const) {
-      const agency = { department: '云溪县市场监督管理局', township: '云溪县青禾镇人民政府', government: '云溪县人民政府', other: '云溪县档案馆' }[kind];
-      const r = makeReport({ agency, kind, t3: { res_open: [3, 1, 0, 0, 0, 0], carried_over: [1, 0, 0, 0, 0, 0], carry_next: [2, 0, 0, 0, 0, 0] }, t4: { review: [1, 0, 0, 0] } });
+      const agency = {
+        department: '云溪县市场监督管理局',
+        township: '云溪县青禾镇人民政府',
+        government: '云溪县人民政府',
+        other: '云溪县档案馆',
+      }[kind];
+      const r = makeReport({
+        agency,
+        kind,
+        t3: { res_open: [3, 1, 0, 0, 0, 0], carried_over: [1, 0, 0, 0, 0, 0], carry_next: [2, 0, 0, 0, 0, 0] },
+        t4: { review: [1, 0, 0, 0] },
+      });
       expect(loud(r, lastYearOf(r))).toEqual([]);
     }
   });
@@ -60,9 +71,13 @@ describe('what the samples are expected to produce (checks.md “Examples”)', 
 });
 
 describe('findings', () => {
-  const all = [district2023(), district2024(), township2023(), countyBureau2023(), withCells(makeReport(), { 't3.res_open.natural': 99 })].flatMap((r) =>
-    runChecks(r, { mode: 'import' }).map((f) => ({ r, f })),
-  );
+  const all = [
+    district2023(),
+    district2024(),
+    township2023(),
+    countyBureau2023(),
+    withCells(makeReport(), { 't3.res_open.natural': 99 }),
+  ].flatMap((r) => runChecks(r, { mode: 'import' }).map((f) => ({ r, f })));
 
   it('use known rule ids, Chinese messages and a fingerprint', () => {
     expect(all.length).toBeGreaterThan(10);
@@ -91,7 +106,12 @@ describe('findings', () => {
 });
 
 describe('dismissing', () => {
-  const r = withBlockText(makeReport({ t3: { res_open: [20, 2, 0, 0, 0, 0] } }), 'overview', 4, '全年共收到政府信息公开申请17件。');
+  const r = withBlockText(
+    makeReport({ t3: { res_open: [20, 2, 0, 0, 0, 0] } }),
+    'overview',
+    4,
+    '全年共收到政府信息公开申请17件。',
+  );
 
   it('needs a reason', () => {
     const f = runChecks(r).find((x) => x.rule === 'TEXT-NUMBER')!;
@@ -119,7 +139,9 @@ describe('dismissing', () => {
     const d = dismissFinding(bad, f, '按上级反馈保留原数据', NOW);
     const findings = runChecks(d);
     expect(hasOpenErrors(findings)).toBe(false);
-    expect(needsConfirmation(findings).map((x) => [x.rule, x.dismissed?.reason])).toEqual([[f.rule, '按上级反馈保留原数据']]);
+    expect(needsConfirmation(findings).map((x) => [x.rule, x.dismissed?.reason])).toEqual([
+      [f.rule, '按上级反馈保留原数据'],
+    ]);
   });
 
   it('stops applying when the finding itself changes (another cell, another quote)', () => {
@@ -131,13 +153,20 @@ describe('dismissing', () => {
 
 describe('robustness', () => {
   it('stays linear on a huge paragraph without full stops (a PDF page read as one line)', () => {
-    const chunk = '2022年，云溪县民政局坚持受理政府信息公开申请12件，行政复议1件，其中结果维持1件，拱坝镇政府信息公开栏目(一)国办函[2020]109号《办法，';
-    const huge = withParagraph(makeReport({ agency: '云溪县青禾镇人民政府', kind: 'township' }), 'problems', chunk.repeat(3000));
+    const chunk =
+      '2022年，云溪县民政局坚持受理政府信息公开申请12件，行政复议1件，其中结果维持1件，拱坝镇政府信息公开栏目(一)国办函[2020]109号《办法，';
+    const huge = withParagraph(
+      makeReport({ agency: '云溪县青禾镇人民政府', kind: 'township' }),
+      'problems',
+      chunk.repeat(3000),
+    );
     const last = withParagraph(lastYearOf(huge), 'problems', chunk.repeat(3000));
     const t0 = Date.now();
     const findings = runChecks(huge, { last, mode: 'import' });
     expect(Date.now() - t0).toBeLessThan(10_000); // a guard against quadratic blow-up, not a benchmark
-    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(['ALL-ZERO', 'TEXT-NUMBER', 'TEXT-STALE-YEAR', 'TEXT-FOREIGN-AGENCY', 'X-REUSED-TEXT', 'PUNCTUATION']));
+    expect(new Set(findings.map((f) => f.rule))).toEqual(
+      new Set(['ALL-ZERO', 'TEXT-NUMBER', 'TEXT-STALE-YEAR', 'TEXT-FOREIGN-AGENCY', 'X-REUSED-TEXT', 'PUNCTUATION']),
+    );
   });
 
   const odd = fc.record({
@@ -145,14 +174,58 @@ describe('robustness', () => {
     year: fc.oneof(fc.integer({ min: 1990, max: 2100 }), fc.constant(Number.NaN), fc.constant(undefined)),
     title: fc.oneof(fc.string(), fc.constant(null), fc.integer()),
     preamble: fc.oneof(fc.string(), fc.constant(undefined)),
-    agency: fc.oneof(fc.record({ name: fc.oneof(fc.string(), fc.constant(undefined)), kind: fc.constantFrom('government', 'department', 'township', 'other', 'x') }), fc.constant(null)),
+    agency: fc.oneof(
+      fc.record({
+        name: fc.oneof(fc.string(), fc.constant(undefined)),
+        kind: fc.constantFrom('government', 'department', 'township', 'other', 'x'),
+      }),
+      fc.constant(null),
+    ),
     sections: fc.oneof(
       fc.constant(undefined),
-      fc.array(fc.record({ id: fc.constantFrom('overview', 'requests', 'other', 'x'), blocks: fc.oneof(fc.array(fc.oneof(fc.record({ type: fc.constantFrom('paragraph', 'heading'), text: fc.oneof(fc.string(), fc.constant('受理政府信息公开申请十七件，2019年结转（')) }), fc.constant(null))), fc.constant(null)) })),
+      fc.array(
+        fc.record({
+          id: fc.constantFrom('overview', 'requests', 'other', 'x'),
+          blocks: fc.oneof(
+            fc.array(
+              fc.oneof(
+                fc.record({
+                  type: fc.constantFrom('paragraph', 'heading'),
+                  text: fc.oneof(fc.string(), fc.constant('受理政府信息公开申请十七件，2019年结转（')),
+                }),
+                fc.constant(null),
+              ),
+            ),
+            fc.constant(null),
+          ),
+        }),
+      ),
     ),
-    cells: fc.oneof(fc.constant(null), fc.dictionary(fc.constantFrom('t3.new_received.total', 't3.other.natural', 't4.review.total', 't2.admin_fees.amount', 'legacy.x', 't2_2019.licensing.change'), fc.oneof(fc.double(), fc.integer(), fc.string(), fc.constant(null)))),
-    signature: fc.oneof(fc.constant(undefined), fc.record({ name: fc.string(), date: fc.oneof(fc.string(), fc.constant('2025-02-30')) })),
-    meta: fc.oneof(fc.constant({}), fc.record({ dismissals: fc.oneof(fc.constant(null), fc.array(fc.record({ rule: fc.string(), fingerprint: fc.string() }))), source: fc.oneof(fc.constant(undefined), fc.record({ publishedAt: fc.oneof(fc.string(), fc.integer()) })) })),
+    cells: fc.oneof(
+      fc.constant(null),
+      fc.dictionary(
+        fc.constantFrom(
+          't3.new_received.total',
+          't3.other.natural',
+          't4.review.total',
+          't2.admin_fees.amount',
+          'legacy.x',
+          't2_2019.licensing.change',
+        ),
+        fc.oneof(fc.double(), fc.integer(), fc.string(), fc.constant(null)),
+      ),
+    ),
+    signature: fc.oneof(
+      fc.constant(undefined),
+      fc.record({ name: fc.string(), date: fc.oneof(fc.string(), fc.constant('2025-02-30')) }),
+    ),
+    meta: fc.oneof(
+      fc.constant({}),
+      fc.record({
+        dismissals: fc.oneof(fc.constant(null), fc.array(fc.record({ rule: fc.string(), fingerprint: fc.string() }))),
+        source: fc.oneof(fc.constant(undefined), fc.record({ publishedAt: fc.oneof(fc.string(), fc.integer()) })),
+      }),
+    ),
   });
 
   it('no rule throws on odd input (each rule run on its own, without the engine’s guard)', () => {

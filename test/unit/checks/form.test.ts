@@ -8,7 +8,8 @@ import { township2023 } from '../../fixtures/reports/township';
 import { countyBureau2023 } from '../../fixtures/reports/county-bureau';
 import { district2023 } from '../../fixtures/reports/district-government';
 
-const of = (r: Report, rule: string): Finding[] => runChecks(r, { mode: r.meta.source ? 'import' : 'editor' }).filter((f) => f.rule === rule);
+const of = (r: Report, rule: string): Finding[] =>
+  runChecks(r, { mode: r.meta.source ? 'import' : 'editor' }).filter((f) => f.rule === rule);
 const base = makeReport();
 
 describe('SECTION-EMPTY', () => {
@@ -34,14 +35,23 @@ describe('SECTION-EMPTY', () => {
   });
 
   it('pre-2019 reports have their own structure: not judged', () => {
-    const old = { ...blankReport({ agency: '红寺堡区文化体育旅游局', kind: 'department', year: 2016 }), format: 'pre-2019' as const };
+    const old = {
+      ...blankReport({ agency: '红寺堡区文化体育旅游局', kind: 'department', year: 2016 }),
+      format: 'pre-2019' as const,
+    };
     expect(of(old, 'SECTION-EMPTY')).toEqual([]);
   });
 });
 
 describe('OVERVIEW-TOPICS', () => {
   it('names the topics 一、总体情况 leaves out', () => {
-    const r = withSection(base, 'overview', ['2024年，本局持续深化政务公开。', { h: '（一）主动公开' }, '主动公开各类信息。', { h: '（二）依申请公开' }, '依法办理申请。']);
+    const r = withSection(base, 'overview', [
+      '2024年，本局持续深化政务公开。',
+      { h: '（一）主动公开' },
+      '主动公开各类信息。',
+      { h: '（二）依申请公开' },
+      '依法办理申请。',
+    ]);
     const f = of(r, 'OVERVIEW-TOPICS');
     expect(f).toHaveLength(1);
     expect(f[0]!.actual).toBe('政府信息管理、政府信息公开平台建设、监督保障');
@@ -72,7 +82,12 @@ describe('FEE-STATEMENT', () => {
   });
 
   it('is not asked of 2020 and earlier reports (the fee rules start in 2021)', () => {
-    const r = { ...withSection(base, 'other', ['无其他需要报告的事项。']), year: 2020, format: 'gov-2019' as const, cells: blankReport({ agency: 'x', kind: 'department', year: 2020 }).cells };
+    const r = {
+      ...withSection(base, 'other', ['无其他需要报告的事项。']),
+      year: 2020,
+      format: 'gov-2019' as const,
+      cells: blankReport({ agency: 'x', kind: 'department', year: 2020 }).cells,
+    };
     expect(of(r, 'FEE-STATEMENT')).toEqual([]);
   });
 });
@@ -86,8 +101,12 @@ describe('FORMAT-VERSION', () => {
   });
 
   it('errors on 2019 cells or vocabulary in a 2021+ report', () => {
-    expect(of(withCells(base, { 't2_2019.licensing.prev_items': 3 }), 'FORMAT-VERSION')).toMatchObject([{ severity: 'error', fingerprint: 'cells', cells: ['t2_2019.licensing.prev_items'] }]);
-    expect(of(withParagraph(base, 'proactive', '信息内容 本年新制作数量 本年新公开数量 对外公开总数量'), 'FORMAT-VERSION')).toMatchObject([{ severity: 'error', fingerprint: 'vocab|本年新制作数量' }]);
+    expect(of(withCells(base, { 't2_2019.licensing.prev_items': 3 }), 'FORMAT-VERSION')).toMatchObject([
+      { severity: 'error', fingerprint: 'cells', cells: ['t2_2019.licensing.prev_items'] },
+    ]);
+    expect(
+      of(withParagraph(base, 'proactive', '信息内容 本年新制作数量 本年新公开数量 对外公开总数量'), 'FORMAT-VERSION'),
+    ).toMatchObject([{ severity: 'error', fingerprint: 'vocab|本年新制作数量' }]);
   });
 
   it('only warns about the single （六）其他处理 row', () => {
@@ -101,12 +120,21 @@ describe('FORMAT-VERSION', () => {
 
 describe('CITATION-OUTDATED', () => {
   it('fires on 国务院令第492号 and 国办公开办函〔2019〕60号 in a 2021+ report', () => {
-    const r = withParagraph(base, 'other', '依据《中华人民共和国政府信息公开条例》（国务院令第 492 号）和国办公开办函〔2019〕60号的要求编制。');
+    const r = withParagraph(
+      base,
+      'other',
+      '依据《中华人民共和国政府信息公开条例》（国务院令第 492 号）和国办公开办函〔2019〕60号的要求编制。',
+    );
     expect(of(r, 'CITATION-OUTDATED').map((f) => f.fingerprint)).toEqual(['492', '60']);
   });
 
   it('stays quiet on the current citations and on a 2020 report citing 60号', () => {
-    expect(of(withParagraph(base, 'other', '根据《条例》（国令第711号）和国办公开办函〔2021〕30号编制。'), 'CITATION-OUTDATED')).toEqual([]);
+    expect(
+      of(
+        withParagraph(base, 'other', '根据《条例》（国令第711号）和国办公开办函〔2021〕30号编制。'),
+        'CITATION-OUTDATED',
+      ),
+    ).toEqual([]);
     const r2020 = { ...withParagraph(base, 'other', '按照国办公开办函〔2019〕60号编制。'), year: 2020 };
     expect(of(r2020, 'CITATION-OUTDATED')).toEqual([]);
   });
@@ -119,7 +147,9 @@ describe('PUBLISH-DEADLINE', () => {
     expect(of({ ...base, signature: { ...base.signature, date: '2025-01-31' } }, 'PUBLISH-DEADLINE')).toEqual([]);
     const gov = makeReport({ agency: '淮清市人民政府', kind: 'government', signatureDate: '2025-03-31' });
     expect(of(gov, 'PUBLISH-DEADLINE')).toEqual([]);
-    expect(of(makeReport({ agency: '淮清市人民政府', kind: 'government', signatureDate: '2025-04-01' }), 'PUBLISH-DEADLINE')).toHaveLength(1);
+    expect(
+      of(makeReport({ agency: '淮清市人民政府', kind: 'government', signatureDate: '2025-04-01' }), 'PUBLISH-DEADLINE'),
+    ).toHaveLength(1);
   });
 
   it('prefers the publication date found on import, and says nothing while unsigned', () => {
@@ -129,7 +159,11 @@ describe('PUBLISH-DEADLINE', () => {
   });
 
   it('uses 31 March for every agency before the 2019 Regulation (seeds/003: published in October)', () => {
-    const old = { ...blankReport({ agency: '吴忠市红寺堡区文化体育旅游局', kind: 'department', year: 2016 }), format: 'pre-2019' as const, signature: { name: 'x', date: '2017-10-23' } };
+    const old = {
+      ...blankReport({ agency: '吴忠市红寺堡区文化体育旅游局', kind: 'department', year: 2016 }),
+      format: 'pre-2019' as const,
+      signature: { name: 'x', date: '2017-10-23' },
+    };
     expect(of(old, 'PUBLISH-DEADLINE')).toMatchObject([{ expected: '2017-03-31' }]);
   });
 });
@@ -137,7 +171,15 @@ describe('PUBLISH-DEADLINE', () => {
 describe('TITLE', () => {
   it('accepts the full name, and the name without its city', () => {
     expect(of(base, 'TITLE')).toEqual([]);
-    expect(of({ ...makeReport({ agency: '淮清市洪湖区人民政府', kind: 'government' }), title: '洪湖区人民政府2024年政府信息公开工作年度报告' }, 'TITLE')).toEqual([]);
+    expect(
+      of(
+        {
+          ...makeReport({ agency: '淮清市洪湖区人民政府', kind: 'government' }),
+          title: '洪湖区人民政府2024年政府信息公开工作年度报告',
+        },
+        'TITLE',
+      ),
+    ).toEqual([]);
     expect(of({ ...base, title: '云溪县市场监督管理局2024 年政府信息公开工作年度报告' }, 'TITLE')).toEqual([]);
   });
 
@@ -146,7 +188,9 @@ describe('TITLE', () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('没有机关名称');
     expect(f[0]!.message).toContain('没有以“政府信息公开工作年度报告”结尾');
-    expect(of({ ...base, title: '云溪县市场监督管理局2023年政府信息公开工作年度报告' }, 'TITLE')[0]!.message).toContain('年份写的是2023年');
+    expect(of({ ...base, title: '云溪县市场监督管理局2023年政府信息公开工作年度报告' }, 'TITLE')[0]!.message).toContain(
+      '年份写的是2023年',
+    );
   });
 });
 
@@ -166,7 +210,10 @@ describe('PUNCTUATION', () => {
   });
 
   it('finds unbalanced brackets and quotes', () => {
-    const f = of(withParagraph(base, 'other', '依据《政府信息公开信息处理费管理办法，严格执行“先审查、后公开制度。'), 'PUNCTUATION');
+    const f = of(
+      withParagraph(base, 'other', '依据《政府信息公开信息处理费管理办法，严格执行“先审查、后公开制度。'),
+      'PUNCTUATION',
+    );
     expect(f.map((x) => x.fingerprint.split('|')[0]).sort()).toEqual(['pair“', 'pair《']);
   });
 

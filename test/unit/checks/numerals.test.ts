@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatChineseNumber, parseArabicNumber, parseChineseNumber, parseNumber } from '../../../shared/checks/text/numerals';
+import {
+  formatChineseNumber,
+  parseArabicNumber,
+  parseChineseNumber,
+  parseNumber,
+} from '../../../shared/checks/text/numerals';
 import { normalizeText, originalRange } from '../../../shared/checks/text/normalize';
 
 describe('Chinese numerals', () => {
@@ -48,9 +53,14 @@ describe('Chinese numerals', () => {
 
   it('round-trips every number written in Chinese numerals (all styles)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), fc.boolean(), fc.boolean(), (n, liang, explicitOneTen) => {
-        expect(parseChineseNumber(formatChineseNumber(n, { liang, explicitOneTen }))).toBe(n);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999_999_999_999 }),
+        fc.boolean(),
+        fc.boolean(),
+        (n, liang, explicitOneTen) => {
+          expect(parseChineseNumber(formatChineseNumber(n, { liang, explicitOneTen }))).toBe(n);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -109,7 +119,8 @@ function reference(raw: string): { text: string; map: number[] } {
     }
     if (/[０-９Ａ-Ｚａ-ｚ]/.test(ch)) ch = String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
     else if ('(),:;?!'.includes(ch)) {
-      const keep = (ch === ',' || ch === ':') && /[0-9]/.test(text[text.length - 1] ?? '') && /[0-9]/.test(raw[i + 1] ?? '');
+      const keep =
+        (ch === ',' || ch === ':') && /[0-9]/.test(text[text.length - 1] ?? '') && /[0-9]/.test(raw[i + 1] ?? '');
       if (!keep) ch = { '(': '（', ')': '）', ',': '，', ':': '：', ';': '；', '?': '？', '!': '！' }[ch]!;
     }
     if (pending && alnum(text[text.length - 1]) && alnum(ch)) {
@@ -126,7 +137,9 @@ function reference(raw: string): { text: string; map: number[] } {
 
 describe('normalisation against a plain reference', () => {
   it('gives the same text and offsets for any mix of Chinese, digits, spaces and punctuation', () => {
-    const unit = fc.constantFrom(...'政府公开申请件年 \n\t\r\u3000\u00a0\u200b\ufeff\u0001,(),:;?!１２０ＡｂｚAb09.，。（）'.split(''));
+    const unit = fc.constantFrom(
+      ...'政府公开申请件年 \n\t\r\u3000\u00a0\u200b\ufeff\u0001,(),:;?!１２０ＡｂｚAb09.，。（）'.split(''),
+    );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 80 }), (raw) => {
         const got = normalizeText(raw);

@@ -12,17 +12,25 @@ import { importFile } from '../../../electron/services/import/node-import';
 
 const SAMPLES = join(__dirname, '..', '..', '..', '..', 'shared', 'samples');
 const present = existsSync(SAMPLES);
-if (!present) console.warn(`../shared/samples not found (${SAMPLES}): the checks on the published samples are skipped.`);
+if (!present)
+  console.warn(`../shared/samples not found (${SAMPLES}): the checks on the published samples are skipped.`);
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const load = async (rel: string) => (await importFile(join(SAMPLES, rel), { now: NOW })).report;
-const loud = (fs: Finding[]) => fs.filter((f) => f.severity !== 'info').map((f) => `${f.rule}:${f.fingerprint}`).sort();
+const loud = (fs: Finding[]) =>
+  fs
+    .filter((f) => f.severity !== 'info')
+    .map((f) => `${f.rule}:${f.fingerprint}`)
+    .sort();
 
 describe.skipIf(!present)('checks on the imported samples', () => {
   it('04_huaian_2024 (PDF and text): consistent — no finding at all, no TEXT-NUMBER/TEXT-CLAIM', async () => {
     for (const ext of ['txt', 'pdf']) {
       const f = runChecks(await load(`published/04_huaian_2024.${ext}`), { mode: 'import', now: NOW });
-      expect(f.map((x) => `${x.rule}: ${x.message}`), ext).toEqual([]);
+      expect(
+        f.map((x) => `${x.rule}: ${x.message}`),
+        ext,
+      ).toEqual([]);
     }
   });
 
@@ -35,7 +43,11 @@ describe.skipIf(!present)('checks on the imported samples', () => {
 
   it('02_hongze_2023: T4-TOTAL twice, the single （六） row, nothing else', async () => {
     const f = runChecks(await load('published/02_hongze_2023.txt'), { mode: 'import', now: NOW });
-    expect(loud(f)).toEqual(['FORMAT-VERSION:mixed-other', 'T4-TOTAL:t4.lit_after_review.total', 'T4-TOTAL:t4.review.total']);
+    expect(loud(f)).toEqual([
+      'FORMAT-VERSION:mixed-other',
+      'T4-TOTAL:t4.lit_after_review.total',
+      'T4-TOTAL:t4.review.total',
+    ]);
   });
 
   it('洪泽 2023 → 2024: the carry-over and in-force chains hold; the reused paragraph is found', async () => {
@@ -54,7 +66,12 @@ describe.skipIf(!present)('checks on the imported samples', () => {
 
   it('seeds/004: 果耶镇 naming 拱坝镇 and the lost tables, nothing else', async () => {
     const f = runChecks(await load('seeds/004_d08ad58329de4230.txt'), { mode: 'import', now: NOW });
-    expect(loud(f)).toEqual(['SECTION-EMPTY:proactive', 'SECTION-EMPTY:requests', 'SECTION-EMPTY:review', 'TEXT-FOREIGN-AGENCY:name|拱坝镇']);
+    expect(loud(f)).toEqual([
+      'SECTION-EMPTY:proactive',
+      'SECTION-EMPTY:requests',
+      'SECTION-EMPTY:review',
+      'TEXT-FOREIGN-AGENCY:name|拱坝镇',
+    ]);
   });
 
   it('seeds/003: a 2016 report published in October is late', async () => {

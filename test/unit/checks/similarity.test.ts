@@ -20,80 +20,116 @@ describe('paragraph similarity (bigram Dice)', () => {
   });
 
   it('finds the best paragraph at or above the threshold, exactly like a pairwise comparison (random texts)', () => {
-    const text = fc.string({ unit: fc.constantFrom(...'政府信息公开工作年度报告申请办理'.split('')), minLength: 0, maxLength: 60 });
+    const text = fc.string({
+      unit: fc.constantFrom(...'政府信息公开工作年度报告申请办理'.split('')),
+      minLength: 0,
+      maxLength: 60,
+    });
     fc.assert(
-      fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(text, { minLength: 1, maxLength: 6 }), fc.constantFrom(0, 0.5, 0.9), (last, now, threshold) => {
-        const index = new ReuseIndex(last, threshold);
-        for (const t of now) {
-          const scores = last.map((l) => naiveDice(t, l));
-          const top = Math.max(...scores);
-          const got = index.best(t);
-          if (top >= threshold && top > 0) {
-            expect(got).not.toBeNull();
-            expect(got!.score).toBeCloseTo(top, 9);
-            expect(scores[got!.index]).toBeCloseTo(top, 9);
-          } else {
-            expect(got).toBeNull();
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 12 }),
+        fc.array(text, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(0, 0.5, 0.9),
+        (last, now, threshold) => {
+          const index = new ReuseIndex(last, threshold);
+          for (const t of now) {
+            const scores = last.map((l) => naiveDice(t, l));
+            const top = Math.max(...scores);
+            const got = index.best(t);
+            if (top >= threshold && top > 0) {
+              expect(got).not.toBeNull();
+              expect(got!.score).toBeCloseTo(top, 9);
+              expect(scores[got!.index]).toBeCloseTo(top, 9);
+            } else {
+              expect(got).toBeNull();
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('finds near-copies of long paragraphs exactly like a pairwise comparison (edits around the 0.9 threshold)', () => {
-    const alphabet = '政府信息公开工作年度报告申请办理坚持以新时代中国特色社会主义思想为指导认真学习宣传贯彻党的二十大精神按照决策部署严格落实条例各项规定平台网站';
-    const para = fc.array(fc.constantFrom(...alphabet.split('')), { minLength: 30, maxLength: 700 }).map((cs) => cs.join(''));
+    const alphabet =
+      '政府信息公开工作年度报告申请办理坚持以新时代中国特色社会主义思想为指导认真学习宣传贯彻党的二十大精神按照决策部署严格落实条例各项规定平台网站';
+    const para = fc
+      .array(fc.constantFrom(...alphabet.split('')), { minLength: 30, maxLength: 700 })
+      .map((cs) => cs.join(''));
     const edit = fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...alphabet.split('')));
     fc.assert(
-      fc.property(fc.array(para, { minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.nat(), fc.array(edit, { maxLength: 40 })), { minLength: 1, maxLength: 6 }), fc.constantFrom(0.8, 0.9, 0.95), (last, edits, threshold) => {
-        const index = new ReuseIndex(last, threshold);
-        for (const [pick, changes] of edits) {
-          // A copy of one of last year's paragraphs with a few characters replaced, inserted or deleted.
-          let t = last[pick % last.length]!;
-          for (const [at, op, ch] of changes) {
-            const i = at % (t.length + 1);
-            t = op === 0 ? t.slice(0, i) + ch + t.slice(i + 1) : op === 1 ? t.slice(0, i) + ch + t.slice(i) : op === 2 ? t.slice(0, i) + t.slice(i + 1) : t;
+      fc.property(
+        fc.array(para, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.array(edit, { maxLength: 40 })), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(0.8, 0.9, 0.95),
+        (last, edits, threshold) => {
+          const index = new ReuseIndex(last, threshold);
+          for (const [pick, changes] of edits) {
+            // A copy of one of last year's paragraphs with a few characters replaced, inserted or deleted.
+            let t = last[pick % last.length]!;
+            for (const [at, op, ch] of changes) {
+              const i = at % (t.length + 1);
+              t =
+                op === 0
+                  ? t.slice(0, i) + ch + t.slice(i + 1)
+                  : op === 1
+                    ? t.slice(0, i) + ch + t.slice(i)
+                    : op === 2
+                      ? t.slice(0, i) + t.slice(i + 1)
+                      : t;
+            }
+            const scores = last.map((l) => naiveDice(t, l));
+            const top = Math.max(...scores);
+            const got = index.best(t);
+            if (top >= threshold && top > 0) {
+              expect(got).not.toBeNull();
+              expect(got!.score).toBeCloseTo(top, 9);
+              expect(got!.index).toBe(scores.indexOf(top));
+            } else {
+              expect(got).toBeNull();
+            }
           }
-          const scores = last.map((l) => naiveDice(t, l));
-          const top = Math.max(...scores);
-          const got = index.best(t);
-          if (top >= threshold && top > 0) {
-            expect(got).not.toBeNull();
-            expect(got!.score).toBeCloseTo(top, 9);
-            expect(got!.index).toBe(scores.indexOf(top));
-          } else {
-            expect(got).toBeNull();
-          }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('finds near-copies exactly when one long paragraph of last year sets many classes for short ones', () => {
-    const alphabet = '政府信息公开工作年度报告申请办理坚持以新时代中国特色社会主义思想为指导认真学习宣传贯彻党的二十大精神';
-    const para = (min: number, max: number) => fc.array(fc.constantFrom(...alphabet.split('')), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+    const alphabet =
+      '政府信息公开工作年度报告申请办理坚持以新时代中国特色社会主义思想为指导认真学习宣传贯彻党的二十大精神';
+    const para = (min: number, max: number) =>
+      fc.array(fc.constantFrom(...alphabet.split('')), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
     const edit = fc.tuple(fc.nat(), fc.nat({ max: 2 }), fc.constantFrom(...alphabet.split('')));
     fc.assert(
-      fc.property(para(1500, 3000), fc.array(para(40, 300), { minLength: 1, maxLength: 10 }), fc.array(fc.tuple(fc.nat(), fc.array(edit, { maxLength: 30 })), { minLength: 1, maxLength: 5 }), (long, short, edits) => {
-        const last = [...short, long];
-        const index = new ReuseIndex(last, 0.9);
-        for (const [pick, changes] of edits) {
-          let t = last[pick % last.length]!;
-          for (const [at, op, ch] of changes) {
-            const i = at % (t.length + 1);
-            t = op === 0 ? t.slice(0, i) + ch + t.slice(i + 1) : op === 1 ? t.slice(0, i) + ch + t.slice(i) : t.slice(0, i) + t.slice(i + 1);
+      fc.property(
+        para(1500, 3000),
+        fc.array(para(40, 300), { minLength: 1, maxLength: 10 }),
+        fc.array(fc.tuple(fc.nat(), fc.array(edit, { maxLength: 30 })), { minLength: 1, maxLength: 5 }),
+        (long, short, edits) => {
+          const last = [...short, long];
+          const index = new ReuseIndex(last, 0.9);
+          for (const [pick, changes] of edits) {
+            let t = last[pick % last.length]!;
+            for (const [at, op, ch] of changes) {
+              const i = at % (t.length + 1);
+              t =
+                op === 0
+                  ? t.slice(0, i) + ch + t.slice(i + 1)
+                  : op === 1
+                    ? t.slice(0, i) + ch + t.slice(i)
+                    : t.slice(0, i) + t.slice(i + 1);
+            }
+            const scores = last.map((l) => naiveDice(t, l));
+            const top = Math.max(...scores);
+            const got = index.best(t);
+            if (top >= 0.9) {
+              expect(got!.score).toBeCloseTo(top, 9);
+              expect(got!.index).toBe(scores.indexOf(top));
+            } else expect(got).toBeNull();
           }
-          const scores = last.map((l) => naiveDice(t, l));
-          const top = Math.max(...scores);
-          const got = index.best(t);
-          if (top >= 0.9) {
-            expect(got!.score).toBeCloseTo(top, 9);
-            expect(got!.index).toBe(scores.indexOf(top));
-          } else expect(got).toBeNull();
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -10,7 +10,10 @@ import { district2023 } from '../../fixtures/reports/district-government';
 
 const TABLE_RULES = new Set(['T3-BALANCE', 'T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T4-TOTAL']);
 const tableFindings = (fs: Finding[]) => fs.filter((f) => TABLE_RULES.has(f.rule));
-const ids = (fs: Finding[]) => tableFindings(fs).map((f) => `${f.rule}:${f.fingerprint}`).sort();
+const ids = (fs: Finding[]) =>
+  tableFindings(fs)
+    .map((f) => `${f.rule}:${f.fingerprint}`)
+    .sort();
 
 /** Random consistent cells of a template: every column balances, totals computed. */
 function consistent(template: TemplateDef) {
@@ -18,7 +21,10 @@ function consistent(template: TemplateDef) {
   const small = fc.nat({ max: 60 });
   return fc
     .record({
-      results: fc.array(fc.array(small, { minLength: 6, maxLength: 6 }), { minLength: template.resultRows.length, maxLength: template.resultRows.length }),
+      results: fc.array(fc.array(small, { minLength: 6, maxLength: 6 }), {
+        minLength: template.resultRows.length,
+        maxLength: template.resultRows.length,
+      }),
       next: fc.array(small, { minLength: 6, maxLength: 6 }),
       carriedShare: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
       t4: fc.array(small, { minLength: 12, maxLength: 12 }),
@@ -54,7 +60,8 @@ function reportOf(template: TemplateDef, cells: Cells): Report {
 function expectedBreaks(template: TemplateDef, key: string): string[] {
   const out = new Set<string>();
   for (const s of template.sums) if (s.total === key || s.parts.includes(key)) out.add(`${s.rule}:${s.total}`);
-  for (const b of template.balances) if (b.left.includes(key) || b.right.includes(key)) out.add(`T3-BALANCE:${b.column}`);
+  for (const b of template.balances)
+    if (b.left.includes(key) || b.right.includes(key)) out.add(`T3-BALANCE:${b.column}`);
   return [...out].sort();
 }
 
@@ -73,13 +80,18 @@ describe.each([GOV_2021, GOV_2019])('table arithmetic, $id', (template) => {
   it('changing any single data cell fires exactly the rules that cell is in, naming it', () => {
     const keys = Object.keys(template.fields).filter((k) => !k.startsWith('t2'));
     fc.assert(
-      fc.property(consistent(template), fc.constantFrom(...keys), fc.integer({ min: 1, max: 40 }), (cells, key, delta) => {
-        const old = cells[key] as number;
-        const value = old >= delta && delta % 2 === 0 ? old - delta : old + delta;
-        const findings = runChecks(reportOf(template, { ...cells, [key]: value }));
-        expect(ids(findings)).toEqual(expectedBreaks(template, key));
-        for (const f of tableFindings(findings)) expect(f.cells).toContain(key);
-      }),
+      fc.property(
+        consistent(template),
+        fc.constantFrom(...keys),
+        fc.integer({ min: 1, max: 40 }),
+        (cells, key, delta) => {
+          const old = cells[key] as number;
+          const value = old >= delta && delta % 2 === 0 ? old - delta : old + delta;
+          const findings = runChecks(reportOf(template, { ...cells, [key]: value }));
+          expect(ids(findings)).toEqual(expectedBreaks(template, key));
+          for (const f of tableFindings(findings)) expect(f.cells).toContain(key);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -92,14 +104,24 @@ describe('table rules on examples', () => {
     expect(f.map((x) => x.fingerprint).sort()).toEqual(['natural', 'total']);
     const natural = f.find((x) => x.fingerprint === 'natural')!;
     expect(natural.message).toContain('“自然人”列不平衡');
-    expect(natural.cells).toEqual(['t3.new_received.natural', 't3.carried_over.natural', 't3.res_total.natural', 't3.carry_next.natural']);
+    expect(natural.cells).toEqual([
+      't3.new_received.natural',
+      't3.carried_over.natural',
+      't3.res_total.natural',
+      't3.carry_next.natural',
+    ]);
     expect(natural.severity).toBe('error');
   });
 
   it('reports a wrong row total with the expected value and a fix', () => {
     const r = withCells(makeReport(), { 't3.res_open.total': 99 });
     const f = runChecks(r).find((x) => x.rule === 'T3-ROW-TOTAL')!;
-    expect(f).toMatchObject({ expected: 0, actual: 99, fingerprint: 't3.res_open.total', fix: { cells: { 't3.res_open.total': 0 } } });
+    expect(f).toMatchObject({
+      expected: 0,
+      actual: 99,
+      fingerprint: 't3.res_open.total',
+      fix: { cells: { 't3.res_open.total': 0 } },
+    });
     expect(f.message).toContain('三（一）予以公开 · 总计');
   });
 
@@ -114,18 +136,37 @@ describe('table rules on examples', () => {
   it('counts the single （六）其他处理 row in place of its sub-rows (mixed layout)', () => {
     const r = district2023();
     const findings = runChecks(r, { mode: 'import' });
-    expect(findings.filter((f) => f.rule === 'T3-RESULT-TOTAL' || f.rule === 'T3-ROW-TOTAL' || f.rule === 'CELL-BLANK')).toEqual([]);
-    expect(findings.find((f) => f.rule === 'FORMAT-VERSION')).toMatchObject({ severity: 'warning', fingerprint: 'mixed-other' });
+    expect(
+      findings.filter((f) => f.rule === 'T3-RESULT-TOTAL' || f.rule === 'T3-ROW-TOTAL' || f.rule === 'CELL-BLANK'),
+    ).toEqual([]);
+    expect(findings.find((f) => f.rule === 'FORMAT-VERSION')).toMatchObject({
+      severity: 'warning',
+      fingerprint: 'mixed-other',
+    });
     // A wrong figure in that row is caught by both sums it is part of.
     const wrong = runChecks({ ...r, cells: { ...r.cells, 't3.other.natural': 3 } }, { mode: 'import' });
-    expect(ids(wrong)).toEqual(['T3-RESULT-TOTAL:t3.res_total.natural', 'T3-ROW-TOTAL:t3.other.total', 'T4-TOTAL:t4.lit_after_review.total', 'T4-TOTAL:t4.review.total']);
+    expect(ids(wrong)).toEqual([
+      'T3-RESULT-TOTAL:t3.res_total.natural',
+      'T3-ROW-TOTAL:t3.other.total',
+      'T4-TOTAL:t4.lit_after_review.total',
+      'T4-TOTAL:t4.review.total',
+    ]);
   });
 
   it('waits for the editor to fill a column before judging its balance; counts blanks as 0 on import', () => {
     const r = withCells(makeReport(), { 't3.carry_next.natural': null, 't3.carry_next.total': null });
     expect(runChecks(r).filter((f) => f.rule === 'T3-BALANCE')).toEqual([]);
-    const bumped = withCells(makeReport(), { 't3.carry_next.natural': null, 't3.carry_next.total': null, 't3.new_received.natural': 40, 't3.new_received.total': 45 });
-    expect(runChecks(bumped, { mode: 'import' }).filter((f) => f.rule === 'T3-BALANCE').map((f) => f.fingerprint)).toEqual(['natural', 'total']);
+    const bumped = withCells(makeReport(), {
+      't3.carry_next.natural': null,
+      't3.carry_next.total': null,
+      't3.new_received.natural': 40,
+      't3.new_received.total': 45,
+    });
+    expect(
+      runChecks(bumped, { mode: 'import' })
+        .filter((f) => f.rule === 'T3-BALANCE')
+        .map((f) => f.fingerprint),
+    ).toEqual(['natural', 'total']);
   });
 
   it('has no tables to check in a pre-2019 report', () => {

@@ -9,11 +9,19 @@ import { township2023 } from '../../fixtures/reports/township';
 import { countyBureau2023 } from '../../fixtures/reports/county-bureau';
 
 const of = (r: Report, rule: string, opts: { last?: Report; mode?: 'editor' | 'import' } = {}): Finding[] =>
-  runChecks(r, { mode: opts.mode ?? (r.meta.source ? 'import' : 'editor'), last: opts.last ?? null }).filter((f) => f.rule === rule);
+  runChecks(r, { mode: opts.mode ?? (r.meta.source ? 'import' : 'editor'), last: opts.last ?? null }).filter(
+    (f) => f.rule === rule,
+  );
 
 // 26 new applications (19+4+2+1), 2 carried over, 1 to next year; review 2, litigation 1.
 const base = makeReport({
-  t3: { res_open: [9, 2, 0, 0, 1, 0], res_partial: [3, 1, 0, 0, 0, 0], unable_not_held: [8, 1, 0, 0, 1, 1], carried_over: [2, 0, 0, 0, 0, 0], carry_next: [1, 0, 0, 0, 0, 0] },
+  t3: {
+    res_open: [9, 2, 0, 0, 1, 0],
+    res_partial: [3, 1, 0, 0, 0, 0],
+    unable_not_held: [8, 1, 0, 0, 1, 1],
+    carried_over: [2, 0, 0, 0, 0, 0],
+    carry_next: [1, 0, 0, 0, 0, 0],
+  },
   t4: { review: [1, 0, 1, 0], lit_direct: [1, 0, 0, 0] },
 });
 const withRequests = (text: string) => withBlockText(base, 'overview', 4, text);
@@ -44,27 +52,40 @@ describe('TEXT-NUMBER', () => {
   });
 
   it('checks Table 4 figures, litigation as the sum of both kinds', () => {
-    expect(of(withRequests('因政府信息公开被申请行政复议3件，被提起行政诉讼1件。'), 'TEXT-NUMBER').map((x) => x.cells)).toEqual([['t4.review.total']]);
-    expect(of(withRequests('被提起行政诉讼2件，其中结果维持1件。'), 'TEXT-NUMBER').map((x) => [x.expected, x.actual])).toEqual([[1, 2]]);
+    expect(
+      of(withRequests('因政府信息公开被申请行政复议3件，被提起行政诉讼1件。'), 'TEXT-NUMBER').map((x) => x.cells),
+    ).toEqual([['t4.review.total']]);
+    expect(
+      of(withRequests('被提起行政诉讼2件，其中结果维持1件。'), 'TEXT-NUMBER').map((x) => [x.expected, x.actual]),
+    ).toEqual([[1, 2]]);
   });
 
   it('checks Table 2 figures (现行有效规范性文件)', () => {
     const r = withBlockText(base, 'overview', 2, '现行有效行政规范性文件393件。');
-    expect(of(r, 'TEXT-NUMBER').map((x) => [x.cells, x.expected, x.actual])).toEqual([[['t2.normative_docs.in_force'], 12, 393]]);
+    expect(of(r, 'TEXT-NUMBER').map((x) => [x.cells, x.expected, x.actual])).toEqual([
+      [['t2.normative_docs.in_force'], 12, 393],
+    ]);
   });
 
   it('does not compare what is not a Table figure (政策性文件, 信息条数, 余件)', () => {
-    expect(of(withRequests('全年新增市政府政策性文件 11 件，主动公开信息 1268 条，共收到申请 300 余件。'), 'TEXT-NUMBER')).toEqual([]);
+    expect(
+      of(withRequests('全年新增市政府政策性文件 11 件，主动公开信息 1268 条，共收到申请 300 余件。'), 'TEXT-NUMBER'),
+    ).toEqual([]);
   });
 
   it('judges the claims of one sentence together (全县…，其中本机关…)', () => {
-    expect(of(withRequests('全县共受理政府信息公开申请120件，其中本局受理政府信息公开申请26件。'), 'TEXT-NUMBER')).toEqual([]);
+    expect(
+      of(withRequests('全县共受理政府信息公开申请120件，其中本局受理政府信息公开申请26件。'), 'TEXT-NUMBER'),
+    ).toEqual([]);
   });
 
   it('keeps its fingerprint while the clerk edits other paragraphs', () => {
     const r = withRequests('全年共收到政府信息公开申请17件。');
     const a = of(r, 'TEXT-NUMBER')[0]!;
-    const b = of(withBlockText(withParagraph(r, 'problems', '新增一段文字。'), 'overview', 0, '改写后的第一段，内容完全不同。'), 'TEXT-NUMBER')[0]!;
+    const b = of(
+      withBlockText(withParagraph(r, 'problems', '新增一段文字。'), 'overview', 0, '改写后的第一段，内容完全不同。'),
+      'TEXT-NUMBER',
+    )[0]!;
     expect(b.fingerprint).toBe(a.fingerprint);
   });
 });
@@ -86,7 +107,12 @@ describe('TEXT-CLAIM', () => {
     const r = makeReport({ t4: { review: [1, 1, 0, 0] } });
     const f = of(withBlockText(r, 'overview', 4, '被申请行政复议2件，均获维持。'), 'TEXT-CLAIM');
     expect(f.map((x) => x.cells)).toEqual([['t4.review.corrected']]);
-    expect(of(withBlockText(makeReport({ t4: { review: [2, 0, 0, 0] } }), 'overview', 4, '被申请行政复议2件，均获维持。'), 'TEXT-CLAIM')).toEqual([]);
+    expect(
+      of(
+        withBlockText(makeReport({ t4: { review: [2, 0, 0, 0] } }), 'overview', 4, '被申请行政复议2件，均获维持。'),
+        'TEXT-CLAIM',
+      ),
+    ).toEqual([]);
   });
 
   it('“未收取信息处理费” while applications were dropped for unpaid fees', () => {
@@ -104,7 +130,20 @@ describe('TEXT-CLAIM', () => {
 
 describe('TEXT-STALE-YEAR', () => {
   it('fires on “2022年，我局…” and on a stale statistics period in a 2023 report', () => {
-    const r = makeReport({ year: 2023, sections: { overview: ['2022年，我局认真贯彻落实《条例》，持续深化政务公开。', '（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）平台建设', '（五）监督保障'] }, preamble: '本报告所列数据的统计期限为2022年1月1日至2022年12月31日。' });
+    const r = makeReport({
+      year: 2023,
+      sections: {
+        overview: [
+          '2022年，我局认真贯彻落实《条例》，持续深化政务公开。',
+          '（一）主动公开',
+          '（二）依申请公开',
+          '（三）政府信息管理',
+          '（四）平台建设',
+          '（五）监督保障',
+        ],
+      },
+      preamble: '本报告所列数据的统计期限为2022年1月1日至2022年12月31日。',
+    });
     const f = of(r, 'TEXT-STALE-YEAR');
     expect(f.map((x) => x.span!.where).sort()).toEqual(['preamble', 'section']);
     expect(f.every((x) => x.expected === 2023 && x.actual === 2022)).toBe(true);
@@ -139,7 +178,12 @@ describe('TEXT-FOREIGN-AGENCY', () => {
   });
 
   it('fires on a department report whose subject is another bureau', () => {
-    const r = withBlockText(base, 'overview', 0, '2024年，云溪县民政局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》。');
+    const r = withBlockText(
+      base,
+      'overview',
+      0,
+      '2024年，云溪县民政局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《条例》。',
+    );
     expect(of(r, 'TEXT-FOREIGN-AGENCY').map((x) => x.actual)).toEqual(['云溪县民政局']);
     const contact = { ...base, preamble: '如对本报告有疑问，请与云溪县自然资源局办公室联系。' };
     expect(of(contact, 'TEXT-FOREIGN-AGENCY').map((x) => x.actual)).toEqual(['云溪县自然资源局办公室']);
@@ -160,7 +204,9 @@ describe('TEXT-FOREIGN-AGENCY', () => {
 
   it('fires on last year’s name after a rename', () => {
     const last = lastYearOf(makeReport({ agency: '和平县文化和旅游局' }), { agency: '和平县文化体育广播电视和旅游局' });
-    const r = withSection(makeReport({ agency: '和平县文化和旅游局' }), 'other', ['和平县文化体育广播电视和旅游局本年度未收取信息处理费。']);
+    const r = withSection(makeReport({ agency: '和平县文化和旅游局' }), 'other', [
+      '和平县文化体育广播电视和旅游局本年度未收取信息处理费。',
+    ]);
     const f = of(r, 'TEXT-FOREIGN-AGENCY', { last });
     expect(f.map((x) => x.actual)).toEqual(['和平县文化体育广播电视和旅游局']);
     expect(f[0]!.message).toContain('更名前');

@@ -26,8 +26,19 @@ describe('nianbao batch', () => {
     mkdirSync(join(dir, '年报', '县直部门'), { recursive: true });
     const good = sampleReport();
     const wrong = withCells(makeReport({ agency: '青岚区教育局', year: 2024 }), { 't4.review.total': 7 });
-    const now = makeReport({ agency: '白石镇人民政府', kind: 'township', year: 2024, t3: { carried_over: [2, 0, 0, 0, 0, 0], res_open: [3, 0, 0, 0, 0, 0] } });
-    const last = makeReport({ agency: '白石镇人民政府', kind: 'township', year: 2023, variant: 1, t3: { res_open: [6, 0, 0, 0, 0, 0], carry_next: [5, 0, 0, 0, 0, 0] } });
+    const now = makeReport({
+      agency: '白石镇人民政府',
+      kind: 'township',
+      year: 2024,
+      t3: { carried_over: [2, 0, 0, 0, 0, 0], res_open: [3, 0, 0, 0, 0, 0] },
+    });
+    const last = makeReport({
+      agency: '白石镇人民政府',
+      kind: 'township',
+      year: 2023,
+      variant: 1,
+      t3: { res_open: [6, 0, 0, 0, 0, 0], carry_next: [5, 0, 0, 0, 0, 0] },
+    });
     writeFileSync(join(dir, '年报', 'a-云溪.html'), buildHtml(good, { standalone: true }));
     writeFileSync(join(dir, '年报', '县直部门', 'b-青岚.docx'), await buildDocx(wrong, { embed: false }));
     writeFileSync(join(dir, '年报', 'c-白石-2024.txt'), rowText(now));
@@ -46,7 +57,9 @@ describe('nianbao batch', () => {
     const lines = t.out().trim().split('\n');
     expect(lines).toHaveLength(7);
     const of = (file: string) => lines.find((l) => l.endsWith(file) || l.includes(`${file}：`)) ?? '';
-    expect(of('年报/a-云溪.html')).toMatch(/^通过 +云溪县市场监督管理局 +2024年度 +2021年版 +错误 0 +警告 0 +年报\/a-云溪\.html$/);
+    expect(of('年报/a-云溪.html')).toMatch(
+      /^通过 +云溪县市场监督管理局 +2024年度 +2021年版 +错误 0 +警告 0 +年报\/a-云溪\.html$/,
+    );
     expect(of('single.json')).toMatch(/^通过 +云溪县市场监督管理局 +2024年度/);
     expect(of('年报/县直部门/b-青岚.docx')).toMatch(/^错误 +青岚区教育局 +2024年度 +2021年版 +错误 1 +/);
     expect(of('年报/c-白石-2024.txt')).toMatch(/^警告 +白石镇人民政府 +2024年度 +2021年版 +错误 0 +警告 [1-9]/);

@@ -12,15 +12,19 @@ const root = join(__dirname, '..', '..', '..');
 /** The real CLI as a child process. */
 function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron/cli/main.ts'), ...args], { cwd }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'electron/cli/main.ts'), ...args],
+      { cwd },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
 describe('nianbao check', () => {
   let dir: string;
-  const write = (name: string, value: unknown) => writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  const write = (name: string, value: unknown) =>
+    writeFileSync(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'nianbao-check-'));
@@ -31,7 +35,10 @@ describe('nianbao check', () => {
     write('last.json', withCells(lastYearOf(now), { 't3.carry_next.natural': 5, 't3.carry_next.total': 5 }));
     write('imported.json', district2024());
     const blankCell = withCells(sampleReport(), { 't3.res_open.research': null });
-    write('blank-imported.json', { ...blankCell, meta: { ...blankCell.meta, source: { fileName: 'x.html', detectedFormat: 'gov-2021', warnings: [] } } });
+    write('blank-imported.json', {
+      ...blankCell,
+      meta: { ...blankCell.meta, source: { fileName: 'x.html', detectedFormat: 'gov-2021', warnings: [] } },
+    });
     const bad = withCells(sampleReport(), { 't4.review.total': 9 });
     const error = runChecks(bad).find((f) => f.rule === 'T4-TOTAL')!;
     write('dismissed.json', dismissFinding(bad, error, '已与复议机关核实'));
@@ -50,17 +57,28 @@ describe('nianbao check', () => {
     expect(res.code).toBe(1);
     const lines = res.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^bad\.json：云溪县市场监督管理局 2024年度 — 错误 \d+，警告 \d+，提示 \d+$/);
-    expect(lines.some((l) => /^ {2}错误 {2}T3-ROW-TOTAL {2}三（一）予以公开 · 总计应为.*\[t3\.res_open\.total, /.test(l))).toBe(true);
-    expect(lines.some((l) => /^ {2}错误 {2}T3-RESULT-TOTAL {2}三（七）总计 · 自然人应为.*23，实际填写 22/.test(l))).toBe(true);
+    expect(
+      lines.some((l) => /^ {2}错误 {2}T3-ROW-TOTAL {2}三（一）予以公开 · 总计应为.*\[t3\.res_open\.total, /.test(l)),
+    ).toBe(true);
+    expect(
+      lines.some((l) => /^ {2}错误 {2}T3-RESULT-TOTAL {2}三（七）总计 · 自然人应为.*23，实际填写 22/.test(l)),
+    ).toBe(true);
   });
 
   it('--json: one array over all files with file, rule, severity, message, cells, expected, actual', async () => {
     const res = await cli(['check', 'good.json', 'bad.json', 'imported.json', '--json'], dir);
     expect(res.code).toBe(1);
     const out = JSON.parse(res.stdout) as Record<string, unknown>[];
-    expect(out.every((f) => ['file', 'rule', 'severity', 'message', 'cells', 'expected', 'actual'].every((k) => k in f))).toBe(true);
+    expect(
+      out.every((f) => ['file', 'rule', 'severity', 'message', 'cells', 'expected', 'actual'].every((k) => k in f)),
+    ).toBe(true);
     expect(new Set(out.map((f) => f.file))).toEqual(new Set(['bad.json', 'imported.json']));
-    expect(out.find((f) => f.file === 'imported.json' && f.rule === 'TEXT-NUMBER')).toMatchObject({ severity: 'warning', expected: 95, actual: 17, cells: ['t3.new_received.total'] });
+    expect(out.find((f) => f.file === 'imported.json' && f.rule === 'TEXT-NUMBER')).toMatchObject({
+      severity: 'warning',
+      expected: 95,
+      actual: 17,
+      cells: ['t3.new_received.total'],
+    });
   });
 
   it('--last enables the cross-year checks', async () => {

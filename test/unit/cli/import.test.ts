@@ -93,8 +93,11 @@ describe('nianbao import', () => {
 
   it('runs as a real command (npm run nianbao)', async () => {
     const res = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron/cli/main.ts'), 'import', '年报.html'], { cwd: dir }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      execFile(
+        join(root, 'node_modules', '.bin', 'tsx'),
+        [join(root, 'electron/cli/main.ts'), 'import', '年报.html'],
+        { cwd: dir },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       ),
     );
     expect(res.code).toBe(0);

@@ -9,8 +9,11 @@ const root = join(__dirname, '..', '..', '..');
 /** The real CLI as a child process. */
 function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'electron/cli/main.ts'), ...args], { cwd }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'electron/cli/main.ts'), ...args],
+      { cwd },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -27,14 +30,24 @@ describe('nianbao new', () => {
     expect(res.code).toBe(0);
     const report = JSON.parse(res.stdout);
     expect(validateReport(report).ok).toBe(true);
-    expect(report).toMatchObject({ format: 'gov-2021', year: 2024, agency: { name: '云溪县市场监督管理局', kind: 'department' }, title: '云溪县市场监督管理局2024年政府信息公开工作年度报告' });
+    expect(report).toMatchObject({
+      format: 'gov-2021',
+      year: 2024,
+      agency: { name: '云溪县市场监督管理局', kind: 'department' },
+      title: '云溪县市场监督管理局2024年政府信息公开工作年度报告',
+    });
     expect(Object.values(report.cells).every((v) => v === null)).toBe(true);
-    const old = JSON.parse((await cli(['new', '--agency', '青禾镇人民政府', '--kind', '乡镇', '--year', '2020'], dir)).stdout);
+    const old = JSON.parse(
+      (await cli(['new', '--agency', '青禾镇人民政府', '--kind', '乡镇', '--year', '2020'], dir)).stdout,
+    );
     expect(old).toMatchObject({ format: 'gov-2019', agency: { kind: 'township' } });
   });
 
   it('writes -o, refuses to overwrite without --force, overwrites with it', async () => {
-    const first = await cli(['new', '--agency', '云溪县人民政府', '--kind', 'government', '--year', '2024', '-o', 'sub/new.json'], dir);
+    const first = await cli(
+      ['new', '--agency', '云溪县人民政府', '--kind', 'government', '--year', '2024', '-o', 'sub/new.json'],
+      dir,
+    );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('已新建 sub/new.json');
     expect(JSON.parse(readFileSync(join(dir, 'sub/new.json'), 'utf8')).agency.kind).toBe('government');
@@ -43,7 +56,10 @@ describe('nianbao new', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('keep.json：文件已存在，没有覆盖。如需覆盖，请加 --force。');
     expect(readFileSync(join(dir, 'sub/keep.json'), 'utf8')).toBe('my work');
-    const forced = await cli(['new', '--agency', 'x', '--kind', 'other', '--year', '2024', '-o', 'sub/keep.json', '--force'], dir);
+    const forced = await cli(
+      ['new', '--agency', 'x', '--kind', 'other', '--year', '2024', '-o', 'sub/keep.json', '--force'],
+      dir,
+    );
     expect(forced.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'sub/keep.json'), 'utf8')).agency.name).toBe('x');
   });
@@ -66,7 +82,10 @@ describe('nianbao new', () => {
   });
 
   it('a new report checks as incomplete (exit 1)', async () => {
-    await cli(['new', '--agency', '云溪县青禾镇人民政府', '--kind', 'township', '--year', '2024', '-o', 'fresh.json'], dir);
+    await cli(
+      ['new', '--agency', '云溪县青禾镇人民政府', '--kind', 'township', '--year', '2024', '-o', 'fresh.json'],
+      dir,
+    );
     const res = await cli(['check', 'fresh.json'], dir);
     expect(res.code).toBe(1);
     expect(res.stdout.match(/SECTION-EMPTY/g)).toHaveLength(6);

@@ -35,7 +35,10 @@ beforeAll(async () => {
   });
   // The bundle's require('electron') finds this stand-in.
   mkdirSync(join(dir, 'app', 'node_modules', 'electron'), { recursive: true });
-  writeFileSync(join(dir, 'app', 'node_modules', 'electron', 'index.js'), 'module.exports = globalThis.__fakeElectron;');
+  writeFileSync(
+    join(dir, 'app', 'node_modules', 'electron', 'index.js'),
+    'module.exports = globalThis.__fakeElectron;',
+  );
   mkdirSync(join(dir, 'app', 'dist', 'renderer'), { recursive: true });
   writeFileSync(join(dir, 'app', 'dist', 'renderer', 'index.html'), '<!doctype html><title>t</title>');
 
@@ -73,7 +76,10 @@ describe('main bundle', () => {
   it('registers every API channel and answers from the real service in the data folder', async () => {
     for (const m of API_METHODS) expect(fake.ipcMain.handlers.has(`nianbao:${m}`), m).toBe(true);
     const w = FakeBrowserWindow.instances.at(-1)!;
-    const info = (await fake.ipcMain.invoke({ sender: { id: w.webContents.id }, senderFrame: { url: 'app://nianbao/', parent: null } }, 'nianbao:appInfo')) as {
+    const info = (await fake.ipcMain.invoke(
+      { sender: { id: w.webContents.id }, senderFrame: { url: 'app://nianbao/', parent: null } },
+      'nianbao:appInfo',
+    )) as {
       ok: boolean;
       value: { mode: string; dataDir: string };
     };
@@ -87,6 +93,10 @@ describe('main bundle', () => {
     expect(existsSync(log)).toBe(true);
     expect(readFileSync(log, 'utf8')).toContain('启动 年报编制助手');
     const labels = (fake.menu.template as Array<{ label: string }>).map((m) => m.label);
-    expect(labels).toEqual(process.platform === 'darwin' ? ['年报编制助手', '文件', '编辑', '视图', '窗口', '帮助'] : ['文件', '编辑', '视图', '帮助']);
+    expect(labels).toEqual(
+      process.platform === 'darwin'
+        ? ['年报编制助手', '文件', '编辑', '视图', '窗口', '帮助']
+        : ['文件', '编辑', '视图', '帮助'],
+    );
   });
 });

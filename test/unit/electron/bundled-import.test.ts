@@ -18,26 +18,34 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const chromium = findChromium();
 
 describe('the importers inside the CommonJS main-process bundle', () => {
-  it.skipIf(!chromium)('read a PDF with pdf.js from the bundle alone (worker and CMaps included)', async () => {
-    const outfile = join(work, 'app', 'main.cjs');
-    // The options of build/scripts/build.mjs for the main bundle.
-    await build({
-      entryPoints: [join(here, 'fixtures', 'bundled-import.ts')],
-      outfile,
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      target: 'node22',
-      mainFields: ['main', 'module'],
-      external: ['electron'],
-      logLevel: 'error',
-    });
-    copyPdfjsAssets(join(work, 'app'));
-    const pdf = await new ChromiumPdfPrinter().printHtml(buildHtml(sampleReport(), { standalone: true }));
-    const pdfPath = join(work, '云溪县2024年报.pdf');
-    writeFileSync(pdfPath, pdf);
-    // Run from a folder without node_modules: only the bundle and its pdfjs assets are there.
-    const out = execFileSync(process.execPath, [outfile, pdfPath], { cwd: work, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
-    expect(JSON.parse(out)).toEqual({ kind: 'pdf', year: 2024, agency: '云溪县市场监督管理局', received: 28 });
-  }, 60_000);
+  it.skipIf(!chromium)(
+    'read a PDF with pdf.js from the bundle alone (worker and CMaps included)',
+    async () => {
+      const outfile = join(work, 'app', 'main.cjs');
+      // The options of build/scripts/build.mjs for the main bundle.
+      await build({
+        entryPoints: [join(here, 'fixtures', 'bundled-import.ts')],
+        outfile,
+        bundle: true,
+        format: 'cjs',
+        platform: 'node',
+        target: 'node22',
+        mainFields: ['main', 'module'],
+        external: ['electron'],
+        logLevel: 'error',
+      });
+      copyPdfjsAssets(join(work, 'app'));
+      const pdf = await new ChromiumPdfPrinter().printHtml(buildHtml(sampleReport(), { standalone: true }));
+      const pdfPath = join(work, '云溪县2024年报.pdf');
+      writeFileSync(pdfPath, pdf);
+      // Run from a folder without node_modules: only the bundle and its pdfjs assets are there.
+      const out = execFileSync(process.execPath, [outfile, pdfPath], {
+        cwd: work,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_PATH: '' },
+      });
+      expect(JSON.parse(out)).toEqual({ kind: 'pdf', year: 2024, agency: '云溪县市场监督管理局', received: 28 });
+    },
+    60_000,
+  );
 });

@@ -76,7 +76,9 @@ describe('desktop shell wiring', () => {
 
   it('menu commands reach the renderer over nianbao:menu', () => {
     const template = fake.menu.template as MenuItemConstructorOptions[];
-    const file = (template.find((m) => m.label === '文件')!.submenu as MenuItemConstructorOptions[]).find((i) => i.label === '保存')!;
+    const file = (template.find((m) => m.label === '文件')!.submenu as MenuItemConstructorOptions[]).find(
+      (i) => i.label === '保存',
+    )!;
     (file.click as unknown as () => void)();
     expect(win().webContents.sent).toContainEqual([MENU_CHANNEL, 'save']);
   });
@@ -103,7 +105,10 @@ describe('desktop shell wiring', () => {
 
   it('closing with unsaved changes asks 保存/不保存/取消 and 保存 waits for the renderer', async () => {
     const w = win();
-    fake.ipcMain.emit(SHELL_SEND_CHANNELS.setDocumentState, ipcEvent(w.webContents.id), { dirty: true, title: '2024年报' });
+    fake.ipcMain.emit(SHELL_SEND_CHANNELS.setDocumentState, ipcEvent(w.webContents.id), {
+      dirty: true,
+      title: '2024年报',
+    });
     expect(w.title).toBe('● 2024年报 - 年报编制助手');
 
     fake.dialog.responses.push(2); // 取消
@@ -117,7 +122,10 @@ describe('desktop shell wiring', () => {
     await tick(5);
     expect(w.webContents.sent).toContainEqual([MENU_CHANNEL, 'save']);
     expect(w.destroyed).toBe(false);
-    fake.ipcMain.emit(SHELL_SEND_CHANNELS.setDocumentState, ipcEvent(w.webContents.id), { dirty: false, title: '2024年报' });
+    fake.ipcMain.emit(SHELL_SEND_CHANNELS.setDocumentState, ipcEvent(w.webContents.id), {
+      dirty: false,
+      title: '2024年报',
+    });
     await tick(5);
     expect(w.destroyed).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AffineMatrix } from '../../../electron/services/import/dom-matrix';
 
-const close = (m: AffineMatrix, want: number[]) => [m.a, m.b, m.c, m.d, m.e, m.f].forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 10));
+const close = (m: AffineMatrix, want: number[]) =>
+  [m.a, m.b, m.c, m.d, m.e, m.f].forEach((v, i) => expect(v).toBeCloseTo(want[i]!, 10));
 
 describe('the DOMMatrix stand-in for pdf.js', () => {
   it('multiplies, translates, scales and inverts like DOMMatrix', () => {

@@ -130,14 +130,18 @@ export class FakeIpcMain extends EventEmitter {
 
 export function createFakeSession() {
   const session = {
-    permissionRequestHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+    permissionRequestHandler: undefined as
+      undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
     permissionCheckHandler: undefined as undefined | ((...a: unknown[]) => boolean),
     deviceHandler: undefined as undefined | ((...a: unknown[]) => boolean),
     spellcheck: true,
     beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel?: boolean }) => void) => void),
     headersReceived: undefined as
       | undefined
-      | ((details: { url: string; responseHeaders?: Record<string, string[]> }, cb: (r: Record<string, unknown>) => void) => void),
+      | ((
+          details: { url: string; responseHeaders?: Record<string, string[]> },
+          cb: (r: Record<string, unknown>) => void,
+        ) => void),
     protocolHandlers: new Map<string, (req: { url: string }) => Promise<Response> | Response>(),
     setPermissionRequestHandler(h: any) {
       session.permissionRequestHandler = h;
@@ -257,7 +261,11 @@ export function createFakeElectron() {
     },
   };
   const menu = { template: undefined as unknown, applied: undefined as unknown };
-  const primary = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+  const primary = {
+    id: 1,
+    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+  };
   const module = {
     app,
     ipcMain,
@@ -274,7 +282,8 @@ export function createFakeElectron() {
     },
     contextBridge: {
       exposeInMainWorld(key: string, value: unknown) {
-        if (exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+        if (exposed.has(key))
+          throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
         exposed.set(key, value);
       },
     },

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ServiceError, type NianbaoApi } from '../../../shared/service/api';
-import { RENDERER_TO_MAIN_CHANNELS, SHELL_INVOKE_CHANNELS, SHELL_SEND_CHANNELS } from '../../../electron/preload/channels';
+import {
+  RENDERER_TO_MAIN_CHANNELS,
+  SHELL_INVOKE_CHANNELS,
+  SHELL_SEND_CHANNELS,
+} from '../../../electron/preload/channels';
 import { createService } from '../../../electron/services/index';
 import { isTrustedSender, registerIpc, toIpcError, type ShellHandlers } from '../../../electron/main/ipc';
 import { FakeIpcMain, ipcEvent } from './fake-electron';
@@ -118,9 +122,14 @@ describe('IPC allow-list', () => {
     const { service, calls } = recordingService();
     const { call, shellCalls } = setup(service);
     expect(await call('nianbao:getReport', 'r1')).toEqual({ ok: true, value: { method: 'getReport', args: ['r1'] } });
-    expect(await call('nianbao:createReport', { agency: '某局', kind: 'department', year: 2024 })).toMatchObject({ ok: true });
+    expect(await call('nianbao:createReport', { agency: '某局', kind: 'department', year: 2024 })).toMatchObject({
+      ok: true,
+    });
     expect(await call('nianbao:revealDataDir')).toMatchObject({ ok: true });
-    expect(await call(SHELL_INVOKE_CHANNELS.saveFileAs, '年报.docx', 'UEsDBA==', 'docx')).toEqual({ ok: true, value: '/tmp/x.docx' });
+    expect(await call(SHELL_INVOKE_CHANNELS.saveFileAs, '年报.docx', 'UEsDBA==', 'docx')).toEqual({
+      ok: true,
+      value: '/tmp/x.docx',
+    });
     expect(await call(SHELL_INVOKE_CHANNELS.revealPath, '/tmp/x.docx')).toEqual({ ok: true, value: null });
     expect(calls).toEqual(['getReport', 'createReport', 'revealDataDir']);
     expect(shellCalls).toEqual([
@@ -138,7 +147,10 @@ describe('IPC allow-list', () => {
       throw new TypeError('boom');
     };
     const { call } = setup(service);
-    expect(await call('nianbao:getReport', 'r1')).toEqual({ ok: false, error: { message: '找不到这份年报，它可能已被删除。', code: 'not_found' } });
+    expect(await call('nianbao:getReport', 'r1')).toEqual({
+      ok: false,
+      error: { message: '找不到这份年报，它可能已被删除。', code: 'not_found' },
+    });
     const res = (await call('nianbao:listReports')) as { ok: false; error: { message: string; code: string } };
     expect(res.error.code).toBe('internal');
     expect(res.error.message).toContain('boom');
@@ -172,7 +184,11 @@ describe('IPC with the real service', () => {
 
   it('creates, reads and lists a report over the channels; a missing one is not_found', async () => {
     const { call } = setup(service);
-    const created = (await call('nianbao:createReport', { agency: '云溪县统计局', kind: 'department', year: 2024 })) as {
+    const created = (await call('nianbao:createReport', {
+      agency: '云溪县统计局',
+      kind: 'department',
+      year: 2024,
+    })) as {
       ok: true;
       value: { meta: { id: string } };
     };
@@ -182,7 +198,10 @@ describe('IPC with the real service', () => {
     expect(got.value.agency.name).toBe('云溪县统计局');
     const list = (await call('nianbao:listReports')) as { ok: true; value: { reports: Array<{ id: string }> } };
     expect(list.value.reports.map((r) => r.id)).toContain(id);
-    const missing = (await call('nianbao:getReport', 'no-such-report')) as { ok: false; error: { code: string; message: string } };
+    const missing = (await call('nianbao:getReport', 'no-such-report')) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
     expect(missing.ok).toBe(false);
     expect(missing.error.code).toBe('not_found');
     expect(missing.error.message).toMatch(/[\u4e00-\u9fff]/);

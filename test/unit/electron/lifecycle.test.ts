@@ -50,7 +50,17 @@ function start(opts: { lock?: boolean; argv?: string[]; platform?: string } = {}
 describe('command line files', () => {
   it('takes .nianbao paths, resolves relative ones, skips flags and other files', () => {
     expect(
-      reportFilesFromArgv(['/opt/app/nianbao-studio', '--no-sandbox', 'a.nianbao', '/data/B.NIANBAO', 'dist/electron/main.cjs', 'notes.txt'], '/home/clerk'),
+      reportFilesFromArgv(
+        [
+          '/opt/app/nianbao-studio',
+          '--no-sandbox',
+          'a.nianbao',
+          '/data/B.NIANBAO',
+          'dist/electron/main.cjs',
+          'notes.txt',
+        ],
+        '/home/clerk',
+      ),
     ).toEqual(['/home/clerk/a.nianbao', '/data/B.NIANBAO']);
     expect(reportFilesFromArgv(['electron', '.'], '/x')).toEqual([]);
   });
@@ -75,7 +85,12 @@ describe('app lifecycle', () => {
   it('second start: focuses the first window and opens the forwarded file', async () => {
     const { app, log, ready } = start();
     await ready();
-    app.emit('second-instance', fakeEvent(), ['/opt/nianbao/nianbao-studio', '../share/旧年报.nianbao'], '/home/clerk/docs');
+    app.emit(
+      'second-instance',
+      fakeEvent(),
+      ['/opt/nianbao/nianbao-studio', '../share/旧年报.nianbao'],
+      '/home/clerk/docs',
+    );
     expect(log).toEqual(['start', 'focus', 'open /home/clerk/share/旧年报.nianbao']);
   });
 

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/main/logger';
-import { installAppProcessHandlers, installProcessHandlers, logConsoleErrors } from '../../../electron/main/crash-handlers';
+import {
+  installAppProcessHandlers,
+  installProcessHandlers,
+  logConsoleErrors,
+} from '../../../electron/main/crash-handlers';
 import { FakeWebContents, createFakeApp } from './fake-electron';
 
 let dir: string;
@@ -69,7 +73,12 @@ describe('crash handlers', () => {
     contents.url = 'app://nianbao/index.html';
     app.emit('render-process-gone', {}, contents, { reason: 'oom', exitCode: 9 });
     logConsoleErrors(contents as never, logger);
-    contents.emit('console-message', { level: 'error', message: 'TypeError: x is undefined', sourceId: 'app://nianbao/assets/a.js', lineNumber: 3 });
+    contents.emit('console-message', {
+      level: 'error',
+      message: 'TypeError: x is undefined',
+      sourceId: 'app://nianbao/assets/a.js',
+      lineNumber: 3,
+    });
     contents.emit('console-message', { level: 'info', message: 'just info', sourceId: '', lineNumber: 0 });
     const text = readFileSync(logger.file, 'utf8');
     expect(text).toContain('页面进程退出：oom');

@@ -24,14 +24,16 @@ function context(over: Partial<MenuContext> = {}) {
 
 const submenu = (item: MenuItemConstructorOptions | undefined) => (item?.submenu ?? []) as MenuItemConstructorOptions[];
 const top = (t: MenuItemConstructorOptions[], label: string) => t.find((m) => m.label === label);
-const item = (t: MenuItemConstructorOptions[], menu: string, label: string) => submenu(top(t, menu)).find((i) => i.label === label && i.visible !== false);
+const item = (t: MenuItemConstructorOptions[], menu: string, label: string) =>
+  submenu(top(t, menu)).find((i) => i.label === label && i.visible !== false);
 const click = (i: MenuItemConstructorOptions | undefined) => (i?.click as unknown as () => void)();
 
 describe('application menu', () => {
   it('has the Chinese menus 文件 编辑 视图 帮助 on Windows and Linux', () => {
     const t = buildMenuTemplate(context().ctx);
     expect(t.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
-    for (const m of t) for (const i of submenu(m)) if (i.type !== 'separator') expect(i.label).toMatch(/[\u4e00-\u9fff]/);
+    for (const m of t)
+      for (const i of submenu(m)) if (i.type !== 'separator') expect(i.label).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('file and edit items carry the usual shortcuts and send their commands', () => {
@@ -68,8 +70,18 @@ describe('application menu', () => {
   it('clipboard items use roles; view has zoom and full screen; 退出 quits', () => {
     const { ctx, log } = context();
     const t = buildMenuTemplate(ctx);
-    expect(['剪切', '复制', '粘贴', '全选'].map((l) => item(t, '编辑', l)?.role)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
-    expect(['实际大小', '放大', '缩小', '全屏'].map((l) => item(t, '视图', l)?.role)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(['剪切', '复制', '粘贴', '全选'].map((l) => item(t, '编辑', l)?.role)).toEqual([
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+    ]);
+    expect(['实际大小', '放大', '缩小', '全屏'].map((l) => item(t, '视图', l)?.role)).toEqual([
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+    ]);
     const quit = item(t, '文件', '退出');
     expect(quit?.accelerator).toBe('Ctrl+Q');
     click(quit);
@@ -77,7 +89,8 @@ describe('application menu', () => {
   });
 
   it('developer tools only when not packaged', () => {
-    const labels = (isPackaged: boolean) => submenu(top(buildMenuTemplate(context({ isPackaged }).ctx), '视图')).map((i) => i.label);
+    const labels = (isPackaged: boolean) =>
+      submenu(top(buildMenuTemplate(context({ isPackaged }).ctx), '视图')).map((i) => i.label);
     expect(labels(true)).not.toContain('开发者工具');
     expect(labels(false)).toContain('开发者工具');
   });

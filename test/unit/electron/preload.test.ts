@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, ServiceError, toServiceError, type NianbaoApi } from '../../../shared/service/api';
 import type { ShellBridge } from '../../../shared/service/shell';
-import { MENU_CHANNEL, REPORT_OPENED_CHANNEL, SHELL_INVOKE_CHANNELS, SHELL_SEND_CHANNELS } from '../../../electron/preload/channels';
+import {
+  MENU_CHANNEL,
+  REPORT_OPENED_CHANNEL,
+  SHELL_INVOKE_CHANNELS,
+  SHELL_SEND_CHANNELS,
+} from '../../../electron/preload/channels';
 
 const fake = await vi.hoisted(async () => (await import('./fake-electron')).createFakeElectron());
 vi.mock('electron', () => fake.module);
@@ -51,7 +56,9 @@ describe('preload', () => {
     expect(se.code).toBe('not_found');
     expect(se.message).toBe('找不到这份年报。');
     // Even after Electron prefixes the message on its way through the bridge.
-    const prefixed = toServiceError(new Error(`Error invoking remote method 'nianbao:getReport': Error: ${(err as Error).message}`));
+    const prefixed = toServiceError(
+      new Error(`Error invoking remote method 'nianbao:getReport': Error: ${(err as Error).message}`),
+    );
     expect(prefixed.code).toBe('not_found');
     expect(prefixed.message).toBe('找不到这份年报。');
   });
@@ -78,7 +85,10 @@ describe('preload', () => {
       [SHELL_INVOKE_CHANNELS.openExternal, 'https://www.gov.cn/'],
     ]);
     shell.setDocumentState({ dirty: true, title: '2024年报' });
-    expect(fake.ipcRenderer.sends).toContainEqual([SHELL_SEND_CHANNELS.setDocumentState, { dirty: true, title: '2024年报' }]);
+    expect(fake.ipcRenderer.sends).toContainEqual([
+      SHELL_SEND_CHANNELS.setDocumentState,
+      { dirty: true, title: '2024年报' },
+    ]);
     expect(shell.platform).toBe(process.platform);
   });
 

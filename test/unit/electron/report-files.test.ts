@@ -69,12 +69,20 @@ describe('recent files', () => {
     for (let i = 0; i < 12; i++) list = pushRecent(list, `/r/${i}.nianbao`, 'linux');
     expect(list).toHaveLength(10);
     expect(list[0]).toBe('/r/11.nianbao');
-    expect(pushRecent(['C:\\A.nianbao', 'C:\\b.nianbao'], 'c:\\a.nianbao', 'win32')).toEqual(['c:\\a.nianbao', 'C:\\b.nianbao']);
+    expect(pushRecent(['C:\\A.nianbao', 'C:\\b.nianbao'], 'c:\\a.nianbao', 'win32')).toEqual([
+      'c:\\a.nianbao',
+      'C:\\b.nianbao',
+    ]);
     expect(pushRecent(['/A.nianbao'], '/a.nianbao', 'linux')).toEqual(['/a.nianbao', '/A.nianbao']);
   });
 
   it('keeps the list in the settings and in the OS list', async () => {
-    const os = { added: [] as string[], cleared: 0, addRecentDocument: (p: string) => os.added.push(p), clearRecentDocuments: () => os.cleared++ };
+    const os = {
+      added: [] as string[],
+      cleared: 0,
+      addRecentDocument: (p: string) => os.added.push(p),
+      clearRecentDocuments: () => os.cleared++,
+    };
     const changes: number[] = [];
     const recent = new RecentFiles({ service, platform: 'linux', os, onChange: (l) => changes.push(l.length) });
     await recent.load();
@@ -115,7 +123,11 @@ describe('shell handlers (dialogs and files)', () => {
     writeFileSync(file, '{"kind":"nianbao.report"}');
     fake.dialog.openResult = { canceled: false, filePaths: [file] };
     const picked = await handlers.pickFile('report');
-    expect(picked).toEqual({ path: file, name: '2024年报.nianbao', data: Buffer.from('{"kind":"nianbao.report"}').toString('base64') });
+    expect(picked).toEqual({
+      path: file,
+      name: '2024年报.nianbao',
+      data: Buffer.from('{"kind":"nianbao.report"}').toString('base64'),
+    });
     expect(handlers.lastPickedReport()).toEqual(picked);
   });
 

@@ -19,7 +19,8 @@ import { FakeWebContents, createFakeSession, fakeEvent } from './fake-electron';
 
 describe('URL rules', () => {
   it('only http(s) links without credentials go to the system browser', () => {
-    for (const ok of ['https://www.gov.cn/zhengce/', 'http://example.org/a?b=c#d']) expect(isSafeExternalUrl(ok), ok).toBe(true);
+    for (const ok of ['https://www.gov.cn/zhengce/', 'http://example.org/a?b=c#d'])
+      expect(isSafeExternalUrl(ok), ok).toBe(true);
     for (const bad of [
       'file:///etc/passwd',
       'javascript:alert(1)',
@@ -45,7 +46,12 @@ describe('URL rules', () => {
   });
 
   it('no request leaves the machine', () => {
-    for (const ok of ['app://nianbao/index.html', 'devtools://devtools/bundled/x.html', 'data:image/png;base64,AA', 'blob:app://nianbao/uuid']) {
+    for (const ok of [
+      'app://nianbao/index.html',
+      'devtools://devtools/bundled/x.html',
+      'data:image/png;base64,AA',
+      'blob:app://nianbao/uuid',
+    ]) {
       expect(isAllowedRequestUrl(ok), ok).toBe(true);
     }
     for (const bad of [
@@ -109,7 +115,12 @@ describe('webContents hardening', () => {
 
   it('window.open is always denied; only http(s) goes to the browser', () => {
     const { contents, opened } = setup();
-    for (const url of ['https://www.gov.cn/', 'file:///C:/Windows/system32/calc.exe', 'app://nianbao/index.html', 'smb://x/y']) {
+    for (const url of [
+      'https://www.gov.cn/',
+      'file:///C:/Windows/system32/calc.exe',
+      'app://nianbao/index.html',
+      'smb://x/y',
+    ]) {
       expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual(['https://www.gov.cn/']);
@@ -192,7 +203,11 @@ describe('app:// protocol', () => {
     expect(await ok.text()).toContain('年报');
     const js = await rendererResponse(dir, 'app://nianbao/assets/app.js');
     expect(js.headers.get('content-type')).toContain('javascript');
-    for (const bad of ['app://nianbao/%2e%2e/nianbao-secret.txt', 'app://nianbao/../nianbao-secret.txt', 'app://nianbao/..%2fnianbao-secret.txt']) {
+    for (const bad of [
+      'app://nianbao/%2e%2e/nianbao-secret.txt',
+      'app://nianbao/../nianbao-secret.txt',
+      'app://nianbao/..%2fnianbao-secret.txt',
+    ]) {
       expect((await rendererResponse(dir, bad)).status, bad).toBe(404);
     }
     expect((await rendererResponse(dir, 'app://nianbao/assets/missing.js')).status).toBe(404);

@@ -14,7 +14,13 @@ import { FakeBrowserWindow } from './fake-electron';
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 const right = { x: 1920, y: 0, width: 1280, height: 984 };
-const state = (s: Partial<WindowState>): WindowState => ({ width: 1200, height: 800, maximized: false, fullScreen: false, ...s });
+const state = (s: Partial<WindowState>): WindowState => ({
+  width: 1200,
+  height: 800,
+  maximized: false,
+  fullScreen: false,
+  ...s,
+});
 
 let dir: string;
 beforeEach(() => {

@@ -21,23 +21,31 @@ function io(cwd: string) {
 const BASE = '云溪县市场监督管理局2024年政府信息公开工作年度报告';
 
 describe('nianbao export', () => {
-  itWithTools(['chromium'], 'with no output option writes .docx, .html and .pdf next to the input, never over existing files', async () => {
-    const dir = tempDir('cli');
-    const input = join(dir, 'report.json');
-    writeFileSync(input, JSON.stringify(richReport()));
-    const first = io(dir);
-    expect(await main(['export', 'report.json'], first.io)).toBe(0);
-    for (const ext of ['docx', 'html', 'pdf']) {
-      expect(first.out()).toContain(join(dir, `${BASE}.${ext}`));
-      expect(existsSync(join(dir, `${BASE}.${ext}`))).toBe(true);
-    }
-    expect(readFileSync(join(dir, `${BASE}.pdf`)).subarray(0, 5).toString()).toBe('%PDF-');
-    const second = io(dir);
-    expect(await main(['export', input], second.io)).toBe(0);
-    expect(second.out()).toContain(`${BASE}(2).docx`);
-    expect(second.out()).toContain('已存在，未覆盖');
-    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  itWithTools(
+    ['chromium'],
+    'with no output option writes .docx, .html and .pdf next to the input, never over existing files',
+    async () => {
+      const dir = tempDir('cli');
+      const input = join(dir, 'report.json');
+      writeFileSync(input, JSON.stringify(richReport()));
+      const first = io(dir);
+      expect(await main(['export', 'report.json'], first.io)).toBe(0);
+      for (const ext of ['docx', 'html', 'pdf']) {
+        expect(first.out()).toContain(join(dir, `${BASE}.${ext}`));
+        expect(existsSync(join(dir, `${BASE}.${ext}`))).toBe(true);
+      }
+      expect(
+        readFileSync(join(dir, `${BASE}.pdf`))
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+      const second = io(dir);
+      expect(await main(['export', input], second.io)).toBe(0);
+      expect(second.out()).toContain(`${BASE}(2).docx`);
+      expect(second.out()).toContain('已存在，未覆盖');
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    },
+  );
 
   it('explicit outputs: only those, in new folders, replacing a named file and saying so', async () => {
     const dir = tempDir('cli-explicit');
@@ -45,7 +53,12 @@ describe('nianbao export', () => {
     const report = richReport();
     writeFileSync(input, JSON.stringify(report));
     const a = io(dir);
-    expect(await main(['export', input, '--docx', 'out/a.docx', '--fragment', 'out/site.html', '--page-numbers', 'center'], a.io)).toBe(0);
+    expect(
+      await main(
+        ['export', input, '--docx', 'out/a.docx', '--fragment', 'out/site.html', '--page-numbers', 'center'],
+        a.io,
+      ),
+    ).toBe(0);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.docx', 'site.html']);
     expect(readFileSync(join(dir, 'out', 'site.html'), 'utf8')).toMatch(/^<article/);
     expect((await readExportedDocx(new Uint8Array(readFileSync(join(dir, 'out', 'a.docx')))))!.report).toEqual(report);
@@ -58,7 +71,14 @@ describe('nianbao export', () => {
   it('exit code 2 for unreadable input or wrong usage, with a Chinese message', async () => {
     const dir = tempDir('cli-bad');
     writeFileSync(join(dir, 'broken.json'), '{ not json');
-    for (const argv of [['export'], ['export', 'missing.json'], ['export', 'broken.json'], ['export', 'a.json', 'b.json'], ['export', 'x.json', '--page-numbers', 'top'], ['export', 'x.json', '--bogus', '1']]) {
+    for (const argv of [
+      ['export'],
+      ['export', 'missing.json'],
+      ['export', 'broken.json'],
+      ['export', 'a.json', 'b.json'],
+      ['export', 'x.json', '--page-numbers', 'top'],
+      ['export', 'x.json', '--bogus', '1'],
+    ]) {
       const r = io(dir);
       expect(await main(argv, r.io), argv.join(' ')).toBe(2);
       expect(r.err()).toMatch(/[\u4e00-\u9fff]/);

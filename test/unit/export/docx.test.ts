@@ -36,7 +36,13 @@ interface PyDoc {
 async function parts(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
   const read = (name: string) => zip.file(name)!.async('string');
-  return { zip, document: await read('word/document.xml'), styles: await read('word/styles.xml'), settings: await read('word/settings.xml'), fontTable: await read('word/fontTable.xml') };
+  return {
+    zip,
+    document: await read('word/document.xml'),
+    styles: await read('word/styles.xml'),
+    settings: await read('word/settings.xml'),
+    fontTable: await read('word/fontTable.xml'),
+  };
 }
 
 const spans = (cells: { r: number; c: number; rowspan?: number; colspan?: number }[]) =>
@@ -80,14 +86,17 @@ describe('.docx: page, fonts, styles (XML)', () => {
   });
 
   it('uses the official fonts and sizes: title 2号 小标宋, body 3号 仿宋, headings 黑体/楷体/仿宋, Latin in Times New Roman', () => {
-    const style = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(xml.styles)![0];
+    const style = (id: string) =>
+      new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(xml.styles)![0];
     expect(style('Title')).toContain('w:eastAsia="方正小标宋简体"');
     expect(style('Title')).toContain('<w:sz w:val="44"/>');
     expect(style('Title')).toContain('<w:jc w:val="center"/>');
     expect(style('Normal')).toContain('w:eastAsia="仿宋_GB2312"');
     expect(style('Normal')).toContain('<w:sz w:val="32"/>');
     expect(style('Normal')).toMatch(/w:firstLineChars="200"/);
-    expect(style('Normal')).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="579"/);
+    expect(style('Normal')).toMatch(
+      /<w:spacing [^>]*w:line="579" w:lineRule="exact"|<w:spacing [^>]*w:lineRule="exact"[^>]*w:line="579"/,
+    );
     expect(style('Heading1')).toContain('w:eastAsia="黑体"');
     expect(style('Heading2')).toContain('w:eastAsia="楷体_GB2312"');
     expect(style('Heading3')).toContain('w:eastAsia="仿宋_GB2312"');
@@ -146,7 +155,6 @@ describe('.docx: page, fonts, styles (XML)', () => {
   });
 });
 
-
 describeWithTools(['python-docx'], '.docx tables read back with python-docx', () => {
   const dir = tempDir('grid');
   const read = async (report: Report, name: string): Promise<PyDoc> => {
@@ -197,23 +205,30 @@ describeWithTools(['python-docx'], '.docx tables read back with python-docx', ()
 
     const pre = await read(reportPre2019(), 'pre');
     expect(pre.tables).toHaveLength(1);
-    expect(pre.tables[0]!.cells.map((c) => c.text)).toEqual(expect.arrayContaining(['主动公开政府信息数', '1234', '收费金额万元', '0.5', '空白项', '']));
+    expect(pre.tables[0]!.cells.map((c) => c.text)).toEqual(
+      expect.arrayContaining(['主动公开政府信息数', '1234', '收费金额万元', '0.5', '空白项', '']),
+    );
   });
 
   const officialName = 'matches the merges of the official template .docx (../shared)';
-  (existsSync(OFFICIAL_TEMPLATE) ? it : it.skip)(existsSync(OFFICIAL_TEMPLATE) ? officialName : `${officialName}（跳过：../shared 不存在，无法与官方模板比对合并单元格）`, async () => {
-    const official = JSON.parse(await python('docx_grid.py', [OFFICIAL_TEMPLATE])) as PyDoc;
-    const ours = await read(richReport(), 'vs-official');
-    expect(official.tables).toHaveLength(3);
-    official.tables.forEach((t, i) => {
-      expect(ours.tables[i]!.grid.length).toBe(t.grid.length);
-      expect(spans(ours.tables[i]!.cells), `table ${i + 2}`).toEqual(spans(t.cells));
-      // Same labels in the same places (the official template leaves data cells blank).
-      for (const cell of t.cells.filter((c) => c.text.trim() && !/^\s*$/.test(c.text))) {
-        const mine = ours.tables[i]!.cells.find((c) => c.r === cell.r && c.c === cell.c)!;
-        expect(mine.text.replace(/\s/g, '')).toBe(cell.text.replace(/[\s\u3000]/g, ''));
-      }
-    });
-    expect(spans(ours.tables[1]!.cells)).toEqual(templateSpans(tableOf(GOV_2021, 't3')));
-  });
+  (existsSync(OFFICIAL_TEMPLATE) ? it : it.skip)(
+    existsSync(OFFICIAL_TEMPLATE)
+      ? officialName
+      : `${officialName}（跳过：../shared 不存在，无法与官方模板比对合并单元格）`,
+    async () => {
+      const official = JSON.parse(await python('docx_grid.py', [OFFICIAL_TEMPLATE])) as PyDoc;
+      const ours = await read(richReport(), 'vs-official');
+      expect(official.tables).toHaveLength(3);
+      official.tables.forEach((t, i) => {
+        expect(ours.tables[i]!.grid.length).toBe(t.grid.length);
+        expect(spans(ours.tables[i]!.cells), `table ${i + 2}`).toEqual(spans(t.cells));
+        // Same labels in the same places (the official template leaves data cells blank).
+        for (const cell of t.cells.filter((c) => c.text.trim() && !/^\s*$/.test(c.text))) {
+          const mine = ours.tables[i]!.cells.find((c) => c.r === cell.r && c.c === cell.c)!;
+          expect(mine.text.replace(/\s/g, '')).toBe(cell.text.replace(/[\s\u3000]/g, ''));
+        }
+      });
+      expect(spans(ours.tables[1]!.cells)).toEqual(templateSpans(tableOf(GOV_2021, 't3')));
+    },
+  );
 });

@@ -16,7 +16,14 @@ interface FakeState {
   result: Buffer | Error | 'hang';
 }
 
-const state: FakeState = { options: null, loaded: null, loadedHtml: null, printOptions: null, destroyed: 0, result: Buffer.from('%PDF-1.7\n%fake\n') };
+const state: FakeState = {
+  options: null,
+  loaded: null,
+  loadedHtml: null,
+  printOptions: null,
+  destroyed: 0,
+  result: Buffer.from('%PDF-1.7\n%fake\n'),
+};
 
 vi.mock('electron', () => {
   class BrowserWindow {
@@ -54,17 +61,32 @@ const { richReport } = await import('./fixtures');
 
 describe('ElectronPdfPrinter (fake electron module)', () => {
   beforeEach(() => {
-    Object.assign(state, { options: null, loaded: null, loadedHtml: null, printOptions: null, destroyed: 0, result: Buffer.from('%PDF-1.7\n%fake\n') });
+    Object.assign(state, {
+      options: null,
+      loaded: null,
+      loadedHtml: null,
+      printOptions: null,
+      destroyed: 0,
+      result: Buffer.from('%PDF-1.7\n%fake\n'),
+    });
   });
 
   it('prints the page in a hidden sandboxed window without scripts, A4 with the GB/T 9704 margins', async () => {
     const html = buildHtml(richReport(), { standalone: true });
     const bytes = await new ElectronPdfPrinter().printHtml(html);
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
-    expect(state.options).toMatchObject({ show: false, webPreferences: { javascript: false, nodeIntegration: false, contextIsolation: true, sandbox: true } });
+    expect(state.options).toMatchObject({
+      show: false,
+      webPreferences: { javascript: false, nodeIntegration: false, contextIsolation: true, sandbox: true },
+    });
     expect(state.loadedHtml).toBe(html);
     expect(state.printOptions).toEqual(PDF_OPTIONS);
-    expect(state.printOptions).toMatchObject({ pageSize: 'A4', preferCSSPageSize: true, displayHeaderFooter: false, printBackground: true });
+    expect(state.printOptions).toMatchObject({
+      pageSize: 'A4',
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+      printBackground: true,
+    });
     const m = (state.printOptions as { margins: Record<string, number> }).margins;
     expect(m['top']! * 25.4).toBeCloseTo(37, 5);
     expect(m['bottom']! * 25.4).toBeCloseTo(35, 5);
@@ -85,13 +107,17 @@ describe('ElectronPdfPrinter (fake electron module)', () => {
 
   it('output that is not a PDF is refused', async () => {
     state.result = Buffer.from('<html>error</html>');
-    await expect(new ElectronPdfPrinter().printHtml('<!DOCTYPE html><title>x</title>')).rejects.toThrow(/没有生成有效的 PDF/);
+    await expect(new ElectronPdfPrinter().printHtml('<!DOCTYPE html><title>x</title>')).rejects.toThrow(
+      /没有生成有效的 PDF/,
+    );
     expect(state.destroyed).toBe(1);
   });
 
   it('times out with a message instead of hanging', async () => {
     state.result = 'hang';
-    const err = await new ElectronPdfPrinter({ timeoutMs: 50 }).printHtml('<!DOCTYPE html><title>x</title>').catch((e: unknown) => e);
+    const err = await new ElectronPdfPrinter({ timeoutMs: 50 })
+      .printHtml('<!DOCTYPE html><title>x</title>')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PdfPrintError);
     expect((err as InstanceType<typeof PdfPrintError>).code).toBe('timeout');
     expect(state.destroyed).toBe(1);

@@ -58,13 +58,16 @@ export function report2019(): Report {
   const r = blankReport({ agency: '示例市生态环境局', kind: 'department', year: 2020, now: NOW });
   const cells = { ...r.cells };
   let n = 0;
-  for (const key of Object.keys(GOV_2019.fields)) cells[key] = (n++ % 7) + (key.includes('procurement.amount') ? 0.25 : 0);
+  for (const key of Object.keys(GOV_2019.fields))
+    cells[key] = (n++ % 7) + (key.includes('procurement.amount') ? 0.25 : 0);
   cells['t2_2019.licensing.change'] = -8;
   cells['t2_2019.penalty.change'] = 0;
   return {
     ...r,
     preamble: '本报告根据《中华人民共和国政府信息公开条例》要求编制。',
-    sections: r.sections.map((s) => (s.id === 'overview' ? { ...s, blocks: [h2('（一）主动公开'), p('2020年主动公开信息512条。')] } : s)),
+    sections: r.sections.map((s) =>
+      s.id === 'overview' ? { ...s, blocks: [h2('（一）主动公开'), p('2020年主动公开信息512条。')] } : s,
+    ),
     cells: computeTotals(cells, GOV_2019),
     signature: { name: '示例市生态环境局', date: '2021-01-29' },
   };
@@ -76,8 +79,18 @@ export function reportPre2019(): Report {
   return {
     ...r,
     preamble: '本报告由旧县人民政府办公室编制。',
-    sections: r.sections.map((s) => (s.id === 'overview' ? { ...s, blocks: [p('一、概述（原文）。'), p('政府信息公开的收费及减免情况：未收取任何费用。')] } : s)),
-    cells: { 'legacy.主动公开政府信息数': 1234, 'legacy.申请总数': 17, 'legacy.不同意公开答复数': 0, 'legacy.收费金额万元': 0.5, 'legacy.空白项': null },
+    sections: r.sections.map((s) =>
+      s.id === 'overview'
+        ? { ...s, blocks: [p('一、概述（原文）。'), p('政府信息公开的收费及减免情况：未收取任何费用。')] }
+        : s,
+    ),
+    cells: {
+      'legacy.主动公开政府信息数': 1234,
+      'legacy.申请总数': 17,
+      'legacy.不同意公开答复数': 0,
+      'legacy.收费金额万元': 0.5,
+      'legacy.空白项': null,
+    },
     signature: { name: '旧县人民政府办公室', date: '2017-03-30' },
   };
 }
@@ -88,7 +101,8 @@ export function reportLegacyOtherRow(): Report {
   const cells = { ...base.cells };
   for (const col of GOV_2021.t3Columns) {
     for (const row of ['other_no_correction', 'other_no_fee', 'other_other']) cells[`t3.${row}.${col.key}`] = null;
-    cells[`t3.other.${col.key}`] = col.key === 'natural' ? 1 : col.key === 'total' ? 2 : col.key === 'other_org' ? 1 : 0;
+    cells[`t3.other.${col.key}`] =
+      col.key === 'natural' ? 1 : col.key === 'total' ? 2 : col.key === 'other_org' ? 1 : 0;
   }
   return { ...base, year: 2023, title: '云溪县市场监督管理局2023年政府信息公开工作年度报告', cells };
 }

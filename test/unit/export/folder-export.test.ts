@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportFileName, safeFileName } from '../../../shared/export/file-name';
 import { readExportedDocx } from '../../../shared/import/exported-docx';
-import { ChromiumPdfPrinter, findChromium, NO_BROWSER_MESSAGE } from '../../../electron/services/export/chromium-printer';
+import {
+  ChromiumPdfPrinter,
+  findChromium,
+  NO_BROWSER_MESSAGE,
+} from '../../../electron/services/export/chromium-printer';
 import { exportReportToFolder } from '../../../electron/services/export/export-folder';
 import { PdfPrintError, type PdfPrinter } from '../../../electron/services/export/pdf-printer';
 import { numbered, writeNewFile } from '../../../electron/services/export/write-new-file';
@@ -25,7 +29,9 @@ class RecordingPrinter implements PdfPrinter {
 describe('file names', () => {
   it('are made from agency and year, and safe on Windows', () => {
     expect(exportFileName(richReport(), 'docx')).toBe('云溪县市场监督管理局2024年政府信息公开工作年度报告.docx');
-    expect(exportFileName(richReport(), 'fragment.html')).toBe('云溪县市场监督管理局2024年政府信息公开工作年度报告（网站版）.html');
+    expect(exportFileName(richReport(), 'fragment.html')).toBe(
+      '云溪县市场监督管理局2024年政府信息公开工作年度报告（网站版）.html',
+    );
     const awkward = exportFileName(awkwardNameReport(), 'pdf');
     expect(awkward).not.toMatch(/[\\/:*?"<>|\u0000-\u001f]/);
     expect(awkward).toBe('某某局／办公室： ＂测试＂？2024年政府信息公开工作年度报告.pdf');
@@ -71,7 +77,9 @@ describe('exportReportToFolder', () => {
     expect(res.failures).toEqual([]);
     expect(res.files.map((f) => f.format)).toEqual(['docx', 'html', 'fragment', 'pdf']);
     const base = '云溪县市场监督管理局2024年政府信息公开工作年度报告';
-    expect(res.files.map((f) => f.path)).toEqual([`${base}.docx`, `${base}.html`, `${base}（网站版）.html`, `${base}.pdf`].map((n) => join(dir, n)));
+    expect(res.files.map((f) => f.path)).toEqual(
+      [`${base}.docx`, `${base}.html`, `${base}（网站版）.html`, `${base}.pdf`].map((n) => join(dir, n)),
+    );
     expect(res.files.every((f) => !f.renamed && f.bytes > 0)).toBe(true);
     const back = await readExportedDocx(new Uint8Array(readFileSync(res.files[0]!.path)));
     expect(back!.report).toEqual(report);
@@ -149,6 +157,8 @@ describe('finding a browser for the PDF', () => {
 
   itWithTools(['chromium'], 'a browser that fails gives a message, not a crash', async () => {
     const printer = new ChromiumPdfPrinter({ executablePath: '/bin/false' });
-    await expect(printer.printHtml('<!DOCTYPE html><title>x</title>')).rejects.toThrow(/浏览器生成 PDF 失败（退出码 1）/);
+    await expect(printer.printHtml('<!DOCTYPE html><title>x</title>')).rejects.toThrow(
+      /浏览器生成 PDF 失败（退出码 1）/,
+    );
   });
 });

@@ -14,11 +14,16 @@ import { describeWithTools } from './helpers/tools';
 
 const validateStandalone = new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'] });
 // A fragment cannot carry a <style> element validly, so its styles are inline (the one rule relaxed).
-const validateFragment = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off' } });
+const validateFragment = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: { 'no-inline-style': 'off' },
+});
 
 async function errors(validator: HtmlValidate, html: string): Promise<string[]> {
   const res = await validator.validateString(html);
-  return res.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`));
+  return res.results.flatMap((r) =>
+    r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`),
+  );
 }
 
 const text = (el: Element) => DomUtils.textContent(el).trim();
@@ -27,15 +32,26 @@ const text = (el: Element) => DomUtils.textContent(el).trim();
 function htmlSpans(table: Element) {
   const rows = DomUtils.findAll((e) => e.name === 'tr', [table]);
   const taken: boolean[][] = rows.map(() => []);
-  const cells: { r: number; c: number; rowspan: number; colspan: number; tag: string; scope?: string; text: string }[] = [];
+  const cells: { r: number; c: number; rowspan: number; colspan: number; tag: string; scope?: string; text: string }[] =
+    [];
   rows.forEach((tr, r) => {
     let c = 0;
-    for (const td of tr.children.filter((n): n is Element => (n as Element).name === 'td' || (n as Element).name === 'th')) {
+    for (const td of tr.children.filter(
+      (n): n is Element => (n as Element).name === 'td' || (n as Element).name === 'th',
+    )) {
       while (taken[r]![c]) c++;
       const rowspan = Number(td.attribs['rowspan'] ?? 1);
       const colspan = Number(td.attribs['colspan'] ?? 1);
       for (let i = 0; i < rowspan; i++) for (let j = 0; j < colspan; j++) (taken[r + i] ??= [])[c + j] = true;
-      cells.push({ r, c, rowspan, colspan, tag: td.name, ...(td.attribs['scope'] ? { scope: td.attribs['scope'] } : {}), text: text(td) });
+      cells.push({
+        r,
+        c,
+        rowspan,
+        colspan,
+        tag: td.name,
+        ...(td.attribs['scope'] ? { scope: td.attribs['scope'] } : {}),
+        text: text(td),
+      });
       c += colspan;
     }
   });
@@ -43,12 +59,15 @@ function htmlSpans(table: Element) {
 }
 
 describe('HTML export', () => {
-  it.each(ALL_FIXTURES)('%s: the standalone page and the fragment validate (html-validate, no errors)', async (_n, make) => {
-    const report = make();
-    expect(await errors(validateStandalone, buildHtml(report, { standalone: true }))).toEqual([]);
-    expect(await errors(validateFragment, buildHtmlFragment(report))).toEqual([]);
-    expect(await errors(validateFragment, buildHtmlFragment(report, { includeTitle: true }))).toEqual([]);
-  });
+  it.each(ALL_FIXTURES)(
+    '%s: the standalone page and the fragment validate (html-validate, no errors)',
+    async (_n, make) => {
+      const report = make();
+      expect(await errors(validateStandalone, buildHtml(report, { standalone: true }))).toEqual([]);
+      expect(await errors(validateFragment, buildHtmlFragment(report))).toEqual([]);
+      expect(await errors(validateFragment, buildHtmlFragment(report, { includeTitle: true }))).toEqual([]);
+    },
+  );
 
   it('standalone: one <style>, no scripts, no external resources; fragment: no <html>/<head>/<style>/<script>', () => {
     const report = richReport();
@@ -104,7 +123,9 @@ describe('HTML export', () => {
     const t19 = parseDocument(buildHtml(r19, { standalone: true }));
     const t3of2019 = htmlSpans(DomUtils.findAll((e) => e.name === 'table', t19.children)[1]!);
     expect(t3of2019.map((c) => `${c.r},${c.c} ${c.rowspan}x${c.colspan}`).sort()).toEqual(
-      tableDefFor(r19, 't3')!.cells.map((c) => `${c.r},${c.c} ${c.rowspan ?? 1}x${c.colspan ?? 1}`).sort(),
+      tableDefFor(r19, 't3')!
+        .cells.map((c) => `${c.r},${c.c} ${c.rowspan ?? 1}x${c.colspan ?? 1}`)
+        .sort(),
     );
   });
 
@@ -131,7 +152,6 @@ describe('HTML export', () => {
   });
 });
 
-
 describeWithTools(['chromium'], 'HTML in Chromium (axe-core, phone width)', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -148,27 +168,37 @@ describeWithTools(['chromium'], 'HTML in Chromium (axe-core, phone width)', () =
     return { page, context };
   };
 
-  it.each(ALL_FIXTURES.slice(0, 5))('%s: no serious or critical axe-core violations (standalone and fragment in a page)', async (_n, make) => {
-    const report = make();
-    const shell = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府网站</title></head><body><main><h1>${report.title}</h1>${buildHtmlFragment(report)}</main></body></html>`;
-    for (const html of [buildHtml(report, { standalone: true }), shell]) {
-      const { page, context } = await open(html);
-      const result = await new AxeBuilder({ page }).analyze();
-      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-      expect(bad).toEqual([]);
-      await context.close();
-    }
-  });
+  it.each(ALL_FIXTURES.slice(0, 5))(
+    '%s: no serious or critical axe-core violations (standalone and fragment in a page)',
+    async (_n, make) => {
+      const report = make();
+      const shell = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府网站</title></head><body><main><h1>${report.title}</h1>${buildHtmlFragment(report)}</main></body></html>`;
+      for (const html of [buildHtml(report, { standalone: true }), shell]) {
+        const { page, context } = await open(html);
+        const result = await new AxeBuilder({ page }).analyze();
+        const bad = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+        expect(bad).toEqual([]);
+        await context.close();
+      }
+    },
+  );
 
   it('the axe harness does report serious violations (so the check above can fail)', async () => {
-    const { page, context } = await open('<!DOCTYPE html><html><head><title>x</title></head><body><table><tr><th></th><td>1</td></tr></table><input type="text"></body></html>');
+    const { page, context } = await open(
+      '<!DOCTYPE html><html><head><title>x</title></head><body><table><tr><th></th><td>1</td></tr></table><input type="text"></body></html>',
+    );
     const result = await new AxeBuilder({ page }).analyze();
     expect(result.violations.some((v) => v.impact === 'serious' || v.impact === 'critical')).toBe(true);
     await context.close();
   });
 
   it('on a 375 px phone the page does not overflow; wide tables scroll inside their wrapper', async () => {
-    for (const html of [buildHtml(richReport(), { standalone: true }), `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>t</title></head><body>${buildHtmlFragment(richReport())}</body></html>`]) {
+    for (const html of [
+      buildHtml(richReport(), { standalone: true }),
+      `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>t</title></head><body>${buildHtmlFragment(richReport())}</body></html>`,
+    ]) {
       const { page, context } = await open(html, 375);
       const m = await page.evaluate(() => ({
         page: document.documentElement.scrollWidth,

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildDocx } from '../../../shared/export/docx/build';
 import { applyDifferences, readExportedDocx, type ParagraphDifference } from '../../../shared/import/exported-docx';
 import type { Report } from '../../../shared/model/types';
@@ -24,7 +24,11 @@ const OPS = [
   { op: 'replace', find: '2024年政府信息公开', with: '2024年度政府信息公开' },
   { op: 'replace', find: '全年未发生泄密', with: '全年未发生任何泄密' },
   { op: 'delete', startswith: '持续优化政府信息公开专栏' },
-  { op: 'insert_before', startswith: '将政务公开工作纳入年度绩效考核', text: '新增：建立政务公开工作台账，逐项销号管理。' },
+  {
+    op: 'insert_before',
+    startswith: '将政务公开工作纳入年度绩效考核',
+    text: '新增：建立政务公开工作台账，逐项销号管理。',
+  },
   { op: 'insert_before', startswith: '针对上年度报告提出', text: '（三）整改落实情况', style: 'heading 2' },
   { op: 'append_after', startswith: '本年度认真落实上级', text: '补充说明：本年度无其他需要报告的事项。' },
   { op: 'cell', table: 1, row: 3, col: 3, text: '22' },
@@ -57,7 +61,15 @@ function summary(diffs: ParagraphDifference[]): string[] {
     .map((d) => {
       const l = d.location;
       const where =
-        l.where === 'section' ? `section:${l.section}:${l.block}` : l.where === 'cell' ? `cell:${l.key}` : l.where === 'signature' ? `signature:${l.field}` : l.where === 'preamble' ? `preamble:${l.paragraph}` : 'title';
+        l.where === 'section'
+          ? `section:${l.section}:${l.block}`
+          : l.where === 'cell'
+            ? `cell:${l.key}`
+            : l.where === 'signature'
+              ? `signature:${l.field}`
+              : l.where === 'preamble'
+                ? `preamble:${l.paragraph}`
+                : 'title';
       return `${d.kind} ${where}`;
     })
     .sort();
@@ -67,23 +79,37 @@ function checkDifferences(report: Report, diffs: ParagraphDifference[]) {
   expect(summary(diffs)).toEqual(expectedSummary(report));
   const byKey = (key: string) => diffs.find((d) => d.location.where === 'cell' && d.location.key === key)!;
   expect(byKey('t3.new_received.natural')).toMatchObject({ embeddedValue: 21, visibleValue: 22, applicable: true });
-  expect(byKey('t2.admin_fees.amount')).toMatchObject({ embeddedValue: 24252.311082, visibleValue: 0.5, applicable: true });
+  expect(byKey('t2.admin_fees.amount')).toMatchObject({
+    embeddedValue: 24252.311082,
+    visibleValue: 0.5,
+    applicable: true,
+  });
   expect(byKey('t4.review.maintained')).toMatchObject({ embeddedValue: 1, visibleValue: null, applicable: true });
   expect(byKey('t3.carried_over.commercial')).toMatchObject({ embeddedValue: 0, visible: '甲', applicable: false });
   const added = diffs.filter((d) => d.kind === 'added');
-  expect(added.find((d) => d.location.where === 'section' && d.location.section === 'problems')!.block).toEqual({ type: 'heading', level: 2, text: '（三）整改落实情况' });
-  expect(added.find((d) => d.location.where === 'section' && d.location.section === 'overview')!.block).toEqual({ type: 'paragraph', text: '新增：建立政务公开工作台账，逐项销号管理。' });
+  expect(added.find((d) => d.location.where === 'section' && d.location.section === 'problems')!.block).toEqual({
+    type: 'heading',
+    level: 2,
+    text: '（三）整改落实情况',
+  });
+  expect(added.find((d) => d.location.where === 'section' && d.location.section === 'overview')!.block).toEqual({
+    type: 'paragraph',
+    text: '新增：建立政务公开工作台账，逐项销号管理。',
+  });
   expect(diffs.find((d) => d.location.where === 'title')).toMatchObject({
     embedded: '云溪县市场监督管理局2024年政府信息公开工作年度报告',
     visible: '云溪县市场监督管理局2024年度政府信息公开工作年度报告',
   });
-  expect(diffs.find((d) => d.location.where === 'signature')).toMatchObject({ embedded: '2025年1月20日', visible: '2025年2月3日', applicable: true });
+  expect(diffs.find((d) => d.location.where === 'signature')).toMatchObject({
+    embedded: '2025年1月20日',
+    visible: '2025年2月3日',
+    applicable: true,
+  });
   for (const d of diffs) expect(d.label).toMatch(/\S/);
   // Reading order: title first, signature last.
   expect(diffs[0]!.location.where).toBe('title');
   expect(diffs[diffs.length - 1]!.location.where).toBe('signature');
 }
-
 
 describeWithTools(['python-docx'], 'read-back of a .docx edited with python-docx', () => {
   const report = richReport();
@@ -111,10 +137,16 @@ describeWithTools(['python-docx'], 'read-back of a .docx edited with python-docx
     expect(all.title).toBe('云溪县市场监督管理局2024年度政府信息公开工作年度报告');
     expect(overview.some((t) => t.includes('全年未发生任何泄密'))).toBe(true);
     expect(overview.some((t) => t.startsWith('持续优化政府信息公开专栏'))).toBe(false);
-    expect(overview.indexOf('新增：建立政务公开工作台账，逐项销号管理。')).toBe(overview.findIndex((t) => t.startsWith('将政务公开工作纳入')) - 1);
+    expect(overview.indexOf('新增：建立政务公开工作台账，逐项销号管理。')).toBe(
+      overview.findIndex((t) => t.startsWith('将政务公开工作纳入')) - 1,
+    );
     const problems = all.sections.find((s) => s.id === 'problems')!.blocks;
-    expect(problems.findIndex((b) => b.text === '（三）整改落实情况')).toBe(problems.findIndex((b) => b.text.startsWith('针对上年度报告提出')) - 1);
-    expect(all.sections.find((s) => s.id === 'other')!.blocks.at(-1)!.text).toBe('补充说明：本年度无其他需要报告的事项。');
+    expect(problems.findIndex((b) => b.text === '（三）整改落实情况')).toBe(
+      problems.findIndex((b) => b.text.startsWith('针对上年度报告提出')) - 1,
+    );
+    expect(all.sections.find((s) => s.id === 'other')!.blocks.at(-1)!.text).toBe(
+      '补充说明：本年度无其他需要报告的事项。',
+    );
     expect(all.cells['t3.new_received.natural']).toBe(22);
     expect(all.cells['t2.admin_fees.amount']).toBe(0.5);
     expect(all.cells['t4.review.maintained']).toBeNull();
@@ -126,7 +158,9 @@ describeWithTools(['python-docx'], 'read-back of a .docx edited with python-docx
     const again = (await readExportedDocx(await buildDocx(all)))!;
     expect(again.differences).toEqual([]);
 
-    const onlyCell = differences.find((d) => d.location.where === 'cell' && d.location.key === 't3.new_received.natural')!;
+    const onlyCell = differences.find(
+      (d) => d.location.where === 'cell' && d.location.key === 't3.new_received.natural',
+    )!;
     const some = applyDifferences(report, differences, [onlyCell.id]);
     expect(some.cells['t3.new_received.natural']).toBe(22);
     expect(some.title).toBe(report.title);
@@ -136,7 +170,13 @@ describeWithTools(['python-docx'], 'read-back of a .docx edited with python-docx
   it('a deleted table row: the other rows are matched by their labels, the lost cells reported', async () => {
     const exported = join(dir, 'exported-row.docx');
     writeFileSync(exported, await buildDocx(report));
-    writeFileSync(join(dir, 'ops-row.json'), JSON.stringify([{ op: 'delete_row', table: 1, row: 14 }, { op: 'cell', table: 1, row: 20, col: 3, text: '7' }]));
+    writeFileSync(
+      join(dir, 'ops-row.json'),
+      JSON.stringify([
+        { op: 'delete_row', table: 1, row: 14 },
+        { op: 'cell', table: 1, row: 20, col: 3, text: '7' },
+      ]),
+    );
     const out = join(dir, 'edited-row.docx');
     await python('edit_docx.py', [exported, out, join(dir, 'ops-row.json')]);
     const back = (await readExportedDocx(new Uint8Array(readFileSync(out))))!;

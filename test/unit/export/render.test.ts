@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildDocx } from '../../../shared/export/docx/build';
 import { buildHtml } from '../../../shared/export/html/build';
 import { formatCell } from '../../../shared/model/format';
@@ -69,7 +69,13 @@ async function columnText(pdf: string): Promise<string> {
     // Words whose left edges lie within 2 pt of each other form one column.
     let column: typeof words = [];
     const flush = () => {
-      if (column.length) out.push(column.sort((a, b) => a.y - b.y).map((w) => w.t).join(''));
+      if (column.length)
+        out.push(
+          column
+            .sort((a, b) => a.y - b.y)
+            .map((w) => w.t)
+            .join(''),
+        );
       column = [];
     };
     for (const w of words) {
@@ -84,7 +90,9 @@ async function columnText(pdf: string): Promise<string> {
 /** `layout`, `raw` and `columns` are three readings of the same PDF; a label must show in one of them. */
 function checkText(layout: string, raw: string, columns: string, report: Report) {
   const text = layout;
-  const missingLabels = LABELS.filter((l) => !appearsInOrder(layout, l) && !appearsInOrder(raw, l) && !columns.includes(l));
+  const missingLabels = LABELS.filter(
+    (l) => !appearsInOrder(layout, l) && !appearsInOrder(raw, l) && !columns.includes(l),
+  );
   expect(missingLabels).toEqual([]);
   const tokens = new Set(text.split(/\s+/));
   const missingNumbers = Object.keys(GOV_2021.fields)
@@ -100,7 +108,9 @@ const TYPE_BOTTOM = ((297 - 35) / 25.4) * 72;
 /** The text below the type area of a page (the footer) and where it sits. */
 async function footer(pdf: string, page: number): Promise<{ text: string; x0: number; x1: number; y0: number }> {
   const xml = await pdftotext(pdf, false, ['-bbox', '-f', String(page), '-l', String(page)]);
-  const words = [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
+  const words = [
+    ...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g),
+  ]
     .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), text: m[4]! }))
     .filter((w) => w.y0 > TYPE_BOTTOM);
   return {
@@ -125,32 +135,36 @@ async function checkPageNumbers(pdf: string, pages: number, width: number) {
 
 const dir = tempDir('render');
 
-describeWithTools(['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'], '.docx printed by LibreOffice (fonts mapped by build/fontconfig/fonts.conf)', () => {
-  const report = distinctReport();
-  let pdf: string;
-  beforeAll(async () => {
-    const docx = join(dir, 'report.docx');
-    writeFileSync(docx, await buildDocx(report));
-    pdf = await soffice(docx, 'pdf', join(dir, 'lo'));
-  });
+describeWithTools(
+  ['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'],
+  '.docx printed by LibreOffice (fonts mapped by build/fontconfig/fonts.conf)',
+  () => {
+    const report = distinctReport();
+    let pdf: string;
+    beforeAll(async () => {
+      const docx = join(dir, 'report.docx');
+      writeFileSync(docx, await buildDocx(report));
+      pdf = await soffice(docx, 'pdf', join(dir, 'lo'));
+    });
 
-  it('A4 pages; every label of the three tables and every number of the report in pdftotext', async () => {
-    const info = await pdfinfo(pdf);
-    expect(info.width).toBeCloseTo(595.3, 0);
-    expect(info.height).toBeCloseTo(841.9, 0);
-    expect(info.pages).toBeGreaterThanOrEqual(4);
-    checkText(await pdftotext(pdf, true), await pdftotext(pdf), await columnText(pdf), report);
-  });
+    it('A4 pages; every label of the three tables and every number of the report in pdftotext', async () => {
+      const info = await pdfinfo(pdf);
+      expect(info.width).toBeCloseTo(595.3, 0);
+      expect(info.height).toBeCloseTo(841.9, 0);
+      expect(info.pages).toBeGreaterThanOrEqual(4);
+      checkText(await pdftotext(pdf, true), await pdftotext(pdf), await columnText(pdf), report);
+    });
 
-  it('page numbers "— n —" outside, 7 mm under the type area; pages render (images for a look)', async () => {
-    const info = await pdfinfo(pdf);
-    await checkPageNumbers(pdf, info.pages, info.width);
-    const images = await pdftoppm(pdf, join(dir, 'lo', 'page'), 50);
-    expect(images).toHaveLength(info.pages);
-    for (const img of images) expect(statSync(img).size).toBeGreaterThan(5000);
-    console.info(`LibreOffice page images: ${join(dir, "lo")} (kept with NIANBAO_KEEP_TEST_FILES=1)`);
-  });
-});
+    it('page numbers "— n —" outside, 7 mm under the type area; pages render (images for a look)', async () => {
+      const info = await pdfinfo(pdf);
+      await checkPageNumbers(pdf, info.pages, info.width);
+      const images = await pdftoppm(pdf, join(dir, 'lo', 'page'), 50);
+      expect(images).toHaveLength(info.pages);
+      for (const img of images) expect(statSync(img).size).toBeGreaterThan(5000);
+      console.info(`LibreOffice page images: ${join(dir, 'lo')} (kept with NIANBAO_KEEP_TEST_FILES=1)`);
+    });
+  },
+);
 
 describeWithTools(['chromium', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'HTML printed by headless Chromium', () => {
   const report = distinctReport();
@@ -173,7 +187,9 @@ describeWithTools(['chromium', 'pdftotext', 'pdfinfo', 'pdftoppm'], 'HTML printe
   });
 
   it('centred page numbers when asked', async () => {
-    const bytes = await new ChromiumPdfPrinter().printHtml(buildHtml(report, { standalone: true, pageNumbers: 'center' }));
+    const bytes = await new ChromiumPdfPrinter().printHtml(
+      buildHtml(report, { standalone: true, pageNumbers: 'center' }),
+    );
     const file = join(dir, 'chromium-center.pdf');
     writeFileSync(file, bytes);
     const info = await pdfinfo(file);

@@ -25,7 +25,12 @@ describe('export → readExportedDocx', () => {
     const report: Report = {
       ...richReport(),
       futureField: { kept: true },
-      meta: { ...richReport().meta, dismissals: [{ rule: 'T2-REGULATIONS-POWER', fingerprint: 'x', reason: '本机关无规章制定权', at: '2025-01-10T00:00:00Z' }] },
+      meta: {
+        ...richReport().meta,
+        dismissals: [
+          { rule: 'T2-REGULATIONS-POWER', fingerprint: 'x', reason: '本机关无规章制定权', at: '2025-01-10T00:00:00Z' },
+        ],
+      },
     };
     const back = (await readExportedDocx(await buildDocx(report)))!;
     expect(back.report.cells['t2.regulations.issued']).toBeNull();
@@ -38,22 +43,34 @@ describe('export → readExportedDocx', () => {
   it('any text survives: random Unicode (controls, lone surrogates, U+FFFF, emoji, XML specials) in every text field', async () => {
     const text = fc.string({ unit: 'binary', maxLength: 40 });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom<'p' | 'h2' | 'h3'>('p', 'h2', 'h3'), text), { maxLength: 6 }), text, text, async (blocks, preamble, name) => {
-        const base = richReport();
-        const report: Report = {
-          ...base,
-          preamble,
-          signature: { name, date: '2025-01-20' },
-          sections: base.sections.map((s) =>
-            s.id === 'problems'
-              ? { ...s, blocks: blocks.map(([kind, t]): Block => (kind === 'p' ? { type: 'paragraph', text: t } : { type: 'heading', level: kind === 'h2' ? 2 : 3, text: t })) }
-              : s,
-          ),
-        };
-        const back = (await readExportedDocx(await buildDocx(report)))!;
-        expect(back.report).toEqual(report);
-        expect(back.differences).toEqual([]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.constantFrom<'p' | 'h2' | 'h3'>('p', 'h2', 'h3'), text), { maxLength: 6 }),
+        text,
+        text,
+        async (blocks, preamble, name) => {
+          const base = richReport();
+          const report: Report = {
+            ...base,
+            preamble,
+            signature: { name, date: '2025-01-20' },
+            sections: base.sections.map((s) =>
+              s.id === 'problems'
+                ? {
+                    ...s,
+                    blocks: blocks.map(([kind, t]): Block =>
+                      kind === 'p'
+                        ? { type: 'paragraph', text: t }
+                        : { type: 'heading', level: kind === 'h2' ? 2 : 3, text: t },
+                    ),
+                  }
+                : s,
+            ),
+          };
+          const back = (await readExportedDocx(await buildDocx(report)))!;
+          expect(back.report).toEqual(report);
+          expect(back.differences).toEqual([]);
+        },
+      ),
       { numRuns: 40 },
     );
   });

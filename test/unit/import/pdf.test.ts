@@ -42,7 +42,9 @@ describe.skipIf(!hasChromium).each(REPORTS)('%s report printed to PDF', (name, m
     expect(res.report.year).toBe(report.year);
     expect(res.report.agency.name).toBe(report.agency.name);
     expect(res.report.title).toBe(report.title);
-    const wrong = Object.keys(report.cells).filter((k) => res.report.cells[k] !== report.cells[k]).map((k) => `${k}: ${report.cells[k]} → ${res.report.cells[k]}`);
+    const wrong = Object.keys(report.cells)
+      .filter((k) => res.report.cells[k] !== report.cells[k])
+      .map((k) => `${k}: ${report.cells[k]} → ${res.report.cells[k]}`);
     expect(wrong).toEqual([]);
     const got = res.report.sections.map((s) => s.blocks.map((b) => `${b.type}:${b.text}`));
     expect(got).toEqual(report.sections.map((s) => s.blocks.map((b) => `${b.type}:${b.text}`)));
@@ -73,7 +75,8 @@ describe.skipIf(!hasChromium)('PDF files that are not readable reports', () => {
       );
       if (outcome.ok) {
         // pdf.js recovers what it can: then every cell it gives must be right.
-        for (const [k, v] of Object.entries(outcome.r.report.cells)) if (v !== null) expect(v, k).toBe(sampleReport().cells[k]);
+        for (const [k, v] of Object.entries(outcome.r.report.cells))
+          if (v !== null) expect(v, k).toBe(sampleReport().cells[k]);
       } else {
         expect(outcome.e).toBeInstanceOf(ImportError);
         expect((outcome.e as ImportError).message).toMatch(/损坏|不完整|没有可读取的文字|不是政府信息公开/);
@@ -86,7 +89,11 @@ describe.skipIf(!hasChromium)('PDF files that are not readable reports', () => {
     if (!existsSync(whole)) await htmlToPdf(buildHtml(sampleReport(), { standalone: true }), tmp.dir, 'whole');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', whole, join(tmp.dir, 'page')]);
     const png = readFileSync(join(tmp.dir, 'page-1.png')).toString('base64');
-    const pdf = await htmlToPdf(`<!doctype html><html><body style="margin:0"><img src="data:image/png;base64,${png}" style="width:100%"></body></html>`, tmp.dir, 'scanned');
+    const pdf = await htmlToPdf(
+      `<!doctype html><html><body style="margin:0"><img src="data:image/png;base64,${png}" style="width:100%"></body></html>`,
+      tmp.dir,
+      'scanned',
+    );
     await expectImportError(pdf, '扫描件.pdf', 'scanned', /扫描件|图片/);
   });
 
@@ -96,6 +103,11 @@ describe.skipIf(!hasChromium)('PDF files that are not readable reports', () => {
   });
 
   it('bytes that only claim to be a PDF', async () => {
-    await expectImportError(new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf'), '假.pdf', 'corrupt', /损坏|不完整/);
+    await expectImportError(
+      new TextEncoder().encode('%PDF-1.7\nthis is not really a pdf'),
+      '假.pdf',
+      'corrupt',
+      /损坏|不完整/,
+    );
   });
 });

@@ -28,13 +28,37 @@ async function importError(bytes: Uint8Array, name: string): Promise<ImportError
 describe('files that are not reports get a clear Chinese message', () => {
   it.each([
     ['empty', new Uint8Array(0), '年报.pdf', 'empty', /空的/],
-    ['old Word', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]), '年报.doc', 'unsupported', /\.docx/],
-    ['a picture', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), '年报.png', 'scanned', /图片/],
+    [
+      'old Word',
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]),
+      '年报.doc',
+      'unsupported',
+      /\.docx/,
+    ],
+    [
+      'a picture',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+      '年报.png',
+      'scanned',
+      /图片/,
+    ],
     ['RTF', enc.encode('{\\rtf1\\ansi hello}'), '年报.rtf', 'unsupported', /RTF/],
-    ['a web archive', enc.encode('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n'), '年报.mht', 'unsupported', /mht/],
+    [
+      'a web archive',
+      enc.encode('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n'),
+      '年报.mht',
+      'unsupported',
+      /mht/,
+    ],
     ['a .docx that is text', enc.encode('just text'), '年报.docx', 'corrupt', /不是 Word/],
     ['binary junk', Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 32), 'x.bin', 'unsupported', /无法识别/],
-    ['a recipe', enc.encode('红烧肉的做法\n五花肉500克，冰糖30克，生抽两勺。\n'), '菜谱.txt', 'not-report', /不是政府信息公开工作年度报告/],
+    [
+      'a recipe',
+      enc.encode('红烧肉的做法\n五花肉500克，冰糖30克，生抽两勺。\n'),
+      '菜谱.txt',
+      'not-report',
+      /不是政府信息公开工作年度报告/,
+    ],
   ] as const)('%s', async (_n, bytes, name, code, message) => {
     const e = await importError(bytes, name);
     expect(e.code).toBe(code);
@@ -43,7 +67,8 @@ describe('files that are not reports get a clear Chinese message', () => {
   });
 
   it('a notice page whose report is an attachment points to the attachment', async () => {
-    const html = '<html><body><h1>关于发布2023年政府信息公开工作年度报告的通知</h1><p>附件：<a href="/u/2023%E5%B9%B4%E6%8A%A5.pdf">2023年年报.pdf</a></p></body></html>';
+    const html =
+      '<html><body><h1>关于发布2023年政府信息公开工作年度报告的通知</h1><p>附件：<a href="/u/2023%E5%B9%B4%E6%8A%A5.pdf">2023年年报.pdf</a></p></body></html>';
     const e = await importError(enc.encode(html), 'notice.html');
     expect(e.code).toBe('not-report');
     expect(e.message).toContain('2023年年报.pdf');
@@ -81,7 +106,8 @@ describe('HTML', () => {
 describe('.docx written by a clerk', () => {
   it('headings typed as automatic numbering (一、 （一）) and a table with merged cells', async () => {
     const r = sampleReport();
-    const cell = (text: string, opts: { columnSpan?: number; rowSpan?: number } = {}) => new TableCell({ children: [new Paragraph(text)], ...opts });
+    const cell = (text: string, opts: { columnSpan?: number; rowSpan?: number } = {}) =>
+      new TableCell({ children: [new Paragraph(text)], ...opts });
     const doc = new Document({
       numbering: {
         config: [
@@ -108,7 +134,9 @@ describe('.docx written by a clerk', () => {
             new Table({
               rows: [
                 new TableRow({ children: [cell('第二十条第（一）项', { columnSpan: 4 })] }),
-                new TableRow({ children: [cell('信息内容'), cell('本年制发件数'), cell('本年废止件数'), cell('现行有效件数')] }),
+                new TableRow({
+                  children: [cell('信息内容'), cell('本年制发件数'), cell('本年废止件数'), cell('现行有效件数')],
+                }),
                 new TableRow({ children: [cell('规章'), cell('0'), cell('0'), cell('0')] }),
                 new TableRow({ children: [cell('行政规范性文件'), cell('3'), cell(''), cell('12')] }),
                 new TableRow({ children: [cell('第二十条第（五）项', { columnSpan: 4 })] }),
@@ -117,7 +145,10 @@ describe('.docx written by a clerk', () => {
               ],
             }),
             new Paragraph({ text: '收到和处理政府信息公开申请情况', numbering: { reference: 'outline', level: 0 } }),
-            new Paragraph({ text: '政府信息公开行政复议、行政诉讼情况', numbering: { reference: 'outline', level: 0 } }),
+            new Paragraph({
+              text: '政府信息公开行政复议、行政诉讼情况',
+              numbering: { reference: 'outline', level: 0 },
+            }),
             new Paragraph({ text: '存在的主要问题及改进情况', numbering: { reference: 'outline', level: 0 } }),
             new Paragraph('政策解读形式较为单一。'),
             new Paragraph({ text: '其他需要报告的事项', numbering: { reference: 'outline', level: 0 } }),
@@ -135,18 +166,37 @@ describe('.docx written by a clerk', () => {
       { type: 'heading', level: 2, text: '（二）依申请公开' },
       { type: 'paragraph', text: '全年共收到政府信息公开申请28件。' },
     ]);
-    expect(res.report.cells).toMatchObject({ 't2.regulations.issued': 0, 't2.normative_docs.issued': 3, 't2.normative_docs.repealed': null, 't2.normative_docs.in_force': 12, 't2.licensing.decisions': 1865 });
+    expect(res.report.cells).toMatchObject({
+      't2.regulations.issued': 0,
+      't2.normative_docs.issued': 3,
+      't2.normative_docs.repealed': null,
+      't2.normative_docs.in_force': 12,
+      't2.licensing.decisions': 1865,
+    });
   });
 
-  const template = join(__dirname, '..', '..', '..', '..', 'shared', 'samples', 'template', 'official-template-2021.docx');
-  it.skipIf(!existsSync(template))('the official blank template (made in WPS, vMerge/gridSpan): the 2021 format, every cell blank', async () => {
-    const res = await importReport(new Uint8Array(readFileSync(template)), 'official-template-2021.docx');
-    expect(res.format).toBe('gov-2021');
-    expect(Object.keys(res.report.cells).filter((k) => /^t[234]\./.test(k))).toHaveLength(200);
-    expect(Object.values(res.report.cells).every((v) => v === null)).toBe(true);
-    // All three tables were recognised (by their labels), only their cells are empty.
-    expect(res.warnings.some((w) => w.includes('未找到表'))).toBe(false);
-  });
+  const template = join(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    '..',
+    'shared',
+    'samples',
+    'template',
+    'official-template-2021.docx',
+  );
+  it.skipIf(!existsSync(template))(
+    'the official blank template (made in WPS, vMerge/gridSpan): the 2021 format, every cell blank',
+    async () => {
+      const res = await importReport(new Uint8Array(readFileSync(template)), 'official-template-2021.docx');
+      expect(res.format).toBe('gov-2021');
+      expect(Object.keys(res.report.cells).filter((k) => /^t[234]\./.test(k))).toHaveLength(200);
+      expect(Object.values(res.report.cells).every((v) => v === null)).toBe(true);
+      // All three tables were recognised (by their labels), only their cells are empty.
+      expect(res.warnings.some((w) => w.includes('未找到表'))).toBe(false);
+    },
+  );
 });
 
 describe('our own exported .docx, edited in Word/WPS', () => {
@@ -154,7 +204,9 @@ describe('our own exported .docx, edited in Word/WPS', () => {
     const { buildDocx } = await import('../../../shared/export/index');
     const r = sampleReport();
     const zip = await JSZip.loadAsync(await buildDocx(r));
-    const xml = (await zip.file('word/document.xml')!.async('string')).replace('全年通过县政府', '全年通过县人民政府').replace(/(<w:t[^>]*>)1865(<\/w:t>)/, '$11866$2');
+    const xml = (await zip.file('word/document.xml')!.async('string'))
+      .replace('全年通过县政府', '全年通过县人民政府')
+      .replace(/(<w:t[^>]*>)1865(<\/w:t>)/, '$11866$2');
     zip.file('word/document.xml', xml);
     const res = await importReport(await zip.generateAsync({ type: 'uint8array' }), 'signed.docx');
     expect(res.kind).toBe('exported-docx');
@@ -186,7 +238,9 @@ describe('detection', () => {
   });
 
   it('agency from the title, and its kind', () => {
-    expect(agencyFromTitle('陆丰市文化广电旅游体育局2023年度政府信息公开工作年度报告')).toBe('陆丰市文化广电旅游体育局');
+    expect(agencyFromTitle('陆丰市文化广电旅游体育局2023年度政府信息公开工作年度报告')).toBe(
+      '陆丰市文化广电旅游体育局',
+    );
     expect(agencyFromTitle('和田县文旅局政府信息公开工作2023年度报告')).toBe('和田县文旅局');
     expect(agencyFromTitle('2023年洪泽区人民政府政府信息公开工作年度报告')).toBe('洪泽区人民政府');
     expect(agencyFromTitle('关于2023年政府信息公开工作年度报告')).toBe('');
@@ -199,8 +253,14 @@ describe('detection', () => {
 
   it('section headings: official, variants, run-in text, older wording; table rows are not headings', () => {
     expect(matchHeading('一、总体情况')).toMatchObject({ section: 'overview', how: 'exact', rest: '' });
-    expect(matchHeading('五、存在的主要问题及改进情况 存在的问题:一是信息公开形式单一')).toMatchObject({ section: 'problems', rest: '存在的问题:一是信息公开形式单一' });
-    expect(matchHeading('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')).toMatchObject({ section: 'review', how: 'exact' });
+    expect(matchHeading('五、存在的主要问题及改进情况 存在的问题:一是信息公开形式单一')).toMatchObject({
+      section: 'problems',
+      rest: '存在的问题:一是信息公开形式单一',
+    });
+    expect(matchHeading('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况')).toMatchObject({
+      section: 'review',
+      how: 'exact',
+    });
     expect(matchHeading('五、政府信息公开工作存在的主要问题及改进情况')).toMatchObject({ section: 'problems' });
     expect(matchHeading('四、政府信息公开的收费及减免情况')).toMatchObject({ section: 'other', how: 'words' });
     expect(matchHeading('三、2017年工作打算')).toMatchObject({ section: 'problems', how: 'words' });
@@ -228,16 +288,30 @@ describe('numbers and labels', () => {
   it('digits run together are cut only as the sums allow', () => {
     const row = (v: number[]) => v[6] === v.slice(0, 6).reduce((a, b) => a + b, 0);
     expect(splitGlued([{ raw: '210000021', cut: true }], 7, row)).toEqual([[21, 0, 0, 0, 0, 0, 21]]);
-    expect(splitGlued([{ raw: '214002128', cut: true }], 7, row)).toEqual([[2, 1, 4, 0, 0, 21, 28], [21, 4, 0, 0, 2, 1, 28]]);
+    expect(splitGlued([{ raw: '214002128', cut: true }], 7, row)).toEqual([
+      [2, 1, 4, 0, 0, 21, 28],
+      [21, 4, 0, 0, 2, 1, 28],
+    ]);
     expect(splitGlued([{ raw: '0000000', cut: true }], 7, row)).toEqual([[0, 0, 0, 0, 0, 0, 0]]);
     // Separate numbers are never cut.
-    expect(splitGlued([{ raw: '21', cut: false }, { raw: '0', cut: false }], 7, row)).toEqual([]);
+    expect(
+      splitGlued(
+        [
+          { raw: '21', cut: false },
+          { raw: '0', cut: false },
+        ],
+        7,
+        row,
+      ),
+    ).toEqual([]);
     // No leading zeros: “05” is never a number.
     expect(splitGlued([{ raw: '105', cut: true }], 2, () => true)).toEqual([[10, 5]]);
   });
 
   it('label keys ignore width, punctuation and line breaks; radicals and pinyin are repaired', () => {
-    expect(matchKey('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toBe(matchKey('(二)部分公开(区分处理的,只计这一情 形,不\n计其他情形)'));
+    expect(matchKey('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toBe(
+      matchKey('(二)部分公开(区分处理的,只计这一情 形,不\n计其他情形)'),
+    );
     expect(labelScore(matchKey('其他法律行政法规禁止公开'), matchKey('2.其他法律行政止公开'))).toBeGreaterThan(0.7);
     expect(cleanText('2023 年，洪泽区  只计这一情 形')).toBe('2023年，洪泽区只计这一情形');
     expect(cleanText('email hzzwgk@126.com now')).toBe('email hzzwgk@126.com now');
@@ -262,8 +336,21 @@ describe('PDF layout (pure)', () => {
         ],
       },
     ]);
-    expect(lines.map((l) => l.text)).toEqual(['本报告根据条例编制，全文包括总体情况、主动公', '开政府信息情况等六部分。', '一、本年新收政府信息公开申请数量 21 0 0 0 0 0 21']);
-    expect(lines[2]!.cells!.map((c) => c.text)).toEqual(['一、本年新收政府信息公开申请数量', '21', '0', '0', '0', '0', '0', '21']);
+    expect(lines.map((l) => l.text)).toEqual([
+      '本报告根据条例编制，全文包括总体情况、主动公',
+      '开政府信息情况等六部分。',
+      '一、本年新收政府信息公开申请数量 21 0 0 0 0 0 21',
+    ]);
+    expect(lines[2]!.cells!.map((c) => c.text)).toEqual([
+      '一、本年新收政府信息公开申请数量',
+      '21',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '21',
+    ]);
     expect(lines.map((l) => l.para)).toEqual(['start', 'cont', 'start']);
   });
 });

@@ -3,7 +3,19 @@ import { buildDocx, buildHtml, buildHtmlFragment } from '../../../shared/export/
 import { importReport, type ImportResult } from '../../../shared/import/index';
 import type { Report } from '../../../shared/model/types';
 import { bigReport, blanksReport, report2019, sampleReport, singleOtherReport } from '../../fixtures/import/reports';
-import { barCells, barRows, barSeparated, gbkBytes, halfWidth, pdfCopy, rowText, scrapedRows, siteHtml, traditional, webLines } from '../../fixtures/import/render';
+import {
+  barCells,
+  barRows,
+  barSeparated,
+  gbkBytes,
+  halfWidth,
+  pdfCopy,
+  rowText,
+  scrapedRows,
+  siteHtml,
+  traditional,
+  webLines,
+} from '../../fixtures/import/render';
 
 /**
  * Our own reports, published in every form: each cell must come back exactly (blank stays null,
@@ -19,13 +31,19 @@ const REPORTS: [string, () => Report][] = [
 ];
 
 function expectCells(res: ImportResult, report: Report) {
-  const wrong = Object.keys(report.cells).filter((k) => res.report.cells[k] !== report.cells[k]).map((k) => `${k}: ${report.cells[k]} → ${res.report.cells[k]}`);
+  const wrong = Object.keys(report.cells)
+    .filter((k) => res.report.cells[k] !== report.cells[k])
+    .map((k) => `${k}: ${report.cells[k]} → ${res.report.cells[k]}`);
   expect(wrong).toEqual([]);
 }
 
 function expectText(res: ImportResult, report: Report, map: (s: string) => string = (s) => s) {
-  const got = res.report.sections.map((s) => s.blocks.map((b) => `${b.type}${b.type === 'heading' ? b.level : ''}:${b.text}`));
-  const want = report.sections.map((s) => s.blocks.map((b) => `${b.type}${b.type === 'heading' ? b.level : ''}:${map(b.text)}`));
+  const got = res.report.sections.map((s) =>
+    s.blocks.map((b) => `${b.type}${b.type === 'heading' ? b.level : ''}:${b.text}`),
+  );
+  const want = report.sections.map((s) =>
+    s.blocks.map((b) => `${b.type}${b.type === 'heading' ? b.level : ''}:${map(b.text)}`),
+  );
   expect(got).toEqual(want);
   expect(res.report.preamble).toBe(map(report.preamble ?? ''));
 }
@@ -100,7 +118,13 @@ describe.each(REPORTS)('%s report', (_name, make) => {
   });
 
   it('text as county sites print tables: one cell per line ended by | (rows also opened by |) or followed by a lone |, rows as a | b |, markdown rows padded with empty cells', async () => {
-    for (const text of [barCells(report), barCells(report, { rowMarks: true }), barSeparated(report), scrapedRows(report, 'trailing'), scrapedRows(report, 'markdown')]) {
+    for (const text of [
+      barCells(report),
+      barCells(report, { rowMarks: true }),
+      barSeparated(report),
+      scrapedRows(report, 'trailing'),
+      scrapedRows(report, 'markdown'),
+    ]) {
       const res = await importReport(enc.encode(text), 'report.txt');
       expectIdentity(res, report);
       expectCells(res, report);

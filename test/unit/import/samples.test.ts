@@ -16,11 +16,37 @@ const present = existsSync(SAMPLES);
 if (!present) console.warn(`../shared/samples not found (${SAMPLES}): sample import tests are skipped.`);
 
 const COLS = ['natural', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'];
-const T4 = ['review', 'lit_direct', 'lit_after_review'].flatMap((g) => ['maintained', 'corrected', 'other', 'pending', 'total'].map((r) => `t4.${g}.${r}`));
+const T4 = ['review', 'lit_direct', 'lit_after_review'].flatMap((g) =>
+  ['maintained', 'corrected', 'other', 'pending', 'total'].map((r) => `t4.${g}.${r}`),
+);
 
 /** Table 3 given as rows of 7 numbers; rows not listed print seven zeros. */
 function t3(rows: Record<string, number[]>, layout: 'single-other' | 'three-other'): Record<string, number> {
-  const all = ['new_received', 'carried_over', 'res_open', 'res_partial', 'deny_secret', 'deny_law', 'deny_safety', 'deny_third', 'deny_internal', 'deny_process', 'deny_case_file', 'deny_query', 'unable_not_held', 'unable_create', 'unable_unclear', 'noproc_petition', 'noproc_repeat', 'noproc_publication', 'noproc_excessive', 'noproc_confirm', ...(layout === 'single-other' ? ['other'] : ['other_no_correction', 'other_no_fee', 'other_other']), 'res_total', 'carry_next'];
+  const all = [
+    'new_received',
+    'carried_over',
+    'res_open',
+    'res_partial',
+    'deny_secret',
+    'deny_law',
+    'deny_safety',
+    'deny_third',
+    'deny_internal',
+    'deny_process',
+    'deny_case_file',
+    'deny_query',
+    'unable_not_held',
+    'unable_create',
+    'unable_unclear',
+    'noproc_petition',
+    'noproc_repeat',
+    'noproc_publication',
+    'noproc_excessive',
+    'noproc_confirm',
+    ...(layout === 'single-other' ? ['other'] : ['other_no_correction', 'other_no_fee', 'other_other']),
+    'res_total',
+    'carry_next',
+  ];
   const out: Record<string, number> = {};
   for (const row of all) (rows[row] ?? [0, 0, 0, 0, 0, 0, 0]).forEach((v, i) => (out[`t3.${row}.${COLS[i]}`] = v));
   return out;
@@ -29,12 +55,26 @@ function t3(rows: Record<string, number[]>, layout: 'single-other' | 'three-othe
 const nat = (n: number) => [n, 0, 0, 0, 0, 0, n];
 
 function t2(v: number[]): Record<string, number> {
-  const keys = ['regulations.issued', 'regulations.repealed', 'regulations.in_force', 'normative_docs.issued', 'normative_docs.repealed', 'normative_docs.in_force', 'licensing.decisions', 'penalty.decisions', 'coercion.decisions', 'admin_fees.amount'];
+  const keys = [
+    'regulations.issued',
+    'regulations.repealed',
+    'regulations.in_force',
+    'normative_docs.issued',
+    'normative_docs.repealed',
+    'normative_docs.in_force',
+    'licensing.decisions',
+    'penalty.decisions',
+    'coercion.decisions',
+    'admin_fees.amount',
+  ];
   return Object.fromEntries(keys.map((k, i) => [`t2.${k}`, v[i]!]));
 }
 const t4 = (v: number[]) => Object.fromEntries(T4.map((k, i) => [k, v[i]!]));
 
-const EXPECTED: Record<string, { title: string; agency: string; kind: string; year: number; cells: Record<string, number> }> = {
+const EXPECTED: Record<
+  string,
+  { title: string; agency: string; kind: string; year: number; cells: Record<string, number> }
+> = {
   '02_hongze_2023': {
     title: '洪泽区人民政府2023年政府信息公开工作年度报告',
     agency: '洪泽区人民政府',
@@ -42,7 +82,20 @@ const EXPECTED: Record<string, { title: string; agency: string; kind: string; ye
     year: 2023,
     cells: {
       ...t2([0, 0, 0, 0, 5, 5, 550, 4119, 195, 7730.28]),
-      ...t3({ new_received: nat(21), res_partial: nat(4), deny_secret: nat(1), deny_process: nat(1), deny_case_file: nat(1), unable_not_held: nat(10), unable_create: nat(3), noproc_petition: nat(1), res_total: nat(21) }, 'single-other'),
+      ...t3(
+        {
+          new_received: nat(21),
+          res_partial: nat(4),
+          deny_secret: nat(1),
+          deny_process: nat(1),
+          deny_case_file: nat(1),
+          unable_not_held: nat(10),
+          unable_create: nat(3),
+          noproc_petition: nat(1),
+          res_total: nat(21),
+        },
+        'single-other',
+      ),
       ...t4([10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0]),
     },
   },
@@ -53,7 +106,21 @@ const EXPECTED: Record<string, { title: string; agency: string; kind: string; ye
     year: 2024,
     cells: {
       ...t2([0, 0, 0, 3, 0, 8, 9487, 2776, 84, 7545]),
-      ...t3({ new_received: nat(95), res_open: nat(50), res_partial: nat(9), deny_safety: nat(1), deny_process: nat(1), deny_case_file: nat(1), unable_not_held: nat(31), unable_create: nat(1), noproc_petition: nat(1), res_total: nat(95) }, 'single-other'),
+      ...t3(
+        {
+          new_received: nat(95),
+          res_open: nat(50),
+          res_partial: nat(9),
+          deny_safety: nat(1),
+          deny_process: nat(1),
+          deny_case_file: nat(1),
+          unable_not_held: nat(31),
+          unable_create: nat(1),
+          noproc_petition: nat(1),
+          res_total: nat(95),
+        },
+        'single-other',
+      ),
       ...t4([1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]),
     },
   },
@@ -107,7 +174,8 @@ function expectCells(res: ImportResult, cells: Record<string, number>) {
   expect(wrong).toEqual([]);
 }
 
-const findings = (res: ImportResult) => runChecks(res.report, { mode: 'import', now: new Date('2025-06-01T00:00:00Z') });
+const findings = (res: ImportResult) =>
+  runChecks(res.report, { mode: 'import', now: new Date('2025-06-01T00:00:00Z') });
 
 describe.skipIf(!present)('published reports (../shared/samples/published)', () => {
   for (const [name, exp] of Object.entries(EXPECTED)) {
@@ -122,7 +190,8 @@ describe.skipIf(!present)('published reports (../shared/samples/published)', () 
         expectCells(res, exp.cells);
         expect(Math.min(...Object.values(res.confidence))).toBeGreaterThanOrEqual(0.9);
         // The six sections have their text; page numbers (“- 1 -”) are gone.
-        for (const id of ['overview', 'problems', 'other']) expect(res.report.sections.find((s) => s.id === id)!.blocks.length).toBeGreaterThan(0);
+        for (const id of ['overview', 'problems', 'other'])
+          expect(res.report.sections.find((s) => s.id === id)!.blocks.length).toBeGreaterThan(0);
         const all = res.report.sections.flatMap((s) => s.blocks.map((b) => b.text)).join('\n');
         expect(all).not.toMatch(/- \d -/);
         expect(res.report.preamble).toMatch(/^本报告由.*统计期限/);
@@ -134,7 +203,11 @@ describe.skipIf(!present)('published reports (../shared/samples/published)', () 
     for (const ext of ['pdf', 'txt']) {
       const res = await load(`published/04_huaian_2024.${ext}`);
       const overview = res.report.sections[0]!.blocks.map((b) => b.text);
-      for (const n of ['一', '二', '三', '四', '五']) expect(overview.some((t) => t.startsWith(`（${n}）`)), `${ext} （${n}）`).toBe(true);
+      for (const n of ['一', '二', '三', '四', '五'])
+        expect(
+          overview.some((t) => t.startsWith(`（${n}）`)),
+          `${ext} （${n}）`,
+        ).toBe(true);
       expect(overview.find((t) => t.startsWith('（二）'))).toContain('全市共受理政府信息公开申请3119件');
     }
   });
@@ -162,7 +235,8 @@ describe.skipIf(!present)('published reports (../shared/samples/published)', () 
 });
 
 describe.skipIf(!present)('scraped pages (../shared/samples/seeds)', () => {
-  const seed = (prefix: string) => `seeds/${['000_2c9b207557eaa035', '001_a764da6704024da5', '002_e975f1ae8348e743', '003_83551972ef49ba1f', '004_d08ad58329de4230'].find((n) => n.startsWith(prefix))}.txt`;
+  const seed = (prefix: string) =>
+    `seeds/${['000_2c9b207557eaa035', '001_a764da6704024da5', '002_e975f1ae8348e743', '003_83551972ef49ba1f', '004_d08ad58329de4230'].find((n) => n.startsWith(prefix))}.txt`;
 
   it('000: traditional characters with pinyin annotations, tables lost', async () => {
     const res = await load(seed('000'));
@@ -189,11 +263,21 @@ describe.skipIf(!present)('scraped pages (../shared/samples/seeds)', () => {
     expect(res.report.year).toBe(2023);
     expect(res.report.meta.source?.publishedAt).toBe('2024-01-19');
     expect(res.format).toBe('gov-2021');
-    const zero = Object.fromEntries(Object.keys(res.report.cells).filter((k) => /^t[234]\./.test(k)).map((k) => [k, 0]));
+    const zero = Object.fromEntries(
+      Object.keys(res.report.cells)
+        .filter((k) => /^t[234]\./.test(k))
+        .map((k) => [k, 0]),
+    );
     expect(Object.keys(zero)).toHaveLength(200);
     expectCells(res, zero);
     const overview = res.report.sections[0]!.blocks;
-    expect(overview.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual(['(一)主动公开情况', '(二)依申请公开工作情况', '(三)政府信息管理工作情况', '(四)政府信息公开平台建设情况', '(五)政府信息公开监督保障机制建设情况']);
+    expect(overview.filter((b) => b.type === 'heading').map((b) => b.text)).toEqual([
+      '(一)主动公开情况',
+      '(二)依申请公开工作情况',
+      '(三)政府信息管理工作情况',
+      '(四)政府信息公开平台建设情况',
+      '(五)政府信息公开监督保障机制建设情况',
+    ]);
     expect(findings(res).some((x) => x.rule === 'ALL-ZERO')).toBe(false);
   });
 
@@ -211,8 +295,14 @@ describe.skipIf(!present)('scraped pages (../shared/samples/seeds)', () => {
     expect(res.report.title).toBe('吴忠市红寺堡区文化体育旅游局2016年政府信息公开工作年度报告');
     expect(res.report.agency.name).toBe('吴忠市红寺堡区文化体育旅游局');
     expect(res.report.meta.source?.publishedAt).toBe('2017-10-23');
-    const headings = res.report.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'heading').map((b) => `${s.id}:${b.text}`));
-    expect(headings).toEqual(['overview:一、本年度工作完成情况', 'problems:二、目前存在问题', 'problems:三、2017年工作打算']);
+    const headings = res.report.sections.flatMap((s) =>
+      s.blocks.filter((b) => b.type === 'heading').map((b) => `${s.id}:${b.text}`),
+    );
+    expect(headings).toEqual([
+      'overview:一、本年度工作完成情况',
+      'problems:二、目前存在问题',
+      'problems:三、2017年工作打算',
+    ]);
     expect(JSON.stringify(res.report)).not.toMatch(/扫一扫|用微信扫描|您当前的位置/);
   });
 
@@ -225,7 +315,12 @@ describe.skipIf(!present)('scraped pages (../shared/samples/seeds)', () => {
     expect(res.report.sections.map((s) => s.blocks.length > 0)).toEqual([true, false, false, false, true, true]);
     const f = findings(res);
     expect(f.some((x) => x.rule === 'TEXT-FOREIGN-AGENCY' && x.message.includes('拱坝镇'))).toBe(true);
-    expect(f.filter((x) => x.rule === 'SECTION-EMPTY').map((x) => x.fingerprint).sort()).toEqual(['proactive', 'requests', 'review']);
+    expect(
+      f
+        .filter((x) => x.rule === 'SECTION-EMPTY')
+        .map((x) => x.fingerprint)
+        .sort(),
+    ).toEqual(['proactive', 'requests', 'review']);
   });
 
   it('the text of the samples reads back with the same text twice (deterministic)', async () => {

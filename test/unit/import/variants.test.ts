@@ -14,11 +14,30 @@ import { bigReport, report2019, sampleReport } from '../../fixtures/import/repor
 const enc = new TextEncoder();
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-function page(report: Report, tables: Partial<Record<'t2' | 't3' | 't4', string>>, opts: { h2?: boolean } = {}): string {
-  const heads = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+function page(
+  report: Report,
+  tables: Partial<Record<'t2' | 't3' | 't4', string>>,
+  opts: { h2?: boolean } = {},
+): string {
+  const heads = [
+    '一、总体情况',
+    '二、主动公开政府信息情况',
+    '三、收到和处理政府信息公开申请情况',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '五、存在的主要问题及改进情况',
+    '六、其他需要报告的事项',
+  ];
   const body = report.sections.map((s, i) => {
     const h = opts.h2 ? `<h2>${heads[i]}</h2>` : `<p><b>${heads[i]}</b></p>`;
-    const blocks = s.blocks.map((b) => (b.type === 'heading' ? (opts.h2 ? `<h3>${esc(b.text)}</h3>` : `<p>${esc(b.text)}</p>`) : `<p>${esc(b.text)}</p>`)).join('');
+    const blocks = s.blocks
+      .map((b) =>
+        b.type === 'heading'
+          ? opts.h2
+            ? `<h3>${esc(b.text)}</h3>`
+            : `<p>${esc(b.text)}</p>`
+          : `<p>${esc(b.text)}</p>`,
+      )
+      .join('');
     const t = i === 1 ? tables.t2 : i === 2 ? tables.t3 : i === 3 ? tables.t4 : '';
     return h + blocks + (t ?? '');
   });
@@ -36,7 +55,9 @@ function grid(report: Report, id: 't2' | 't3' | 't4', insertAfter: Record<string
 }
 
 const expectAll = (got: Report, want: Report, keys = Object.keys(want.cells)) => {
-  const wrong = keys.filter((k) => got.cells[k] !== want.cells[k]).map((k) => `${k}: ${want.cells[k]} → ${got.cells[k]}`);
+  const wrong = keys
+    .filter((k) => got.cells[k] !== want.cells[k])
+    .map((k) => `${k}: ${want.cells[k]} → ${got.cells[k]}`);
   expect(wrong).toEqual([]);
 };
 
@@ -45,11 +66,22 @@ describe('layouts beyond the official grid', () => {
 
   it('subtotal rows added under （三）（四）（五）（六） are skipped, with a warning', async () => {
     const sub = (label: string, rows: string[]) => {
-      const v = ['natural', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'].map((c) => rows.reduce((a, row) => a + (r.cells[`t3.${row}.${c}`] as number), 0));
+      const v = ['natural', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'].map(
+        (c) => rows.reduce((a, row) => a + (r.cells[`t3.${row}.${c}`] as number), 0),
+      );
       return `<tr><td colspan="2">${label}小计</td>${v.map((x) => `<td>${x}</td>`).join('')}</tr>`;
     };
     const t3 = grid(r, 't3', {
-      '8.属于行政查询事项': sub('（三）不予公开', ['deny_secret', 'deny_law', 'deny_safety', 'deny_third', 'deny_internal', 'deny_process', 'deny_case_file', 'deny_query']),
+      '8.属于行政查询事项': sub('（三）不予公开', [
+        'deny_secret',
+        'deny_law',
+        'deny_safety',
+        'deny_third',
+        'deny_internal',
+        'deny_process',
+        'deny_case_file',
+        'deny_query',
+      ]),
       '3.补正后申请内容仍不明确': sub('（四）无法提供', ['unable_not_held', 'unable_create', 'unable_unclear']),
     });
     const res = await importReport(enc.encode(page(r, { t2: grid(r, 't2'), t3, t4: grid(r, 't4') })), 'sub.html');
@@ -58,9 +90,16 @@ describe('layouts beyond the official grid', () => {
   });
 
   it('Table 4 printed one row per group', async () => {
-    const groups: [string, string][] = [['行政复议', 'review'], ['行政诉讼（未经复议直接起诉）', 'lit_direct'], ['行政诉讼（复议后起诉）', 'lit_after_review']];
+    const groups: [string, string][] = [
+      ['行政复议', 'review'],
+      ['行政诉讼（未经复议直接起诉）', 'lit_direct'],
+      ['行政诉讼（复议后起诉）', 'lit_after_review'],
+    ];
     const t4 = `<table border="1"><tr><td></td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>${groups
-      .map(([label, g]) => `<tr><td>${label}</td>${['maintained', 'corrected', 'other', 'pending', 'total'].map((x) => `<td>${r.cells[`t4.${g}.${x}`]}</td>`).join('')}</tr>`)
+      .map(
+        ([label, g]) =>
+          `<tr><td>${label}</td>${['maintained', 'corrected', 'other', 'pending', 'total'].map((x) => `<td>${r.cells[`t4.${g}.${x}`]}</td>`).join('')}</tr>`,
+      )
       .join('')}</table>`;
     const res = await importReport(enc.encode(page(r, { t2: grid(r, 't2'), t3: grid(r, 't3'), t4 })), 't4.html');
     expectAll(res.report, r);
@@ -75,24 +114,47 @@ describe('layouts beyond the official grid', () => {
         blocks.push(`<table border="1">${cur.join('')}</table>`);
         cur = [];
       }
-      cur.push(`<tr>${row.map((c) => `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}>${esc(c.text)}</td>`).join('')}</tr>`);
+      cur.push(
+        `<tr>${row.map((c) => `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}>${esc(c.text)}</td>`).join('')}</tr>`,
+      );
     }
     blocks.push(`<table border="1">${cur.join('')}</table>`);
-    const res = await importReport(enc.encode(page(r, { t2: blocks.join('<p></p>'), t3: grid(r, 't3'), t4: grid(r, 't4') }, { h2: true })), 't2.html');
+    const res = await importReport(
+      enc.encode(page(r, { t2: blocks.join('<p></p>'), t3: grid(r, 't3'), t4: grid(r, 't4') }, { h2: true })),
+      't2.html',
+    );
     expectAll(res.report, r);
     expect(res.report.sections[0]!.blocks).toEqual(r.sections[0]!.blocks);
   });
 
   it('the whole article inside one cell of a layout table', async () => {
-    const html = buildHtml(r, { standalone: true }).replace(/<body[^>]*>/, '$&<table width="100%"><tr><td class="nav">首页 | 政务公开</td></tr><tr><td>').replace('</body>', '</td></tr></table></body>');
+    const html = buildHtml(r, { standalone: true })
+      .replace(/<body[^>]*>/, '$&<table width="100%"><tr><td class="nav">首页 | 政务公开</td></tr><tr><td>')
+      .replace('</body>', '</td></tr></table></body>');
     const res = await importReport(enc.encode(html), 'layout.html');
     expectAll(res.report, r);
     expect(res.report.sections.map((s) => s.blocks)).toEqual(r.sections.map((s) => s.blocks));
   });
 
   it('tab-separated rows (copied from a spreadsheet or Word table)', async () => {
-    const rows = (id: 't2' | 't3' | 't4') => layoutTable(tableDefFor(r, id)!, r.cells).rows.map((row) => row.map((c) => c.text).join('\t'));
-    const text = [r.title, r.preamble, '一、总体情况', ...r.sections[0]!.blocks.map((b) => b.text), '二、主动公开政府信息情况', ...rows('t2'), '三、收到和处理政府信息公开申请情况', ...rows('t3'), '四、政府信息公开行政复议、行政诉讼情况', ...rows('t4'), '五、存在的主要问题及改进情况', ...r.sections[4]!.blocks.map((b) => b.text), '六、其他需要报告的事项', ...r.sections[5]!.blocks.map((b) => b.text)].join('\n');
+    const rows = (id: 't2' | 't3' | 't4') =>
+      layoutTable(tableDefFor(r, id)!, r.cells).rows.map((row) => row.map((c) => c.text).join('\t'));
+    const text = [
+      r.title,
+      r.preamble,
+      '一、总体情况',
+      ...r.sections[0]!.blocks.map((b) => b.text),
+      '二、主动公开政府信息情况',
+      ...rows('t2'),
+      '三、收到和处理政府信息公开申请情况',
+      ...rows('t3'),
+      '四、政府信息公开行政复议、行政诉讼情况',
+      ...rows('t4'),
+      '五、存在的主要问题及改进情况',
+      ...r.sections[4]!.blocks.map((b) => b.text),
+      '六、其他需要报告的事项',
+      ...r.sections[5]!.blocks.map((b) => b.text),
+    ].join('\n');
     const res = await importReport(enc.encode(text), 'tabs.txt');
     expectAll(res.report, r);
   });

@@ -58,8 +58,14 @@ describe('schema', () => {
   });
 
   it('explains a file that is not JSON, not a report, or from a newer version', () => {
-    expect(parseReportJson('{"kind": "nianbao.report", ')).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/不是有效的 JSON/) }] });
-    expect(parseReportJson('[1,2]')).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/JSON 对象/) }] });
+    expect(parseReportJson('{"kind": "nianbao.report", ')).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringMatching(/不是有效的 JSON/) }],
+    });
+    expect(parseReportJson('[1,2]')).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringMatching(/JSON 对象/) }],
+    });
     expect(parseReportJson('{"kind":"x"}')).toMatchObject({ ok: false, issues: [{ path: '$.kind' }] });
     const newer = JSON.stringify({ ...sampleReport(), schemaVersion: SCHEMA_VERSION + 1 });
     expect(parseReportJson(newer)).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/请升级/) }] });
@@ -78,13 +84,26 @@ describe('migration', () => {
     };
     const res = migrate({ schemaVersion: 1, old: 'x', keep: [1] }, steps, 3);
     expect(res).toMatchObject({ ok: true, from: 1, doc: { schemaVersion: 3, renamed: 'x', added: true, keep: [1] } });
-    expect(migrate({ schemaVersion: 1 }, {}, 2)).toMatchObject({ ok: false, message: expect.stringMatching(/缺少升级步骤/) });
+    expect(migrate({ schemaVersion: 1 }, {}, 2)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/缺少升级步骤/),
+    });
   });
 });
 
 describe('totals', () => {
   it('computes row totals, （七）总计 and Table 4 totals; blank stays blank when nothing is filled', () => {
-    const cells = computeTotals({ 't3.new_received.natural': 3, 't3.new_received.legal_service': 2, 't3.res_open.natural': 4, 't3.deny_secret.research': 1, 't4.review.maintained': 2, 't4.review.pending': 1 }, GOV_2021);
+    const cells = computeTotals(
+      {
+        't3.new_received.natural': 3,
+        't3.new_received.legal_service': 2,
+        't3.res_open.natural': 4,
+        't3.deny_secret.research': 1,
+        't4.review.maintained': 2,
+        't4.review.pending': 1,
+      },
+      GOV_2021,
+    );
     expect(cells['t3.new_received.total']).toBe(5);
     expect(cells['t3.res_total.natural']).toBe(4);
     expect(cells['t3.res_total.research']).toBe(1);

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { sampleReport } from '../../../shared/sample/sample-report';
 import type { ImportPreview } from '../../../shared/service/api';
-import { bySeverity, checkRows, csvCell, pool, summaryCounts, summaryCsv, summaryHtml, verdictOf, type BatchRow } from '../../../renderer/src/batch/batch-logic';
+import {
+  bySeverity,
+  checkRows,
+  csvCell,
+  pool,
+  summaryCounts,
+  summaryCsv,
+  summaryHtml,
+  verdictOf,
+  type BatchRow,
+} from '../../../renderer/src/batch/batch-logic';
 
 const NOW = new Date('2025-01-10T08:00:00+08:00');
 
@@ -42,10 +52,15 @@ describe('batch check logic', () => {
   it('pool stops taking new items once stopped', async () => {
     const seen: number[] = [];
     let stop = false;
-    await pool([1, 2, 3, 4, 5], 1, async (n) => {
-      seen.push(n);
-      if (n === 2) stop = true;
-    }, () => stop);
+    await pool(
+      [1, 2, 3, 4, 5],
+      1,
+      async (n) => {
+        seen.push(n);
+        if (n === 2) stop = true;
+      },
+      () => stop,
+    );
     expect(seen).toEqual([1, 2]);
   });
 
@@ -54,7 +69,11 @@ describe('batch check logic', () => {
       r.cells['t3.new_received.natural'] = (r.cells['t3.new_received.natural'] as number) + 7;
     });
     const rows = checkRows(
-      [row(0, 'clean.html', preview()), row(1, 'broken.html', broken), row(2, 'bad.pdf', undefined, 'bad.pdf：这个 PDF 文件已损坏。')],
+      [
+        row(0, 'clean.html', preview()),
+        row(1, 'broken.html', broken),
+        row(2, 'bad.pdf', undefined, 'bad.pdf：这个 PDF 文件已损坏。'),
+      ],
       NOW,
     );
     const clean = rows[0]!;
@@ -102,7 +121,10 @@ describe('batch check logic', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;b&gt;.pdf');
     expect(html).toContain('2025年1月10日');
-    const report = await new HtmlValidate({ extends: ['html-validate:recommended', 'html-validate:document'], rules: { 'no-inline-style': 'off' } }).validateString(html);
+    const report = await new HtmlValidate({
+      extends: ['html-validate:recommended', 'html-validate:document'],
+      rules: { 'no-inline-style': 'off' },
+    }).validateString(html);
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
   });
 });

@@ -44,7 +44,10 @@ describe('parseClipboardTable (Excel / WPS clipboard text)', () => {
   });
 
   it('round-trips what it writes', () => {
-    const rows = [['1', 'a\tb'], ['x"y', '']];
+    const rows = [
+      ['1', 'a\tb'],
+      ['x"y', ''],
+    ];
     expect(parseClipboardTable(formatClipboardTable(rows))).toEqual(rows);
   });
 });

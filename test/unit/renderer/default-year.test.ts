@@ -8,7 +8,7 @@ describe('the year a new report defaults to', () => {
     expect(defaultReportYear(new Date(2026, 10, 30, 23, 59))).toBe(2025);
   });
 
-  it('is this year in December, when the drafting of this year\'s report begins', () => {
+  it("is this year in December, when the drafting of this year's report begins", () => {
     expect(defaultReportYear(new Date(2026, 11, 1))).toBe(2026);
     expect(defaultReportYear(new Date(2026, 11, 31, 23, 59))).toBe(2026);
   });

@@ -6,11 +6,18 @@ import { runChecks } from '../../../shared/checks/engine';
 import type { Finding } from '../../../shared/checks/types';
 import { EMPTY_HISTORY, cellStep, record, redo, undo } from '../../../renderer/src/logic/undo';
 import { blankEditableCount, fillBlanksWithZero } from '../../../renderer/src/logic/fill-zero';
-import { applyCells, confirmCarried, editBlockText, hasHeading, insertSubheading } from '../../../renderer/src/logic/report-edit';
+import {
+  applyCells,
+  confirmCarried,
+  editBlockText,
+  hasHeading,
+  insertSubheading,
+} from '../../../renderer/src/logic/report-edit';
 import { computeCompleteness, pageOfFinding } from '../../../renderer/src/logic/completeness';
 import { indexFindingsByCell } from '../../../renderer/src/logic/findings-index';
 
-const fresh = () => blankReport({ agency: '测试县测试局', kind: 'department', year: 2024, now: new Date('2025-01-10T00:00:00Z') });
+const fresh = () =>
+  blankReport({ agency: '测试县测试局', kind: 'department', year: 2024, now: new Date('2025-01-10T00:00:00Z') });
 
 describe('undo history', () => {
   it('undoes and redoes a cell step without touching text typed since', () => {
@@ -44,7 +51,8 @@ describe('undo history', () => {
   it('keeps at most 200 steps', () => {
     let history = EMPTY_HISTORY;
     const report = fresh();
-    for (let i = 0; i < 250; i++) history = record(history, cellStep(`s${i}`, report.cells, { 't4.review.other': i + 1 }));
+    for (let i = 0; i < 250; i++)
+      history = record(history, cellStep(`s${i}`, report.cells, { 't4.review.other': i + 1 }));
     expect(history.past).toHaveLength(200);
     expect(history.past[0]!.label).toBe('s50');
   });
@@ -99,12 +107,25 @@ describe('completeness and finding placement', () => {
     expect(byPage.cover!.progress).toBe('partial'); // no signature date yet
 
     const sample = sampleReport();
-    const done = computeCompleteness(sample, GOV_2021, runChecks(sample, { mode: 'editor', now: new Date('2025-01-21') }));
+    const done = computeCompleteness(
+      sample,
+      GOV_2021,
+      runChecks(sample, { mode: 'editor', now: new Date('2025-01-21') }),
+    );
     for (const p of done) expect(p.progress, p.page).toBe('done');
   });
 
   it('counts an unbalanced column as an error on page 三 and never shows 100 % with blanks', () => {
-    const report = applyCells(fresh(), { 't3.new_received.natural': 5, 't3.carried_over.natural': 0, 't3.res_open.natural': 3, 't3.carry_next.natural': 0 }, GOV_2021);
+    const report = applyCells(
+      fresh(),
+      {
+        't3.new_received.natural': 5,
+        't3.carried_over.natural': 0,
+        't3.res_open.natural': 3,
+        't3.carry_next.natural': 0,
+      },
+      GOV_2021,
+    );
     const findings = runChecks(report, { mode: 'editor' });
     const balance = findings.find((f) => f.rule === 'T3-BALANCE');
     expect(balance).toBeDefined();
@@ -116,13 +137,34 @@ describe('completeness and finding placement', () => {
   });
 
   it('places text findings on their section and marks cells by severity', () => {
-    const f = (over: Partial<Finding>): Finding => ({ rule: 'TEXT-NUMBER', severity: 'warning', message: 'm', fingerprint: 'x', ...over });
-    expect(pageOfFinding(f({ span: { where: 'section', section: 'problems', block: 0, start: 0, end: 1 } }), GOV_2021)).toBe('problems');
+    const f = (over: Partial<Finding>): Finding => ({
+      rule: 'TEXT-NUMBER',
+      severity: 'warning',
+      message: 'm',
+      fingerprint: 'x',
+      ...over,
+    });
+    expect(
+      pageOfFinding(f({ span: { where: 'section', section: 'problems', block: 0, start: 0, end: 1 } }), GOV_2021),
+    ).toBe('problems');
     expect(pageOfFinding(f({ span: { where: 'title', start: 0, end: 1 } }), GOV_2021)).toBe('cover');
     // A figure in the text against a table cell leads to the text.
-    expect(pageOfFinding(f({ cells: ['t3.new_received.total'], span: { where: 'section', section: 'overview', block: 2, start: 0, end: 3 } }), GOV_2021)).toBe('overview');
+    expect(
+      pageOfFinding(
+        f({
+          cells: ['t3.new_received.total'],
+          span: { where: 'section', section: 'overview', block: 2, start: 0, end: 3 },
+        }),
+        GOV_2021,
+      ),
+    ).toBe('overview');
     expect(pageOfFinding(f({ cells: ['t3.new_received.total'] }), GOV_2021)).toBe('requests');
-    expect(pageOfFinding(f({ rule: 'SECTION-EMPTY', severity: 'error', message: '五、存在的主要问题及改进情况没有内容' }), GOV_2021)).toBe('problems');
+    expect(
+      pageOfFinding(
+        f({ rule: 'SECTION-EMPTY', severity: 'error', message: '五、存在的主要问题及改进情况没有内容' }),
+        GOV_2021,
+      ),
+    ).toBe('problems');
 
     const marks = indexFindingsByCell([
       f({ cells: ['a', 'b'], message: 'warn' }),

@@ -13,7 +13,8 @@ const at = (layout: typeof t2, key: string) => {
 
 describe('grid layout from the template', () => {
   it('covers every position of Table 3 with exactly one origin cell', () => {
-    for (let r = 0; r < t3.rows; r++) for (let c = 0; c < t3.cols; c++) expect(t3.origin[r]![c], `(${r},${c})`).not.toBeNull();
+    for (let r = 0; r < t3.rows; r++)
+      for (let c = 0; c < t3.cols; c++) expect(t3.origin[r]![c], `(${r},${c})`).not.toBeNull();
     expect(t3.data).toHaveLength(25 * 7);
     // The corner note spans three rows and three columns.
     expect(t3.origin[2]![2]!.role).toBe('note');

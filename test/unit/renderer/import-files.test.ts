@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { base64Size, base64ToBytes, bytesToBase64, isImportableName, isReportFileName, MAX_IMPORT_BYTES, readBrowserFile, sizeProblem, FileReadError } from '../../../renderer/src/import/file-read';
+import {
+  base64Size,
+  base64ToBytes,
+  bytesToBase64,
+  isImportableName,
+  isReportFileName,
+  MAX_IMPORT_BYTES,
+  readBrowserFile,
+  sizeProblem,
+  FileReadError,
+} from '../../../renderer/src/import/file-read';
 import { confidenceLevel, confidenceText, publishedAt } from '../../../renderer/src/import/labels';
 import { sampleReport } from '../../../shared/sample/sample-report';
 
@@ -25,7 +35,11 @@ describe('reading picked files as base64', () => {
     expect(Buffer.from(input.data, 'base64').toString('utf8')).toBe(text);
 
     let read = false;
-    const huge = { name: '扫描件.pdf', size: MAX_IMPORT_BYTES + 1, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) } as unknown as Blob & { name: string };
+    const huge = {
+      name: '扫描件.pdf',
+      size: MAX_IMPORT_BYTES + 1,
+      arrayBuffer: async () => ((read = true), new ArrayBuffer(0)),
+    } as unknown as Blob & { name: string };
     await expect(readBrowserFile(huge)).rejects.toBeInstanceOf(FileReadError);
     await expect(readBrowserFile(huge)).rejects.toThrow(/超过了 50 MB/);
     expect(read).toBe(false);

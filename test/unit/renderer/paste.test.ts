@@ -11,7 +11,13 @@ const blank = () => blankCells('gov-2021');
 
 describe('planPaste', () => {
   it('fills a block from the focused cell, row by row', () => {
-    const plan = planPaste(t3, GOV_2021, blank(), 't3.new_received.natural', parseClipboardTable('5\t1\t0\r\n2\t0\t0\r\n'));
+    const plan = planPaste(
+      t3,
+      GOV_2021,
+      blank(),
+      't3.new_received.natural',
+      parseClipboardTable('5\t1\t0\r\n2\t0\t0\r\n'),
+    );
     expect(plan.patch).toEqual({
       't3.new_received.natural': 5,
       't3.new_received.commercial': 1,
@@ -29,7 +35,9 @@ describe('planPaste', () => {
     const plan = planPaste(t3, GOV_2021, blank(), 't3.res_open.natural', [['1', '2', '3', '0', '0', '0', '7']]);
     expect(plan.patch['t3.res_open.other_org']).toBe(0);
     expect(plan.patch['t3.res_open.total']).toBeUndefined();
-    expect(plan.skippedTotals).toEqual([{ key: 't3.res_open.total', label: expect.stringContaining('总计'), text: '7', computed: 6 }]);
+    expect(plan.skippedTotals).toEqual([
+      { key: 't3.res_open.total', label: expect.stringContaining('总计'), text: '7', computed: 6 },
+    ]);
     expect(mismatchedTotals(plan, GOV_2021)).toHaveLength(1);
     const right = planPaste(t3, GOV_2021, blank(), 't3.res_open.natural', [['1', '2', '3', '0', '0', '0', '6']]);
     expect(mismatchedTotals(right, GOV_2021)).toHaveLength(0);
@@ -39,7 +47,11 @@ describe('planPaste', () => {
     const plan = planPaste(t3, GOV_2021, blank(), 't3.new_received.natural', [['abc', '-1', '2.5', '4']]);
     expect(plan.patch).toEqual({ 't3.new_received.public_interest': 4 });
     expect(plan.dropped).toEqual([]);
-    expect(plan.refused.map((r) => r.key)).toEqual(['t3.new_received.natural', 't3.new_received.commercial', 't3.new_received.research']);
+    expect(plan.refused.map((r) => r.key)).toEqual([
+      't3.new_received.natural',
+      't3.new_received.commercial',
+      't3.new_received.research',
+    ]);
     expect(plan.refused[0]!.message).toContain('不是数字');
     expect(plan.refused[1]!.message).toContain('负数');
     expect(plan.refused[2]!.message).toContain('整数');

@@ -71,13 +71,34 @@ describe('figures linking the two years', () => {
   it('现行有效 = last year’s + 本年制发 − 本年废止; blank until filled', () => {
     const blank = carryLinks(report, last, GOV_2021).inForce.find((c) => c.name === '行政规范性文件')!;
     expect(blank).toMatchObject({ before: 12, expected: 12, actual: null, state: 'blank' });
-    const filled = { ...report, cells: { ...report.cells, 't2.normative_docs.issued': 2, 't2.normative_docs.repealed': 1, 't2.normative_docs.in_force': 14 } };
-    expect(carryLinks(filled, last, GOV_2021).inForce.find((c) => c.name === '行政规范性文件')).toMatchObject({ expected: 13, actual: 14, state: 'differs' });
+    const filled = {
+      ...report,
+      cells: {
+        ...report.cells,
+        't2.normative_docs.issued': 2,
+        't2.normative_docs.repealed': 1,
+        't2.normative_docs.in_force': 14,
+      },
+    };
+    expect(carryLinks(filled, last, GOV_2021).inForce.find((c) => c.name === '行政规范性文件')).toMatchObject({
+      expected: 13,
+      actual: 14,
+      state: 'differs',
+    });
   });
 });
 
 describe('year-over-year figures', () => {
-  const f = (year: number, received: number | null, reportId = `r${year}`): YearFigures => ({ year, reportId, received, opened: null, partial: null, notOpened: null, reviews: null, suits: null });
+  const f = (year: number, received: number | null, reportId = `r${year}`): YearFigures => ({
+    year,
+    reportId,
+    received,
+    opened: null,
+    partial: null,
+    notOpened: null,
+    reviews: null,
+    suits: null,
+  });
 
   it('later lists win for the same year; years in order', () => {
     const merged = mergeYears([f(2024, 10), f(2022, 5)], [f(2024, 12, 'live')]);
@@ -92,23 +113,53 @@ describe('year-over-year figures', () => {
     const years = [yearFigures(sampleReport()), f(2025, null)];
     const option = chartOption(years, 2025);
     const series = option.series as { name: string; data: (number | null)[] }[];
-    expect(series.map((s) => s.name)).toEqual(['本年新收申请', '予以公开', '部分公开', '未予公开', '行政复议', '行政诉讼']);
+    expect(series.map((s) => s.name)).toEqual([
+      '本年新收申请',
+      '予以公开',
+      '部分公开',
+      '未予公开',
+      '行政复议',
+      '行政诉讼',
+    ]);
     expect(series[0]!.data).toEqual([28, null]);
     expect(SERIES_KEYS.map(shortLabel)).toEqual(series.map((s) => s.name));
     expect((option.xAxis as { data: string[] }).data).toEqual(['2024年', '2025年']);
   });
 
   it('describes the chart in words for screen readers', () => {
-    expect(chartSummary('某局', [f(2023, 5), f(2024, null)])).toBe('某局2023至2024年度主要数字折线图。本年新收申请：2023年5件，未填。各项数字见下表。');
+    expect(chartSummary('某局', [f(2023, 5), f(2024, null)])).toBe(
+      '某局2023至2024年度主要数字折线图。本年新收申请：2023年5件，未填。各项数字见下表。',
+    );
   });
 });
 
 describe('the rollover dialog’s choices and preview', () => {
-  const s = (id: string, agency: string, year: number, updatedAt = '2025-01-01T00:00:00Z'): ReportSummary => ({ id, agency, agencyKind: 'department', year, format: 'gov-2021', title: '', status: 'draft', updatedAt, errors: 0, warnings: 0 });
+  const s = (id: string, agency: string, year: number, updatedAt = '2025-01-01T00:00:00Z'): ReportSummary => ({
+    id,
+    agency,
+    agencyKind: 'department',
+    year,
+    format: 'gov-2021',
+    title: '',
+    status: 'draft',
+    updatedAt,
+    errors: 0,
+    warnings: 0,
+  });
 
   it('lists by agency then newest year, and preselects the latest year (most recently edited first)', () => {
-    const list = [s('a', '乙局', 2023), s('b', '甲局', 2022), s('c', '甲局', 2024), s('d', '乙局', 2024, '2025-03-01T00:00:00Z')];
-    expect(sortForRollover(list).map((r) => `${r.agency}${r.year}`)).toEqual(['甲局2024', '甲局2022', '乙局2024', '乙局2023']);
+    const list = [
+      s('a', '乙局', 2023),
+      s('b', '甲局', 2022),
+      s('c', '甲局', 2024),
+      s('d', '乙局', 2024, '2025-03-01T00:00:00Z'),
+    ];
+    expect(sortForRollover(list).map((r) => `${r.agency}${r.year}`)).toEqual([
+      '甲局2024',
+      '甲局2022',
+      '乙局2024',
+      '乙局2023',
+    ]);
     expect(preselect(list)?.id).toBe('d');
     expect(preselect([])).toBeUndefined();
     expect(existingReport(list, ' 甲局 ', 2024)?.id).toBe('c');
@@ -118,12 +169,26 @@ describe('the rollover dialog’s choices and preview', () => {
   it('previews the title, the carried paragraphs and figures, and the notes; refuses a year not after last year', () => {
     const last = sampleReport();
     const res = planRollover(last, 2025, last.agency.name);
-    expect(res).toMatchObject({ ok: true, plan: { title: '云溪县市场监督管理局2025年政府信息公开工作年度报告', carriedTotal: 1, inForce: { regulations: 0, normativeDocs: 12 }, notes: [] } });
-    if (res.ok) expect(res.plan.paragraphs).toBe(last.sections.flatMap((x) => x.blocks).filter((b) => b.type === 'paragraph').length);
+    expect(res).toMatchObject({
+      ok: true,
+      plan: {
+        title: '云溪县市场监督管理局2025年政府信息公开工作年度报告',
+        carriedTotal: 1,
+        inForce: { regulations: 0, normativeDocs: 12 },
+        notes: [],
+      },
+    });
+    if (res.ok)
+      expect(res.plan.paragraphs).toBe(
+        last.sections.flatMap((x) => x.blocks).filter((b) => b.type === 'paragraph').length,
+      );
     const renamed = planRollover(last, 2026, '云溪县市场监管局');
     expect(renamed).toMatchObject({ ok: true, plan: { title: '云溪县市场监管局2026年政府信息公开工作年度报告' } });
     if (renamed.ok) expect(renamed.plan.notes.join()).toMatch(/隔了1年/);
-    expect(planRollover(last, 2024, last.agency.name)).toMatchObject({ ok: false, problem: expect.stringMatching(/应晚于/) });
+    expect(planRollover(last, 2024, last.agency.name)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/应晚于/),
+    });
     expect(planRollover(last, null, last.agency.name)).toMatchObject({ ok: false });
     expect(planRollover(last, 2025, '  ')).toMatchObject({ ok: false, problem: '请填写机关全称。' });
   });

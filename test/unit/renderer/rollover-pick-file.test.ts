@@ -24,7 +24,9 @@ describe('choosing last year’s report file in the desktop app', () => {
   it('asks for any importable file and returns it with its size', async () => {
     const kinds: string[] = [];
     const data = Buffer.from('{"schemaVersion":1}').toString('base64');
-    const chosen = await chooseReportFile(shellPicking({ path: '/home/clerk/2024年报.nianbao', name: '2024年报.nianbao', data }, kinds));
+    const chosen = await chooseReportFile(
+      shellPicking({ path: '/home/clerk/2024年报.nianbao', name: '2024年报.nianbao', data }, kinds),
+    );
     expect(kinds).toEqual(['import']);
     expect(chosen).toEqual({ name: '2024年报.nianbao', data, size: 19 });
   });
@@ -35,7 +37,11 @@ describe('choosing last year’s report file in the desktop app', () => {
 
   it('refuses a file over 50 MB and an empty file, saying which and why', async () => {
     const big = 'A'.repeat(Math.ceil(((50 * 1024 * 1024 + 3) * 4) / 3));
-    await expect(chooseReportFile(shellPicking({ path: '/tmp/扫描件.pdf', name: '扫描件.pdf', data: big }))).rejects.toThrow(/“扫描件.pdf”.*超过了 50 MB/);
-    await expect(chooseReportFile(shellPicking({ path: '/tmp/空.docx', name: '空.docx', data: '' }))).rejects.toThrow(/空文件/);
+    await expect(
+      chooseReportFile(shellPicking({ path: '/tmp/扫描件.pdf', name: '扫描件.pdf', data: big })),
+    ).rejects.toThrow(/“扫描件.pdf”.*超过了 50 MB/);
+    await expect(chooseReportFile(shellPicking({ path: '/tmp/空.docx', name: '空.docx', data: '' }))).rejects.toThrow(
+      /空文件/,
+    );
   });
 });

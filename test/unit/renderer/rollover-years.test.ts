@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyChips, chipContext, reportPending, sectionPending, updateBlockYears, updateSectionYears, yearChips, yearContext, type YearContext } from '../../../renderer/src/rollover/year-chips';
+import {
+  applyChips,
+  chipContext,
+  reportPending,
+  sectionPending,
+  updateBlockYears,
+  updateSectionYears,
+  yearChips,
+  yearContext,
+  type YearContext,
+} from '../../../renderer/src/rollover/year-chips';
 import { rolloverReport } from '../../../shared/rollover/rollover';
 import { sampleReport } from '../../../shared/sample/sample-report';
 import type { Block, Report } from '../../../shared/model/types';
@@ -9,7 +19,12 @@ const PLAN = '全年受理申请数量较2023年增长12%。2025年，我局将�
 
 function lastYear(): Report {
   const r = sampleReport();
-  return { ...r, sections: r.sections.map((s) => (s.id === 'problems' ? { ...s, blocks: [...s.blocks, { type: 'paragraph', text: PLAN }] } : s)) };
+  return {
+    ...r,
+    sections: r.sections.map((s) =>
+      s.id === 'problems' ? { ...s, blocks: [...s.blocks, { type: 'paragraph', text: PLAN }] } : s,
+    ),
+  };
 }
 
 function setup() {
@@ -32,7 +47,9 @@ describe('year chips of carried paragraphs', () => {
     ]);
     expect(chips[0]!.reason).toMatch(/比较/);
     const overview = blocksOf(report, 'overview');
-    expect(yearChips(overview[0]!.text, ctx, 'overview').map((c) => [c.year, c.state, c.target])).toEqual([[2024, 'pending', 2025]]);
+    expect(yearChips(overview[0]!.text, ctx, 'overview').map((c) => [c.year, c.state, c.target])).toEqual([
+      [2024, 'pending', 2025],
+    ]);
   });
 
   it('does not offer a moved year again (2024 → 2025 is done, not 2025 → 2026)', () => {
@@ -73,7 +90,9 @@ describe('year chips of carried paragraphs', () => {
 
   it('paragraphs that are no longer carried have no chips to update', () => {
     const { report, ctx } = setup();
-    const blocks = blocksOf(report, 'overview').map((b) => (b.type === 'paragraph' ? { type: 'paragraph' as const, text: b.text } : b));
+    const blocks = blocksOf(report, 'overview').map((b) =>
+      b.type === 'paragraph' ? { type: 'paragraph' as const, text: b.text } : b,
+    );
     expect(sectionPending(blocks, ctx, 'overview')).toBe(0);
     expect(updateBlockYears(blocks, 0, ctx, 'overview')).toBe(blocks);
   });
@@ -96,7 +115,18 @@ describe('year chips of carried paragraphs', () => {
 
   it('moving years never changes anything but the digits of pending years (property)', () => {
     const { ctx } = setup();
-    const piece = fc.constantFrom('2024年', '2025年', '较2023年', '〔2024〕5号', '2024年结转', '自2024年以来', '，', '收到申请12件', '2019年5月15日起施行', '。');
+    const piece = fc.constantFrom(
+      '2024年',
+      '2025年',
+      '较2023年',
+      '〔2024〕5号',
+      '2024年结转',
+      '自2024年以来',
+      '，',
+      '收到申请12件',
+      '2019年5月15日起施行',
+      '。',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const text = parts.join('');
@@ -104,7 +134,9 @@ describe('year chips of carried paragraphs', () => {
         const chips = yearChips(text, c, 'overview');
         const moved = applyChips(text, chips);
         expect(moved.length).toBe(text.length);
-        const pendingAt = new Set(chips.filter((x) => x.state === 'pending').flatMap((x) => [0, 1, 2, 3].map((d) => x.start + d)));
+        const pendingAt = new Set(
+          chips.filter((x) => x.state === 'pending').flatMap((x) => [0, 1, 2, 3].map((d) => x.start + d)),
+        );
         for (let i = 0; i < text.length; i++) if (!pendingAt.has(i)) expect(moved[i]).toBe(text[i]);
         // After moving, nothing is pending any more.
         expect(yearChips(moved, c, 'overview').some((x) => x.state === 'pending')).toBe(false);
@@ -117,6 +149,10 @@ describe('year chips of carried paragraphs', () => {
     const text = '全年受理申请数量较2023年增长12%，办结率100%。';
     const [chip] = yearChips(text, { from: 2024, to: 2025, originals: null, cache: new Map() }, 'overview');
     expect(chipContext(text, chip!)).toEqual({ pre: '…理申请数量较', mention: '2023年', post: '增长12%…' });
-    expect(chipContext('2024年度，我局', { start: 0, end: 4 })).toEqual({ pre: '', mention: '2024年度', post: '，我局' });
+    expect(chipContext('2024年度，我局', { start: 0, end: 4 })).toEqual({
+      pre: '',
+      mention: '2024年度',
+      post: '，我局',
+    });
   });
 });

@@ -23,14 +23,22 @@ function clock() {
   };
 }
 
-const report = (title: string): Report => ({ ...blankReport({ agency: '测试局', kind: 'department', year: 2024 }), title, meta: { ...blankReport({ agency: '测试局', kind: 'department', year: 2024 }).meta, id: 'r1' } });
+const report = (title: string): Report => ({
+  ...blankReport({ agency: '测试局', kind: 'department', year: 2024 }),
+  title,
+  meta: { ...blankReport({ agency: '测试局', kind: 'department', year: 2024 }).meta, id: 'r1' },
+});
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('SaveQueue (autosave that never loses an edit)', () => {
   it('saves the latest version once, shortly after the last change', async () => {
     const saved: string[] = [];
     const c = clock();
-    const q = new SaveQueue({ save: async (r) => (saved.push(r.title), { id: r.meta.id, updatedAt: 'now' }), setTimer: c.setTimer, clearTimer: c.clearTimer });
+    const q = new SaveQueue({
+      save: async (r) => (saved.push(r.title), { id: r.meta.id, updatedAt: 'now' }),
+      setTimer: c.setTimer,
+      clearTimer: c.clearTimer,
+    });
     q.schedule(report('a'));
     q.schedule(report('ab'));
     q.schedule(report('abc'));
@@ -109,7 +117,11 @@ describe('SaveQueue (autosave that never loses an edit)', () => {
 
   it('does not notify subscribers when nothing visible changed', () => {
     const c = clock();
-    const q = new SaveQueue({ save: async (r) => ({ id: r.meta.id, updatedAt: 'x' }), setTimer: c.setTimer, clearTimer: c.clearTimer });
+    const q = new SaveQueue({
+      save: async (r) => ({ id: r.meta.id, updatedAt: 'x' }),
+      setTimer: c.setTimer,
+      clearTimer: c.clearTimer,
+    });
     let calls = 0;
     q.subscribe(() => calls++);
     q.schedule(report('a'));

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { diffChars, diffSides, type DiffPart } from '../../../renderer/src/import/text-diff';
 
-const side = (parts: DiffPart[], drop: 'ins' | 'del') => parts.filter((p) => p.type !== drop).map((p) => p.text).join('');
+const side = (parts: DiffPart[], drop: 'ins' | 'del') =>
+  parts
+    .filter((p) => p.type !== drop)
+    .map((p) => p.text)
+    .join('');
 
 describe('diffChars (what the leader changed in Word)', () => {
   it('marks a changed figure inside a sentence, keeping the rest as it is', () => {
@@ -60,16 +64,20 @@ describe('diffChars (what the leader changed in Word)', () => {
 
   it('property: each side reads back exactly as its text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('年', '报', '公', '开', '1', '2', '，', '。', 'a') , maxLength: 60 }), fc.string({ unit: fc.constantFrom('年', '报', '公', '开', '1', '2', '，', '。', 'b'), maxLength: 60 }), (a, b) => {
-        const parts = diffChars(a, b);
-        expect(side(parts, 'ins')).toBe(a);
-        expect(side(parts, 'del')).toBe(b);
-        const sides = diffSides(a, b);
-        expect(sides.before.map((p) => p.text).join('')).toBe(a);
-        expect(sides.after.map((p) => p.text).join('')).toBe(b);
-        // Never two neighbours of the same type.
-        for (let i = 1; i < parts.length; i++) expect(parts[i]!.type).not.toBe(parts[i - 1]!.type);
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('年', '报', '公', '开', '1', '2', '，', '。', 'a'), maxLength: 60 }),
+        fc.string({ unit: fc.constantFrom('年', '报', '公', '开', '1', '2', '，', '。', 'b'), maxLength: 60 }),
+        (a, b) => {
+          const parts = diffChars(a, b);
+          expect(side(parts, 'ins')).toBe(a);
+          expect(side(parts, 'del')).toBe(b);
+          const sides = diffSides(a, b);
+          expect(sides.before.map((p) => p.text).join('')).toBe(a);
+          expect(sides.after.map((p) => p.text).join('')).toBe(b);
+          // Never two neighbours of the same type.
+          for (let i = 1; i < parts.length; i++) expect(parts[i]!.type).not.toBe(parts[i - 1]!.type);
+        },
+      ),
       { numRuns: 300 },
     );
   });

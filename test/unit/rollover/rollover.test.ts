@@ -36,7 +36,9 @@ describe('rollover', () => {
     for (const col of GOV_2021.t3Columns) {
       expect(report.cells[`t3.carried_over.${col.key}`]).toBe(last.cells[`t3.carry_next.${col.key}`]);
     }
-    const filled = Object.entries(report.cells).filter(([, v]) => v !== null).map(([k]) => k);
+    const filled = Object.entries(report.cells)
+      .filter(([, v]) => v !== null)
+      .map(([k]) => k);
     expect(filled.every((k) => k.startsWith('t3.carried_over.'))).toBe(true);
     expect(report.meta.derivedFrom?.baseline?.['t2.normative_docs.in_force']).toBe(12);
   });
@@ -58,7 +60,12 @@ describe('rollover', () => {
   });
 
   it('moves from the 2019 format to the 2021 format when the year requires it', () => {
-    const old = { ...last, year: 2020, format: 'gov-2019' as const, cells: { ...last.cells, 't3.carry_next.natural': 4 } };
+    const old = {
+      ...last,
+      year: 2020,
+      format: 'gov-2019' as const,
+      cells: { ...last.cells, 't3.carry_next.natural': 4 },
+    };
     const res = rolloverReport(old, { now: NOW });
     expect(res.report.format).toBe('gov-2021');
     expect(res.report.cells['t3.carried_over.natural']).toBe(4);
@@ -77,11 +84,20 @@ describe('comparison with last year', () => {
     expect(changed).toContain('t3.new_received.total');
     expect(compareCells(last, last).filter((c) => c.changed)).toEqual([]);
     const one = { ...last, cells: { ...last.cells, 't4.review.other': 5 } };
-    expect(compareCells(one, last).filter((c) => c.changed).map((c) => c.key)).toEqual(['t4.review.other']);
+    expect(
+      compareCells(one, last)
+        .filter((c) => c.changed)
+        .map((c) => c.key),
+    ).toEqual(['t4.review.other']);
   });
 
   it('aligns paragraphs: unchanged, changed, added, removed', () => {
-    expect(alignParagraphs(['甲乙丙丁戊己庚辛', '新增的一段完全不同的文字', '子丑寅卯辰巳午未申酉'], ['甲乙丙丁戊己庚辛', '子丑寅卯辰巳午未申酉戌亥', '删去的一段'])).toEqual([
+    expect(
+      alignParagraphs(
+        ['甲乙丙丁戊己庚辛', '新增的一段完全不同的文字', '子丑寅卯辰巳午未申酉'],
+        ['甲乙丙丁戊己庚辛', '子丑寅卯辰巳午未申酉戌亥', '删去的一段'],
+      ),
+    ).toEqual([
       { status: 'unchanged', current: 0, last: 0 },
       { status: 'added', current: 1 },
       { status: 'changed', current: 2, last: 1, similarity: expect.any(Number) },
@@ -93,16 +109,23 @@ describe('comparison with last year', () => {
     expect(carriedShare(report, last)).toBe(1);
     const edited = structuredClone(report);
     const overview = edited.sections[0]!;
-    overview.blocks = overview.blocks.map((b) => (b.type === 'paragraph' ? { type: 'paragraph', text: `${b.text}（已核改）` } : b));
+    overview.blocks = overview.blocks.map((b) =>
+      b.type === 'paragraph' ? { type: 'paragraph', text: `${b.text}（已核改）` } : b,
+    );
     const share = carriedShare(edited, last);
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThan(1);
-    const statuses = compareParagraphs(edited, last).filter((p) => p.section === 'overview').map((p) => p.status);
+    const statuses = compareParagraphs(edited, last)
+      .filter((p) => p.section === 'overview')
+      .map((p) => p.status);
     expect(statuses.every((s) => s === 'changed')).toBe(true);
   });
 
   it('builds the year series of one agency', () => {
-    const series = agencySeries([report, last, { ...last, agency: { ...last.agency, name: '别的单位' } }], last.agency.name);
+    const series = agencySeries(
+      [report, last, { ...last, agency: { ...last.agency, name: '别的单位' } }],
+      last.agency.name,
+    );
     expect(series.map((s) => s.year)).toEqual([2024, 2025]);
     expect(series[0]).toMatchObject({ received: 28, opened: 12, partial: 4, notOpened: 13, reviews: 2, suits: 1 });
     expect(series[1]!.received).toBeNull();

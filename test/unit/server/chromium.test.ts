@@ -50,7 +50,10 @@ afterAll(async () => {
 describe.skipIf(!browserPath)('browser mode in real Chromium', () => {
   it('token → cookie → redirect; the page calls the API with the cookie; inline scripts are blocked', async () => {
     const { chromium } = await import('@playwright/test');
-    const browser = await chromium.launch({ executablePath: browserPath!, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    const browser = await chromium.launch({
+      executablePath: browserPath!,
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    });
     try {
       const page = await browser.newPage();
       const csp: string[] = [];
@@ -64,7 +67,10 @@ describe.skipIf(!browserPath)('browser mode in real Chromium', () => {
       expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan ?? false)).toBe(false);
       expect(csp.length).toBeGreaterThan(0);
       const cookies = await page.context().cookies();
-      expect(cookies.find((c) => c.name === `nianbao_token_${server.port}`)).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+      expect(cookies.find((c) => c.name === `nianbao_token_${server.port}`)).toMatchObject({
+        httpOnly: true,
+        sameSite: 'Strict',
+      });
       expect(await page.evaluate(() => document.cookie)).toBe('');
 
       // A hostile page on another port of 127.0.0.1 (same site, so the Strict cookie IS sent)

@@ -9,15 +9,29 @@ export interface RawResponse {
 /** A request with full control over the raw path and every header (Host and Origin included). */
 export function request(
   port: number,
-  opts: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; host?: string } = {},
+  opts: {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    host?: string;
+  } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: opts.host ?? '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path ?? '/', headers: opts.headers ?? {} },
+      {
+        host: opts.host ?? '127.0.0.1',
+        port,
+        method: opts.method ?? 'GET',
+        path: opts.path ?? '/',
+        headers: opts.headers ?? {},
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -28,7 +42,13 @@ export function request(
 }
 
 /** POST /api/<method> with the token header. */
-export function api(port: number, token: string, method: string, args: unknown[] = [], headers: Record<string, string> = {}) {
+export function api(
+  port: number,
+  token: string,
+  method: string,
+  args: unknown[] = [],
+  headers: Record<string, string> = {},
+) {
   return request(port, {
     method: 'POST',
     path: `/api/${method}`,

@@ -53,7 +53,9 @@ describe('createHttpApi against the real server', () => {
     expect((await client.listReports()).reports.find((x) => x.id === r.meta.id)?.title).toBe('通过 HTTP 保存');
     expect(await client.deleteReport(r.meta.id)).toBeUndefined();
     expect((await client.listReports()).trash.map((x) => x.id)).toContain(r.meta.id);
-    expect(await client.updateSettings({ defaultAgency: '某某镇人民政府' })).toMatchObject({ defaultAgency: '某某镇人民政府' });
+    expect(await client.updateSettings({ defaultAgency: '某某镇人民政府' })).toMatchObject({
+      defaultAgency: '某某镇人民政府',
+    });
   });
 
   it('an omitted optional argument stays omitted (not null)', async () => {
@@ -92,7 +94,10 @@ describe('createHttpApi against the real server', () => {
     const original = globalThis.fetch;
     globalThis.fetch = ((url: string, init: RequestInit) => {
       seen.push(init.credentials);
-      return original(url, { ...init, headers: { ...(init.headers as Record<string, string>), 'X-Nianbao-Token': server.token } });
+      return original(url, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), 'X-Nianbao-Token': server.token },
+      });
     }) as typeof fetch;
     try {
       const client = createHttpApi(server.origin);

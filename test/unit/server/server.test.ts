@@ -14,7 +14,8 @@ let server: RunningServer;
 let port: number;
 let token: string;
 
-const INDEX = '<!doctype html><html><head><meta charset="utf-8"><title>年报编制助手</title><script type="module" src="./assets/app.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><meta charset="utf-8"><title>年报编制助手</title><script type="module" src="./assets/app.js"></script></head><body><div id="root"></div></body></html>';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'nianbao-server-'));
@@ -51,7 +52,9 @@ describe('browser-mode server: binding and token', () => {
       .flat()
       .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (!external) return; // no other interface on this machine
-    await expect(request(port, { host: external.address, headers: { 'X-Nianbao-Token': token } })).rejects.toThrow(/ECONNREFUSED|EHOSTUNREACH|ENETUNREACH/);
+    await expect(request(port, { host: external.address, headers: { 'X-Nianbao-Token': token } })).rejects.toThrow(
+      /ECONNREFUSED|EHOSTUNREACH|ENETUNREACH/,
+    );
   });
 
   it('the start URL sets an HttpOnly SameSite=Strict cookie and redirects to / (token leaves the address bar)', async () => {
@@ -78,13 +81,23 @@ describe('browser-mode server: binding and token', () => {
   });
 
   it('refuses requests without the token, or with a wrong one (cookie or header)', async () => {
-    const attempts: Record<string, string>[] = [{}, { Cookie: `${cookieName()}=wrong` }, { 'X-Nianbao-Token': 'wrong' }, { Cookie: `nianbao_token_1=${token}` }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Cookie: `${cookieName()}=wrong` },
+      { 'X-Nianbao-Token': 'wrong' },
+      { Cookie: `nianbao_token_1=${token}` },
+    ];
     for (const headers of attempts) {
       const page = await request(port, { path: '/', headers });
       expect(page.status, JSON.stringify(headers)).toBe(403);
       expect(page.body).toContain('拒绝访问');
       expect(page.body).not.toContain('<div id="root">');
-      const call = await request(port, { method: 'POST', path: '/api/listReports', headers: { 'Content-Type': 'application/json', ...headers }, body: '{"args":[]}' });
+      const call = await request(port, {
+        method: 'POST',
+        path: '/api/listReports',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: '{"args":[]}',
+      });
       expect(call.status).toBe(403);
     }
   });
@@ -107,7 +120,12 @@ describe('browser-mode server: binding and token', () => {
       const page = await request(port, { path: `/?token=${token}`, headers: h });
       expect(page.status, JSON.stringify(h)).toBe(403);
     }
-    const good: Record<string, string>[] = [{ Origin: `http://127.0.0.1:${port}` }, { Origin: `http://localhost:${port}` }, { Host: `localhost:${port}` }, { 'Sec-Fetch-Site': 'same-origin' }];
+    const good: Record<string, string>[] = [
+      { Origin: `http://127.0.0.1:${port}` },
+      { Origin: `http://localhost:${port}` },
+      { Host: `localhost:${port}` },
+      { 'Sec-Fetch-Site': 'same-origin' },
+    ];
     for (const h of good) {
       expect((await api(port, token, 'listReports', [], h)).status, JSON.stringify(h)).toBe(200);
     }
@@ -161,9 +179,19 @@ describe('browser-mode server: API', () => {
   });
 
   it('refuses bad JSON and a wrong body shape', async () => {
-    const bad = await request(port, { method: 'POST', path: '/api/listReports', headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': token }, body: '{args' });
+    const bad = await request(port, {
+      method: 'POST',
+      path: '/api/listReports',
+      headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': token },
+      body: '{args',
+    });
     expect(bad.status).toBe(400);
-    const shape = await request(port, { method: 'POST', path: '/api/getReport', headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': token }, body: '{"args":"x"}' });
+    const shape = await request(port, {
+      method: 'POST',
+      path: '/api/getReport',
+      headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': token },
+      body: '{"args":"x"}',
+    });
     expect(shape.status).toBe(400);
   });
 
@@ -179,7 +207,17 @@ describe('browser-mode server: API', () => {
       const chunked = await new Promise<number>((resolve, reject) => {
         import('node:http').then(({ request: r }) => {
           const req = r(
-            { host: '127.0.0.1', port: small.port, method: 'POST', path: '/api/listReports', headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': small.token, 'Transfer-Encoding': 'chunked' } },
+            {
+              host: '127.0.0.1',
+              port: small.port,
+              method: 'POST',
+              path: '/api/listReports',
+              headers: {
+                'Content-Type': 'application/json',
+                'X-Nianbao-Token': small.token,
+                'Transfer-Encoding': 'chunked',
+              },
+            },
             (res2) => {
               res2.resume();
               resolve(res2.statusCode ?? 0);
@@ -205,7 +243,12 @@ describe('browser-mode server: API', () => {
 
   it('unexpected errors give a generic Chinese message and are logged', async () => {
     const log = vi.fn();
-    const broken = { ...service, listReports: async () => { throw new TypeError('secret internal detail'); } } as unknown as NianbaoApi;
+    const broken = {
+      ...service,
+      listReports: async () => {
+        throw new TypeError('secret internal detail');
+      },
+    } as unknown as NianbaoApi;
     const s = await startServer({ service: broken, staticDir, log });
     try {
       const body = JSON.parse((await api(s.port, s.token, 'listReports')).body);
@@ -214,9 +257,17 @@ describe('browser-mode server: API', () => {
       expect(body.error.message).toContain('意外错误');
       expect(body.error.message).not.toContain('secret');
       expect(log).toHaveBeenCalled();
-      const known = { ...service, listReports: async () => { throw new ServiceError('磁盘满了', 'io'); } } as unknown as NianbaoApi;
+      const known = {
+        ...service,
+        listReports: async () => {
+          throw new ServiceError('磁盘满了', 'io');
+        },
+      } as unknown as NianbaoApi;
       const t = await startServer({ service: known, staticDir, log });
-      expect(JSON.parse((await api(t.port, t.token, 'listReports')).body).error).toEqual({ message: '磁盘满了', code: 'io' });
+      expect(JSON.parse((await api(t.port, t.token, 'listReports')).body).error).toEqual({
+        message: '磁盘满了',
+        code: 'io',
+      });
       await t.close();
     } finally {
       await s.close();
@@ -231,7 +282,9 @@ describe('browser-mode server: static files and headers', () => {
     const js = await request(port, { path: '/assets/app.js', headers: auth() });
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    expect((await request(port, { path: '/assets/app.css', headers: auth() })).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await request(port, { path: '/assets/app.css', headers: auth() })).headers['content-type']).toBe(
+      'text/css; charset=utf-8',
+    );
     const route = await request(port, { path: '/library/some-report', headers: auth() });
     expect(route.status).toBe(200);
     expect(route.body).toBe(INDEX);

@@ -23,11 +23,15 @@ describe('npm start (browser mode, no display)', () => {
     const env = { ...process.env };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
-    const child = spawn(process.execPath, [join(root, 'build', 'scripts', 'start.mjs'), '--browser', '--skip-build', '--data-dir', dataDir], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'build', 'scripts', 'start.mjs'), '--browser', '--skip-build', '--data-dir', dataDir],
+      {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (out += String(d)));

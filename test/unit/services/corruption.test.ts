@@ -67,7 +67,9 @@ describe('a damaged report file', () => {
 
       const aside = readdirSync(join(dataDir, 'damaged')).filter((n) => n.startsWith(victim.meta.id));
       expect(aside).toHaveLength(1);
-      expect(readFileSync(join(dataDir, 'damaged', aside[0]!))).toEqual(Buffer.isBuffer(broken) ? broken : Buffer.from(broken));
+      expect(readFileSync(join(dataDir, 'damaged', aside[0]!))).toEqual(
+        Buffer.isBuffer(broken) ? broken : Buffer.from(broken),
+      );
     });
   }
 
@@ -83,7 +85,9 @@ describe('a damaged report file', () => {
     await s.saveReport({ ...r, title: '编辑器里的版本' });
     expect((await s.getReport(r.meta.id)).title).toBe('编辑器里的版本');
     const aside = readdirSync(join(dataDir, 'damaged'));
-    expect(aside.map((n) => readFileSync(join(dataDir, 'damaged', n), 'utf8'))).toEqual(['{"kind": "nianbao.report", "sche']);
+    expect(aside.map((n) => readFileSync(join(dataDir, 'damaged', n), 'utf8'))).toEqual([
+      '{"kind": "nianbao.report", "sche',
+    ]);
   });
 
   it('a backup that is itself broken is refused; an older one works', async () => {
@@ -124,7 +128,9 @@ describe('a damaged report file', () => {
     expect(lib.reports).toHaveLength(1);
     const aside = readdirSync(join(dataDir, 'damaged'));
     expect(aside.some((n) => n.endsWith('-backups'))).toBe(true);
-    expect(aside.some((n) => n.endsWith('.json') && readFileSync(join(dataDir, 'damaged', n), 'utf8') === 'garbage')).toBe(true);
+    expect(
+      aside.some((n) => n.endsWith('.json') && readFileSync(join(dataDir, 'damaged', n), 'utf8') === 'garbage'),
+    ).toBe(true);
     expect(existsSync(join(dataDir, 'backups', victim.meta.id))).toBe(false);
   });
 });

@@ -29,7 +29,9 @@ function faultyFs(): StorageFs & { arm(f: Fault, code?: string): void } {
       const wrapped: WritableHandle = {
         async writeFile(data) {
           if (fault !== 'write') return h.writeFile(data);
-          await h.writeFile(typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1));
+          await h.writeFile(
+            typeof data === 'string' ? data.slice(0, data.length >> 1) : data.subarray(0, data.length >> 1),
+          );
           throw errno(code);
         },
         async sync() {

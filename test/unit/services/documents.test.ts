@@ -36,12 +36,17 @@ describe('export through the service', () => {
       '云溪县市场监督管理局2024年政府信息公开工作年度报告（网站版）.html',
     ]);
     for (const f of first.files) expect(existsSync(f.path)).toBe(true);
-    expect(readFileSync(first.files.find((f) => f.format === 'html')!.path, 'utf8')).toContain('收到和处理政府信息公开申请情况');
+    expect(readFileSync(first.files.find((f) => f.format === 'html')!.path, 'utf8')).toContain(
+      '收到和处理政府信息公开申请情况',
+    );
     expect((await s.getSettings()).exportDir).toBe(dir);
 
     const second = await s.exportReport({ id: report.meta.id, formats: ['docx'] });
     expect(second.dir).toBe(dir);
-    expect(second.files[0]).toMatchObject({ renamed: true, name: '云溪县市场监督管理局2024年政府信息公开工作年度报告(2).docx' });
+    expect(second.files[0]).toMatchObject({
+      renamed: true,
+      name: '云溪县市场监督管理局2024年政府信息公开工作年度报告(2).docx',
+    });
   });
 
   it('reports a format that failed and still writes the others', async () => {
@@ -57,7 +62,9 @@ describe('export through the service', () => {
     const s = tmp.open({ dataDir: tmp.dir(), revealPath: async (p) => void revealed.push(p) });
     const report = await s.createSampleReport();
     expect((await serviceError(s.exportReport({ id: report.meta.id, formats: [] }))).message).toMatch(/至少选择一种/);
-    expect((await serviceError(s.exportReport({ id: report.meta.id, formats: ['html'], dir: 'relative/dir' }))).message).toMatch(/完整路径/);
+    expect(
+      (await serviceError(s.exportReport({ id: report.meta.id, formats: ['html'], dir: 'relative/dir' }))).message,
+    ).toMatch(/完整路径/);
     expect((await serviceError(s.revealExport('/etc/passwd'))).message).toMatch(/只能打开本次导出/);
     const out = await s.exportReport({ id: report.meta.id, formats: ['html'], dir: join(exportRoot, 'c') });
     await s.revealExport(out.files[0]!.path);
@@ -123,7 +130,10 @@ describe('rollover and history through the service', () => {
     const s = tmp.open({ dataDir: tmp.dir() });
     const elsewhere = tmp.open({ dataDir: tmp.dir() });
     const last = await elsewhere.createSampleReport();
-    const out = await s.rolloverReport({ file: { name: '2024年报.docx', data: b64(await buildDocx(last)) }, year: 2025 });
+    const out = await s.rolloverReport({
+      file: { name: '2024年报.docx', data: b64(await buildDocx(last)) },
+      year: 2025,
+    });
     const ids = (await s.listReports()).reports.map((r) => r.id);
     expect(ids).toContain(last.meta.id);
     expect(ids).toContain(out.report.meta.id);

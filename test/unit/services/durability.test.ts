@@ -116,7 +116,9 @@ describe('durability under SIGKILL', () => {
       current = n;
       maxVersion = Math.max(maxVersion, n);
     }
-    console.log(`durability: ${rounds} kills in ${Date.now() - started} ms, ${roundsWithSaves} during saving, ${maxVersion} versions saved`);
+    console.log(
+      `durability: ${rounds} kills in ${Date.now() - started} ms, ${roundsWithSaves} during saving, ${maxVersion} versions saved`,
+    );
     expect(rounds).toBeGreaterThanOrEqual(200);
     expect(roundsWithSaves).toBeGreaterThanOrEqual(rounds * 0.6);
 

@@ -43,7 +43,7 @@ export async function serviceError(p: Promise<unknown>): Promise<ServiceError> {
     await p;
   } catch (e) {
     if (e instanceof ServiceError) return e;
-    throw new Error(`expected a ServiceError, got ${String(e)}`);
+    throw new Error(`expected a ServiceError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected the call to fail');
 }

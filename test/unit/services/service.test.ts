@@ -22,7 +22,13 @@ describe('service: every API method on a real data folder', () => {
   it('appInfo tells mode, folder and version', async () => {
     const dataDir = tmp.dir();
     const s = tmp.open({ dataDir, mode: 'electron', version: '1.2.3' });
-    expect(await s.appInfo()).toEqual({ version: '1.2.3', mode: 'electron', dataDir, platform: process.platform, defaultExportDir: expect.stringMatching(/年报导出$/) });
+    expect(await s.appInfo()).toEqual({
+      version: '1.2.3',
+      mode: 'electron',
+      dataDir,
+      platform: process.platform,
+      defaultExportDir: expect.stringMatching(/年报导出$/),
+    });
   });
 
   it('createReport writes a valid blank report with a suggested title and lists it', async () => {
@@ -35,14 +41,25 @@ describe('service: every API method on a real data folder', () => {
     expect(validateReport(readJson(file)).ok).toBe(true);
     const lib = await s.listReports();
     expect(lib.reports.map((x) => x.id)).toEqual([r.meta.id]);
-    expect(lib.reports[0]).toMatchObject({ agency: '和田县文化体育广播电视和旅游局', year: 2024, status: 'draft', agencyKind: 'department' });
+    expect(lib.reports[0]).toMatchObject({
+      agency: '和田县文化体育广播电视和旅游局',
+      year: 2024,
+      status: 'draft',
+      agencyKind: 'department',
+    });
   });
 
   it('createReport refuses bad input with a Chinese message', async () => {
     const s = tmp.open({ dataDir: tmp.dir() });
-    expect((await serviceError(s.createReport({ agency: '  ', kind: 'department', year: 2024 }))).message).toContain('机关名称');
-    expect((await serviceError(s.createReport({ agency: 'x局', kind: 'bogus' as never, year: 2024 }))).code).toBe('invalid');
-    expect((await serviceError(s.createReport({ agency: 'x局', kind: 'department', year: 1999 }))).message).toContain('年度');
+    expect((await serviceError(s.createReport({ agency: '  ', kind: 'department', year: 2024 }))).message).toContain(
+      '机关名称',
+    );
+    expect((await serviceError(s.createReport({ agency: 'x局', kind: 'bogus' as never, year: 2024 }))).code).toBe(
+      'invalid',
+    );
+    expect((await serviceError(s.createReport({ agency: 'x局', kind: 'department', year: 1999 }))).message).toContain(
+      '年度',
+    );
     expect((await s.listReports()).reports).toHaveLength(0);
   });
 
@@ -81,7 +98,12 @@ describe('service: every API method on a real data folder', () => {
     const onDisk = readJson(join(dataDir, 'reports', `${r.meta.id}.json`));
     expect(onDisk.title).toBe('改过的标题');
     expect(onDisk.meta.updatedAt).toBe(res.updatedAt);
-    expect((await s.listReports()).reports[0]).toMatchObject({ title: '改过的标题', status: 'review', updatedAt: res.updatedAt, errors: 0 });
+    expect((await s.listReports()).reports[0]).toMatchObject({
+      title: '改过的标题',
+      status: 'review',
+      updatedAt: res.updatedAt,
+      errors: 0,
+    });
     // Table 3 no longer balances: the listing counts the error.
     const cells = { ...r.cells, 't3.new_received.natural': (r.cells['t3.new_received.natural'] ?? 0) + 5 };
     await s.saveReport({ ...edited, cells });
@@ -118,7 +140,10 @@ describe('service: every API method on a real data folder', () => {
   it('duplicateReport: new id, same title, back to draft, original unchanged', async () => {
     const s = tmp.open({ dataDir: tmp.dir() });
     const r = await s.createSampleReport();
-    await s.saveReport({ ...r, meta: { ...r.meta, status: 'published', derivedFrom: { id: 'last-year', year: 2023 } } });
+    await s.saveReport({
+      ...r,
+      meta: { ...r.meta, status: 'published', derivedFrom: { id: 'last-year', year: 2023 } },
+    });
     const copy = await s.duplicateReport(r.meta.id);
     expect(copy.meta.id).not.toBe(r.meta.id);
     expect(copy.title).toBe(r.title);
@@ -221,7 +246,10 @@ describe('service: every API method on a real data folder', () => {
     const s = tmp.open({ dataDir });
     expect(await s.getSettings()).toEqual({});
     await s.updateSettings({ defaultAgency: '某某局', exportDir: '/tmp/out' });
-    expect(await s.updateSettings({ exportDir: null as never, defaultKind: 'department' })).toEqual({ defaultAgency: '某某局', defaultKind: 'department' });
+    expect(await s.updateSettings({ exportDir: null as never, defaultKind: 'department' })).toEqual({
+      defaultAgency: '某某局',
+      defaultKind: 'department',
+    });
     await s.close();
     const again = tmp.open({ dataDir });
     expect(await again.getSettings()).toEqual({ defaultAgency: '某某局', defaultKind: 'department' });
@@ -238,7 +266,10 @@ describe('service: every API method on a real data folder', () => {
     expect(replaced.meta.id).toBe(r.meta.id);
     expect((await s.getReport(r.meta.id)).title).toBe('从文件打开');
     expect((await s.listBackups(r.meta.id)).some((x) => x.reason === 'replace')).toBe(true);
-    const foreign = await s.openReportFile({ name: 'a.json', data: b64({ ...r, meta: { ...r.meta, id: 'bad/../id' } }) });
+    const foreign = await s.openReportFile({
+      name: 'a.json',
+      data: b64({ ...r, meta: { ...r.meta, id: 'bad/../id' } }),
+    });
     expect(foreign.meta.id).not.toBe('bad/../id');
     expect((await s.listReports()).reports).toHaveLength(2);
     const bad = await serviceError(s.openReportFile({ name: '通知.json', data: b64({ hello: 1 }) }));
@@ -340,6 +371,8 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir(['node'], { NIANBAO_DATA_DIR: '/d' }, 'linux')).toBe('/d');
     expect(defaultDataDir(['node'], { XDG_CONFIG_HOME: '/home/u/.cfg' }, 'linux')).toBe('/home/u/.cfg/年报编制助手');
     expect(osDataDir('linux', {}, '/home/u')).toBe('/home/u/.config/年报编制助手');
-    expect(osDataDir('win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u')).toMatch(/Roaming[\\/]年报编制助手$/);
+    expect(osDataDir('win32', { APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u')).toMatch(
+      /Roaming[\\/]年报编制助手$/,
+    );
   });
 });

@@ -3,7 +3,9 @@ import { GOV_2019, GOV_2021, TEMPLATES, tableOf, type GridCell, type TableDef } 
 
 /** Marks every grid slot covered by a cell; fails on overlap or on a slot left uncovered. */
 function coverage(table: TableDef): string[] {
-  const grid: (GridCell | undefined)[][] = Array.from({ length: table.gridRows }, () => Array(table.gridCols).fill(undefined));
+  const grid: (GridCell | undefined)[][] = Array.from({ length: table.gridRows }, () =>
+    Array(table.gridCols).fill(undefined),
+  );
   const problems: string[] = [];
   for (const cell of table.cells) {
     for (let r = cell.r; r < cell.r + (cell.rowspan ?? 1); r++) {
@@ -23,18 +25,21 @@ describe('templates', () => {
     for (const table of template.tables) expect(coverage(table)).toEqual([]);
   });
 
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s: column widths add up to 1000 and data cells have fields', (_id, template) => {
-    for (const table of template.tables) {
-      expect(table.colWidths).toHaveLength(table.gridCols);
-      expect(table.colWidths.reduce((a, b) => a + b, 0)).toBe(1000);
-      for (const cell of table.cells.filter((c) => c.role === 'data')) {
-        expect(template.fields[cell.key!], cell.key).toBeDefined();
+  it.each(TEMPLATES.map((t) => [t.id, t] as const))(
+    '%s: column widths add up to 1000 and data cells have fields',
+    (_id, template) => {
+      for (const table of template.tables) {
+        expect(table.colWidths).toHaveLength(table.gridCols);
+        expect(table.colWidths.reduce((a, b) => a + b, 0)).toBe(1000);
+        for (const cell of table.cells.filter((c) => c.role === 'data')) {
+          expect(template.fields[cell.key!], cell.key).toBeDefined();
+        }
       }
-    }
-    const dataKeys = template.tables.flatMap((t) => t.cells.filter((c) => c.role === 'data').map((c) => c.key));
-    expect(new Set(dataKeys).size).toBe(dataKeys.length);
-    expect(Object.keys(template.fields).sort()).toEqual([...dataKeys].sort());
-  });
+      const dataKeys = template.tables.flatMap((t) => t.cells.filter((c) => c.role === 'data').map((c) => c.key));
+      expect(new Set(dataKeys).size).toBe(dataKeys.length);
+      expect(Object.keys(template.fields).sort()).toEqual([...dataKeys].sort());
+    },
+  );
 
   it('gov-2021 has the cell keys of report-file.md: 10 + 175 + 15', () => {
     const keys = Object.keys(GOV_2021.fields);
@@ -43,14 +48,23 @@ describe('templates', () => {
     expect(keys.filter((k) => k.startsWith('t4.'))).toHaveLength(15);
     expect(GOV_2021.resultRows).toHaveLength(21);
     expect(GOV_2021.fields['t2.admin_fees.amount']).toMatchObject({ type: 'decimal', maxDecimals: 6, unit: '万元' });
-    expect(Object.values(GOV_2021.fields).filter((f) => f.type === 'decimal').map((f) => f.key)).toEqual(['t2.admin_fees.amount']);
+    expect(
+      Object.values(GOV_2021.fields)
+        .filter((f) => f.type === 'decimal')
+        .map((f) => f.key),
+    ).toEqual(['t2.admin_fees.amount']);
   });
 
   it('gov-2021 Table 3 merges are the official ones (format-2021.md §2.2)', () => {
     const t3 = tableOf(GOV_2021, 't3');
     const byText = (text: string) => t3.cells.find((c) => c.text === text);
     expect(t3.gridRows).toBe(28);
-    expect(byText('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）')).toMatchObject({ r: 0, c: 0, rowspan: 3, colspan: 3 });
+    expect(byText('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）')).toMatchObject({
+      r: 0,
+      c: 0,
+      rowspan: 3,
+      colspan: 3,
+    });
     expect(byText('三、本年度办理结果')).toMatchObject({ r: 5, c: 0, rowspan: 22 });
     expect(byText('（三）不予公开')).toMatchObject({ r: 7, c: 1, rowspan: 8 });
     expect(byText('（四）无法提供')).toMatchObject({ r: 15, c: 1, rowspan: 3 });
@@ -80,7 +94,9 @@ describe('templates', () => {
   });
 
   it('computed cells are the 总计 column, 三（七）总计 and the Table 4 totals', () => {
-    const computed = Object.values(GOV_2021.fields).filter((f) => f.computedFrom).map((f) => f.key);
+    const computed = Object.values(GOV_2021.fields)
+      .filter((f) => f.computedFrom)
+      .map((f) => f.key);
     expect(computed).toHaveLength(25 + 6 + 3);
     expect(computed).toContain('t3.res_total.natural');
     expect(computed).toContain('t3.new_received.total');

@@ -24,16 +24,20 @@ export function which(name: string): string | null {
   return res.status === 0 ? res.stdout.trim() : null;
 }
 
-export const hasPythonDocx = (): boolean => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0;
+export const hasPythonDocx = (): boolean =>
+  existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0;
 
 /** Why a test must be skipped (printed by the test name), or null when everything is there. */
-export function missing(...tools: ('soffice' | 'pdftotext' | 'pdftoppm' | 'pdfinfo' | 'chromium' | 'python-docx' | 'pandoc')[]): string | null {
+export function missing(
+  ...tools: ('soffice' | 'pdftotext' | 'pdftoppm' | 'pdfinfo' | 'chromium' | 'python-docx' | 'pandoc')[]
+): string | null {
   for (const t of tools) {
     if (t === 'python-docx') {
       if (!hasPythonDocx()) return `跳过：没有 ${PYTHON} 或 python3-docx（apt install python3-docx）`;
     } else if (t === 'chromium') {
       if (!which('/usr/bin/chromium') && !which('chromium')) return '跳过：没有 Chromium（/usr/bin/chromium）';
-    } else if (!which(t)) return `跳过：没有 ${t}（apt install ${t === 'soffice' ? 'libreoffice' : t === 'pandoc' ? 'pandoc' : 'poppler-utils'}）`;
+    } else if (!which(t))
+      return `跳过：没有 ${t}（apt install ${t === 'soffice' ? 'libreoffice' : t === 'pandoc' ? 'pandoc' : 'poppler-utils'}）`;
   }
   return null;
 }
@@ -62,17 +66,32 @@ export function cleanupTempDirs(): void {
 export async function soffice(input: string, to: 'pdf' | 'docx', outDir: string): Promise<string> {
   const profile = tempDir('lo-profile');
   const filter = to === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf';
-  await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', filter, '--outdir', outDir, input], {
-    env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
-    timeout: 120_000,
-  });
+  await run(
+    'soffice',
+    [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=file://${profile}`,
+      '--convert-to',
+      filter,
+      '--outdir',
+      outDir,
+      input,
+    ],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
+      timeout: 120_000,
+    },
+  );
   const out = join(outDir, `${basename(input).replace(/\.[^.]+$/, '')}.${to}`);
   if (!existsSync(out)) throw new Error(`soffice wrote nothing for ${input}`);
   return out;
 }
 
 export async function pdftotext(pdf: string, layout = false, extra: string[] = []): Promise<string> {
-  const { stdout } = await run('pdftotext', [...(layout ? ['-layout'] : []), ...extra, '-enc', 'UTF-8', pdf, '-'], { maxBuffer: 32 * 1024 * 1024 });
+  const { stdout } = await run('pdftotext', [...(layout ? ['-layout'] : []), ...extra, '-enc', 'UTF-8', pdf, '-'], {
+    maxBuffer: 32 * 1024 * 1024,
+  });
   return stdout;
 }
 
@@ -88,7 +107,10 @@ export async function pdftoppm(pdf: string, outPrefix: string, dpi = 50): Promis
   await run('pdftoppm', ['-r', String(dpi), '-png', pdf, outPrefix]);
   const dir = resolve(outPrefix, '..');
   const stem = basename(outPrefix);
-  return readdirSync(dir).filter((f) => f.startsWith(stem) && f.endsWith('.png')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(stem) && f.endsWith('.png'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 export async function python(script: string, args: string[]): Promise<string> {

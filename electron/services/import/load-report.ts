@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { formatIssues, parseReportJson } from '../../shared/model/schema';
-import type { Report } from '../../shared/model/types';
-import { ImportError, type ImportResult } from '../../shared/import/index';
-import { importBytes } from '../services/import/node-import';
+import { formatIssues, parseReportJson } from '../../../shared/model/schema';
+import type { Report } from '../../../shared/model/types';
+import { ImportError, type ImportResult } from '../../../shared/import/index';
+import { importBytes } from './node-import';
 
 /** A file the CLI could not read: the message names the file and says why (exit code 2). */
 export class LoadError extends Error {}
@@ -34,7 +34,11 @@ export async function loadReportFile(path: string): Promise<LoadedReport> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new LoadError(
-      code === 'ENOENT' ? `${name}：文件不存在，请检查路径。` : code === 'EISDIR' ? `${name}：这是一个文件夹，不是文件。` : `${name}：无法读取（${code ?? String(e)}）。`,
+      code === 'ENOENT'
+        ? `${name}：文件不存在，请检查路径。`
+        : code === 'EISDIR'
+          ? `${name}：这是一个文件夹，不是文件。`
+          : `${name}：无法读取（${code ?? String(e)}）。`,
     );
   }
   const ext = extname(path).toLowerCase();
@@ -44,7 +48,9 @@ export async function loadReportFile(path: string): Promise<LoadedReport> {
     return { report: res.report, origin: 'file', warnings: [] };
   }
   if (ext === '.doc' || ext === '.wps') {
-    throw new LoadError(`${name}：旧版 Word/WPS 文件（${ext}）无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再试。`);
+    throw new LoadError(
+      `${name}：旧版 Word/WPS 文件（${ext}）无法直接读取。请在 Word 或 WPS 中“另存为” .docx 后再试。`,
+    );
   }
   try {
     const imported = await importBytes(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
