@@ -11,8 +11,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   workers: 1,
   retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 240_000, // hang detectors sized for a busy machine, as in playwright.config.ts
+  expect: { timeout: 30_000 },
   outputDir: '../../.tmp/playwright-electron-results',
   reporter: [['list']],
 });

@@ -46,7 +46,7 @@ test.describe('batch check', () => {
     await (await chooser).setFiles(files);
 
     const status = page.getByRole('status').filter({ hasText: '共 3 份' });
-    await expect(status).toBeVisible({ timeout: 30_000 });
+    await expect(status).toBeVisible({ timeout: 120_000 });
     await expect(status).toContainText('有错误 1 份');
     await expect(status).toContainText('无法读取 1 份');
     const rows = page.locator('.batch-table tbody tr.ant-table-row');

@@ -110,7 +110,7 @@ test.describe('preview and export', () => {
     await expectAccessible(page, 'export dialog (options)');
     await shot(page, 'export-options');
     await dialog.getByRole('button', { name: '导出', exact: true }).click();
-    await expect(dialog).toContainText('已导出 3 个文件', { timeout: 45_000 });
+    await expect(dialog).toContainText('已导出 3 个文件', { timeout: 150_000 });
     const base = `${SAMPLE}2024年政府信息公开工作年度报告`;
     for (const ext of ['docx', 'html', 'pdf'])
       await expect(dialog.getByRole('list', { name: '导出的文件' })).toContainText(`${base}.${ext}`);
@@ -141,7 +141,7 @@ test.describe('preview and export', () => {
 
     // The toolbar's 导出: no error, so it exports at once with the same choices; nothing is replaced.
     await page.getByRole('toolbar', { name: '编辑工具' }).getByRole('button', { name: '导出' }).click();
-    await expect(dialog).toContainText('已导出 3 个文件', { timeout: 45_000 });
+    await expect(dialog).toContainText('已导出 3 个文件', { timeout: 150_000 });
     await expect(dialog).toContainText(`${base}(2).docx`);
     await expect(dialog).toContainText('文件夹中已有同名文件');
     expect(readdirSync(outDir)).toHaveLength(6);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, gotoSection } from './support/fixtures';
+import { settle } from './support/fits';
 
 /**
  * Every screen at 1366×768: no horizontal scrolling of the page (only inside the wide tables), no
@@ -11,7 +12,7 @@ const DIR = '.tmp/screens';
 
 async function checkScreen(page: Page, name: string) {
   mkdirSync(DIR, { recursive: true });
-  await page.waitForTimeout(200);
+  await settle(page); // opening dialogs and drawers finish their animation (no fixed wait)
   await page.screenshot({ path: `${DIR}/${name}.png` });
   const overflow = await page.evaluate(() => {
     const out: string[] = [];

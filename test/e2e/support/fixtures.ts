@@ -65,7 +65,7 @@ export async function typeInCell(page: Page, label: string, value: string): Prom
 }
 
 export async function waitSaved(page: Page): Promise<void> {
-  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 }
 
 /** axe-core on the page: no serious or critical violations. */

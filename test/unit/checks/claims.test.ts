@@ -107,16 +107,13 @@ describe('figure claims (phrasings of published reports)', () => {
     expect(claims('2021年结转申请2件。', 2024)).toEqual([]);
   });
 
-  it('is linear enough for long texts', () => {
+  // No time limit (a busy machine must not fail it): quadratic work on these would run into the test timeout.
+  it('reads long texts whole', () => {
     const long = '全市共受理政府信息公开申请 3119 件，答复 3050 件。'.repeat(2000);
-    const t0 = Date.now();
     expect(claims(long)).toHaveLength(4000);
-    expect(Date.now() - t0).toBeLessThan(5000); // generous: a guard against quadratic blow-up, not a benchmark
-    // One endless sentence (a PDF page without full stops): still linear.
+    // One endless sentence (a PDF page without full stops).
     const run = '行政复议1件，其中结果维持1件，本年制发规范性文件1件，废止1件，'.repeat(4000);
-    const t1 = Date.now();
     expect(claims(run)).toHaveLength(16000);
-    expect(Date.now() - t1).toBeLessThan(5000);
   });
 });
 

@@ -161,9 +161,8 @@ describe('robustness', () => {
       chunk.repeat(3000),
     );
     const last = withParagraph(lastYearOf(huge), 'problems', chunk.repeat(3000));
-    const t0 = Date.now();
+    // No time limit (a busy machine must not fail it): quadratic work on this would run into the test timeout.
     const findings = runChecks(huge, { last, mode: 'import' });
-    expect(Date.now() - t0).toBeLessThan(10_000); // a guard against quadratic blow-up, not a benchmark
     expect(new Set(findings.map((f) => f.rule))).toEqual(
       new Set(['ALL-ZERO', 'TEXT-NUMBER', 'TEXT-STALE-YEAR', 'TEXT-FOREIGN-AGENCY', 'X-REUSED-TEXT', 'PUNCTUATION']),
     );

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS } from '../../../shared/service/api';
 import { createFakeElectron, FakeBrowserWindow, type FakeElectron } from './fake-electron';
 
@@ -48,7 +48,11 @@ beforeAll(async () => {
   process.argv = ['/opt/nianbao/nianbao-studio'];
   createRequire(join(dir, 'app', 'x.js'))(join(appDir, 'main.cjs'));
   fake.app.readyResolve!();
-  for (let i = 0; i < 50 && FakeBrowserWindow.instances.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  // The window opens once the service has started on the data folder: real disk work, slow on a busy machine.
+  await vi.waitFor(() => expect(FakeBrowserWindow.instances.length).toBeGreaterThan(0), {
+    timeout: 60_000,
+    interval: 20,
+  });
 });
 
 afterAll(async () => {

@@ -119,14 +119,12 @@ describe('desktop shell wiring', () => {
 
     fake.dialog.responses.push(0); // 保存
     w.close();
-    await tick(5);
-    expect(w.webContents.sent).toContainEqual([MENU_CHANNEL, 'save']);
+    await vi.waitFor(() => expect(w.webContents.sent).toContainEqual([MENU_CHANNEL, 'save']), { timeout: 30_000 });
     expect(w.destroyed).toBe(false);
     fake.ipcMain.emit(SHELL_SEND_CHANNELS.setDocumentState, ipcEvent(w.webContents.id), {
       dirty: false,
       title: '2024年报',
     });
-    await tick(5);
-    expect(w.destroyed).toBe(true);
+    await vi.waitFor(() => expect(w.destroyed).toBe(true), { timeout: 30_000 });
   });
 });

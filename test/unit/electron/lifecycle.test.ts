@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runLifecycle, type Desktop } from '../../../electron/main/lifecycle';
 import { createLogger } from '../../../electron/main/logger';
 import { reportFilesFromArgv } from '../../../electron/main/report-files';
@@ -146,8 +146,7 @@ describe('app lifecycle', () => {
       logger: createLogger({ dir }),
     });
     app.readyResolve!();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(fatal).toEqual(['数据文件夹正被另一个程序使用。']);
+    await vi.waitFor(() => expect(fatal).toEqual(['数据文件夹正被另一个程序使用。']), { timeout: 30_000 });
     expect(app.exitCodes).toEqual([1]);
   });
 });

@@ -13,7 +13,7 @@ import { hasChromium, htmlToPdf, tempDir } from '../../fixtures/import/tools';
  * generous guard, which is a hang detector, not a speed target — see test/bench/import.bench.ts).
  */
 
-const GUARD_MS = 20_000;
+const GUARD_MS = 60_000;
 const enc = new TextEncoder();
 
 async function outcome(bytes: Uint8Array, name: string): Promise<'report' | 'error'> {

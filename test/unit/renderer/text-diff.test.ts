@@ -52,12 +52,11 @@ describe('diffChars (what the leader changed in Word)', () => {
     expect(parts.find((p) => p.type === 'ins')?.text).toBe('𠀁');
   });
 
-  it('a paragraph rewritten wholesale is shown as replaced, quickly', () => {
+  // The worst case of a character diff. No time limit (a busy machine must not fail it): quadratic work runs into the test timeout.
+  it('a paragraph rewritten wholesale is shown as replaced', () => {
     const a = '甲'.repeat(3000) + 'x'.repeat(3000);
     const b = 'y'.repeat(3000) + '乙'.repeat(3000);
-    const t = Date.now();
     const parts = diffChars(a, b);
-    expect(Date.now() - t).toBeLessThan(5000);
     expect(side(parts, 'ins')).toBe(a);
     expect(side(parts, 'del')).toBe(b);
   });

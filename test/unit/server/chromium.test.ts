@@ -62,7 +62,7 @@ describe.skipIf(!browserPath)('browser mode in real Chromium', () => {
       });
       await page.goto(server.url);
       expect(page.url()).toBe(`${server.origin}/`);
-      await page.waitForFunction(() => document.title !== 'loading', null, { timeout: 15_000 });
+      await page.waitForFunction(() => document.title !== 'loading', null, { timeout: 60_000 });
       expect(await page.title()).toBe('reports:1');
       expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan ?? false)).toBe(false);
       expect(csp.length).toBeGreaterThan(0);
@@ -88,7 +88,7 @@ fetch('${server.origin}/api/deleteReport', { method: 'POST', credentials: 'inclu
       try {
         const evilPage = await browser.newPage();
         await evilPage.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
-        await evilPage.waitForURL(`${server.origin}/api/deleteReport`, { timeout: 15_000 });
+        await evilPage.waitForURL(`${server.origin}/api/deleteReport`, { timeout: 60_000 });
         expect(await evilPage.content()).toContain('拒绝访问');
         expect((await service.listReports()).reports.map((r) => r.id)).toEqual([id]);
       } finally {
@@ -97,5 +97,5 @@ fetch('${server.origin}/api/deleteReport', { method: 'POST', credentials: 'inclu
     } finally {
       await browser.close();
     }
-  }, 60_000);
+  });
 });

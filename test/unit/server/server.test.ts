@@ -239,7 +239,7 @@ describe('browser-mode server: API', () => {
     const res = await api(port, token, 'importFile', [{ name: 'big.xyz', data: fiftyMb }]);
     // The importer may refuse the content; the transport must not.
     expect(res.status).not.toBe(413);
-  }, 60_000);
+  });
 
   it('unexpected errors give a generic Chinese message and are logged', async () => {
     const log = vi.fn();

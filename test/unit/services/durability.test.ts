@@ -15,9 +15,8 @@ import { versionNumber, versionOf } from './fixtures/versions';
  * save completed or the one being saved: never a mix, never broken, never an older one.
  */
 
+/** A fixed count, whatever the machine's speed: a busy machine takes longer, it does not test less. */
 const ROUNDS = 320;
-/** Stop early (with fewer rounds, still asserted ≥ 200) on a very slow machine rather than time out. */
-const BUDGET_MS = 150_000;
 const ID = 'durability-report';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -27,7 +26,7 @@ let bundle: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'nianbao-durability-'));
   bundle = join(work, 'save-loop.mjs');
-  // One bundled file starts in ~50 ms, so hundreds of restarts fit in the time budget.
+  // One bundled file starts in ~50 ms on a quiet machine (a tsx start takes seconds), so hundreds of restarts stay short.
   await build({
     entryPoints: [join(here, 'fixtures', 'save-loop.ts')],
     bundle: true,
@@ -93,7 +92,7 @@ describe('durability under SIGKILL', () => {
     let roundsWithSaves = 0;
     let maxVersion = 0;
     const started = Date.now();
-    for (; rounds < ROUNDS && Date.now() - started < BUDGET_MS; rounds++) {
+    for (; rounds < ROUNDS; rounds++) {
       const r = await runAndKill(dataDir, rounds % 10 === 9);
       // Killed, not crashed: a crash (e.g. the lock refusing) would exit with a code.
       expect(r.exitCode, r.stderr).toBeNull();
@@ -119,7 +118,7 @@ describe('durability under SIGKILL', () => {
     console.log(
       `durability: ${rounds} kills in ${Date.now() - started} ms, ${roundsWithSaves} during saving, ${maxVersion} versions saved`,
     );
-    expect(rounds).toBeGreaterThanOrEqual(200);
+    expect(rounds).toBe(ROUNDS);
     expect(roundsWithSaves).toBeGreaterThanOrEqual(rounds * 0.6);
 
     // A normal start afterwards: temp files of killed saves are gone, nothing is damaged, every backup reads.
@@ -134,5 +133,5 @@ describe('durability under SIGKILL', () => {
       expect(name.endsWith('.tmp'), name).toBe(false);
       expect(parseReportJson(readFileSync(join(backupDir, name), 'utf8')).ok, name).toBe(true);
     }
-  }, 240_000);
+  }, 1_200_000); // a hang detector only: ~30 s on a quiet machine, several minutes with both cores busy
 });
