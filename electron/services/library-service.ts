@@ -2,32 +2,40 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { blankReport, newId } from '../../shared/model/blank';
-import { formatIssues, parseReportJson, validateReport } from '../../shared/model/schema';
-import { AGENCY_KINDS, type Report } from '../../shared/model/types';
+import { formatIssues, parseReportJson } from '../../shared/model/schema';
+import type { Report } from '../../shared/model/types';
 import { sampleReport } from '../../shared/sample/sample-report';
 import {
   ServiceError,
   type AppInfo,
-  type DamagedReport,
-  type Library,
   type NewReportInput,
   type NianbaoApi,
   type ReportFileInput,
-  type ReportSummary,
   type SaveResult,
   type Settings,
 } from '../../shared/service/api';
-import { BrokenFileError, DurableTextFile } from './adapters';
-import { isTempName, saveError, writeFileAtomic } from './atomic-write';
-import { BACKUP_INTERVAL_MS, BackupStore } from './backups';
+import { BrokenFileError } from './adapters';
+import { saveError } from './atomic-write';
+import { BackupStore } from './backups';
 import { errnoCode, nodeFs, type StorageFs } from './fs-seam';
 import { KeyMutex } from './key-mutex';
-import { emptyIndex, openIndex, type LibraryIndex } from './library-index';
+import { emptyIndex, openIndex } from './library-index';
 import { DataDirLock } from './lock';
 import { mergeSettings, openSettings } from './settings-store';
-import { summarize } from './summary';
 import { createDocumentsApi, defaultExportDir, type DocumentsApi } from './documents-service';
 import type { PdfPrinter } from './export/pdf-printer';
+import { BackupPolicy } from './library/backup-policy';
+import { IndexCache } from './library/index-cache';
+import { ReportFiles, SUBDIRS, type FileState, type ReadableFile } from './library/report-files';
+import { scanLibrary } from './library/scan';
+import { moveOutOfTrash, moveToTrash } from './library/trash';
+import { checkId, checkNewReport, checkSaved, isReportId, parseOpenedFile } from './library/validation';
+
+/**
+ * The library behind the app: report files under `dataDir` (see docs/storage-and-browser-mode.md)
+ * with their index, trash, backups and settings. This file puts the pieces of `library/` together
+ * behind the NianbaoApi: one mutex per report, the data folder lock, start-up and close.
+ */
 
 export interface ServiceOptions {
   /** The library folder; see defaultDataDir(). */
@@ -60,38 +68,24 @@ export type NianbaoService = NianbaoApi & {
   close(): Promise<void>;
 };
 
-/** Report ids become file names: letters, digits, - and _ only (newId gives UUIDs). */
-const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
-const FORMATS = ['gov-2021', 'gov-2019', 'pre-2019'] as const;
-const SUBDIRS = ['reports', 'trash', 'backups', 'damaged'] as const;
-
-type FileState =
-  { kind: 'ok'; report: Report; text: string } | { kind: 'missing' } | { kind: 'damaged'; problem: string };
-
-const reportText = (report: Report) => `${JSON.stringify(report, null, 2)}\n`;
-
-function checkId(id: unknown): string {
-  if (typeof id !== 'string' || !ID_RE.test(id)) {
-    throw new ServiceError('年报编号无效。请回到年报库刷新列表后重试。', 'invalid');
-  }
-  return id;
-}
+const folderError = (dir: string, e: unknown) =>
+  new ServiceError(
+    `无法创建数据文件夹 ${dir}（${errnoCode(e) ?? String(e)}）。请检查权限，或用 --data-dir 指定其他文件夹。`,
+    'io',
+  );
 
 class LibraryService {
   readonly dataDir: string;
   private readonly fs: StorageFs;
   private readonly now: () => Date;
   private readonly log: (message: string, error?: unknown) => void;
-  private readonly dirs: Record<(typeof SUBDIRS)[number], string>;
-  private readonly backups: BackupStore;
+  private readonly files: ReportFiles;
+  private readonly backups: BackupPolicy;
+  private readonly index: IndexCache;
+  private readonly settings: Low<Settings>;
   private readonly mutex = new KeyMutex();
   private readonly lock: DataDirLock | undefined;
-  private readonly lastBackup = new Map<string, number>();
-  private readonly index: Low<LibraryIndex>;
-  private readonly settings: Low<Settings>;
   private readonly ready: Promise<void>;
-  private indexTimer: NodeJS.Timeout | undefined;
-  private indexDirty = false;
   private closed = false;
   private closing: Promise<void> | undefined;
 
@@ -100,19 +94,19 @@ class LibraryService {
     this.fs = options.fs ?? nodeFs;
     this.now = options.now ?? (() => new Date());
     this.log = options.log ?? ((m, e) => console.error(`[nianbao] ${m}`, e ?? ''));
-    this.dirs = Object.fromEntries(SUBDIRS.map((d) => [d, join(this.dataDir, d)])) as LibraryService['dirs'];
-    this.backups = new BackupStore(this.dirs.backups, this.fs);
-    this.index = openIndex(join(this.dataDir, 'index.json'), this.fs);
+    this.files = new ReportFiles(this.dataDir, this.fs, () => this.stamp());
+    this.backups = new BackupPolicy(new BackupStore(this.files.dirs.backups, this.fs), this.now, this.log);
+    this.index = new IndexCache(openIndex(join(this.dataDir, 'index.json'), this.fs), this.fs, {
+      delayMs: options.indexDelayMs ?? 1000,
+      log: this.log,
+    });
     this.settings = openSettings(join(this.dataDir, 'settings.json'), this.fs);
     if (options.lock !== false) {
       // mkdir before the lock: a fresh machine has no data folder yet.
       try {
         mkdirSync(this.dataDir, { recursive: true });
       } catch (e) {
-        throw new ServiceError(
-          `无法创建数据文件夹 ${this.dataDir}（${errnoCode(e) ?? String(e)}）。请检查权限，或用 --data-dir 指定其他文件夹。`,
-          'io',
-        );
+        throw folderError(this.dataDir, e);
       }
       this.lock = new DataDirLock(this.dataDir);
       this.lock.acquire();
@@ -124,31 +118,14 @@ class LibraryService {
 
   private async init(): Promise<void> {
     try {
-      for (const d of [this.dataDir, ...Object.values(this.dirs)]) await this.fs.mkdir(d, { recursive: true });
+      for (const d of [this.dataDir, ...Object.values(this.files.dirs)]) await this.fs.mkdir(d, { recursive: true });
     } catch (e) {
-      throw new ServiceError(
-        `无法创建数据文件夹 ${this.dataDir}（${errnoCode(e) ?? String(e)}）。请检查权限，或用 --data-dir 指定其他文件夹。`,
-        'io',
-      );
+      throw folderError(this.dataDir, e);
     }
-    await this.removeLeftoverTemps();
+    const backupDirs = (await this.backups.store.ids()).map((id) => this.backups.store.dir(id));
+    await this.files.removeLeftoverTemps(backupDirs);
     await this.loadOrSetAside(this.settings, 'settings', {});
-    await this.loadOrSetAside(this.index, 'index', emptyIndex());
-  }
-
-  /** A crash between writing a temp file and renaming it leaves the temp behind; only we write here. */
-  private async removeLeftoverTemps(): Promise<void> {
-    const folders = [this.dataDir, this.dirs.reports, this.dirs.trash];
-    for (const id of await this.backups.ids()) folders.push(this.backups.dir(id));
-    for (const folder of folders) {
-      let names: string[];
-      try {
-        names = await this.fs.readdir(folder);
-      } catch {
-        continue;
-      }
-      for (const name of names) if (isTempName(name)) await this.fs.unlink(join(folder, name)).catch(() => undefined);
-    }
+    await this.loadOrSetAside(this.index.db, 'index', emptyIndex());
   }
 
   /** settings.json and index.json: a broken file is kept aside in damaged/ and replaced by defaults. */
@@ -157,7 +134,7 @@ class LibraryService {
       await db.read();
     } catch (e) {
       if (!(e instanceof BrokenFileError)) throw saveError(e, `读取${what === 'settings' ? '设置' : '年报索引'}`);
-      const aside = join(this.dirs.damaged, `${what}-${this.stamp()}.json`);
+      const aside = join(this.files.dirs.damaged, `${what}-${this.stamp()}.json`);
       await this.fs.rename(e.file, aside).catch((err) => this.log(`could not move ${e.file} aside`, err));
       this.log(`${e.file} was broken (${e.problem}); kept as ${aside}, starting afresh`);
       db.data = fallback;
@@ -175,241 +152,21 @@ class LibraryService {
     return task();
   }
 
-  // ── files ────────────────────────────────────────────────────────────────────────────────
-
-  private reportPath(id: string) {
-    return join(this.dirs.reports, `${id}.json`);
-  }
-
-  private trashPath(id: string) {
-    return join(this.dirs.trash, `${id}.json`);
-  }
-
-  private async readState(file: string, id: string): Promise<FileState> {
-    let text: string | null;
-    try {
-      text = await new DurableTextFile(file, this.fs).read();
-    } catch (e) {
-      return {
-        kind: 'damaged',
-        problem: `无法读取文件（${errnoCode(e) ?? String(e)}）。请检查文件权限，或从备份恢复。`,
-      };
-    }
-    if (text === null) return { kind: 'missing' };
-    if (text.trim() === '')
-      return { kind: 'damaged', problem: '文件是空的（可能在保存时断电或磁盘已满）。请从备份恢复。' };
-    const res = parseReportJson(text);
-    if (!res.ok)
-      return { kind: 'damaged', problem: `文件内容有误，无法作为年报打开：\n${formatIssues(res.issues, 3)}` };
-    // The file name is the id: a file copied in by hand under another name still opens as itself.
-    const report = res.report.meta.id === id ? res.report : { ...res.report, meta: { ...res.report.meta, id } };
-    return { kind: 'ok', report, text };
-  }
-
-  private async exists(file: string): Promise<boolean> {
-    try {
-      await this.fs.stat(file);
-      return true;
-    } catch (e) {
-      if (errnoCode(e) === 'ENOENT') return false;
-      throw saveError(e, '读取');
-    }
-  }
-
-  /** Keeps an unreadable file in damaged/ (never overwritten, never deleted). */
-  private async setAside(file: string, id: string): Promise<string> {
-    const aside = join(this.dirs.damaged, `${id}-${this.stamp()}.json`);
-    try {
-      await this.fs.rename(file, aside);
-    } catch (e) {
-      throw saveError(e, '移走损坏的文件');
-    }
-    return aside;
-  }
-
   /** Writes the report file and records it in the index; an auto backup at most every few minutes. */
   private async store(id: string, report: Report, opts: { forceBackup?: boolean } = {}): Promise<void> {
-    const text = reportText(report);
-    try {
-      await writeFileAtomic(this.fs, this.reportPath(id), text);
-    } catch (e) {
-      throw saveError(e);
-    }
-    await this.record(id, report);
-    await this.autoBackup(id, text, opts.forceBackup === true);
+    const text = await this.files.write(id, report);
+    await this.index.record(id, report, this.files.reportPath(id));
+    await this.backups.afterSave(id, text, opts.forceBackup === true);
   }
 
-  private async record(id: string, report: Report): Promise<void> {
-    try {
-      const st = await this.fs.stat(this.reportPath(id));
-      this.index.data.reports[id] = { summary: summarize(report, id), mtimeMs: st.mtimeMs, size: st.size };
-    } catch {
-      delete this.index.data.reports[id];
-    }
-    delete this.index.data.trash[id];
-    this.scheduleIndexWrite();
+  /** A new report (new, sample, duplicate): stored under its own mutex with a first backup. */
+  private async storeNew(report: Report): Promise<Report> {
+    await this.mutex.run(report.meta.id, () => this.store(report.meta.id, report, { forceBackup: true }));
+    return report;
   }
 
-  private async autoBackup(id: string, text: string, force: boolean): Promise<void> {
-    const now = this.now();
-    if (!this.lastBackup.has(id))
-      this.lastBackup.set(id, (await this.backups.newestTime(id).catch(() => undefined)) ?? -Infinity);
-    if (!force && now.getTime() - this.lastBackup.get(id)! < BACKUP_INTERVAL_MS) return;
-    try {
-      await this.backups.write(id, text, 'auto', now);
-      this.lastBackup.set(id, now.getTime());
-    } catch (e) {
-      // The save itself succeeded; a missed backup is retried on the next save.
-      this.log(`backup of ${id} failed`, e);
-    }
-  }
-
-  /** Before a destructive action: a backup that must succeed, or the action does not happen. */
-  private async safetyBackup(id: string, text: string, reason: 'delete' | 'restore' | 'replace'): Promise<void> {
-    try {
-      await this.backups.write(id, text, reason, this.now());
-    } catch (e) {
-      throw saveError(e, '备份');
-    }
-  }
-
-  private scheduleIndexWrite(): void {
-    this.indexDirty = true;
-    if (this.indexTimer || this.closed) return;
-    this.indexTimer = setTimeout(() => {
-      this.indexTimer = undefined;
-      void this.writeIndex();
-    }, this.options.indexDelayMs ?? 1000);
-    this.indexTimer.unref?.();
-  }
-
-  private writeIndex(): Promise<void> {
-    return this.mutex.run('\0index', async () => {
-      if (!this.indexDirty) return;
-      this.indexDirty = false;
-      try {
-        await this.index.write();
-      } catch (e) {
-        // The index is only a cache; the next change or listing tries again.
-        this.indexDirty = true;
-        this.log('writing index.json failed', e);
-      }
-    });
-  }
-
-  // ── listing ──────────────────────────────────────────────────────────────────────────────
-
-  private async jsonIds(dir: string): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await this.fs.readdir(dir);
-    } catch (e) {
-      if (errnoCode(e) === 'ENOENT') return [];
-      throw saveError(e, '读取年报库');
-    }
-    return names
-      .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
-      .map((n) => n.slice(0, -5))
-      .filter((id) => ID_RE.test(id));
-  }
-
-  private async scan(): Promise<Library> {
-    const data = this.index.data;
-    let changed = false;
-    const reports: ReportSummary[] = [];
-    const damaged: DamagedReport[] = [];
-    const trash: ReportSummary[] = [];
-
-    const reportIds = await this.jsonIds(this.dirs.reports);
-    for (const id of reportIds) {
-      const file = this.reportPath(id);
-      let st;
-      try {
-        st = await this.fs.stat(file);
-      } catch {
-        continue; // deleted meanwhile
-      }
-      const cached = data.reports[id];
-      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
-        reports.push(cached.summary);
-        continue;
-      }
-      const state = await this.readState(file, id);
-      if (state.kind === 'ok') {
-        const summary = summarize(state.report, id);
-        data.reports[id] = { summary, mtimeMs: st.mtimeMs, size: st.size };
-        reports.push(summary);
-        changed = true;
-      } else if (state.kind === 'damaged') {
-        if (data.reports[id]) changed = true;
-        delete data.reports[id];
-        damaged.push({ id, file, problem: state.problem, backups: await this.backups.list(id).catch(() => []) });
-      }
-    }
-    const present = new Set(reportIds);
-    for (const id of Object.keys(data.reports)) {
-      if (!present.has(id)) {
-        delete data.reports[id];
-        changed = true;
-      }
-    }
-
-    const trashIds = await this.jsonIds(this.dirs.trash);
-    const inTrash = new Set<string>();
-    for (const id of trashIds) {
-      if (present.has(id)) continue; // restored meanwhile, or a leftover copy: the library file wins
-      const file = this.trashPath(id);
-      let st;
-      try {
-        st = await this.fs.stat(file);
-      } catch {
-        continue;
-      }
-      const cached = data.trash[id];
-      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
-        trash.push({ ...cached.summary, deletedAt: cached.deletedAt });
-        inTrash.add(id);
-        continue;
-      }
-      const state = await this.readState(file, id);
-      if (state.kind !== 'ok') continue; // only readable reports can be brought back from the trash
-      // Without the index entry, the rename into the trash is the best clue (ctime changes on rename).
-      const deletedAt = cached?.deletedAt ?? new Date(st.ctimeMs ?? st.mtimeMs).toISOString();
-      const summary = summarize(state.report, id);
-      data.trash[id] = { summary, mtimeMs: st.mtimeMs, size: st.size, deletedAt };
-      trash.push({ ...summary, deletedAt });
-      inTrash.add(id);
-      changed = true;
-    }
-    for (const id of Object.keys(data.trash)) {
-      if (!inTrash.has(id)) {
-        delete data.trash[id];
-        changed = true;
-      }
-    }
-
-    // Backups without a report (its file was deleted or moved outside the app): offer them.
-    const known = new Set([...present, ...inTrash]);
-    for (const id of await this.backups.ids()) {
-      if (known.has(id) || !ID_RE.test(id)) continue;
-      const backups = await this.backups.list(id).catch(() => []);
-      if (backups.length === 0) continue;
-      damaged.push({
-        id,
-        file: this.reportPath(id),
-        problem: '年报文件不见了（可能在年报编制助手之外被删除或移走）。可以从备份恢复。',
-        backups,
-      });
-    }
-
-    if (changed) this.scheduleIndexWrite();
-    reports.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
-    trash.sort((a, b) => ((a.deletedAt ?? '') < (b.deletedAt ?? '') ? 1 : -1));
-    return { reports, damaged, trash };
-  }
-
-  private async requireOk(id: string): Promise<Extract<FileState, { kind: 'ok' }>> {
-    const state = await this.readState(this.reportPath(id), id);
+  private async requireOk(id: string): Promise<ReadableFile> {
+    const state = await this.files.readReport(id);
     if (state.kind === 'ok') return state;
     if (state.kind === 'damaged') {
       throw new ServiceError(
@@ -417,7 +174,7 @@ class LibraryService {
         'damaged',
       );
     }
-    if (await this.exists(this.trashPath(id))) {
+    if (await this.files.inTrash(id)) {
       throw new ServiceError('这份年报已移到回收站。请在年报库的回收站中恢复后再打开。', 'not_found');
     }
     throw new ServiceError('找不到这份年报（可能已被删除）。请回到年报库刷新列表。', 'not_found');
@@ -428,7 +185,21 @@ class LibraryService {
     return { ...report, meta: { ...report.meta, id: newId(), createdAt: stamp, updatedAt: stamp, ...patch } };
   }
 
-  // ── the API ──────────────────────────────────────────────────────────────────────────────
+  /**
+   * Replaces whatever the library holds under `id` with `report` (an opened file, a backup): the
+   * current readable version is backed up first, a damaged one set aside. Caller holds the mutex.
+   */
+  private async replace(id: string, report: Report, reason: 'restore' | 'replace', state: FileState): Promise<Report> {
+    if (state.kind === 'ok') await this.backups.beforeDestroying(id, state.text, reason);
+    if (state.kind === 'damaged') await this.files.setAside(this.files.reportPath(id), id);
+    const stored: Report = { ...report, meta: { ...report.meta, id, updatedAt: this.now().toISOString() } };
+    await this.store(id, stored, { forceBackup: reason === 'replace' });
+    return stored;
+  }
+
+  private get trashDeps() {
+    return { fs: this.fs, files: this.files, index: this.index, backups: this.backups, now: this.now };
+  }
 
   readonly api: Omit<NianbaoApi, keyof DocumentsApi> = {
     appInfo: () =>
@@ -440,62 +211,35 @@ class LibraryService {
         defaultExportDir: defaultExportDir(this.options.documentsDir),
       })),
 
-    listReports: () => this.call(() => this.scan()),
+    listReports: () =>
+      this.call(() => scanLibrary({ fs: this.fs, files: this.files, index: this.index, backups: this.backups.store })),
 
     getReport: (id) => this.call(async () => (await this.requireOk(checkId(id))).report),
 
     createReport: (input: NewReportInput) =>
       this.call(async () => {
-        const agency = typeof input?.agency === 'string' ? input.agency.trim() : '';
-        if (!agency) throw new ServiceError('请填写机关名称。', 'invalid');
-        if (!AGENCY_KINDS.includes(input.kind)) throw new ServiceError('请选择机关类型。', 'invalid');
-        if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) {
-          throw new ServiceError('年度应为 2000 至 2100 之间的整数，例如 2024。', 'invalid');
-        }
-        if (input.format !== undefined && !FORMATS.includes(input.format))
-          throw new ServiceError('不支持的报告格式。请重新选择。', 'invalid');
-        const report = blankReport({
-          agency,
-          kind: input.kind,
-          year: input.year,
-          format: input.format,
-          now: this.now(),
-        });
-        await this.mutex.run(report.meta.id, () => this.store(report.meta.id, report, { forceBackup: true }));
-        return report;
+        const { agency, kind, year, format } = checkNewReport(input);
+        return this.storeNew(blankReport({ agency, kind, year, format, now: this.now() }));
       }),
 
-    createSampleReport: () =>
-      this.call(async () => {
-        const report = this.freshCopy(sampleReport());
-        await this.mutex.run(report.meta.id, () => this.store(report.meta.id, report, { forceBackup: true }));
-        return report;
-      }),
+    createSampleReport: () => this.call(() => this.storeNew(this.freshCopy(sampleReport()))),
 
     saveReport: (input: Report) =>
       this.call(async (): Promise<SaveResult> => {
-        const res = validateReport(input);
-        if (!res.ok) throw new ServiceError(`无法保存：年报内容有误。\n${formatIssues(res.issues, 5)}`, 'invalid');
-        const id = res.report.meta.id;
-        if (typeof id !== 'string' || !ID_RE.test(id)) {
-          throw new ServiceError(
-            '无法保存：年报编号（meta.id）无效，只能包含字母、数字、“-”和“_”。请用“打开”把文件加入年报库。',
-            'invalid',
-          );
-        }
+        const valid = checkSaved(input);
+        const id = valid.meta.id;
         return this.mutex.run(id, async () => {
-          const state = await this.readState(this.reportPath(id), id);
-          if (state.kind === 'missing' && (await this.exists(this.trashPath(id)))) {
+          const state = await this.files.readReport(id);
+          if (state.kind === 'missing' && (await this.files.inTrash(id))) {
             throw new ServiceError(
               '这份年报已被删除（在回收站中），没有保存。请先在年报库的回收站中恢复它，再继续编辑。',
               'conflict',
             );
           }
           // An unknown id is a new report (imported, or opened elsewhere): it is added to the library.
-          if (state.kind === 'damaged') await this.setAside(this.reportPath(id), id);
+          if (state.kind === 'damaged') await this.files.setAside(this.files.reportPath(id), id);
           const updatedAt = this.now().toISOString();
-          const report: Report = { ...res.report, meta: { ...res.report.meta, updatedAt } };
-          await this.store(id, report, { forceBackup: state.kind !== 'ok' });
+          await this.store(id, { ...valid, meta: { ...valid.meta, updatedAt } }, { forceBackup: state.kind !== 'ok' });
           return { id, updatedAt };
         });
       }),
@@ -504,81 +248,29 @@ class LibraryService {
       this.call(async () => {
         const { report } = await this.requireOk(checkId(id));
         // Same title, back to draft; not linked to the original (a rolled-over link to last year is kept).
-        const copy = this.freshCopy(report, { status: 'draft' });
-        await this.mutex.run(copy.meta.id, () => this.store(copy.meta.id, copy, { forceBackup: true }));
-        return copy;
+        return this.storeNew(this.freshCopy(report, { status: 'draft' }));
       }),
 
-    deleteReport: (id) =>
-      this.call(async () => {
-        checkId(id);
-        await this.mutex.run(id, async () => {
-          const file = this.reportPath(id);
-          const state = await this.readState(file, id);
-          if (state.kind === 'missing') {
-            if (await this.exists(this.trashPath(id))) return; // already deleted
-            const orphanBackups = await this.backups.list(id).catch(() => []);
-            if (orphanBackups.length === 0)
-              throw new ServiceError('找不到这份年报（可能已被删除）。请回到年报库刷新列表。', 'not_found');
-            await this.setBackupsAside(id);
-            return;
-          }
-          if (state.kind === 'damaged') {
-            // Removing a damaged entry keeps everything: the file and its backups go to damaged/.
-            await this.setAside(file, id);
-            await this.setBackupsAside(id);
-            delete this.index.data.reports[id];
-            this.scheduleIndexWrite();
-            return;
-          }
-          await this.safetyBackup(id, state.text, 'delete');
-          if (await this.exists(this.trashPath(id))) await this.setAside(this.trashPath(id), `${id}-trash`);
-          try {
-            await this.fs.rename(file, this.trashPath(id));
-          } catch (e) {
-            throw saveError(e, '删除');
-          }
-          const st = await this.fs.stat(this.trashPath(id)).catch(() => ({ mtimeMs: 0, size: -1 }));
-          delete this.index.data.reports[id];
-          this.index.data.trash[id] = {
-            summary: summarize(state.report, id),
-            mtimeMs: st.mtimeMs,
-            size: st.size,
-            deletedAt: this.now().toISOString(),
-          };
-          this.scheduleIndexWrite();
-        });
-      }),
+    deleteReport: (id) => this.call(() => this.mutex.run(checkId(id), () => moveToTrash(this.trashDeps, id))),
 
     restoreReport: (id) =>
-      this.call(async () => {
-        checkId(id);
-        return this.mutex.run(id, async () => {
-          const from = this.trashPath(id);
-          if (!(await this.exists(from)))
-            throw new ServiceError('回收站中没有这份年报（可能已经恢复）。请刷新年报库。', 'not_found');
-          if (await this.exists(this.reportPath(id))) {
-            throw new ServiceError('年报库中已有同一份年报，无法从回收站恢复。请刷新年报库。', 'conflict');
-          }
-          try {
-            await this.fs.rename(from, this.reportPath(id));
-          } catch (e) {
-            throw saveError(e, '恢复');
-          }
+      this.call(() =>
+        this.mutex.run(checkId(id), async () => {
+          await moveOutOfTrash(this.trashDeps, id);
           const { report } = await this.requireOk(id);
-          await this.record(id, report);
+          await this.index.record(id, report, this.files.reportPath(id));
           return report;
-        });
-      }),
+        }),
+      ),
 
-    listBackups: (id) => this.call(() => this.backups.list(checkId(id))),
+    listBackups: (id) => this.call(() => this.backups.store.list(checkId(id))),
 
     restoreBackup: (id, backup) =>
       this.call(async () => {
         checkId(id);
         if (typeof backup !== 'string') throw new ServiceError('请选择一个备份。', 'invalid');
         return this.mutex.run(id, async () => {
-          const text = await this.backups.read(id, backup).catch((e) => {
+          const text = await this.backups.store.read(id, backup).catch((e) => {
             throw saveError(e, '读取备份');
           });
           if (text === null)
@@ -586,19 +278,11 @@ class LibraryService {
           const res = parseReportJson(text);
           if (!res.ok)
             throw new ServiceError(`这个备份也无法读取：${formatIssues(res.issues, 3)}\n请选择更早的备份。`, 'damaged');
-          const file = this.reportPath(id);
-          const state = await this.readState(file, id);
-          if (state.kind === 'missing' && (await this.exists(this.trashPath(id)))) {
+          const state = await this.files.readReport(id);
+          if (state.kind === 'missing' && (await this.files.inTrash(id))) {
             throw new ServiceError('这份年报在回收站中。请先从回收站恢复，再选择备份。', 'conflict');
           }
-          if (state.kind === 'ok') await this.safetyBackup(id, state.text, 'restore');
-          if (state.kind === 'damaged') await this.setAside(file, id);
-          const report: Report = {
-            ...res.report,
-            meta: { ...res.report.meta, id, updatedAt: this.now().toISOString() },
-          };
-          await this.store(id, report);
-          return report;
+          return this.replace(id, res.report, 'restore', state);
         });
       }),
 
@@ -623,7 +307,7 @@ class LibraryService {
     revealDataDir: (sub) =>
       this.call(async () => {
         if (sub != null && !SUBDIRS.includes(sub)) throw new ServiceError('没有这个文件夹。', 'invalid');
-        const target = sub ? this.dirs[sub] : this.dataDir;
+        const target = sub ? this.files.dirs[sub] : this.dataDir;
         if (!this.options.revealPath) {
           throw new ServiceError(`此模式下无法直接打开文件夹。数据文件夹位于：${target}`, 'unsupported');
         }
@@ -633,50 +317,26 @@ class LibraryService {
 
     openReportFile: (file: ReportFileInput) =>
       this.call(async () => {
-        const name = typeof file?.name === 'string' && file.name ? file.name : '所选文件';
-        if (typeof file?.data !== 'string')
-          throw new ServiceError(`${name}：没有读到文件内容。请重新选择文件。`, 'invalid');
-        const res = parseReportJson(Buffer.from(file.data, 'base64').toString('utf8'));
-        if (!res.ok) throw new ServiceError(`${name}：不是有效的年报文件。\n${formatIssues(res.issues, 5)}`, 'invalid');
-        let id = res.report.meta.id;
+        const report = parseOpenedFile(file);
+        let id = report.meta.id;
         // A trashed report keeps its place in the trash; the opened file becomes a separate report.
         if (
-          typeof id !== 'string' ||
-          !ID_RE.test(id) ||
-          ((await this.exists(this.trashPath(id))) && !(await this.exists(this.reportPath(id))))
+          !isReportId(id) ||
+          ((await this.files.inTrash(id)) && !(await this.files.exists(this.files.reportPath(id))))
         ) {
           id = newId();
         }
         const stored = id;
-        return this.mutex.run(stored, async () => {
-          const state = await this.readState(this.reportPath(stored), stored);
-          if (state.kind === 'ok') await this.safetyBackup(stored, state.text, 'replace');
-          if (state.kind === 'damaged') await this.setAside(this.reportPath(stored), stored);
-          const report: Report = {
-            ...res.report,
-            meta: { ...res.report.meta, id: stored, updatedAt: this.now().toISOString() },
-          };
-          await this.store(stored, report, { forceBackup: true });
-          return report;
-        });
+        return this.mutex.run(stored, async () =>
+          this.replace(stored, report, 'replace', await this.files.readReport(stored)),
+        );
       }),
   };
-
-  /** Backups of a report the clerk removed while damaged or missing: kept, but out of the list. */
-  private async setBackupsAside(id: string): Promise<void> {
-    try {
-      await this.fs.rename(this.backups.dir(id), join(this.dirs.damaged, `${id}-${this.stamp()}-backups`));
-    } catch (e) {
-      if (errnoCode(e) !== 'ENOENT') throw saveError(e, '移走备份');
-    }
-  }
 
   async flush(): Promise<void> {
     await this.ready.catch(() => undefined);
     await this.mutex.idle();
-    if (this.indexTimer) clearTimeout(this.indexTimer);
-    this.indexTimer = undefined;
-    await this.writeIndex();
+    await this.index.flush(this.closed);
   }
 
   async close(): Promise<void> {

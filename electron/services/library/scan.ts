@@ -1,0 +1,112 @@
+import type { DamagedReport, Library, ReportSummary } from '../../../shared/service/api';
+import type { StorageFs } from '../fs-seam';
+import type { BackupStore } from '../backups';
+import { summarize } from '../summary';
+import type { IndexCache } from './index-cache';
+import type { ReportFiles } from './report-files';
+import { isReportId } from './validation';
+
+/**
+ * The library as listed: every report file (its summary from the index when the file has not
+ * changed since, else read again), damaged files with their backups, the trash, and backups left
+ * without a report. The index is brought up to date on the way.
+ */
+export async function scanLibrary(deps: {
+  fs: StorageFs;
+  files: ReportFiles;
+  index: IndexCache;
+  backups: BackupStore;
+}): Promise<Library> {
+  const { fs, files, index, backups } = deps;
+  const data = index.data;
+  let changed = false;
+  const reports: ReportSummary[] = [];
+  const damaged: DamagedReport[] = [];
+  const trash: ReportSummary[] = [];
+
+  const reportIds = await files.ids(files.dirs.reports);
+  for (const id of reportIds) {
+    const file = files.reportPath(id);
+    let st;
+    try {
+      st = await fs.stat(file);
+    } catch {
+      continue; // deleted meanwhile
+    }
+    const cached = data.reports[id];
+    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+      reports.push(cached.summary);
+      continue;
+    }
+    const state = await files.read(file, id);
+    if (state.kind === 'ok') {
+      const summary = summarize(state.report, id);
+      data.reports[id] = { summary, mtimeMs: st.mtimeMs, size: st.size };
+      reports.push(summary);
+      changed = true;
+    } else if (state.kind === 'damaged') {
+      if (data.reports[id]) changed = true;
+      delete data.reports[id];
+      damaged.push({ id, file, problem: state.problem, backups: await backups.list(id).catch(() => []) });
+    }
+  }
+  const present = new Set(reportIds);
+  for (const id of Object.keys(data.reports)) {
+    if (!present.has(id)) {
+      delete data.reports[id];
+      changed = true;
+    }
+  }
+
+  const inTrash = new Set<string>();
+  for (const id of await files.ids(files.dirs.trash)) {
+    if (present.has(id)) continue; // restored meanwhile, or a leftover copy: the library file wins
+    const file = files.trashPath(id);
+    let st;
+    try {
+      st = await fs.stat(file);
+    } catch {
+      continue;
+    }
+    const cached = data.trash[id];
+    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+      trash.push({ ...cached.summary, deletedAt: cached.deletedAt });
+      inTrash.add(id);
+      continue;
+    }
+    const state = await files.read(file, id);
+    if (state.kind !== 'ok') continue; // only readable reports can be brought back from the trash
+    // Without the index entry, the rename into the trash is the best clue (ctime changes on rename).
+    const deletedAt = cached?.deletedAt ?? new Date(st.ctimeMs ?? st.mtimeMs).toISOString();
+    const summary = summarize(state.report, id);
+    data.trash[id] = { summary, mtimeMs: st.mtimeMs, size: st.size, deletedAt };
+    trash.push({ ...summary, deletedAt });
+    inTrash.add(id);
+    changed = true;
+  }
+  for (const id of Object.keys(data.trash)) {
+    if (!inTrash.has(id)) {
+      delete data.trash[id];
+      changed = true;
+    }
+  }
+
+  // Backups without a report (its file was deleted or moved outside the app): offer them.
+  const known = new Set([...present, ...inTrash]);
+  for (const id of await backups.ids()) {
+    if (known.has(id) || !isReportId(id)) continue;
+    const list = await backups.list(id).catch(() => []);
+    if (list.length === 0) continue;
+    damaged.push({
+      id,
+      file: files.reportPath(id),
+      problem: '年报文件不见了（可能在年报编制助手之外被删除或移走）。可以从备份恢复。',
+      backups: list,
+    });
+  }
+
+  if (changed) index.changed();
+  reports.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+  trash.sort((a, b) => ((a.deletedAt ?? '') < (b.deletedAt ?? '') ? 1 : -1));
+  return { reports, damaged, trash };
+}
