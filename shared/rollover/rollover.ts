@@ -3,6 +3,7 @@ import { blankCells, newId, suggestTitle } from '../model/blank';
 import { computeTotals } from '../model/totals';
 import type { Block, Cells, Report } from '../model/types';
 import { applyYearSuggestions, yearMentions } from './years';
+import { rolloverAggregate } from '../aggregate/rollover';
 
 /** Cells of last year's report that this year's builds on: 上年结转 and the in-force chain. */
 export const BASELINE_KEYS = [
@@ -89,6 +90,10 @@ export function rolloverReport(last: Report, options: RolloverOptions = {}): Rol
       derivedFrom: { id: last.meta.id, year: last.year, title: last.title, agency: last.agency.name, baseline },
     },
   };
+  // 汇总: the roster goes on, the units' figures only as last year's (shared/aggregate/rollover.ts).
+  const aggregate = rolloverAggregate(last);
+  if (aggregate) report.aggregate = aggregate;
+  else delete report.aggregate;
   return { report, notes };
 }
 
