@@ -89,6 +89,16 @@ export default tseslint.config(
               from: ['./electron/cli', './electron/main', './electron/server', './renderer'],
               message: 'Services are used by the CLI, the main process and the server, never the other way round.',
             },
+            {
+              target: './electron/preload',
+              from: ['./electron/main', './electron/services', './electron/server', './electron/cli', './renderer'],
+              message: 'The sandboxed preload bundles only the IPC contract of shared/service (and requires electron).',
+            },
+            {
+              target: './electron/main',
+              from: ['./electron/preload', './electron/cli', './electron/server', './renderer'],
+              message: 'The main process shares the IPC contract with the preload through shared/service/ipc.ts.',
+            },
             { target: './electron/server', from: ['./electron/cli', './electron/main', './renderer'] },
             { target: './electron/cli', from: ['./electron/main', './electron/server', './renderer'] },
           ],

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
 import type { NianbaoApi } from '../../shared/service/api';
 import type { MenuCommand } from '../../shared/service/shell';
-import { MENU_CHANNEL, REPORT_OPENED_CHANNEL } from '../preload/channels';
+import { MENU_CHANNEL, REPORT_OPENED_CHANNEL } from '../../shared/service/ipc';
 import { serveRenderer } from './app-protocol';
 import { CloseGuard, type CloseChoice } from './close-guard';
 import { installAppProcessHandlers, logConsoleErrors } from './crash-handlers';

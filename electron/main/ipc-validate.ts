@@ -1,6 +1,6 @@
 import type { ApiMethod } from '../../shared/service/api';
 import { AGENCY_KINDS } from '../../shared/model/types';
-import type { ShellInvokeName } from '../preload/channels';
+import type { ShellInvokeName } from '../../shared/service/ipc';
 
 /**
  * Shape checks of the arguments each channel accepts, before anything reaches the service.

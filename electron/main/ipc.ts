@@ -1,14 +1,14 @@
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import { API_METHODS, ServiceError, type NianbaoApi } from '../../shared/service/api';
+import { API_METHODS, type NianbaoApi } from '../../shared/service/api';
+import { isServiceError, type ServiceErrorCode } from '../../shared/service/errors';
 import type { ShellBridge } from '../../shared/service/shell';
 import {
   SHELL_INVOKE_CHANNELS,
   SHELL_SEND_CHANNELS,
   apiChannel,
-  type IpcErrorCode,
   type IpcResult,
   type ShellInvokeName,
-} from '../preload/channels';
+} from '../../shared/service/ipc';
 import { isAppUrl } from './app-url';
 import { API_ARG_CHECKS, SHELL_ARG_CHECKS, checkDocumentState } from './ipc-validate';
 import type { Logger } from './logger';
@@ -42,16 +42,9 @@ export function isTrustedSender(event: AnyEvent, trustedId: number | undefined):
   return isAppUrl(frame.url);
 }
 
-const CODES: readonly IpcErrorCode[] = ['not_found', 'invalid', 'damaged', 'io', 'conflict', 'unsupported', 'internal'];
-
 /** Turns any error into what travels to the renderer: a ServiceError keeps its message and code. */
-export function toIpcError(e: unknown): { message: string; code: IpcErrorCode } {
-  if (
-    e instanceof ServiceError ||
-    (e instanceof Error && e.name === 'ServiceError' && CODES.includes((e as ServiceError).code))
-  ) {
-    return { message: e.message, code: (e as ServiceError).code };
-  }
+export function toIpcError(e: unknown): { message: string; code: ServiceErrorCode } {
+  if (isServiceError(e)) return { message: e.message, code: e.code };
   const detail = e instanceof Error ? e.message : String(e);
   return {
     message: `操作没有完成：${detail}。请重试；如果问题重复出现，请通过“帮助 → 打开日志文件夹”把日志发给技术支持。`,

@@ -9,7 +9,7 @@ import {
   isMenuCommand,
   type IpcResult,
   type ShellInvokeName,
-} from './channels';
+} from '../../shared/service/ipc';
 
 /** The part of `ipcRenderer` the bridge uses (a fake in the unit tests). */
 export interface RendererIpc {
@@ -24,7 +24,7 @@ const isResult = (v: unknown): v is IpcResult =>
 
 /**
  * Unwraps the main process's answer. contextBridge keeps only an error's message, so the code
- * rides inside it (`toServiceError` in shared/service/api.ts takes it back out).
+ * rides inside it (`toServiceError` in shared/service/errors.ts takes it back out).
  */
 async function unwrap<T>(pending: Promise<unknown>): Promise<T> {
   const res = await pending;

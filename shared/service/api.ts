@@ -2,6 +2,16 @@ import type { AgencyKind, FormatId, Report, ReportStatus } from '../model/types'
 import type { ParagraphDifference } from '../import/exported-docx';
 import type { YearFigures } from '../rollover/series';
 
+export {
+  SERVICE_ERROR_CODES,
+  ServiceError,
+  encodeServiceErrorMessage,
+  isServiceError,
+  isServiceErrorCode,
+  toServiceError,
+  type ServiceErrorCode,
+} from './errors';
+
 /**
  * The one typed service API of the app. The main process (Electron) or the loopback server
  * (browser mode) implements it; the renderer calls it through one of two transports:
@@ -231,38 +241,6 @@ export const API_METHODS = [
 ] as const satisfies readonly (keyof NianbaoApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
-
-/** An error with a message for the clerk (Chinese) and a machine code. */
-export class ServiceError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'not_found' | 'invalid' | 'damaged' | 'io' | 'conflict' | 'unsupported' | 'internal' = 'internal',
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
-
-/**
- * Electron's contextBridge keeps only the `message` of an error that crosses it, so the preload
- * carries the code inside the message as `[nianbao:<code>] <message>`; `toServiceError` turns
- * whatever a transport rejected with back into a ServiceError (use it in the renderer's client).
- */
-const CODED = /^\[nianbao:(not_found|invalid|damaged|io|conflict|unsupported|internal)\] ([\s\S]*)$/;
-
-export function encodeServiceErrorMessage(message: string, code: ServiceError['code']): string {
-  return `[nianbao:${code}] ${message}`;
-}
-
-export function toServiceError(e: unknown): ServiceError {
-  if (e instanceof ServiceError) return e;
-  const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : String(e);
-  // Electron may prefix the message, e.g. "Error invoking remote method 'x': Error: …".
-  const at = raw.indexOf('[nianbao:');
-  const m = at >= 0 ? CODED.exec(raw.slice(at)) : null;
-  if (m) return new ServiceError(m[2] ?? '', m[1] as ServiceError['code']);
-  return new ServiceError(raw || '发生未知错误，请重试。', 'internal');
-}
 
 type AssertNever<T extends never> = T;
 /** Fails to compile when a method of NianbaoApi is missing from API_METHODS. */

@@ -1,4 +1,5 @@
-import { API_METHODS, ServiceError, type NianbaoApi } from './api';
+import { API_METHODS, type NianbaoApi } from './api';
+import { isServiceErrorCode, ServiceError } from './errors';
 
 /**
  * The renderer's transport in browser mode: every NianbaoApi method becomes
@@ -23,16 +24,6 @@ export interface FetchResponseLike {
 }
 
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
-
-const CODES: readonly ServiceError['code'][] = [
-  'not_found',
-  'invalid',
-  'damaged',
-  'io',
-  'conflict',
-  'unsupported',
-  'internal',
-];
 
 const globalFetch: FetchLike = (url, init) => {
   // Looked up per call and called unbound-free: `fetch` must be called on the global object.
@@ -85,7 +76,7 @@ export function createHttpApi(
     if (reply?.ok === true) return reply.result;
     const message =
       typeof reply?.error?.message === 'string' && reply.error.message ? reply.error.message : '操作没有完成，请重试。';
-    const code = CODES.find((c) => c === reply?.error?.code) ?? 'internal';
+    const code = isServiceErrorCode(reply?.error?.code) ? reply.error.code : 'internal';
     throw new ServiceError(message, code);
   }
 

@@ -5,19 +5,23 @@
  * a typed folder path). All data crosses as plain JSON (bytes as base64).
  */
 
-export type MenuCommand =
-  | 'new-report'
-  | 'open-file'
-  | 'import-file'
-  | 'save'
-  | 'save-as'
-  | 'export'
-  | 'preview'
-  | 'library'
-  | 'undo'
-  | 'redo'
-  | 'find'
-  | 'about';
+/** The menu commands the shell sends the page (`onMenuCommand`), at run time and as a type. */
+export const MENU_COMMANDS = [
+  'new-report',
+  'open-file',
+  'import-file',
+  'save',
+  'save-as',
+  'export',
+  'preview',
+  'library',
+  'undo',
+  'redo',
+  'find',
+  'about',
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export interface PickedFile {
   path: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleReport } from '../../../shared/sample/sample-report';
-import { MENU_CHANNEL, REPORT_OPENED_CHANNEL, SHELL_SEND_CHANNELS } from '../../../electron/preload/channels';
+import { MENU_CHANNEL, REPORT_OPENED_CHANNEL, SHELL_SEND_CHANNELS } from '../../../shared/service/ipc';
 import { createService } from '../../../electron/services/index';
 import { createLogger } from '../../../electron/main/logger';
 import { FakeBrowserWindow, ipcEvent } from './fake-electron';

@@ -3,11 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ServiceError, type NianbaoApi } from '../../../shared/service/api';
-import {
-  RENDERER_TO_MAIN_CHANNELS,
-  SHELL_INVOKE_CHANNELS,
-  SHELL_SEND_CHANNELS,
-} from '../../../electron/preload/channels';
+import { RENDERER_TO_MAIN_CHANNELS, SHELL_INVOKE_CHANNELS, SHELL_SEND_CHANNELS } from '../../../shared/service/ipc';
 import { createService } from '../../../electron/services/index';
 import { isTrustedSender, registerIpc, toIpcError, type ShellHandlers } from '../../../electron/main/ipc';
 import { FakeIpcMain, ipcEvent } from './fake-electron';

@@ -6,7 +6,7 @@ import {
   REPORT_OPENED_CHANNEL,
   SHELL_INVOKE_CHANNELS,
   SHELL_SEND_CHANNELS,
-} from '../../../electron/preload/channels';
+} from '../../../shared/service/ipc';
 
 const fake = await vi.hoisted(async () => (await import('./fake-electron')).createFakeElectron());
 vi.mock('electron', () => fake.module);

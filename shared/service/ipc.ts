@@ -1,12 +1,14 @@
-import { API_METHODS, type ApiMethod } from '../../shared/service/api';
-import type { MenuCommand } from '../../shared/service/shell';
+import { API_METHODS, type ApiMethod } from './api';
+import type { ServiceErrorCode } from './errors';
+import { MENU_COMMANDS, type MenuCommand } from './shell';
 
 /**
- * The IPC contract between the preload and the main process. Every channel starts with
- * `nianbao:`; the main process registers exactly these and nothing else, the preload exposes
- * no generic `invoke`/`send`, so the page can reach no other channel.
+ * The IPC contract between the preload (electron/preload) and the main process (electron/main):
+ * both import it from here. Every channel starts with `nianbao:`; the main process registers
+ * exactly these and nothing else, the preload exposes no generic `invoke`/`send`, so the page can
+ * reach no other channel.
  *
- * Kept free of Node and Electron imports: it is bundled into the sandboxed preload.
+ * Pure (shared/): the build bundles it into the sandboxed preload, which requires only 'electron'.
  */
 
 export const CHANNEL_PREFIX = 'nianbao:';
@@ -47,31 +49,9 @@ export const RENDERER_TO_MAIN_CHANNELS: readonly string[] = [
   ...Object.values(SHELL_SEND_CHANNELS),
 ];
 
-/** Menu commands at run time (the type lives in shared/service/shell.ts). */
-export const MENU_COMMANDS = [
-  'new-report',
-  'open-file',
-  'import-file',
-  'save',
-  'save-as',
-  'export',
-  'preview',
-  'library',
-  'undo',
-  'redo',
-  'find',
-  'about',
-] as const satisfies readonly MenuCommand[];
-
-type AssertNever<T extends never> = T;
-/** Fails to compile when a MenuCommand is missing from MENU_COMMANDS. */
-export type AllMenuCommandsListed = AssertNever<Exclude<MenuCommand, (typeof MENU_COMMANDS)[number]>>;
-
 export const isMenuCommand = (v: unknown): v is MenuCommand =>
   typeof v === 'string' && (MENU_COMMANDS as readonly string[]).includes(v);
 
 /** What every invoke handler answers: errors travel as data so their code is not lost on the way. */
 export type IpcResult<T = unknown> =
-  { ok: true; value: T } | { ok: false; error: { message: string; code: IpcErrorCode } };
-
-export type IpcErrorCode = 'not_found' | 'invalid' | 'damaged' | 'io' | 'conflict' | 'unsupported' | 'internal';
+  { ok: true; value: T } | { ok: false; error: { message: string; code: ServiceErrorCode } };
