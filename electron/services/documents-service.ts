@@ -86,7 +86,7 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
           report: res.report,
           kind: 'report',
           format: res.report.format,
-          warnings: [],
+          warnings: res.notes.map((n) => `${n.path}：${n.message}`),
           confidence: { t2: 1, t3: 1, t4: 1 },
         };
       if (/\.(json|nianbao)$/i.test(name))

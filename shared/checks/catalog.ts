@@ -3,7 +3,7 @@ import type { RuleId, Severity } from './types';
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 
 /** Each rule in a few Chinese words (for lists, filters and the help page), with its usual severity. */
-export const RULE_INFO: Record<RuleId, { title: string; severity: Severity | 'error/warning' }> = {
+export const RULE_INFO: Record<RuleId, { title: string; severity: Severity | 'error/warning' | 'error/info' }> = {
   'T3-BALANCE': { title: '表三每列勾稽关系（新收＋结转＝办理结果＋结转下年度）', severity: 'error' },
   'T3-ROW-TOTAL': { title: '表三每行总计', severity: 'error' },
   'T3-RESULT-TOTAL': { title: '表三（七）总计', severity: 'error' },
@@ -19,7 +19,7 @@ export const RULE_INFO: Record<RuleId, { title: string; severity: Severity | 'er
   'TEXT-CLAIM': { title: '正文表述与表格矛盾', severity: 'warning' },
   'TEXT-STALE-YEAR': { title: '正文年份不对', severity: 'warning' },
   'TEXT-FOREIGN-AGENCY': { title: '正文出现其他机关名称', severity: 'warning' },
-  'SECTION-EMPTY': { title: '部分内容缺失', severity: 'error' },
+  'SECTION-EMPTY': { title: '部分内容缺失', severity: 'error/info' },
   'OVERVIEW-TOPICS': { title: '总体情况缺少方面', severity: 'warning' },
   'FEE-STATEMENT': { title: '未说明信息处理费', severity: 'warning' },
   'FORMAT-VERSION': { title: '格式版本不符', severity: 'error/warning' },

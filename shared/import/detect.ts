@@ -1,5 +1,4 @@
 import { GOV_2019, GOV_2021, formatForYear, type FormatId } from '../../templates/index';
-import type { AgencyKind } from '../model/types';
 import { TITLE_SUFFIX } from '../model/blank';
 import { matchKey } from './text-utils';
 
@@ -81,15 +80,6 @@ export function agencyFromTitle(title: string): string {
   return t.replace(/[，,:：、\s]+$/, '').trim();
 }
 
-export function agencyKind(name: string): AgencyKind {
-  const n = name.replace(/\s+/g, '');
-  if (!n) return 'other';
-  if (/(镇|乡|街道|街道办事处|苏木)(人民政府|政府)?$/.test(n) || /(镇|乡)人民政府/.test(n)) return 'township';
-  if (/人民政府$|(省|市|县|区|旗|州|盟)政府$/.test(n)) return 'government';
-  if (/(管理委员会|管委会)$/.test(n)) return 'other';
-  if (/(局|委员会|委|办公室|办公厅|办|厅|部|署|中心|院|所|处|站|队|会|馆|分局|支队|大队|监狱)$/.test(n))
-    return 'department';
-  return 'other';
-}
+export { agencyKind } from '../model/agency-kind';
 
 export const EXPECTED_TITLE_SUFFIX = TITLE_SUFFIX;

@@ -1,5 +1,7 @@
-import { AGENCY_KINDS, REPORT_KIND, SCHEMA_VERSION, SECTION_IDS, type Report } from './types';
+import { templateFor } from '../../templates/index';
+import { REPORT_KIND, SCHEMA_VERSION, type FormatId, type Report } from './types';
 import { migrate } from './migrate';
+import { readOptionalFields } from './read-optional';
 
 /** One problem of a report file: where (JSON path) and what, in Chinese, with what to do. */
 export interface SchemaIssue {
@@ -7,12 +9,19 @@ export interface SchemaIssue {
   message: string;
 }
 
-export type ValidationResult = { ok: true; report: Report } | { ok: false; issues: SchemaIssue[] };
+export type ValidationResult =
+  | {
+      ok: true;
+      report: Report;
+      /** What the reader converted or set aside (for the clerk); empty for a file the app wrote itself. */
+      notes: SchemaIssue[];
+      /** JSON paths of optional fields that were missing and got their default. */
+      filled: string[];
+    }
+  | { ok: false; issues: SchemaIssue[] };
 
 const FORMATS = ['gov-2021', 'gov-2019', 'pre-2019'];
-const STATUSES = ['draft', 'review', 'approved', 'published'];
 const CELL_KEY = /^(t2|t2_2019|t3|t4|legacy)\.[A-Za-z0-9_.\u4e00-\u9fff-]+$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -52,10 +61,15 @@ class Collector {
 }
 
 /**
- * Validates (and migrates) an untrusted value as a report file. Unknown fields are kept.
- * Messages are in Chinese and name the JSON path, e.g. `$.cells["t3.new_received.total"]`.
+ * Reads (migrates and validates) an untrusted value as a report file, as report-file.md's “What a
+ * reader must accept” says: only `kind`, `schemaVersion`, `format`, `year`, `agency.name` and `cells`
+ * are required — a file lacking one of them, or with one of the wrong type, is refused with Chinese
+ * messages that name the JSON path (e.g. `$.cells["t3.new_received.total"]`). Every other field is
+ * filled when missing (id, timestamps, status 草稿, agency kind and title derived, empty sections, no
+ * 落款 — which the checks then report), read when written in a common other shape, and set aside in
+ * `meta.setAside` when it cannot be used (read-optional.ts). Unknown fields are kept untouched.
  */
-export function validateReport(input: unknown): ValidationResult {
+export function validateReport(input: unknown, options: { now?: Date } = {}): ValidationResult {
   const c = new Collector();
   if (!isObject(input)) {
     return {
@@ -84,98 +98,82 @@ export function validateReport(input: unknown): ValidationResult {
   if (!Number.isInteger(doc.year) || (doc.year as number) < 2000 || (doc.year as number) > 2100) {
     c.add(
       '$.year',
-      `年度应为 2000 至 2100 之间的整数，实际为${doc.year === undefined ? '缺失' : describe(doc.year)}。`,
+      `年度应为 2000 至 2100 之间的整数（例如 2024），实际为${doc.year === undefined ? '缺失' : describe(doc.year)}。`,
     );
   }
-  if (!isObject(doc.agency)) c.add('$.agency', '缺少机关信息（agency），应包含 name 和 kind。');
-  else {
-    c.string(doc.agency, 'name', '$.agency');
-    c.oneOf(doc.agency, 'kind', '$.agency', AGENCY_KINDS, '机关类型');
-    c.string(doc.agency, 'parent', '$.agency', { optional: true });
-    c.string(doc.agency, 'contact', '$.agency', { optional: true });
-  }
-  c.string(doc, 'title', '$');
-  c.string(doc, 'preamble', '$', { optional: true });
+  if (!isObject(doc.agency))
+    c.add(
+      '$.agency',
+      `缺少机关信息（agency），应为包含机关全称的对象，例如 {"name": "云溪县民政局"}；实际为${doc.agency === undefined ? '缺失' : describe(doc.agency)}。`,
+    );
+  else c.string(doc.agency, 'name', '$.agency');
 
-  if (!Array.isArray(doc.sections)) c.add('$.sections', '缺少六个部分（sections），应为数组。');
-  else {
-    if (doc.sections.length !== SECTION_IDS.length) {
-      c.add('$.sections', `应有 ${SECTION_IDS.length} 个部分，实际为 ${doc.sections.length} 个。`);
-    }
-    doc.sections.forEach((s, i) => {
-      const p = `$.sections[${i}]`;
-      if (!isObject(s)) return c.add(p, `应为对象，实际为${describe(s)}。`);
-      if (s.id !== SECTION_IDS[i])
-        c.add(`${p}.id`, `第 ${i + 1} 部分的 id 应为 "${SECTION_IDS[i]}"，实际为${describe(s.id)}。`);
-      if (!Array.isArray(s.blocks)) return c.add(`${p}.blocks`, '应为数组。');
-      s.blocks.forEach((b, j) => {
-        const bp = `${p}.blocks[${j}]`;
-        if (!isObject(b)) return c.add(bp, `应为对象，实际为${describe(b)}。`);
-        if (b.type === 'heading') {
-          if (b.level !== 2 && b.level !== 3)
-            c.add(`${bp}.level`, `标题级别应为 2（（一））或 3（1.），实际为${describe(b.level)}。`);
-        } else if (b.type !== 'paragraph') {
-          c.add(`${bp}.type`, `段落类型应为 heading 或 paragraph，实际为${describe(b.type)}。`);
-        }
-        c.string(b, 'text', bp);
-      });
-    });
-  }
-
-  if (!isObject(doc.cells)) c.add('$.cells', '缺少表格数据（cells），应为对象。');
-  else {
-    for (const [key, v] of Object.entries(doc.cells)) {
-      const p = `$.cells[${JSON.stringify(key)}]`;
-      if (!CELL_KEY.test(key)) c.add(p, '不是有效的单元格键名（应以 t2. / t3. / t4. / t2_2019. / legacy. 开头）。');
-      else if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) {
-        c.add(p, `单元格的值应为数字或 null（空白），实际为${describe(v)}。`);
-      }
-    }
-  }
-
-  if (!isObject(doc.signature)) c.add('$.signature', '缺少落款（signature），应包含 name 和 date。');
-  else {
-    c.string(doc.signature, 'name', '$.signature');
-    const d = doc.signature.date;
-    if (typeof d !== 'string' || (d !== '' && !(ISO_DATE.test(d) && isRealDate(d)))) {
-      c.add(
-        '$.signature.date',
-        `落款日期应为 YYYY-MM-DD 格式的有效日期（或空），实际为${d === undefined ? '缺失' : describe(d)}。`,
-      );
-    }
-  }
-
-  if (!isObject(doc.meta)) c.add('$.meta', '缺少元数据（meta）。');
-  else {
-    c.string(doc.meta, 'id', '$.meta', { nonEmpty: true });
-    c.oneOf(doc.meta, 'status', '$.meta', STATUSES, '状态');
-    c.string(doc.meta, 'createdAt', '$.meta');
-    c.string(doc.meta, 'updatedAt', '$.meta');
-    if (doc.meta.dismissals !== undefined) {
-      if (!Array.isArray(doc.meta.dismissals)) c.add('$.meta.dismissals', '应为数组。');
-      else
-        doc.meta.dismissals.forEach((d, i) => {
-          const p = `$.meta.dismissals[${i}]`;
-          if (!isObject(d)) return c.add(p, '应为对象。');
-          c.string(d, 'rule', p);
-          c.string(d, 'fingerprint', p);
-          c.string(d, 'reason', p);
-        });
-    }
-  }
-
+  const notes: SchemaIssue[] = [];
+  if (!isObject(doc.cells))
+    c.add(
+      '$.cells',
+      `缺少表格数据（cells），应为以单元格键名为键的对象（没有数据可写 {}）；实际为${doc.cells === undefined ? '缺失' : describe(doc.cells)}。`,
+    );
+  else readCells(doc.cells, c, notes);
   if (c.issues.length) return { ok: false, issues: c.issues };
-  return { ok: true, report: doc as unknown as Report };
+
+  const optional = readOptionalFields(doc, options.now ?? new Date());
+  const format = doc.format as FormatId;
+  if (format !== 'pre-2019') {
+    // Keys absent from the file are blank: every cell of the format is there for the rest of the app.
+    const cells = doc.cells as Record<string, unknown>;
+    for (const key of Object.keys(templateFor(format).fields)) if (!(key in cells)) cells[key] = null;
+  }
+  return {
+    ok: true,
+    report: doc as unknown as Report,
+    notes: [...notes, ...optional.notes],
+    filled: optional.filled,
+  };
 }
 
-function isRealDate(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+/**
+ * Cell values: numbers and null as they are; numbers written as text (“12”, “１,２００”) read as
+ * numbers, an empty text as blank; any other text kept as written for CELL-INVALID to report at its
+ * cell. Keys of no known table are kept (and not checked). Other value types make the file unreadable:
+ * `cells` is a required field and a value such as an object or a list cannot be a table figure.
+ */
+function readCells(cells: Record<string, unknown>, c: Collector, notes: SchemaIssue[]) {
+  let asText = 0;
+  const unknownKeys: string[] = [];
+  for (const [key, v] of Object.entries(cells)) {
+    const p = `$.cells[${JSON.stringify(key)}]`;
+    if (!CELL_KEY.test(key)) unknownKeys.push(key);
+    if (v === null || (typeof v === 'number' && Number.isFinite(v))) continue;
+    if (typeof v === 'string') {
+      const t = v
+        .replace(/[０-９．－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+        .replace(/[,，\s]/g, '');
+      if (t === '') cells[key] = null;
+      else if (/^-?\d+(?:\.\d+)?$/.test(t)) {
+        cells[key] = Number(t);
+        asText++;
+      }
+      continue; // other text: kept, CELL-INVALID names it
+    }
+    c.add(p, `单元格的值应为数字或 null（空白），实际为${describe(v)}。请改为数字，没有数据写 null。`);
+  }
+  if (asText) notes.push({ path: '$.cells', message: `有 ${asText} 个单元格的数字写成了文本，已按数字读取。` });
+  if (unknownKeys.length) {
+    notes.push({
+      path: '$.cells',
+      message: `${unknownKeys.length} 个单元格键名不属于任何表格（${unknownKeys
+        .slice(0, 3)
+        .map((k) => `“${k}”`)
+        .join(
+          '、',
+        )}${unknownKeys.length > 3 ? ' 等' : ''}），已原样保留，不参加检查。键名应以 t2. / t3. / t4. 开头，见报告文件格式说明。`,
+    });
+  }
 }
 
 /** Parses JSON text and validates it; the error says whether the JSON or the content is wrong. */
-export function parseReportJson(text: string): ValidationResult {
+export function parseReportJson(text: string, options: { now?: Date } = {}): ValidationResult {
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -186,7 +184,7 @@ export function parseReportJson(text: string): ValidationResult {
       issues: [{ path: '$', message: `文件不是有效的 JSON（${detail}），可能已损坏或不完整。请改用备份或重新导出。` }],
     };
   }
-  return validateReport(value);
+  return validateReport(value, options);
 }
 
 /** Formats issues as lines for the CLI and error dialogs. */

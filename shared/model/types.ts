@@ -103,6 +103,11 @@ export interface ReportMeta extends Open {
   derivedFrom?: { id: string; year: number; title?: string; agency?: string; baseline?: Cells };
   source?: ImportSource;
   dismissals?: Dismissal[];
+  /**
+   * Values of a file the reader could not use (a date it could not read, a section id it does not
+   * know…), by JSON path: kept so that nothing of a file written by another program is lost.
+   */
+  setAside?: Record<string, unknown>;
 }
 
 export type CellValue = number | null;

@@ -55,7 +55,9 @@ export const command: CliCommand = {
     for (const file of files) {
       let report: Report;
       try {
-        report = (await loadReportFile(resolve(io.cwd, file))).report;
+        const loaded = await loadReportFile(resolve(io.cwd, file));
+        report = loaded.report;
+        if (loaded.origin === 'file') for (const w of loaded.warnings) io.stderr(`${file}：读取时已处理 ${w}\n`);
       } catch (e) {
         unreadable = true;
         io.stderr(`${describe(file, e)}\n`);

@@ -63,7 +63,9 @@ export const command: CliCommand = {
     const input = resolve(io.cwd, args.positionals[0]!);
     let report;
     try {
-      report = (await loadReportFile(input)).report;
+      const loaded = await loadReportFile(input);
+      report = loaded.report;
+      if (loaded.origin === 'file') for (const w of loaded.warnings) io.stderr(`读取时已处理 ${w}\n`);
     } catch (e) {
       io.stderr(
         `${e instanceof LoadError ? e.message : `无法读取年报：${e instanceof Error ? e.message : String(e)}`}\n`,

@@ -45,6 +45,7 @@ export const command: CliCommand = {
       }
       throw e;
     }
+    if (loaded.origin === 'file') for (const w of loaded.warnings) io.stderr(`读取时已处理 ${w}\n`);
     let result;
     try {
       result = rolloverReport(loaded.report, { year, agency: stringOption(args, 'agency') });

@@ -45,7 +45,8 @@ export async function loadReportFile(path: string): Promise<LoadedReport> {
   if (ext === '.json' || ext === '.nianbao') {
     const res = parseReportJson(bytes.toString('utf8'));
     if (!res.ok) throw new LoadError(`${name}：不是有效的年报文件。\n${formatIssues(res.issues)}`);
-    return { report: res.report, origin: 'file', warnings: [] };
+    // What the tolerant reader converted or set aside (a file written by hand or by another program).
+    return { report: res.report, origin: 'file', warnings: res.notes.map((n) => `${n.path}：${n.message}`) };
   }
   if (ext === '.doc' || ext === '.wps') {
     throw new LoadError(

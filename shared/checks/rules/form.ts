@@ -36,6 +36,7 @@ function paragraphWords(blocks: TextBlock[], enough = 40): string {
 const NOTHING = /^(?:无|暂无|没有|略|无问题|没有问题|不存在问题|本年度无|本年度暂无|无相关情况|无其他情况)$/;
 
 function* sectionEmpty(ctx: CheckContext): Iterable<Finding> {
+  yield* missingSignature(ctx);
   if (ctx.report.format === 'pre-2019') return; // old reports have their own structure
   const headings = sectionHeadings(ctx);
   for (const id of TEXT_SECTIONS) {
@@ -65,6 +66,25 @@ function* sectionEmpty(ctx: CheckContext): Iterable<Finding> {
       fingerprint: id,
     };
   }
+}
+
+/**
+ * A report without 落款 (署名机关). The format does not require one (format-2021.md §1: optional), so a
+ * hint only, and only for reports written in the app or read from a report file: an imported report
+ * gets the agency as its 署名 from the importer, and many published reports rightly print none.
+ */
+function* missingSignature(ctx: CheckContext): Iterable<Finding> {
+  if (ctx.mode === 'import') return;
+  const name = ctx.report.signature?.name;
+  if (typeof name === 'string' && name.trim()) return;
+  const agency = (ctx.report.agency?.name ?? '').trim();
+  yield {
+    rule: 'SECTION-EMPTY',
+    severity: 'info',
+    message: `报告没有落款（署名机关）。格式不强制要求落款，但报告通常在文末署机关名称${agency ? `“${agency}”` : ''}并注明成文日期；如需落款，请在封面页填写。`,
+    span: { where: 'signature', start: 0, end: 0 },
+    fingerprint: 'signature',
+  };
 }
 
 function* overviewTopics(ctx: CheckContext): Iterable<Finding> {

@@ -41,20 +41,30 @@ describe('schema', () => {
     if (res.ok) expect(res.report.futureField).toEqual({ a: 1 });
   });
 
-  it('names the field and the problem in Chinese', () => {
+  it('names the field and the problem in Chinese (required fields); sets aside what it cannot use (the rest)', () => {
     const doc = JSON.parse(JSON.stringify(sampleReport()));
-    doc.cells['t3.new_received.natural'] = '二十一';
+    doc.cells['t3.new_received.natural'] = [21];
     doc.year = '2024';
-    doc.sections[2].id = 'review';
-    doc.signature.date = '2025-02-30';
     const res = validateReport(doc);
     expect(res.ok).toBe(false);
     if (res.ok) return;
     const byPath = Object.fromEntries(res.issues.map((i) => [i.path, i.message]));
-    expect(byPath['$.cells["t3.new_received.natural"]']).toMatch(/应为数字或 null.*文本“二十一”/);
+    expect(byPath['$.cells["t3.new_received.natural"]']).toMatch(/应为数字或 null.*数组/);
     expect(byPath['$.year']).toMatch(/年度应为/);
-    expect(byPath['$.sections[2].id']).toMatch(/requests/);
-    expect(byPath['$.signature.date']).toMatch(/有效日期/);
+
+    const optional = JSON.parse(JSON.stringify(sampleReport()));
+    optional.sections[2].id = 'review';
+    optional.signature.date = '2025-02-30';
+    const read = validateReport(optional);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.report.signature.date).toBe('');
+    expect(read.report.sections[2]!.blocks).toEqual([]);
+    expect(read.report.meta.setAside).toMatchObject({
+      '$.signature.date': '2025-02-30',
+      '$.sections[2]': { id: 'review' },
+    });
+    expect(read.notes.map((n) => n.path)).toEqual(['$.sections[2]', '$.signature.date']);
   });
 
   it('explains a file that is not JSON, not a report, or from a newer version', () => {
