@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run build`: the Electron main and preload bundles (esbuild) and the renderer (vite build).
 //   dist/electron/main.cjs     main process, with every dependency bundled (lowdb is ESM-only)
+//   dist/electron/import-worker.cjs  the import worker thread (electron/services/import/import-worker.ts),
+//                              loaded from beside main.cjs by isolated-import.ts
 //   dist/electron/preload.cjs  sandboxed preload: one CommonJS file that requires only 'electron'
 //   dist/electron/icon.png     window icon on Linux
 //   dist/renderer/             the renderer (vite.config.ts, owned by the renderer)
@@ -56,6 +58,15 @@ await bundle('main', {
   platform: 'node',
   target: nodeTarget,
   // Packages that ship both builds: take the Node one.
+  mainFields: ['main', 'module'],
+});
+
+// Imports run in worker threads (time and memory limits): their entry is a file of its own.
+await bundle('import worker', {
+  entryPoints: ['electron/services/import/import-worker.ts'],
+  outfile: 'dist/electron/import-worker.cjs',
+  platform: 'node',
+  target: nodeTarget,
   mainFields: ['main', 'module'],
 });
 

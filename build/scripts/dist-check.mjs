@@ -97,6 +97,7 @@ check(!pkg.devDependencies, 'package.json in app.asar still has devDependencies'
 for (const required of [
   '/dist/electron/main.cjs',
   '/dist/electron/preload.cjs',
+  '/dist/electron/import-worker.cjs',
   '/dist/electron/icon.png',
   '/dist/renderer/index.html',
   '/dist/electron/pdfjs/cmaps/UniGB-UCS2-H.bcmap',
@@ -104,7 +105,7 @@ for (const required of [
 ]) {
   check(has(required), `${required} is missing from app.asar`);
 }
-for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs']) {
+for (const bundle of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/electron/import-worker.cjs']) {
   if (!has(`/${bundle}`)) continue;
   const inAsar = asar.extractFile(asarFile, bundle);
   check(inAsar.equals(readFileSync(join(root, bundle))), `${bundle} in app.asar differs from the fresh build`);

@@ -2,28 +2,22 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { parseReportJson, formatIssues } from '../../shared/model/schema';
-import type { Report } from '../../shared/model/types';
 import { exportFileName, safeFileName } from '../../shared/export/file-name';
 import { TITLE_SUFFIX } from '../../shared/model/blank';
-import { ImportError } from '../../shared/import/errors';
-import { readExportedDocx } from '../../shared/import/exported-docx';
 import { rolloverReport, RolloverError } from '../../shared/rollover/rollover';
 import { agencySeries } from '../../shared/rollover/series';
 import {
   ServiceError,
   type ExportFormat,
   type ExportOutcome,
-  type ImportPreview,
   type NianbaoApi,
   type RenderedFile,
-  type ReportFileInput,
   type RolloverOutcome,
   type RolloverRequest,
 } from '../../shared/service/api';
 import { exportReportToFolder, renderExport } from './export/export-folder';
 import type { PdfPrinter } from './export/pdf-printer';
-import { importBytes } from './import/node-import';
+import { ImportPool, type ImportPoolOptions } from './import/isolated-import';
 
 /**
  * Export, import and rollover on top of the library: the methods of NianbaoApi that turn
@@ -41,6 +35,8 @@ export interface DocumentsOptions {
   printer?: () => PdfPrinter;
   defaultExportDir: string;
   revealPath?: (path: string) => Promise<void>;
+  /** The import workers' number and limits (isolated-import.ts; defaults there). */
+  imports?: ImportPoolOptions;
 }
 
 const FORMATS: readonly ExportFormat[] = ['docx', 'html', 'pdf', 'fragment'];
@@ -62,61 +58,10 @@ export function defaultExportDir(documentsDir?: string): string {
 const toBase64 = (data: Uint8Array | string) =>
   (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data)).toString('base64');
 
-function fileBytes(file: ReportFileInput): { name: string; bytes: Uint8Array } {
-  const name = typeof file?.name === 'string' && file.name ? basename(file.name) : '所选文件';
-  if (typeof file?.data !== 'string') throw new ServiceError(`${name}：没有读到文件内容。请重新选择文件。`, 'invalid');
-  const buf = Buffer.from(file.data, 'base64');
-  return { name, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) };
-}
-
-const looksLikeReportFile = (name: string, bytes: Uint8Array) =>
-  /\.(json|nianbao)$/i.test(name) ||
-  (bytes.length > 0 && (bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b)));
-
-export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
+export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { close(): Promise<void> } {
   const { library } = options;
   const exported = new Set<string>();
-
-  async function readAny(file: ReportFileInput): Promise<ImportPreview> {
-    const { name, bytes } = fileBytes(file);
-    if (looksLikeReportFile(name, bytes)) {
-      const res = parseReportJson(Buffer.from(bytes).toString('utf8'));
-      if (res.ok)
-        return {
-          report: res.report,
-          kind: 'report',
-          format: res.report.format,
-          warnings: res.notes.map((n) => `${n.path}：${n.message}`),
-          confidence: { t2: 1, t3: 1, t4: 1 },
-        };
-      if (/\.(json|nianbao)$/i.test(name))
-        throw new ServiceError(`${name}：不是有效的年报文件。\n${formatIssues(res.issues, 5)}`, 'invalid');
-    }
-    try {
-      const res = await importBytes(bytes, name);
-      return {
-        report: res.report,
-        kind: res.kind,
-        format: res.format,
-        warnings: res.warnings,
-        confidence: res.confidence,
-        ...(res.differences ? { differences: res.differences } : {}),
-        ...(res.embedded ? { embedded: res.embedded } : {}),
-      };
-    } catch (e) {
-      if (e instanceof ImportError)
-        throw new ServiceError(e.message.startsWith(name) ? e.message : `${name}：${e.message}`, 'invalid');
-      throw e;
-    }
-  }
-
-  /** Last year's report from a file: an exported .docx counts as its visible text (what was signed). */
-  async function lastYearFromFile(file: ReportFileInput): Promise<Report> {
-    const { bytes } = fileBytes(file);
-    const back = await readExportedDocx(bytes).catch(() => null);
-    if (back) return back.visibleReport;
-    return (await readAny(file)).report;
-  }
+  const imports = new ImportPool(options.imports);
 
   return {
     async exportReport(request) {
@@ -194,7 +139,7 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
     },
 
     async importFile(file) {
-      const preview = await readAny(file);
+      const preview = await imports.readAny(file);
       const id = preview.report.meta?.id;
       if (typeof id === 'string') {
         const { reports } = await library.listReports();
@@ -207,7 +152,7 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
     async rolloverReport(request: RolloverRequest): Promise<RolloverOutcome> {
       if (!request?.fromId && !request?.file)
         throw new ServiceError('请选择上年的报告（年报库中的报告或文件）。', 'invalid');
-      const last = request.fromId ? await library.getReport(request.fromId) : await lastYearFromFile(request.file!);
+      const last = request.fromId ? await library.getReport(request.fromId) : await imports.lastYear(request.file!);
       let result;
       try {
         result = rolloverReport(last, {
@@ -238,5 +183,7 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi {
       const full = await Promise.all(mine.map((r) => library.getReport(r.id)));
       return agencySeries(full, name);
     },
+
+    close: () => imports.close(),
   };
 }

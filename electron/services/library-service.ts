@@ -36,6 +36,7 @@ import { checkId, checkNewReport, checkSaved, isReportId, parseOpenedFile } from
  * with their index, trash, backups and settings. This file puts the pieces of `library/` together
  * behind the NianbaoApi: one mutex per report, the data folder lock, start-up and close.
  */
+import type { ImportPoolOptions } from './import/isolated-import';
 
 export interface ServiceOptions {
   /** The library folder; see defaultDataDir(). */
@@ -58,6 +59,8 @@ export interface ServiceOptions {
   printer?: () => PdfPrinter;
   /** The user's documents folder (Electron: app.getPath('documents')); exports go to 年报导出 in it. */
   documentsDir?: string;
+  /** Import workers: how many, and their time and memory limits (default: isolated-import.ts). */
+  imports?: ImportPoolOptions;
 }
 
 export type NianbaoService = NianbaoApi & {
@@ -360,12 +363,13 @@ export function createService(options: ServiceOptions): NianbaoService {
     defaultExportDir: defaultExportDir(options.documentsDir),
     ...(options.printer ? { printer: options.printer } : {}),
     ...(options.revealPath ? { revealPath: options.revealPath } : {}),
+    ...(options.imports ? { imports: options.imports } : {}),
   });
   return {
     ...service.api,
     ...documents,
     dataDir: service.dataDir,
     flush: () => service.flush(),
-    close: () => service.close(),
+    close: () => Promise.all([service.close(), documents.close()]).then(() => undefined),
   };
 }

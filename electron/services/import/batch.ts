@@ -3,12 +3,14 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { runChecks, countBySeverity } from '../../../shared/checks/index';
 import type { Finding } from '../../../shared/checks/types';
 import type { Report } from '../../../shared/model/types';
-import { IMPORTABLE_EXTENSIONS, loadReportFile, LoadError, REPORT_EXTENSIONS, type LoadedReport } from './load-report';
+import { ImportPool, type ImportPoolOptions } from './isolated-import';
+import { IMPORTABLE_EXTENSIONS, LoadError, REPORT_EXTENSIONS, type LoadedReport } from './load-report';
 
 /**
  * Checking many reports at once (a supervisor's folder of downloaded reports): find the files,
- * read them with bounded concurrency, check each one (with last year's report of the same agency
- * when the batch has it), and collect what a summary needs.
+ * read them in a pool of import workers (one per job, each with the import time and memory limits,
+ * so that every core reads and a hostile file is refused alone), check each one (with last year's
+ * report of the same agency when the batch has it), and collect what a summary needs.
  */
 
 export interface BatchItem {
@@ -89,7 +91,10 @@ export async function pool<T, R>(
 
 export interface BatchOptions {
   cwd: string;
+  /** Import workers (`--jobs`). */
   concurrency: number;
+  /** Time and memory limits of each file (default: isolated-import.ts). */
+  limits?: ImportPoolOptions['limits'];
   now?: Date;
   onProgress?: (doneCount: number, total: number, file: string) => void;
 }
@@ -98,13 +103,16 @@ const agencyKey = (r: Report) => r.agency.name.replace(/\s+/g, '');
 
 export async function runBatch(files: string[], opts: BatchOptions): Promise<BatchItem[]> {
   let finished = 0;
+  const workers = new ImportPool({ size: opts.concurrency, ...(opts.limits ? { limits: opts.limits } : {}) });
+  workers.warm();
+  // Twice as many files in flight as workers: the next file is already waiting when one finishes.
   const items = await pool(
     files,
-    opts.concurrency,
+    opts.concurrency * 2,
     async (path): Promise<BatchItem> => {
       const file = relative(opts.cwd, path).startsWith('..') ? path : relative(opts.cwd, path) || basename(path);
       try {
-        const loaded = await loadReportFile(path);
+        const loaded = await workers.loadFile(path);
         return { file, path, loaded, findings: [], counts: { error: 0, warning: 0, info: 0 } };
       } catch (e) {
         const error =
@@ -113,7 +121,7 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
       }
     },
     (_i, item) => opts.onProgress?.(++finished, files.length, item.file),
-  );
+  ).finally(() => workers.close());
   // Last year's report of the same agency, when the batch holds it (“洪泽区人民政府” and
   // “淮安市洪泽区人民政府” are the same agency named with and without its city).
   const sameAgency = (a: string, b: string) =>

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildHtml } from '../../../shared/export/html/build';
 import { sampleReport } from '../../../shared/sample/sample-report';
@@ -17,15 +17,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const chromium = findChromium();
 
-describe('the importers inside the CommonJS main-process bundle', () => {
+describe('the importers inside the CommonJS main-process bundle and its import worker', () => {
   it.skipIf(!chromium)(
     'read a PDF with pdf.js from the bundle alone (worker and CMaps included)',
     async () => {
       const outfile = join(work, 'app', 'main.cjs');
-      // The options of build/scripts/build.mjs for the main bundle.
-      await build({
-        entryPoints: [join(here, 'fixtures', 'bundled-import.ts')],
-        outfile,
+      // The options of build/scripts/build.mjs for the main bundle and the import worker beside it.
+      const options: BuildOptions = {
         bundle: true,
         format: 'cjs',
         platform: 'node',
@@ -33,6 +31,12 @@ describe('the importers inside the CommonJS main-process bundle', () => {
         mainFields: ['main', 'module'],
         external: ['electron'],
         logLevel: 'error',
+      };
+      await build({ ...options, entryPoints: [join(here, 'fixtures', 'bundled-import.ts')], outfile });
+      await build({
+        ...options,
+        entryPoints: [join(here, '..', '..', '..', 'electron', 'services', 'import', 'import-worker.ts')],
+        outfile: join(work, 'app', 'import-worker.cjs'),
       });
       copyPdfjsAssets(join(work, 'app'));
       const pdf = await new ChromiumPdfPrinter().printHtml(buildHtml(sampleReport(), { standalone: true }));

@@ -1,0 +1,49 @@
+import { ImportError } from '../../../shared/import/index';
+import { ServiceError } from '../../../shared/service/api';
+import { LoadError } from './load-error';
+import { lastYearFromBytes, readAnyBytes, readReportFile } from './read-report';
+
+/**
+ * What an import worker can be asked to do, and how its answer crosses the thread boundary:
+ * errors travel as plain data (structured clone keeps no classes) and are rebuilt on the main
+ * thread by isolated-import.ts.
+ */
+
+export type ImportTask =
+  | { task: 'loadFile'; path: string }
+  | { task: 'readAny'; name: string; bytes: Uint8Array }
+  | { task: 'lastYear'; name: string; bytes: Uint8Array };
+
+export interface TaskErrorData {
+  type: 'load' | 'service' | 'import' | 'internal';
+  message: string;
+  code?: string;
+  fileName?: string;
+}
+
+export type TaskReply = { ok: true; value: unknown } | { ok: false; error: TaskErrorData };
+
+export async function runImportTask(input: ImportTask): Promise<TaskReply> {
+  try {
+    switch (input.task) {
+      case 'loadFile':
+        return { ok: true, value: await readReportFile(input.path) };
+      case 'readAny':
+        return { ok: true, value: await readAnyBytes(input.name, input.bytes) };
+      case 'lastYear':
+        return { ok: true, value: await lastYearFromBytes(input.name, input.bytes) };
+      default:
+        return { ok: false, error: { type: 'internal', message: 'unknown import task' } };
+    }
+  } catch (e) {
+    return { ok: false, error: errorData(e) };
+  }
+}
+
+function errorData(e: unknown): TaskErrorData {
+  if (e instanceof LoadError) return { type: 'load', message: e.message };
+  if (e instanceof ServiceError) return { type: 'service', message: e.message, code: e.code };
+  if (e instanceof ImportError) return { type: 'import', message: e.message, code: e.code, fileName: e.fileName };
+  // A stack overflow or an error of a library: said plainly, never as a crash of the app.
+  return { type: 'internal', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+}
