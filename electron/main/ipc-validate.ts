@@ -123,6 +123,24 @@ export const API_ARG_CHECKS: Record<ApiMethod, Check> = {
       '新建请求（上年报告或文件、年度、机关名称）',
     ),
   ),
+  aggregateReadUnits: all(
+    arity(1),
+    arg(
+      0,
+      (v) =>
+        isPlainObject(v) &&
+        isPlainObject(v.government) &&
+        typeof v.government.agency === 'string' &&
+        v.government.agency.length <= 200 &&
+        typeof v.government.year === 'number' &&
+        (v.government.roster === undefined ||
+          (Array.isArray(v.government.roster) && v.government.roster.length <= 20000)) &&
+        (v.ids === undefined || (Array.isArray(v.ids) && v.ids.length <= 20000 && v.ids.every(isId))) &&
+        (v.files === undefined || (Array.isArray(v.files) && v.files.length <= 16 && v.files.every(isFile))),
+      '汇总读取请求（本级政府、年报库中的报告或文件）',
+    ),
+  ),
+  aggregateWorkbook: oneId,
   agencyHistory: all(
     arity(1),
     arg(0, (v) => typeof v === 'string' && v.length <= 200, '机关名称'),

@@ -62,6 +62,8 @@ export function createApi(ipc: RendererIpc): NianbaoApi {
     importFile: call('importFile'),
     rolloverReport: call('rolloverReport'),
     agencyHistory: call('agencyHistory'),
+    aggregateReadUnits: call('aggregateReadUnits'),
+    aggregateWorkbook: call('aggregateWorkbook'),
   } satisfies NianbaoApi;
 }
 

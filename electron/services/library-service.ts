@@ -24,6 +24,7 @@ import { DataDirLock } from './lock';
 import { mergeSettings, openSettings } from './settings-store';
 import { createDocumentsApi, defaultExportDir, type DocumentsApi } from './documents-service';
 import type { PdfPrinter } from './export/pdf-printer';
+import { createAggregateApi, type AggregateApi } from './aggregate/aggregate-service';
 import { BackupPolicy } from './library/backup-policy';
 import { IndexCache } from './library/index-cache';
 import { ReportFiles, SUBDIRS, type FileState, type ReadableFile } from './library/report-files';
@@ -204,7 +205,7 @@ class LibraryService {
     return { fs: this.fs, files: this.files, index: this.index, backups: this.backups, now: this.now };
   }
 
-  readonly api: Omit<NianbaoApi, keyof DocumentsApi> = {
+  readonly api: Omit<NianbaoApi, keyof DocumentsApi | keyof AggregateApi> = {
     appInfo: () =>
       this.call(async (): Promise<AppInfo> => ({
         version: this.options.version ?? '0.0.0',
@@ -365,9 +366,11 @@ export function createService(options: ServiceOptions): NianbaoService {
     ...(options.revealPath ? { revealPath: options.revealPath } : {}),
     ...(options.imports ? { imports: options.imports } : {}),
   });
+  const aggregate = createAggregateApi({ library: service.api, importFile: documents.importFile });
   return {
     ...service.api,
     ...documents,
+    ...aggregate,
     dataDir: service.dataDir,
     flush: () => service.flush(),
     close: () => Promise.all([service.close(), documents.close()]).then(() => undefined),

@@ -1,6 +1,7 @@
 import type { AgencyKind, FormatId, Report, ReportStatus } from '../model/types';
 import type { ParagraphDifference } from '../import/exported-docx';
 import type { YearFigures } from '../rollover/series';
+import type { AggregateUnit, RosterEntry } from '../aggregate/types';
 
 export {
   SERVICE_ERROR_CODES,
@@ -161,6 +162,23 @@ export interface RolloverOutcome {
   notes: string[];
 }
 
+/** 汇总: unit reports to add to a government report (docs/aggregate.md). */
+export interface AggregateReadRequest {
+  /** The government report they are added to: its name decides 本级, its roster the roles. */
+  government: { agency: string; year: number; roster?: RosterEntry[] };
+  /** Library reports… */
+  ids?: string[];
+  /** …and/or files (the renderer sends a few at a time, for progress). */
+  files?: ReportFileInput[];
+}
+
+export interface AggregateReadOutcome {
+  /** One per report read, in the order asked (library ids first, then files). */
+  units: AggregateUnit[];
+  /** What could not be read: the file or report, and why (Chinese). */
+  failures: { name: string; message: string }[];
+}
+
 export interface NianbaoApi {
   appInfo(): Promise<AppInfo>;
 
@@ -206,6 +224,15 @@ export interface NianbaoApi {
   rolloverReport(request: RolloverRequest): Promise<RolloverOutcome>;
   /** The main figures of every year of an agency in the library, for the year-over-year chart. */
   agencyHistory(agency: string): Promise<YearFigures[]>;
+
+  /**
+   * 汇总: reads unit reports (library reports and/or files in any importable form), runs each one's
+   * own checks (with its last-year report from the library when there is one) and returns them as
+   * 汇总 units. Nothing is saved: the renderer adds them to the government report's `aggregate`.
+   */
+  aggregateReadUnits(request: AggregateReadRequest): Promise<AggregateReadOutcome>;
+  /** The per-unit table and the three tables by unit of a saved government report, as an .xlsx workbook. */
+  aggregateWorkbook(id: string): Promise<RenderedFile>;
 }
 
 export interface ReportFileInput {
@@ -238,6 +265,8 @@ export const API_METHODS = [
   'importFile',
   'rolloverReport',
   'agencyHistory',
+  'aggregateReadUnits',
+  'aggregateWorkbook',
 ] as const satisfies readonly (keyof NianbaoApi)[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

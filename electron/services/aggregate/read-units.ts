@@ -1,0 +1,65 @@
+import { newId } from '../../../shared/model/blank';
+import type { Report } from '../../../shared/model/types';
+import {
+  nameMatch,
+  placeNames,
+  unitFromReport,
+  type AggregateUnit,
+  type RosterEntry,
+  type UnitSource,
+} from '../../../shared/aggregate/index';
+import type { Finding } from '../../../shared/checks/types';
+import type { ReportSummary } from '../../../shared/service/api';
+
+/**
+ * Unit reports into 汇总 units, with last year's report of the same unit from the library when it
+ * is there (its carry-over and its own cross-year checks need it). Shared by the service (library
+ * and files) and the CLI (files and folders).
+ */
+
+export interface GovernmentRef {
+  agency: string;
+  year: number;
+  roster?: RosterEntry[];
+}
+
+/** Finds last year's report of a unit among the library's summaries (same name under the government). */
+export function lastYearFinder(
+  summaries: readonly ReportSummary[],
+  government: GovernmentRef,
+  load: (id: string) => Promise<Report | null>,
+): (report: Report) => Promise<Report | null> {
+  const places = placeNames(government.agency);
+  const byYear = new Map<number, ReportSummary[]>();
+  for (const s of summaries) {
+    const list = byYear.get(s.year) ?? [];
+    list.push(s);
+    byYear.set(s.year, list);
+  }
+  return async (report) => {
+    const candidates = (byYear.get(report.year - 1) ?? []).filter(
+      (s) => nameMatch(s.agency, report.agency.name, places) === 2,
+    );
+    if (candidates.length !== 1) return null; // none, or ambiguous: no guess
+    return load(candidates[0]!.id).catch(() => null);
+  };
+}
+
+export function toUnit(
+  report: Report,
+  source: UnitSource,
+  government: GovernmentRef,
+  extra: { last?: Report | null; importWarnings?: string[]; findings?: Finding[]; now?: Date } = {},
+): AggregateUnit {
+  return unitFromReport({
+    report,
+    source,
+    key: newId(),
+    now: extra.now ?? new Date(),
+    government: { agency: { name: government.agency, kind: 'government' } },
+    ...(government.roster ? { roster: government.roster } : {}),
+    ...(extra.last !== undefined ? { last: extra.last } : {}),
+    ...(extra.importWarnings ? { importWarnings: extra.importWarnings } : {}),
+    ...(extra.findings ? { findings: extra.findings } : {}),
+  });
+}
