@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test';
+import { test, expect, openApp, createReport, gotoSection, cell } from './support/fixtures';
+
+/** The grid and its tools by keyboard alone (issue 13: confirmations, Tab over totals, full-width digits). */
+
+/** Presses Tab (or Shift+Tab) until `check` holds; fails after `max` presses. */
+async function tabTo(page: Page, check: () => Promise<boolean>, back = false, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await check()) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  expect(await check(), 'target not reachable with the keyboard').toBe(true);
+}
+const focusedText = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el && el !== document.body ? el.innerText.trim() : '';
+  });
+
+test('剩余空白填 0 and 全部空白填 0: the confirmation takes the focus, Enter confirms, Esc cancels, the focus comes back', async ({
+  page,
+  server,
+}) => {
+  await openApp(page, server.url);
+  await createReport(page, '云岭县生态环境局', 2024);
+  await gotoSection(page, /四、政府信息公开行政复议/);
+  await cell(page, '行政复议 · 结果维持').click();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+
+  // From the grid back to the table's 剩余空白填 0, by keyboard only.
+  await tabTo(page, async () => (await focusedText(page)) === '剩余空白填 0', true);
+  const fillTable = page.getByRole('button', { name: '剩余空白填 0' });
+  await page.keyboard.press('Enter');
+  const ok = page.getByRole('button', { name: '填 0', exact: true });
+  await expect(ok).toBeFocused();
+  await expect(page.getByText('把本表剩余的 11 个空白格填为 0？')).toBeVisible();
+  // Esc cancels: nothing filled, the focus is back on the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(ok).toBeHidden();
+  await expect(fillTable).toBeFocused();
+  await expect(cell(page, '行政复议 · 结果纠正')).toHaveText('');
+  // Enter opens it again and Enter confirms.
+  await page.keyboard.press('Enter');
+  await expect(ok).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ok).toBeHidden();
+  await expect(cell(page, '行政复议 · 结果纠正')).toHaveText('0');
+  await expect(cell(page, '行政诉讼·复议后起诉 · 尚未审结')).toHaveText('0');
+  await expect(fillTable).toBeFocused();
+
+  // The toolbar's 全部空白填 0, reached with Shift+Tab, works the same way (取消 by Tab then Enter).
+  await tabTo(page, async () => (await focusedText(page)).includes('全部空白填 0'), true, 80);
+  const fillAll = page.getByRole('button', { name: '全部空白填 0' });
+  await page.keyboard.press('Enter');
+  const okAll = page.getByRole('button', { name: '填 0', exact: true });
+  await expect(okAll).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(
+    page.getByRole('button', { name: '取 消' }).or(page.getByRole('button', { name: '取消' })),
+  ).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(okAll).toBeHidden();
+  await expect(fillAll).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '填 0', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await gotoSection(page, /三、收到和处理/);
+  await expect(cell(page, '一、本年新收申请 · 自然人')).toHaveText('0');
+});
