@@ -138,7 +138,7 @@ export function compareParagraphs(current: Report, last: Report): ParagraphCompa
  * Share (0..1) of this year's narrative, by characters, that is carried over unchanged from last
  * year's report: paragraphs identical to one of last year's, or still marked as carried.
  */
-export function carriedShare(current: Report, last: Report | null): number {
+export function carriedShare(current: Pick<Report, 'sections'>, last: Report | null): number {
   const lastSet = new Set(
     last
       ? last.sections.flatMap((s) => s.blocks.filter((b) => b.type === 'paragraph').map((b) => normaliseText(b.text)))

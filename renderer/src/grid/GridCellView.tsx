@@ -22,7 +22,6 @@ export interface GridCellViewProps {
   refusal?: string;
   markSeverity?: Severity;
   markMessage?: string;
-  flash: boolean;
   /** Sticky label columns need the cell to sit below them when scrolled. */
   style?: CSSProperties;
   /** Show the refusal above the cell (bottom rows of the table). */
@@ -47,7 +46,6 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
     p.active ? 'active' : '',
     editing ? 'editing' : '',
     p.markSeverity ? `mark-${p.markSeverity}` : '',
-    p.flash ? 'flash' : '',
     p.value === null && !p.computed ? 'blank' : '',
   ]
     .filter(Boolean)

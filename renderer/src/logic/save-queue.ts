@@ -66,6 +66,15 @@ export class SaveQueue {
     return this.pending.get(id);
   }
 
+  /**
+   * The latest version of a report for a screen that opens it: the unsaved one in memory wins over
+   * the file (nothing typed is ever lost by reopening a report before its save has gone through).
+   */
+  latest(id: string, load: (id: string) => Promise<Report>): Promise<Report> {
+    const unsaved = this.pending.get(id);
+    return unsaved ? Promise.resolve(unsaved) : load(id);
+  }
+
   /** A report changed: save it shortly. */
   schedule(report: Report): void {
     this.pending.set(report.meta.id, report);

@@ -1,0 +1,96 @@
+import { lazy, Suspense, type RefObject } from 'react';
+import { Spin } from 'antd';
+import { SECTIONS } from '../../../templates/index';
+import type { SectionId, TemplateDef } from '../../../templates/types';
+import type { Report } from '../../../shared/model/types';
+import type { Finding } from '../../../shared/checks/types';
+import type { CellMark } from '../logic/findings-index';
+import type { EditorPage } from '../app/router';
+import type { YearContext } from '../rollover/year-chips';
+import { CompareBoundary } from '../compare/CompareBoundary';
+import { PAGE_TITLES } from './SectionNav';
+import { CoverPage } from './CoverPage';
+import { SectionPage } from './SectionPage';
+import { PreviewPage } from './PreviewPage';
+import type { EditorHistory } from './use-editor-history';
+import type { SectionEdits } from './use-section-edits';
+import type { useEditorJumps } from './use-editor-jumps';
+
+// The comparison view (and ECharts with it) loads when first opened.
+const CompareView = lazy(() => import('../compare/CompareView'));
+
+/** The middle of the editor: the page's heading and the page itself. */
+export function EditorPageView(props: {
+  page: EditorPage;
+  report: Report;
+  last: Report | null;
+  template: TemplateDef | null;
+  findings: Finding[];
+  marks: Map<string, CellMark>;
+  years: YearContext | null;
+  pendingYears: number;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  update(fn: (r: Report) => Report): void;
+  history: EditorHistory;
+  edits: SectionEdits;
+  jumps: ReturnType<typeof useEditorJumps>;
+  onExport(): void;
+}) {
+  const { page, report, template, history, edits, jumps } = props;
+  const sectionId = page !== 'cover' && page !== 'preview' && page !== 'compare' ? (page as SectionId) : null;
+  const def = sectionId ? (template?.sections ?? SECTIONS).find((s) => s.id === sectionId) : undefined;
+  return (
+    <main className="editor-main" aria-labelledby="page-heading">
+      <div className="page-inner">
+        <h2 id="page-heading" ref={props.headingRef} tabIndex={-1} className="page-heading">
+          {page === 'preview' ? '预览全文' : page === 'compare' ? '与上年对比' : PAGE_TITLES[page]}
+        </h2>
+        {page === 'cover' ? (
+          <CoverPage
+            report={report}
+            findings={props.findings}
+            update={props.update}
+            replace={history.replaceTop}
+            spanRequest={jumps.coverRequest}
+            onSpanHandled={jumps.clearRequests}
+          />
+        ) : page === 'compare' ? (
+          <CompareBoundary>
+            <Suspense fallback={<Spin description="正在打开对比…" />}>
+              <CompareView report={report} last={props.last} template={template} onOpenBlock={jumps.openBlock} />
+            </Suspense>
+          </CompareBoundary>
+        ) : page === 'preview' ? (
+          <PreviewPage report={report} onExport={props.onExport} />
+        ) : def ? (
+          <SectionPage
+            key={def.id}
+            def={def}
+            report={report}
+            template={template}
+            findings={props.findings}
+            marks={props.marks}
+            onLiveEdit={history.onLiveEdit}
+            onCommitEdit={history.onCommitEdit}
+            onPatch={history.onPatch}
+            onText={edits.onText}
+            onStructure={edits.onStructure}
+            onInsertSubheading={edits.onInsertSubheading}
+            onConfirmCarried={edits.onConfirmCarried}
+            onInsertFeeSentence={edits.onInsertFeeSentence}
+            gridRequest={jumps.gridRequest}
+            spanRequest={jumps.spanRequest}
+            onRequestHandled={jumps.clearRequests}
+            focusBlock={edits.focusBlock}
+            onFocusBlockHandled={edits.clearFocusBlock}
+            years={props.years}
+            reportPendingYears={props.pendingYears}
+            onUpdateAllYears={edits.onUpdateAllYears}
+          />
+        ) : (
+          <p className="muted">这份年报是 2019 年以前的格式，只能编辑文字。</p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import type { TemplateDef } from '../../../templates/types';
+import type { Report } from '../../../shared/model/types';
+import { runChecks, countBySeverity } from '../../../shared/checks/engine';
+import { carriedShare } from '../../../shared/rollover/compare';
+import { computeCompleteness } from '../logic/completeness';
+import { indexFindingsByCell } from '../logic/findings-index';
+import { reportPending, yearContext } from '../rollover/year-chips';
+
+/**
+ * What the editor shows about the report as it stands: the findings (live, as the clerk types),
+ * the marks they put on cells, each page's completeness, the counts, and for a report made from
+ * last year's, its years still to update and the share of text still last year's.
+ */
+export function useEditorChecks(report: Report | null, last: Report | null, template: TemplateDef | null) {
+  const findings = useMemo(() => (report ? runChecks(report, { last, mode: 'editor' }) : []), [report, last]);
+  const marks = useMemo(() => indexFindingsByCell(findings.filter((f) => f.rule !== 'CELL-BLANK')), [findings]);
+  const pages = useMemo(
+    () => (report ? computeCompleteness(report, template, findings) : []),
+    [report, template, findings],
+  );
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+
+  const year = report?.year;
+  const derivedId = report?.meta.derivedFrom?.id;
+  const derivedYear = report?.meta.derivedFrom?.year;
+  const sections = report?.sections;
+  const years = useMemo(
+    () =>
+      year && derivedId && derivedYear
+        ? yearContext({ year, meta: { derivedFrom: { id: derivedId, year: derivedYear } } }, last)
+        : null,
+    [year, derivedId, derivedYear, last],
+  );
+  const pendingYears = useMemo(() => (sections && years ? reportPending(sections, years) : 0), [sections, years]);
+  // Only the text counts: typing in a cell does not recompute the share.
+  const share = useMemo(() => (sections && last ? carriedShare({ sections }, last) : null), [sections, last]);
+
+  return { findings, marks, pages, counts, years, pendingYears, share };
+}

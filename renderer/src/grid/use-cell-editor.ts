@@ -1,0 +1,161 @@
+import { useCallback, useRef, useState } from 'react';
+import type { TemplateDef } from '../../../templates/types';
+import type { Cells, CellValue } from '../../../shared/model/types';
+import { parseCellInput } from '../../../shared/model/format';
+import type { GridLayout } from '../logic/grid-layout';
+import { useLatest } from '../hooks/use-latest';
+
+/**
+ * The cell editor. Values are parsed with parseCellInput: wrong input is refused at the cell with
+ * its message, never changed. While a cell is edited every valid keystroke goes into the report
+ * (so the checks follow the typing); the whole edit is one undo step.
+ */
+
+export interface EditState {
+  key: string;
+  text: string;
+  /** `enter`: started by typing, arrows finish the edit; `edit`: F2 or double-click, arrows move the caret. */
+  mode: 'enter' | 'edit';
+  original: CellValue;
+}
+
+export interface Refusal {
+  key: string;
+  message: string;
+}
+
+export interface CellEditorCallbacks {
+  /** A valid value typed in the cell editor (not yet an undo step). */
+  onLiveEdit(key: string, value: CellValue): void;
+  /** The edit is finished: one undo step from `before` to `after`. */
+  onCommitEdit(key: string, before: CellValue, after: CellValue): void;
+}
+
+export interface CellEditor {
+  edit: EditState | null;
+  /** The edit as of now (state lags a render behind within one event). */
+  current(): EditState | null;
+  refusal: Refusal | null;
+  refuse(key: string, message: string): void;
+  clearRefusal(): void;
+  start(key: string, text: string, mode: EditState['mode']): void;
+  type(text: string): void;
+  /** Finishes the edit; returns false (and keeps editing) when the text is not a valid value. */
+  commit(): boolean;
+  /** Drops the edit and puts the original value back; with a message, says why. */
+  cancel(message?: string): void;
+  /** Leaving the cell: a valid value is kept, a refused one is put back with the reason. */
+  finish(): void;
+}
+
+export const COMPUTED_REFUSAL = '总计由各项自动相加，不能直接填写。请修改组成它的各项。';
+
+export function useCellEditor(
+  layout: GridLayout,
+  template: TemplateDef,
+  cells: Cells,
+  callbacks: CellEditorCallbacks,
+  /** The editor closed: focus goes back to the cell (false when the focus went elsewhere). */
+  onClosed: (refocus: boolean) => void,
+): CellEditor {
+  const [edit, setEdit] = useState<EditState | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const editRef = useRef<EditState | null>(null);
+  const latest = useLatest({ cells, callbacks, onClosed });
+
+  const valueOf = (key: string) => latest.current.cells[key] ?? null;
+
+  const live = useCallback(
+    (key: string, text: string) => {
+      const field = template.fields[key];
+      if (!field) return;
+      const parsed = parseCellInput(text, field);
+      if (parsed.ok) {
+        setRefusal(null);
+        if ((latest.current.cells[key] ?? null) !== parsed.value)
+          latest.current.callbacks.onLiveEdit(key, parsed.value);
+      } else {
+        setRefusal({ key, message: parsed.message });
+      }
+    },
+    [template, latest],
+  );
+
+  const start = useCallback(
+    (key: string, text: string, mode: EditState['mode']) => {
+      if (layout.byKey.get(key)?.computed) {
+        setRefusal({ key, message: COMPUTED_REFUSAL });
+        return;
+      }
+      setRefusal(null);
+      const next = { key, text, mode, original: latest.current.cells[key] ?? null };
+      editRef.current = next;
+      setEdit(next);
+      if (mode === 'enter' && text !== '') live(key, text);
+    },
+    [layout, latest, live],
+  );
+
+  const type = useCallback(
+    (text: string) => {
+      const e = editRef.current;
+      if (!e) return;
+      const next = { ...e, text };
+      editRef.current = next;
+      setEdit(next);
+      live(e.key, text);
+    },
+    [live],
+  );
+
+  const commit = (): boolean => {
+    const e = editRef.current;
+    if (!e) return true;
+    const parsed = parseCellInput(e.text, template.fields[e.key]!);
+    if (!parsed.ok) {
+      setRefusal({ key: e.key, message: parsed.message });
+      return false;
+    }
+    editRef.current = null;
+    const { callbacks, onClosed: closed } = latest.current;
+    if (valueOf(e.key) !== parsed.value) callbacks.onLiveEdit(e.key, parsed.value);
+    callbacks.onCommitEdit(e.key, e.original, parsed.value);
+    setEdit(null);
+    setRefusal(null);
+    closed(true);
+    return true;
+  };
+
+  const cancel = (message?: string) => {
+    const e = editRef.current;
+    if (!e) return;
+    editRef.current = null;
+    if (valueOf(e.key) !== e.original) latest.current.callbacks.onLiveEdit(e.key, e.original);
+    setEdit(null);
+    setRefusal(message ? { key: e.key, message } : null);
+    latest.current.onClosed(!message);
+  };
+
+  const finish = () => {
+    const e = editRef.current;
+    if (!e) return;
+    const parsed = parseCellInput(e.text, template.fields[e.key]!);
+    if (parsed.ok) {
+      commit();
+      latest.current.onClosed(false);
+    } else cancel(`${parsed.message}已恢复原来的值。`);
+  };
+
+  return {
+    edit,
+    current: () => editRef.current,
+    refusal,
+    refuse: (key, message) => setRefusal({ key, message }),
+    clearRefusal: () => setRefusal(null),
+    start,
+    type,
+    commit,
+    cancel,
+    finish,
+  };
+}
