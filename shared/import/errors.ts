@@ -26,6 +26,24 @@ export const LIMITS = {
   textChars: 8 * 1024 * 1024,
   /** Uncompressed document.xml of a .docx. */
   docxXmlChars: 40 * 1024 * 1024,
+  /**
+   * Zip (.docx) entries, inflated through a byte counter that stops at the cap (the sizes written
+   * in the zip are never trusted): the body, any other part (styles, numbering, customXml…), all
+   * parts together, and how many entries a package may list.
+   */
+  zipBodyBytes: 48 * 1024 * 1024,
+  zipPartBytes: 8 * 1024 * 1024,
+  zipTotalBytes: 80 * 1024 * 1024,
+  zipEntries: 5000,
+  /** HTML and XML: nesting depth and elements, limited while parsing (markup.ts). */
+  markupDepth: 256,
+  markupElements: 600_000,
+  /**
+   * PDF streams that pdf.js inflates to read text (contents, fonts, object streams; not images):
+   * one stream, and all of them together (pdf/stream-guard.ts).
+   */
+  pdfStreamBytes: 64 * 1024 * 1024,
+  pdfTotalStreamBytes: 256 * 1024 * 1024,
   /** PDF pages read (reports are 5–30 pages; the rest of a longer file is ignored with a warning). */
   pdfPages: 120,
   /** Text items per PDF page. */

@@ -1,9 +1,11 @@
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { readEmbeddedReport } from '../export/docx/embedded';
 import { validateReport } from '../model/schema';
 import type { Report } from '../model/types';
 import { compareWithDocument } from './exported-docx/compare';
 import { readBody, readStyleNames } from './exported-docx/ooxml';
+import { LIMITS } from './errors';
+import { openZip, readZipText } from './safe-zip';
 import { applyDifferences, type ParagraphDifference } from './exported-docx/differences';
 
 export { applyDifferences, parseChineseDate } from './exported-docx/differences';
@@ -39,17 +41,21 @@ export interface ExportedDocxReadBack {
 export async function readExportedDocx(bytes: Uint8Array): Promise<ExportedDocxReadBack | null> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await openZip(bytes);
   } catch {
-    return null;
+    return null; // the general reader opens it again and says what is wrong
   }
+  // A part over its cap or a damaged part is refused (ImportError), not passed over in silence.
   const raw = await readEmbeddedReport(zip);
   if (raw === null) return null;
   const valid = validateReport(raw);
   if (!valid.ok) return null;
   const report = valid.report;
 
-  const documentXml = await zip.file('word/document.xml')?.async('string');
+  const documentXml = await readZipText(zip, 'word/document.xml', {
+    cap: LIMITS.zipBodyBytes,
+    what: 'Word 文档正文（document.xml）',
+  });
   if (!documentXml) {
     return {
       report,
@@ -58,7 +64,7 @@ export async function readExportedDocx(bytes: Uint8Array): Promise<ExportedDocxR
       visibleReport: report,
     };
   }
-  const stylesXml = await zip.file('word/styles.xml')?.async('string');
+  const stylesXml = await readZipText(zip, 'word/styles.xml', { what: 'Word 样式表（styles.xml）' });
   const items = readBody(documentXml, stylesXml ? readStyleNames(stylesXml) : new Map());
   const { differences, warnings } = compareWithDocument(report, items);
   const visibleReport = differences.length ? applyDifferences(report, differences, () => true) : report;

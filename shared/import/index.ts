@@ -90,7 +90,11 @@ async function run(bytes: Uint8Array, fileName: string, options: ImportOptions):
       doc = await readPdf(bytes, options.pdf ?? pdfjsExtractor(options.pdfjs));
       break;
     case 'zip': {
-      const back = await readExportedDocx(bytes).catch(() => null);
+      // Only a file that is not our own export is read again below; a part over its cap is refused.
+      const back = await readExportedDocx(bytes).catch((e: unknown) => {
+        if (e instanceof ImportError && e.code === 'too-large') throw e;
+        return null;
+      });
       if (back) {
         const changed = back.differences.length;
         return {

@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, jsonTooDeep } from './json-depth';
 import { templateFor } from '../../templates/index';
 import { REPORT_KIND, SCHEMA_VERSION, type FormatId, type Report } from './types';
 import { migrate } from './migrate';
@@ -174,6 +175,17 @@ function readCells(cells: Record<string, unknown>, c: Collector, notes: SchemaIs
 
 /** Parses JSON text and validates it; the error says whether the JSON or the content is wrong. */
 export function parseReportJson(text: string, options: { now?: Date } = {}): ValidationResult {
+  // Every reader below recurses: refuse absurd nesting here rather than overflow the stack there.
+  if (jsonTooDeep(text))
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '$',
+          message: `内容嵌套超过 ${MAX_JSON_DEPTH} 层（年报文件只有几层），可能已损坏或是特意构造的。请改用备份或重新导出。`,
+        },
+      ],
+    };
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import type { Report } from '../../model/types';
+import { openZip, readZipText } from '../../import/safe-zip';
 
 /**
  * The report file embedded in an exported .docx as a custom XML part, so that importing the
@@ -85,10 +86,11 @@ export async function embedReportInZip(zip: JSZip, report: Report): Promise<void
  * none (made elsewhere, or the part was dropped by an editor).
  */
 export async function readEmbeddedReport(docx: Uint8Array | JSZip): Promise<unknown | null> {
-  const zip = docx instanceof JSZip ? docx : await JSZip.loadAsync(docx);
+  const zip = docx instanceof JSZip ? docx : await openZip(docx);
   const parts = Object.keys(zip.files).filter((name) => /^customXml\/[^/]+\.xml$/i.test(name));
   for (const name of parts) {
-    const xml = await zip.file(name)!.async('string');
+    // Read through the import's byte caps: a .docx from elsewhere may carry a bomb in customXml/.
+    const xml = (await readZipText(zip, name, { what: `Word 文档中的 ${name}` })) ?? '';
     const m = new RegExp(
       `<(?:\\w+:)?report\\b[^>]*xmlns(?::\\w+)?="${EMBED_NAMESPACE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</(?:\\w+:)?report>`,
     ).exec(xml);

@@ -1,6 +1,7 @@
-import JSZip from 'jszip';
-import { parseDocument } from 'htmlparser2';
+import type JSZip from 'jszip';
 import { ImportError, LIMITS } from '../errors';
+import { parseMarkup } from '../markup';
+import { openZip, readZipText } from '../safe-zip';
 import { collapseBlanks } from '../text-utils';
 import type { SourceDoc, SrcBlock, SrcCell } from '../source-doc';
 import { Numbering } from './numbering';
@@ -20,15 +21,8 @@ interface Node {
 
 const MAX_DEPTH = 200;
 
-export async function openDocx(bytes: Uint8Array): Promise<JSZip> {
-  try {
-    return await JSZip.loadAsync(bytes, { checkCRC32: false });
-  } catch {
-    throw new ImportError(
-      'corrupt',
-      '这个 .docx 文件已损坏或不完整（无法解压）。请重新下载或在 Word/WPS 中打开后另存为 .docx 再导入。',
-    );
-  }
+export function openDocx(bytes: Uint8Array): Promise<JSZip> {
+  return openZip(bytes);
 }
 
 export async function readDocx(zip: JSZip): Promise<SourceDoc> {
@@ -39,32 +33,23 @@ export async function readDocx(zip: JSZip): Promise<SourceDoc> {
       '这个压缩文件不是 Word 文档（找不到 word/document.xml）。请选择 .docx、.pdf、网页或文本文件。',
     );
   }
-  // A zip bomb must be refused before it is inflated.
-  const declared = (main as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (typeof declared === 'number' && declared > LIMITS.docxXmlChars * 3)
-    throw new ImportError('too-large', 'Word 文档正文过大，无法导入。');
-  let xml: string;
-  try {
-    xml = await main.async('string');
-  } catch {
-    throw new ImportError(
-      'corrupt',
-      '这个 .docx 文件已损坏或不完整（正文无法读取）。请在 Word/WPS 中打开后另存为 .docx 再导入。',
-    );
-  }
+  // Inflated through a byte counter: a zip bomb stops at the cap, whatever size the zip declares.
+  const xml = (await readZipText(zip, main, { cap: LIMITS.zipBodyBytes, what: 'Word 文档正文（document.xml）' }))!;
   if (xml.length > LIMITS.docxXmlChars) throw new ImportError('too-large', 'Word 文档正文过大，无法导入。');
-  const numberingXml = await zip
-    .file('word/numbering.xml')
-    ?.async('string')
-    .catch(() => undefined);
-  const stylesXml = await zip
-    .file('word/styles.xml')
-    ?.async('string')
-    .catch(() => undefined);
-  const numbering = new Numbering(numberingXml ? parseXml(numberingXml) : null);
-  const headingStyles = stylesXml ? readHeadingStyles(parseXml(stylesXml)) : new Map<string, number>();
+  // Numbering and styles only help to find headings: a damaged part is passed over, an oversized one refused.
+  const optional = (name: string, what: string) =>
+    readZipText(zip, name, { what }).catch((e: unknown) => {
+      if (e instanceof ImportError && e.code === 'too-large') throw e;
+      return null;
+    });
+  const numberingXml = await optional('word/numbering.xml', 'Word 编号定义（numbering.xml）');
+  const stylesXml = await optional('word/styles.xml', 'Word 样式表（styles.xml）');
+  const numbering = new Numbering(numberingXml ? parseXml(numberingXml, 'Word 编号定义（numbering.xml）') : null);
+  const headingStyles = stylesXml
+    ? readHeadingStyles(parseXml(stylesXml, 'Word 样式表（styles.xml）'))
+    : new Map<string, number>();
 
-  const doc = parseXml(xml);
+  const doc = parseXml(xml, 'Word 文档正文（document.xml）');
   const body = find(doc, 'w:body', 0);
   if (!body) throw new ImportError('corrupt', '这个 .docx 文件没有正文内容。');
   const blocks: SrcBlock[] = [];
@@ -73,8 +58,8 @@ export async function readDocx(zip: JSZip): Promise<SourceDoc> {
   return { kind: 'docx', blocks, warnings: [] };
 }
 
-export function parseXml(xml: string): Node {
-  return parseDocument(xml, { xmlMode: true, decodeEntities: true }) as unknown as Node;
+export function parseXml(xml: string, what = 'Word 文档'): Node {
+  return parseMarkup(xml, { xml: true, what }) as Node;
 }
 
 function find(n: Node, name: string, depth: number): Node | null {

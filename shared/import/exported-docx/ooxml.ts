@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { scanMarkup } from '../markup';
 
 /**
  * The visible content of a .docx body as Word shows it: paragraphs (with their style and
@@ -58,7 +58,8 @@ export function readStyleNames(stylesXml: string): Map<string, string> {
   const names = new Map<string, string>();
   let prefix = 'w';
   let current: string | null = null;
-  const parser = new Parser(
+  scanMarkup(
+    stylesXml,
     {
       onopentag(name, attrs) {
         if (current === null && name.endsWith(':styles')) {
@@ -75,10 +76,8 @@ export function readStyleNames(stylesXml: string): Map<string, string> {
         if (name === `${prefix}:style`) current = null;
       },
     },
-    { xmlMode: true, decodeEntities: true },
+    { xml: true, what: 'Word 样式表（styles.xml）' },
   );
-  parser.write(stylesXml);
-  parser.end();
   return names;
 }
 
@@ -106,7 +105,8 @@ export function readBody(documentXml: string, styleNames: Map<string, string> = 
   };
   const parent = () => stack[stack.length - 2];
 
-  const parser = new Parser(
+  scanMarkup(
+    documentXml,
     {
       onopentag(name, attrs) {
         if (!nsKnown) {
@@ -244,10 +244,8 @@ export function readBody(documentXml: string, styleNames: Map<string, string> = 
         }
       },
     },
-    { xmlMode: true, decodeEntities: true },
+    { xml: true, what: 'Word 文档正文（document.xml）' },
   );
-  parser.write(documentXml);
-  parser.end();
   return items;
 }
 

@@ -1,6 +1,6 @@
-import { parseDocument } from 'htmlparser2';
 import { decodeText, declaredCharset } from '../bytes';
 import { ImportError, LIMITS } from '../errors';
+import { parseMarkup } from '../markup';
 import { placeOnGrid, type RawCell } from '../tables/grid';
 import { collapseBlanks } from '../text-utils';
 import type { SourceDoc, SrcBlock } from '../source-doc';
@@ -86,11 +86,7 @@ export function readHtml(bytes: Uint8Array): SourceDoc {
 export function readHtmlText(html: string): SourceDoc {
   if (html.length > LIMITS.textChars)
     throw new ImportError('too-large', '网页文件过大（超过 800 万字符），无法导入。请只保存年报正文页面。');
-  const doc = parseDocument(html, {
-    decodeEntities: true,
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-  }) as unknown as Node;
+  const doc = parseMarkup(html, { xml: false, what: '网页' }) as Node;
   const blocks: SrcBlock[] = [];
   const hints: NonNullable<SourceDoc['hints']> = {};
   let buf = '';

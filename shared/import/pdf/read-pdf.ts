@@ -2,8 +2,10 @@ import { ImportError, LIMITS } from '../errors';
 import type { SourceDoc } from '../source-doc';
 import { layoutPages } from './layout';
 import type { PdfTextExtractor } from './pdfjs';
+import { guardPdfStreams } from './stream-guard';
 
 export async function readPdf(bytes: Uint8Array, extract: PdfTextExtractor): Promise<SourceDoc> {
+  await guardPdfStreams(bytes);
   const { pages, numPages } = await extract(bytes);
   const { lines, emptyPages } = layoutPages(pages);
   const chars = lines.reduce((n, l) => n + l.text.length, 0);
