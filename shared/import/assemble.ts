@@ -9,7 +9,8 @@ import { buildBlocks } from './narrative';
 import { simplifierFor } from './simplify';
 import type { ImportKind, SourceDoc, SrcBlock, SrcLine } from './source-doc';
 import { structure } from './structure';
-import { extractT2, extractT3, extractT4, type TableResult } from './tables/extract';
+import { extractT2, extractT3, type TableResult } from './tables/extract';
+import { extractT4 } from './tables/extract-t4';
 import { cleanText, fixRadicals, matchKey, stripPinyin } from './text-utils';
 import { parseNumber } from './tables/numbers';
 

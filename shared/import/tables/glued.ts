@@ -1,7 +1,7 @@
 /**
  * Rows whose numbers lost their separators (“210000021” for 21 0 0 0 0 0 21): every way to cut
- * the digits into the expected count of numbers (no leading zeros), filtered by the table's own
- * arithmetic. The search is bounded; when it cannot decide, the caller says so.
+ * the digits into the expected count of numbers (no leading zeros), filtered by a check. The
+ * search is bounded; when it cannot decide, the caller says so.
  */
 
 export type RowCheck = (values: number[]) => boolean;
@@ -17,7 +17,7 @@ export interface GluedToken {
 
 /**
  * Splits the tokens (in order) into exactly `count` numbers, cutting only the tokens marked `cut`.
- * Returns every split accepted by `check` (at most `limit`).
+ * Returns every split accepted by `check` (at most `limit`); `partial` prunes prefixes early.
  */
 export function splitGlued(
   tokens: GluedToken[],
@@ -26,25 +26,43 @@ export function splitGlued(
   limit = 50,
   partial?: (prefix: number[]) => boolean,
 ): number[][] {
+  return enumerateSplits(tokens, count, check, limit, partial).splits;
+}
+
+/**
+ * As `splitGlued`, and whether the search saw every split (false when it stopped at `limit` or at
+ * its node budget: then more splits may exist than the ones returned).
+ */
+export function enumerateSplits(
+  tokens: GluedToken[],
+  count: number,
+  check: RowCheck,
+  limit = 50,
+  partial?: (prefix: number[]) => boolean,
+): { splits: number[][]; complete: boolean } {
   const digits = tokens.map((t) => t.raw.replace(/\s+/g, ''));
   const cuttable = tokens.map((t, i) => t.cut && /^\d+$/.test(digits[i]!));
   const results: number[][] = [];
   let nodes = 0;
+  let stopped = false;
   const cur: number[] = [];
-  const minLeft = (ti: number) => digits.length - ti; // every remaining token gives at least one number
-  const maxLeft = (ti: number) => digits.slice(ti).reduce((n, d, k) => n + (cuttable[ti + k] ? d.length : 1), 0);
+  // Most numbers the tokens from `ti` on can give (a cuttable token one per digit).
+  const maxFrom: number[] = new Array<number>(digits.length + 1).fill(0);
+  for (let i = digits.length - 1; i >= 0; i--) maxFrom[i] = maxFrom[i + 1]! + (cuttable[i] ? digits[i]!.length : 1);
+  const full = () => results.length >= limit || ++nodes > MAX_NODES;
 
   const cutToken = (ti: number, rest: string): void => {
-    if (results.length >= limit || ++nodes > MAX_NODES) return;
+    if (full()) return void (stopped = true);
     if (rest === '') return nextToken(ti + 1);
     const numbersLeft = count - cur.length;
     if (numbersLeft <= 0) return;
     const maxLen = rest[0] === '0' ? 1 : Math.min(MAX_DIGITS_PER_NUMBER, rest.length);
+    const laterTokens = digits.length - ti - 1;
     for (let len = 1; len <= maxLen; len++) {
       // Leave room: the rest of this token and the later tokens must still fit the count.
       const remaining = rest.length - len;
-      const laterTokens = digits.length - ti - 1;
       if (numbersLeft - 1 < (remaining > 0 ? 1 : 0) + laterTokens) continue;
+      if (numbersLeft - 1 > remaining + maxFrom[ti + 1]!) continue;
       if (remaining > (numbersLeft - 1) * MAX_DIGITS_PER_NUMBER) continue;
       cur.push(Number(rest.slice(0, len)));
       if (!partial || partial(cur)) cutToken(ti, rest.slice(len));
@@ -52,23 +70,23 @@ export function splitGlued(
     }
   };
   const nextToken = (ti: number): void => {
-    if (results.length >= limit || ++nodes > MAX_NODES) return;
+    if (full()) return void (stopped = true);
     if (ti === digits.length) {
       if (cur.length === count && check(cur)) results.push([...cur]);
       return;
     }
     const need = count - cur.length;
-    if (need < minLeft(ti) || need > maxLeft(ti)) return;
+    if (need < digits.length - ti || need > maxFrom[ti]!) return;
     const d = digits[ti]!;
     if (cuttable[ti]) cutToken(ti, d);
     else {
       const v = Number(d.replace(/,/g, ''));
       if (!Number.isFinite(v)) return;
       cur.push(v);
-      nextToken(ti + 1);
+      if (!partial || partial(cur)) nextToken(ti + 1);
       cur.pop();
     }
   };
   nextToken(0);
-  return results;
+  return { splits: results, complete: !stopped };
 }
