@@ -2,13 +2,14 @@ import { GOV_2019, SECTIONS, type FormatId, type SectionId, type TableId } from 
 import { blankCells, newId } from '../model/blank';
 import { REPORT_KIND, SCHEMA_VERSION, SECTION_IDS, type Block, type Cells, type Report } from '../model/types';
 import { validateReport, formatIssues } from '../model/schema';
-import { agencyFromTitle, agencyKind, detectFormat, detectYear } from './detect';
+import { agencyFromTitle, agencyKindOf, detectFormat, detectYear } from './detect';
 import { ImportError } from './errors';
 import { locateTables } from './locate-tables';
 import { buildBlocks } from './narrative';
 import { simplifierFor } from './simplify';
 import type { ImportKind, SourceDoc, SrcBlock, SrcLine } from './source-doc';
 import { structure } from './structure';
+import { segmentDoc } from './text/segment';
 import { extractT2, extractT3, type TableResult } from './tables/extract';
 import { extractT4 } from './tables/extract-t4';
 import { cleanText, fixRadicals, matchKey, stripPinyin } from './text-utils';
@@ -72,7 +73,9 @@ async function normalise(doc: SourceDoc): Promise<{ doc: SourceDoc; traditional:
 }
 
 export async function assemble(input: SourceDoc, fileName: string, now: Date): Promise<ImportOutcome> {
-  const { doc, traditional, pinyin } = await normalise(input);
+  const normalised = await normalise(input);
+  const { traditional, pinyin } = normalised;
+  const doc = input.kind === 'pdf' ? normalised.doc : segmentDoc(normalised.doc);
   const warnings: string[] = [...doc.warnings];
   if (traditional) warnings.push('原文为繁体字，已转换为简体字；请核对专有名词（机关名称、人名、地名）是否转换正确。');
   if (pinyin) warnings.push('原文在汉字后附有拼音注音（如“公开(kāi)”），已去除。');
@@ -205,6 +208,11 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
     else warnings.push('未能识别机关名称，请填写。');
   }
   if (!s.title) warnings.push('未找到报告标题（应为“XX机关XXXX年政府信息公开工作年度报告”）。');
+  const kindOf = agencyKindOf(agencyName);
+  if (kindOf.open && agencyName)
+    warnings.push(
+      `${kindOf.open}，发布期限因类别而不同（县级以上人民政府及开发区、新区等管委会为次年3月31日前，政府部门、乡镇（街道）为1月31日前），请在封面中选择机关类别。`,
+    );
 
   // Sections.
   const wrapped = !!doc.wrapped;
@@ -236,7 +244,7 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
     schemaVersion: SCHEMA_VERSION,
     format,
     year,
-    agency: { name: agencyName, kind: agencyKind(agencyName) },
+    agency: { name: agencyName, kind: kindOf.kind },
     title,
     preamble,
     sections: SECTION_IDS.map((id) => ({ id, blocks: sectionBlocks.get(id) ?? [] })),

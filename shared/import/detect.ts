@@ -80,6 +80,6 @@ export function agencyFromTitle(title: string): string {
   return t.replace(/[，,:：、\s]+$/, '').trim();
 }
 
-export { agencyKind } from '../model/agency-kind';
+export { agencyKind, agencyKindOf } from '../model/agency-kind';
 
 export const EXPECTED_TITLE_SUFFIX = TITLE_SUFFIX;

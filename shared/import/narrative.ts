@@ -10,10 +10,13 @@ import { isPageNumber } from './pdf/layout';
 
 const joinLines = (a: string, b: string) => (/[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b);
 
-/** Run-in sub-sections that a website flattened into one line: “… (二)依申请公开情况。…”. */
+/**
+ * Run-in sub-sections that a website flattened into one line: “… (二)依申请公开情况。…”, also
+ * without a blank after a full stop (“…日常监管。（二）依申请公开…”).
+ */
 function splitRunIn(text: string): string[] {
   if (text.length < 120) return [text];
-  return text.split(/\s+(?=[（(][一二三四五六七八九十]{1,2}[)）]\S)/).filter((p) => p.trim());
+  return text.split(/(?:\s+|(?<=[。；！？]))(?=[（(][一二三四五六七八九十]{1,2}[)）]\S)/).filter((p) => p.trim());
 }
 
 export function headingLevel(text: string): 2 | 3 | null {

@@ -108,7 +108,7 @@ export function structure(doc: SourceDoc): Structure {
 
   blocks.forEach((b, i) => {
     if (b.type === 'line') {
-      if (isChrome(b.text)) {
+      if (b.chrome || isChrome(b.text)) {
         chrome.add(i);
         publishedAt ??= publishDateOf(b.text) ?? undefined;
         agencyHint ??= agencyOf(b.text) ?? undefined;

@@ -277,15 +277,19 @@ function* publishDeadline(ctx: CheckContext): Iterable<Finding> {
   const d = reportDate(ctx);
   if (!d) return;
   // 2019 Regulation art. 49: departments by 31 Jan, governments by 31 Mar; before 2019 all by 31 Mar.
+  // A kind not known ('other') is not guessed: only a date late for every kind is reported.
+  const unknown = agency?.kind !== 'government' && agency?.kind !== 'department' && agency?.kind !== 'township';
   const government = agency?.kind === 'government' || year < 2019;
-  const deadline = `${year + 1}-${government ? '03-31' : '01-31'}`;
+  const deadline = `${year + 1}-${government || unknown ? '03-31' : '01-31'}`;
   if (d.date <= deadline) return;
   const who =
     year < 2019
       ? '原《条例》规定各机关应在每年3月31日前'
       : government
         ? '县级以上人民政府应在每年3月31日前'
-        : '政府部门、乡镇（街道）等应在每年1月31日前';
+        : unknown
+          ? '机关类别未定；即使是县级以上人民政府，也应在每年3月31日前'
+          : '政府部门、乡镇（街道）等应在每年1月31日前';
   yield {
     rule: 'PUBLISH-DEADLINE',
     severity: 'warning',

@@ -4,7 +4,7 @@ import { GOV_2021 } from '../../../templates/index';
 import { tableEquations } from './equations';
 import type { TableResult } from './extract';
 import type { Observation, ObservedTable } from './observe';
-import { center, median, readRow, type RowRules } from './read-row';
+import { cellText, center, median, readRow, type RowRules } from './read-row';
 import { solveJointly } from './solve';
 import { SPECS } from './spec';
 
@@ -13,7 +13,7 @@ import { SPECS } from './spec';
  * row per group, or its numbers run together (cut by the three group totals).
  */
 
-const groupOk = (g: number[]) => g[4] === g[0]! + g[1]! + g[2]! + g[3]!;
+const groupOk = (g: (number | null)[]) => (g[4] ?? 0) === (g[0] ?? 0) + (g[1] ?? 0) + (g[2] ?? 0) + (g[3] ?? 0);
 const T4_RULES: RowRules = {
   check: (v) => v.length === 15 && [0, 5, 10].every((s) => groupOk(v.slice(s, s + 5))),
   partial: (prefix) => prefix.length % 5 !== 0 || groupOk(prefix.slice(-5)),
@@ -72,12 +72,14 @@ export function extractT4(table: ObservedTable): TableResult {
     const at = sol.unique[0];
     if (at !== null && at !== undefined) {
       put(res.domain[at]!);
-      warnings.push(`${name}数字连在一起（${res.shown}），按各组总计拆分为 ${res.domain[at]!.join(' ')}，请核对。`);
+      warnings.push(
+        `${name}数字连在一起（${res.shown}），按各组总计拆分为 ${res.domain[at]!.map(cellText).join(' ')}，请核对。`,
+      );
       return { cells, confidence: 0.8, warnings, found: true };
     }
     const options = res.domain
       .slice(0, 3)
-      .map((c) => c.join(' '))
+      .map((c) => c.map(cellText).join(' '))
       .join('；或 ');
     warnings.push(
       `${name}数字连在一起（${res.shown}），有多种拆分方式（可能为 ${options}${res.domain.length > 3 ? ' 等' : ''}），无法确定，表四留空，请按原文填写。`,

@@ -3,7 +3,8 @@ import type { Cells } from '../../model/types';
 import { align, countFit, type Alignment } from './align';
 import { holds, inForceChain, tableEquations } from './equations';
 import type { Observation, ObservedTable } from './observe';
-import { columnCenters, readRow, type RowRules } from './read-row';
+import { cellText, columnCenters, readRow, type RowRules } from './read-row';
+import type { Value } from './glued';
 import { solveJointly, type Equation } from './solve';
 import { SPECS, type RowSpec, type TableSpec } from './spec';
 
@@ -33,8 +34,11 @@ export const t3RowCheck = (v: number[]): boolean =>
 interface Open {
   spec: RowSpec;
   pair: number;
-  domain: number[][];
+  domain: Value[][];
   shown: string;
+  /** Digits ran together (else only blank cells were lost between separate numbers). */
+  glued: boolean;
+  count: number;
 }
 
 interface Extracted {
@@ -45,6 +49,8 @@ interface Extracted {
   rowConf: number[];
   open: Open[];
   unresolved: number;
+  /** Cells of rows that were found (a blank one counts 0 in the sums; the others are unknown). */
+  printed: Set<string>;
 }
 
 export const where = (name: string, row: RowSpec): string => `${name}“${row.label || row.cols[0]?.header}”`;
@@ -64,16 +70,25 @@ export function extractRows(
   const matched = alignment.pairs.map((p) => ({ spec: spec.rows[p.spec]!, obs: table.obs[p.obs]!, pair: p }));
   const open: Open[] = [];
   let unresolved = 0;
+  const printed = new Set<string>();
   for (const { spec: row, obs, pair } of matched) {
     const centers = columnCenters(row, matched, [...new Set([...table.headerCells, ...obs.headers])]);
     const res = readRow(row, obs, centers, rules(row));
     const sure = Math.min(1, 0.55 + pair.label * 0.6) * (countFit(row, obs) >= 0.99 ? 1 : 0.85);
+    if (!('fail' in res)) for (const c of row.cols) printed.add(c.key);
     if ('values' in res) {
       row.cols.forEach((c, i) => (cells[c.key] = res.values[i] ?? null));
       if (res.note) warnings.push(`${where(name, row)}：${res.note}，请核对。`);
       rowConf[pair.spec] = res.note ? sure * 0.9 : sure;
     } else if ('domain' in res) {
-      open.push({ spec: row, pair: pair.spec, domain: res.domain, shown: res.shown });
+      open.push({
+        spec: row,
+        pair: pair.spec,
+        domain: res.domain,
+        shown: res.shown,
+        glued: res.glued,
+        count: obs.nums.length,
+      });
       rowConf[pair.spec] = sure * 0.9;
     } else {
       warnings.push(`${where(name, row)}：${res.fail}。`);
@@ -81,13 +96,13 @@ export function extractRows(
       if (res.fail.includes('连在一起')) unresolved++;
     }
   }
-  return { alignment, specs: spec.rows, cells, warnings, rowConf, open, unresolved };
+  return { alignment, specs: spec.rows, cells, warnings, rowConf, open, unresolved, printed };
 }
 
-const options = (cands: number[][]) =>
+const options = (cands: Value[][]) =>
   `${cands
     .slice(0, 3)
-    .map((c) => c.join(' '))
+    .map((c) => c.map(cellText).join(' '))
     .join('；或 ')}${cands.length > 3 ? ' 等' : ''}`;
 
 /**
@@ -97,29 +112,34 @@ const options = (cands: number[][]) =>
 export function solveOpen(x: Extracted, equations: Equation[], name: string): void {
   if (!x.open.length) return;
   const vars = x.open.map((o) => ({ keys: o.spec.cols.map((c) => c.key), domain: o.domain }));
-  const sol = solveJointly(vars, x.cells, equations);
+  const sol = solveJointly(vars, x.cells, equations, (k) => !x.printed.has(k));
   x.open.forEach((o, i) => {
     const at = sol.unique[i];
-    const head = `${where(name, o.spec)}：数字连在一起（${o.shown}）`;
+    const k = o.spec.cols.length;
+    const head = o.glued
+      ? `${where(name, o.spec)}：数字连在一起（${o.shown}）`
+      : `${where(name, o.spec)}：只读到 ${o.count} 个数字（${o.shown}），应为 ${k} 个`;
     if (at !== null && at !== undefined) {
       const values = o.domain[at]!;
       o.spec.cols.forEach((c, j) => (x.cells[c.key] = values[j] ?? null));
+      const shown = values.map(cellText).join(' ');
       x.warnings.push(
         o.domain.length === 1 && sol.used === 0
-          ? `${head}，按本行合计拆分为 ${values.join(' ')}，请核对。`
-          : `${head}，按表内勾稽关系确定为 ${values.join(' ')}，请核对。`,
+          ? `${head}，按本行合计确定为 ${shown}，请核对。`
+          : `${head}，按表内勾稽关系确定为 ${shown}，请核对。`,
       );
       return;
     }
     x.unresolved++;
     x.rowConf[o.pair] = 0.2;
     const seen = sol.seen[i]!.map((k) => o.domain[k]!);
+    const what = o.glued ? '拆分方式' : '空白单元格的位置';
     x.warnings.push(
       sol.status === 'none'
-        ? `${head}，拆分后与表内合计都对不上（可能为 ${options(o.domain)}），无法确定，本行留空，请按原文填写。`
+        ? `${head}，无论怎样${o.glued ? '拆分' : '对应'}都与表内合计对不上（可能为 ${options(o.domain)}），无法确定各自所在的列，本行留空，请按原文填写。`
         : sol.status === 'budget'
-          ? `${head}，可能的拆分方式太多，无法确定，本行留空，请按原文填写。`
-          : `${head}，有多种拆分方式（可能为 ${options(seen.length > 1 ? seen : o.domain)}），无法确定，本行留空，请按原文填写。`,
+          ? `${head}，可能的${what}太多，无法确定，本行留空，请按原文填写。`
+          : `${head}，有多种${what}（可能为 ${options(seen.length > 1 ? seen : o.domain)}），无法确定各自所在的列，本行留空，请按原文填写。`,
     );
   });
   x.open = [];

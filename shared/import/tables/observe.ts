@@ -44,17 +44,23 @@ export interface ObservedTable {
   key: string;
 }
 
-const TRAILING_DIGITS = /^(.*?[^\d.,\s-])(\d+(?:\.\d+)?)$/;
-
-/** Splits a label cell with digits stuck to its end: “行政许可550” → label + number. */
-function splitGlued(text: string): { label: string; digits?: string } {
-  const m = TRAILING_DIGITS.exec(text.normalize('NFKC'));
-  if (!m) return { label: text };
-  const label = m[1]!;
+/**
+ * Splits a label cell with numbers stuck to its end: “行政许可550” → label + 550, also with marks
+ * of empty cells among them (“执法案卷90—” → label + 90 + —).
+ */
+function splitGlued(text: string): { label: string; tail?: string[] } {
+  const t = text.normalize('NFKC');
+  let i = t.length;
+  while (i > 0 && /[\d.—–－/／]/.test(t[i - 1]!)) i--;
+  const tail = t.slice(i);
+  if (!/\d/.test(tail) || !/^[\d—–－/／]/.test(tail) || /^\./.test(tail)) return { label: text };
+  const label = t.slice(0, i);
   // Only after Chinese text or a closing mark: “2.”, “第（一）项” and dates stay labels.
   if (!/[\u4e00-\u9fff”’)）】」]$/.test(label)) return { label: text };
   if (/(第|年|月|日|号|期|页|条第)$/.test(label)) return { label: text };
-  return { label, digits: m[2]! };
+  const parts = tail.match(/\d+(?:\.\d+)?|[—–－/／]/g) ?? [];
+  if (parts.join('') !== tail.replace(/\.(?!\d)/g, '')) return { label: text };
+  return { label, tail: parts };
 }
 
 interface Piece {
@@ -84,9 +90,13 @@ function splitLine(pieces: Piece[]): { label: Piece[]; nums: NumToken[] } {
   if (label.length) {
     const last = label[label.length - 1]!;
     const g = splitGlued(last.text);
-    if (g.digits) {
+    if (g.tail) {
       label[label.length - 1] = { ...last, text: g.label };
-      nums.unshift({ raw: g.digits, value: Number(g.digits), glued: g.digits.length > 1, ...pos(last) });
+      const glued = g.tail.map((raw): NumToken => {
+        if (!/\d/.test(raw)) return { raw, value: null, blank: true };
+        return { raw, value: Number(raw), ...(raw.length > 1 ? { glued: true } : {}), ...pos(last) };
+      });
+      nums.unshift(...glued);
     }
   }
   return { label, nums };

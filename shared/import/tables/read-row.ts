@@ -1,5 +1,5 @@
 import { matchKey } from '../text-utils';
-import { enumerateSplits, type GluedToken } from './glued';
+import { enumerateReadings, type GluedToken, type Value } from './glued';
 import type { NumToken, Observation } from './observe';
 import type { RowSpec } from './spec';
 
@@ -10,13 +10,16 @@ import type { RowSpec } from './spec';
  */
 
 export type RowReading =
-  { values: (number | null)[]; note?: string } | { domain: number[][]; shown: string } | { fail: string };
+  | { values: (number | null)[]; note?: string }
+  | { domain: Value[][]; shown: string; glued: boolean }
+  | { fail: string };
 
 /** What a row may lean on: its own sum (Table 3 total, Table 4 groups) and whether other equations touch it. */
 export interface RowRules {
+  /** The row's own sum (an empty cell counts 0, as publishers who leave a cell empty mean). */
   check: ((v: number[]) => boolean) | null;
   /** Prefix pruning for long rows (Table 4's group totals as soon as a group is complete). */
-  partial?: (prefix: number[]) => boolean;
+  partial?: (prefix: Value[]) => boolean;
   /** Some equation of the table (a sum, a balance, last year's figure) involves this row. */
   arithmetic: boolean;
 }
@@ -138,31 +141,46 @@ export function readRow(spec: RowSpec, o: Observation, centers: number[] | null,
     };
   }
   const lost = (n: number) => `只读到 ${n} 个数字（${show(nums)}），应为 ${k} 个，无法确定各自所在的列，本行留空`;
-  // Blanks are known in a real table, and marks (—, /) are single cells: nothing to cut.
-  if (o.structured || nums.some((t) => t.blank) || !nums.length) return { fail: lost(nums.length) };
+  // Blanks are known in a real table: nothing to cut or to place.
+  if (o.structured || !nums.length) return { fail: lost(nums.length) };
 
-  // Digits run together. A token may hold several numbers when it is stuck to the label, cannot be
-  // one number (“02”), or is the whole row; separate numbers are cut only where the table's
-  // arithmetic can confirm the cut (else “1 11” for 1, blank, 11 would become 1 1 1).
-  const hard = nums.map((t) => !!t.glued || leadingZero(t.raw) || nums.length === 1);
+  // Digits run together, or blank cells lost between numbers. The printed tokens are read as k
+  // cells every possible way: any run of digits may hold several numbers, and a blank between two
+  // tokens may stand for empty cells (a cell holding only &nbsp;). One reading only is the row as
+  // printed (“0000000”, “规章 000”), also when its sum is wrong; otherwise the readings that fit
+  // the row's own sum go to the table solver, which keeps one only when the whole table singles
+  // it out. A row without any arithmetic is never guessed.
+  const glued = nums.some((t) => t.glued || leadingZero(t.raw)) || nums.length === 1;
+  if (!glued && !rules.arithmetic) return { fail: lost(nums.length) };
   const shown = show(nums);
-  const tokens = (soft: boolean): GluedToken[] => nums.map((t, i) => ({ raw: t.raw, cut: hard[i]! || soft }));
-  // Spaces kept as cell boundaries: when that gives one reading only, it is the row as printed
-  // (“0000000”, “规章 000”), also when its sum is wrong — unless cutting a separate number too
-  // gives readings whose sums hold (stray spaces: the solver decides between them).
-  const strict = enumerateSplits(tokens(false), k, () => true, 2);
-  const only = strict.complete && strict.splits.length === 1 ? strict.splits[0]! : null;
-  const certain = only ? { values: only, note: `数字连在一起（${shown}），按唯一可能拆分为 ${only.join(' ')}` } : null;
-  if (only && (!rules.check || rules.check(only))) return certain!;
-  const found = enumerateSplits(tokens(rules.arithmetic), k, rules.check ?? (() => true), MAX_READINGS, rules.partial);
+  const tokens: GluedToken[] = nums.map((t) => ({
+    raw: t.blank ? '' : t.raw,
+    cut: !t.blank,
+    blanksAfter: k,
+  }));
+  const all = enumerateReadings(tokens, k, () => true, 2);
+  const inferred = (v: Value[]) => v.filter((x) => x === null).length > nums.filter((t) => t.blank).length;
+  if (all.complete && all.readings.length === 1 && !inferred(all.readings[0]!)) {
+    const only = all.readings[0]!;
+    return { values: only, note: `数字连在一起（${shown}），按唯一可能拆分为 ${only.map(cellText).join(' ')}` };
+  }
+  if (!all.readings.length)
+    return { fail: nums.length < k ? lost(nums.length) : `数字连在一起（${shown}），无法拆分为 ${k} 个数，本行留空` };
+  const check = rules.check;
+  const found = enumerateReadings(
+    tokens,
+    k,
+    check ? (v) => check(v.map((x) => x ?? 0)) : () => true,
+    MAX_READINGS,
+    rules.partial,
+  );
   if (!found.complete) return { fail: `数字连在一起（${shown}），拆分方式太多，无法确定，本行留空` };
-  if (!found.splits.length) {
-    if (certain) return certain;
-    const any = enumerateSplits(tokens(rules.arithmetic), k, () => true, 1).splits.length > 0;
-    // No way to make k numbers at all: blank cells were lost, not digits run together.
-    return any && nums.some((t, i) => hard[i] && t.raw.length > 1)
+  if (!found.readings.length)
+    return glued
       ? { fail: `数字连在一起（${shown}），没有一种拆分能使本行合计相符，无法确定，本行留空` }
       : { fail: lost(nums.length) };
-  }
-  return { domain: found.splits, shown };
+  return { domain: found.readings, shown, glued };
 }
+
+/** A cell in a message: its number, or 空 for an empty cell. */
+export const cellText = (v: number | null): string => (v === null ? '空' : String(v));

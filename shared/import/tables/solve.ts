@@ -13,7 +13,7 @@ import type { Cells } from '../../model/types';
 export interface RowVar {
   /** Cell keys of the row, in the order of each reading's values. */
   keys: string[];
-  /** Possible readings (each already passing the row's own checks). */
+  /** Possible readings (each already passing the row's own checks); an empty cell counts 0. */
   domain: (number | null)[][];
 }
 
@@ -40,11 +40,17 @@ const EPS = 1e-6;
 const MAX_NODES = 300_000;
 
 /**
- * Solves the variables against the equations, with the cells of every other row fixed (`fixed`:
- * a number, or null/absent for a blank or missing cell — an equation touching such a cell cannot
- * be evaluated and is left out).
+ * Solves the variables against the equations, with the cells of every other row fixed (`fixed`).
+ * A cell printed empty counts 0 (what publishers who leave a cell empty mean, and how their totals
+ * add up); a cell of a row not found at all (`missing`) is unknown, and an equation touching one
+ * is left out.
  */
-export function solveJointly(vars: RowVar[], fixed: Cells, equations: Equation[]): Solution {
+export function solveJointly(
+  vars: RowVar[],
+  fixed: Cells,
+  equations: Equation[],
+  missing: (key: string) => boolean = () => false,
+): Solution {
   const owner = new Map<string, { v: number; pos: number }>();
   vars.forEach((rv, v) => rv.keys.forEach((k, pos) => owner.set(k, { v, pos })));
 
@@ -52,8 +58,8 @@ export function solveJointly(vars: RowVar[], fixed: Cells, equations: Equation[]
   interface Lin {
     constant: number;
     vars: number[];
-    /** contrib[j][option] for vars[j]; null when the option leaves a cell blank (not evaluable). */
-    contrib: (number | null)[][];
+    /** contrib[j][option] for vars[j]. */
+    contrib: number[][];
   }
   const lins: Lin[] = [];
   for (const eq of equations) {
@@ -69,11 +75,11 @@ export function solveJointly(vars: RowVar[], fixed: Cells, equations: Equation[]
         continue;
       }
       const val = fixed[t.key];
-      if (typeof val !== 'number') {
+      if (missing(t.key) || (val !== null && typeof val !== 'number')) {
         usable = false;
         break;
       }
-      constant += t.coef * val;
+      constant += t.coef * (val ?? 0);
     }
     if (!usable) continue;
     const lin: Lin = { constant, vars: [], contrib: [] };
@@ -82,18 +88,13 @@ export function solveJointly(vars: RowVar[], fixed: Cells, equations: Equation[]
       lin.contrib.push(
         vars[v]!.domain.map((opt) => {
           let s = 0;
-          for (const p of parts) {
-            const x = opt[p.pos];
-            if (x === null || x === undefined) return null;
-            s += p.coef * x;
-          }
+          for (const p of parts) s += p.coef * (opt[p.pos] ?? 0);
           return s;
         }),
       );
     }
-    // An option that leaves a cell of this equation blank cannot be judged by it: the equation is
-    // dropped. So is one without any open row: it holds or not whatever the cuts (the checks say so).
-    if (!lin.vars.length || lin.contrib.some((c) => c.some((x) => x === null))) continue;
+    // One without any open row holds or not whatever the cuts (the checks say so).
+    if (!lin.vars.length) continue;
     lins.push(lin);
   }
 
@@ -128,8 +129,8 @@ export function solveJointly(vars: RowVar[], fixed: Cells, equations: Equation[]
         mn = Infinity;
         mx = -Infinity;
         for (const c of lin.contrib[j]!) {
-          mn = Math.min(mn, c!);
-          mx = Math.max(mx, c!);
+          mn = Math.min(mn, c);
+          mx = Math.max(mx, c);
         }
       }
       lo[r] = lo[r + 1]! + mn;

@@ -152,6 +152,14 @@ describe('PUBLISH-DEADLINE', () => {
     ).toHaveLength(1);
   });
 
+  it('does not guess a deadline when the kind of agency is not known: only a date late for every kind', () => {
+    const other = (date: string) => makeReport({ agency: '青禾公路养护段', kind: 'other', signatureDate: date });
+    expect(of(other('2025-02-20'), 'PUBLISH-DEADLINE')).toEqual([]);
+    const late = of(other('2025-04-02'), 'PUBLISH-DEADLINE');
+    expect(late).toMatchObject([{ expected: '2025-03-31', actual: '2025-04-02' }]);
+    expect(late[0]!.message).toContain('机关类别未定');
+  });
+
   it('prefers the publication date found on import, and says nothing while unsigned', () => {
     const imported = makeReport({ signatureDate: '2025-01-20', source: { publishedAt: '2025-02-10' } as never });
     expect(of(imported, 'PUBLISH-DEADLINE')[0]!.message).toContain('发布日期2025年2月10日');

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildHtml } from '../../../shared/export/index';
 import { importReport, ImportError } from '../../../shared/import/index';
-import { agencyFromTitle, agencyKind, detectFormat, detectYear } from '../../../shared/import/detect';
+import { agencyFromTitle, agencyKind, agencyKindOf, detectFormat, detectYear } from '../../../shared/import/detect';
 import { matchHeading } from '../../../shared/import/headings';
 import { splitGlued } from '../../../shared/import/tables/glued';
 import { parseNumber } from '../../../shared/import/tables/numbers';
@@ -248,7 +248,19 @@ describe('detection', () => {
     expect(agencyKind('白石镇人民政府')).toBe('township');
     expect(agencyKind('淮安市人民政府')).toBe('government');
     expect(agencyKind('云溪县市场监督管理局')).toBe('department');
-    expect(agencyKind('江川经济开发区管理委员会')).toBe('other');
+    // Area committees report for their whole area, as county-level governments do.
+    expect(agencyKind('江川经济开发区管理委员会')).toBe('government');
+    expect(agencyKind('某某新区')).toBe('government');
+    expect(agencyKind('某某高新区管委会')).toBe('government');
+    expect(agencyKind('长岭综合实验区')).toBe('government');
+    expect(agencyKind('淮安市')).toBe('government');
+    expect(agencyKind('东湖街道办事处')).toBe('township');
+    expect(agencyKind('某某区农业农村局')).toBe('department');
+    expect(agencyKind('某某新区经济发展局')).toBe('department');
+    expect(agencyKind('某某高新区管委会办公室')).toBe('department');
+    expect(agencyKind('某某市城市管理委员会')).toBe('department');
+    expect(agencyKindOf('青禾公路养护段').kind).toBe('other');
+    expect(agencyKindOf('青禾公路养护段').open).toContain('看不出机关类别');
   });
 
   it('section headings: official, variants, run-in text, older wording; table rows are not headings', () => {
