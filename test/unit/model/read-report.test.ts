@@ -62,7 +62,9 @@ describe('a file with only the required fields', () => {
     expect(kind('舟曲县果耶镇人民政府')).toBe('township');
     expect(kind('淮安市洪泽区人民政府')).toBe('government');
     expect(kind('云溪县市场监督管理局')).toBe('department');
-    expect(kind('江川经济开发区管理委员会')).toBe('other');
+    // An area committee reports for its whole area, as a county-level government does (import.md).
+    expect(kind('江川经济开发区管理委员会')).toBe('government');
+    expect(kind('青禾公路养护段')).toBe('other');
   });
 
   it('is checked: the missing parts are findings of the report, not a refusal', () => {
