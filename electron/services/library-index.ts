@@ -37,7 +37,7 @@ const isEntry = (v: unknown): v is IndexEntry =>
   typeof v.summary.updatedAt === 'string' &&
   typeof v.summary.title === 'string';
 
-export function checkIndex(value: unknown): { ok: true; value: LibraryIndex } | { ok: false; problem: string } {
+function checkIndex(value: unknown): { ok: true; value: LibraryIndex } | { ok: false; problem: string } {
   if (!isObject(value) || value.version !== 1 || !isObject(value.reports) || !isObject(value.trash)) {
     return { ok: false, problem: '索引文件的结构不对' };
   }

@@ -7,7 +7,7 @@ const MAX_SETTINGS_BYTES = 1_000_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function checkSettings(value: unknown): { ok: true; value: Settings } | { ok: false; problem: string } {
+function checkSettings(value: unknown): { ok: true; value: Settings } | { ok: false; problem: string } {
   return isObject(value)
     ? { ok: true, value: value as Settings }
     : { ok: false, problem: '设置文件的内容应为一个 JSON 对象' };

@@ -3,7 +3,14 @@ import { createRoot } from 'react-dom/client';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { Root } from './app/Root';
+// In this order (later rules win over earlier ones of equal weight).
 import './styles/app.css';
+import './styles/library.css';
+import './styles/editor.css';
+import './styles/editor-forms.css';
+import './styles/findings.css';
+import './styles/table-section.css';
+import './styles/grid.css';
 
 dayjs.locale('zh-cn');
 

@@ -20,7 +20,7 @@ export type FileState =
 
 export type ReadableFile = Extract<FileState, { kind: 'ok' }>;
 
-export const reportText = (report: Report): string => `${JSON.stringify(report, null, 2)}\n`;
+const reportText = (report: Report): string => `${JSON.stringify(report, null, 2)}\n`;
 
 export class ReportFiles {
   readonly dirs: Record<Subdir, string>;

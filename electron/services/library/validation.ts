@@ -5,7 +5,7 @@ import { ServiceError, type NewReportInput, type ReportFileInput } from '../../.
 /** What the library accepts from its callers (the renderer, the CLI, files): ids, new reports, saves. */
 
 /** Report ids become file names: letters, digits, - and _ only (newId gives UUIDs). */
-export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 
 const FORMATS = ['gov-2021', 'gov-2019', 'pre-2019'] as const;
 

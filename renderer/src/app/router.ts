@@ -18,7 +18,7 @@ export type Route =
   | { screen: 'import' }
   | { screen: 'batch' };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'report' && parts[1]) {
     const page = parts[2] as EditorPage | undefined;

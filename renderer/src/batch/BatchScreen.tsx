@@ -1,26 +1,16 @@
 import { useCallback, useMemo } from 'react';
-import { App as AntApp, Alert, Button, Progress, Space, Table, Tag } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { App as AntApp, Alert, Button, Progress, Space } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, FileSearchOutlined, StopOutlined } from '@ant-design/icons';
 import { errorText, useServices } from '../api/context';
 import { AppHeader } from '../app/AppHeader';
 import { navigate } from '../app/router';
 import { bytesToBase64, chooseFiles, readBrowserFile } from '../import/file-read';
 import { setImportSession } from '../import/import-store';
-import { FORMAT_LABELS, KIND_LABELS } from '../import/labels';
 import { useFileDrop } from '../import/FileDrop';
 import { downloadText, saveBase64 } from '../export/download';
 import { batchFile, clearBatch, startBatch, stopBatch, useBatch } from './batch-store';
-import {
-  bySeverity,
-  summaryCounts,
-  summaryCsv,
-  summaryHtml,
-  verdictOf,
-  VERDICT_LABELS,
-  type BatchRow,
-  type Verdict,
-} from './batch-logic';
+import { bySeverity, summaryCounts, summaryCsv, summaryHtml, type BatchRow } from './batch-logic';
+import { BatchTable } from './BatchTable';
 import '../import/import.css';
 import './batch.css';
 
@@ -29,14 +19,6 @@ import './batch.css';
  * agency, year, format and the errors and warnings, most urgent first; a row opens that file's
  * import preview; the summary goes out as CSV (Excel/WPS) or a printable page.
  */
-
-const VERDICT_COLOR: Record<Verdict, string> = {
-  unreadable: 'default',
-  error: 'error',
-  warning: 'warning',
-  clean: 'success',
-  pending: 'processing',
-};
 
 export function BatchScreen() {
   const { api, shell } = useServices();
@@ -93,73 +75,6 @@ export function BatchScreen() {
       void message.error(errorText(e));
     }
   };
-
-  const verdict = (row: BatchRow) => {
-    const v = verdictOf(row);
-    const label =
-      v === 'pending'
-        ? row.state === 'reading'
-          ? '读取中…'
-          : running
-            ? '等待中'
-            : '未检查（已停止）'
-        : VERDICT_LABELS[v];
-    return (
-      <Tag color={VERDICT_COLOR[v]} variant="outlined">
-        {label}
-      </Tag>
-    );
-  };
-
-  const columns: ColumnsType<BatchRow> = [
-    { title: '结论', width: 120, render: (_, r) => verdict(r) },
-    {
-      title: '机关',
-      width: 220,
-      render: (_, r) =>
-        r.preview ? (
-          <Button type="link" className="batch-open" onClick={() => open(r)} aria-label={`查看${r.fileName}的导入预览`}>
-            {r.preview.report.agency.name || '（未识别机关）'}
-          </Button>
-        ) : (
-          <span className="muted">—</span>
-        ),
-    },
-    { title: '年度', width: 76, render: (_, r) => (r.preview ? `${r.preview.report.year}年` : '—') },
-    { title: '格式', width: 118, render: (_, r) => (r.preview ? FORMAT_LABELS[r.preview.report.format] : '—') },
-    { title: '来源', width: 128, render: (_, r) => (r.preview ? KIND_LABELS[r.preview.kind] : '—') },
-    {
-      title: '错误',
-      width: 64,
-      align: 'right',
-      render: (_, r) =>
-        r.state === 'done' ? (
-          <span className={r.counts.error ? 'batch-num error' : 'batch-num'}>{r.counts.error}</span>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      title: '警告',
-      width: 64,
-      align: 'right',
-      render: (_, r) =>
-        r.state === 'done' ? (
-          <span className={r.counts.warning ? 'batch-num warning' : 'batch-num'}>{r.counts.warning}</span>
-        ) : (
-          '—'
-        ),
-    },
-    {
-      title: '文件',
-      render: (_, r) => (
-        <div className="batch-file">
-          <span>{r.fileName}</span>
-          {r.error ? <div className="batch-error">{r.error}</div> : null}
-        </div>
-      ),
-    },
-  ];
 
   return (
     <div className="screen">
@@ -232,22 +147,7 @@ export function BatchScreen() {
                 title={`${counts.unreadable} 个文件无法读取，原因写在文件名下方。`}
               />
             ) : null}
-            <Table<BatchRow>
-              rowKey="index"
-              size="middle"
-              columns={columns}
-              dataSource={shown}
-              pagination={shown.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
-              className="library-table batch-table"
-              onRow={(r) =>
-                r.preview
-                  ? {
-                      onClick: (e) => !(e.target as HTMLElement).closest('button') && open(r),
-                      className: 'batch-row-open',
-                    }
-                  : {}
-              }
-            />
+            <BatchTable rows={shown} running={running} onOpen={open} />
           </>
         ) : (
           <div className="batch-empty">

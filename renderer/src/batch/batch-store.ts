@@ -18,7 +18,7 @@ export interface BatchState {
   done: number;
 }
 
-export const BATCH_CONCURRENCY = 2;
+const BATCH_CONCURRENCY = 2;
 
 let state: BatchState = { rows: [], running: false, stopped: false, startedAt: null, done: 0 };
 let files: File[] = [];
@@ -34,7 +34,7 @@ function updateRow(index: number, patch: Partial<BatchRow>) {
   set({ rows: state.rows.map((r) => (r.index === index ? { ...r, ...patch } : r)) });
 }
 
-export function getBatch(): BatchState {
+function getBatch(): BatchState {
   return state;
 }
 

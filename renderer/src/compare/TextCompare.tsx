@@ -11,7 +11,7 @@ import { diffSides, type DiffPart } from '../import/text-diff';
  * the characters that differ; paragraphs carried over unchanged are the ones to rewrite.
  */
 
-export const STATUS_TEXT: Record<ParagraphStatus, string> = {
+const STATUS_TEXT: Record<ParagraphStatus, string> = {
   unchanged: '未改动',
   changed: '已修改',
   added: '新增',

@@ -6,7 +6,7 @@ import { base64ToBytes } from '../import/file-read';
  * (and for types the shell's save dialog does not know), the native save dialog in Electron.
  */
 
-export function downloadBlob(name: string, blob: Blob): void {
+function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -20,7 +20,7 @@ export function downloadBlob(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function downloadBase64(name: string, data: string, mime: string): void {
+function downloadBase64(name: string, data: string, mime: string): void {
   downloadBlob(name, new Blob([base64ToBytes(data) as BlobPart], { type: mime }));
 }
 

@@ -6,7 +6,7 @@ import { exportFileName } from '../../../shared/export/file-name';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'html', 'pdf', 'fragment'];
 
 /** Sign-off, website, print: what most clerks need every time. */
-export const DEFAULT_FORMATS: readonly ExportFormat[] = ['docx', 'html', 'pdf'];
+const DEFAULT_FORMATS: readonly ExportFormat[] = ['docx', 'html', 'pdf'];
 
 export const FORMAT_INFO: Record<ExportFormat, { label: string; hint: string }> = {
   docx: { label: 'Word 文档（.docx）', hint: '送领导审签、打印；在 WPS 或 Word 中打开和修改。' },

@@ -10,7 +10,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /** What the file inputs accept (also the drop zone's filter). */
 export const IMPORT_ACCEPT = '.docx,.html,.htm,.pdf,.txt,.json,.nianbao';
-export const IMPORT_EXTENSIONS = IMPORT_ACCEPT.split(',');
+const IMPORT_EXTENSIONS = IMPORT_ACCEPT.split(',');
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} 字节`;

@@ -25,7 +25,7 @@ export function setImportSession(session: Omit<ImportSession, 'key'> | null): vo
   for (const l of listeners) l();
 }
 
-export function getImportSession(): ImportSession | null {
+function getImportSession(): ImportSession | null {
   return current;
 }
 

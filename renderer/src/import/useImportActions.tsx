@@ -17,7 +17,7 @@ import {
 import { startBatch } from '../batch/batch-store';
 
 /** What the importers read, for messages about files they refused. */
-export const IMPORTABLE_TEXT =
+const IMPORTABLE_TEXT =
   '可以导入：本程序导出的 Word 文档、其他 Word 文档（.docx）、网页（.html）、PDF、纯文本（.txt）和年报文件（.nianbao）。';
 
 /**

@@ -18,13 +18,6 @@ export function BackupDialog(props: {
   target: { id: string; label: string; damaged?: DamagedReport } | null;
   onClose(): void;
   onRestored(label: string): void;
-  confirm: (config: {
-    title: string;
-    content: string;
-    okText: string;
-    cancelText: string;
-    onOk(): Promise<void>;
-  }) => unknown;
 }) {
   const { target, onClose, onRestored } = props;
   const { api } = useServices();

@@ -6,6 +6,7 @@ import { suggestTitle } from '../../../shared/model/blank';
 import type { ReportSummary } from '../../../shared/service/api';
 import { ExistingReportWarning } from './ExistingReportWarning';
 import { defaultReportYear } from './default-year';
+import { useLatest } from '../hooks/use-latest';
 
 export interface NewReportValues {
   agency: string;
@@ -15,7 +16,7 @@ export interface NewReportValues {
 
 const MIN_YEAR = 2019;
 
-export function formatLabel(year: number): string {
+function formatLabel(year: number): string {
   const fmt = formatForYear(year);
   return fmt === 'pre-2019' ? '2019年以前的报告没有统一表格' : templateFor(fmt).name;
 }
@@ -34,15 +35,17 @@ export function NewReportDialog(props: {
   const agency = Form.useWatch('agency', form) ?? '';
   const year = Form.useWatch('year', form);
 
+  // Each opening starts from the defaults of that moment (a later change of them does not reset the form).
+  const defaults = useLatest({ agency: props.defaultAgency, kind: props.defaultKind });
   useEffect(() => {
     if (open) {
       form.setFieldsValue({
-        agency: props.defaultAgency ?? '',
-        kind: props.defaultKind ?? 'department',
+        agency: defaults.current.agency ?? '',
+        kind: defaults.current.kind ?? 'department',
         year: defaultReportYear(),
       });
     }
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [open, form, defaults]);
 
   const agencies = useMemo(() => {
     const names = new Set(reports.map((r) => r.agency).filter(Boolean));
