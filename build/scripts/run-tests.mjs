@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Runs every test runner of the project and ends with one plain line: "N passed, N failed".
+// Runs every test runner of the project and ends with one plain line: "N passed, N failed, N skipped"
+// (CI reads "N passed, N failed" at its start). Every skipped test is listed before it with its reason.
 // Steps: lint, typecheck (each tsconfig counts as one test), Vitest (unit), extra checks, Playwright (e2e).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -14,6 +15,8 @@ const want = (step) => only.length === 0 || only.includes(step);
 let passed = 0;
 let failed = 0;
 const failures = [];
+/** [runner, test name, reason] of every skipped test. */
+const skips = [];
 
 function run(cmd, args, opts = {}) {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
@@ -37,18 +40,19 @@ function readJson(file) {
   }
 }
 
-/** The reasons given by test.skip(…) in a Playwright JSON report. */
-function skipReasons(report) {
-  const reasons = new Set();
-  const walk = (suite) => {
+/** The skipped tests of a Playwright JSON report, with the reason given to test.skip(…). */
+function playwrightSkips(report, runner) {
+  const walk = (suite, path) => {
     for (const spec of suite.specs ?? [])
-      for (const t of spec.tests ?? [])
-        for (const a of [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])])
-          if (a.type === 'skip' && a.description) reasons.add(a.description);
-    for (const child of suite.suites ?? []) walk(child);
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const notes = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])];
+        const reason = notes.find((a) => a.type === 'skip' && a.description)?.description ?? null;
+        skips.push([runner, [...path, spec.title].join(' › '), reason]);
+      }
+    for (const child of suite.suites ?? []) walk(child, suite.title ? [...path, suite.title] : path);
   };
-  for (const suite of report.suites ?? []) walk(suite);
-  return [...reasons];
+  for (const suite of report.suites ?? []) walk(suite, []);
 }
 
 const npx = (bin) => join(root, 'node_modules', '.bin', bin);
@@ -67,11 +71,24 @@ if (want('typecheck')) {
 
 if (want('unit')) {
   const out = join(tmp, 'vitest.json');
-  const status = run(npx('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const skipsOut = join(tmp, 'vitest-skips.json');
+  rmSync(skipsOut, { force: true });
+  const status = run(
+    npx('vitest'),
+    [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+      `--reporter=${join(root, 'build', 'scripts', 'vitest-skips.mjs')}`,
+    ],
+    { env: { NIANBAO_SKIPS_JSON: skipsOut } },
+  );
   const report = readJson(out);
   if (report) {
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
+    for (const s of readJson(skipsOut) ?? []) skips.push(['unit', `${s.file} › ${s.name}`, s.reason]);
     if (report.numFailedTests) failures.push(`${report.numFailedTests} unit test(s)`);
     // A suite that failed to load has no tests in the counts: count it.
     const broken = (report.testResults ?? []).filter(
@@ -100,12 +117,13 @@ if (want('e2e') && existsSync(join(root, 'playwright.config.ts'))) {
     passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected ?? 0;
     if (report.stats.unexpected) failures.push(`${report.stats.unexpected} e2e test(s)`);
+    playwrightSkips(report, 'e2e');
     if (status !== 0 && !report.stats.unexpected) count('playwright run', false);
   } else count('playwright run', status === 0);
 }
 
 // The real desktop app under Playwright's _electron: runs where an Electron binary is installed,
-// otherwise its tests report themselves skipped with the reason (skips count as neither).
+// otherwise its tests report themselves skipped with the reason.
 if (want('e2e-electron') && existsSync(join(root, 'test/e2e-electron/playwright.config.ts'))) {
   const out = join(tmp, 'playwright-electron.json');
   const status = run(
@@ -120,14 +138,15 @@ if (want('e2e-electron') && existsSync(join(root, 'test/e2e-electron/playwright.
     passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected ?? 0;
     if (report.stats.unexpected) failures.push(`${report.stats.unexpected} desktop e2e test(s)`);
-    if (report.stats.skipped)
-      console.log(
-        `desktop e2e: ${report.stats.skipped} skipped — ${skipReasons(report).join('; ') || 'no reason given'}`,
-      );
+    playwrightSkips(report, 'desktop e2e');
     if (status !== 0 && !report.stats.unexpected) count('playwright electron run', false);
   } else count('playwright electron run', status === 0);
 }
 
+if (skips.length) {
+  console.log(`\nSkipped (${skips.length}):`);
+  for (const [runner, name, reason] of skips) console.log(`  [${runner}] ${name} — ${reason ?? '（没有给出原因）'}`);
+}
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed, ${skips.length} skipped`);
 process.exit(failed ? 1 : 0);

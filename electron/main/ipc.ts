@@ -1,4 +1,4 @@
-import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain } from 'electron';
 import { API_METHODS, type NianbaoApi } from '../../shared/service/api';
 import { isServiceError, type ServiceErrorCode } from '../../shared/service/errors';
 import type { ShellBridge } from '../../shared/service/shell';
@@ -29,7 +29,12 @@ export interface IpcDeps {
   logger?: Logger;
 }
 
-type AnyEvent = Pick<IpcMainInvokeEvent | IpcMainEvent, 'sender' | 'senderFrame'>;
+/** What the sender check reads of an IPC event (Electron's invoke and send events have it). */
+type AnyEvent = {
+  sender?: { id: number } | null;
+  senderFrame?: { url: string; parent: unknown } | null;
+};
+export type { AnyEvent as IpcSenderEvent };
 
 /**
  * Only the main window's own top frame, showing an app:// page, may call the main process.

@@ -64,6 +64,9 @@ export class ElectronPdfPrinter implements PdfPrinter {
         await window.loadFile(page);
         return window.webContents.printToPDF(PDF_OPTIONS);
       })();
+      // After a timeout the window is destroyed under the load or print: that late failure is expected,
+      // not an unhandled rejection of the main process.
+      work.catch(() => undefined);
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () =>

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runChecks } from '../../../shared/checks/index';
 import type { Finding } from '../../../shared/checks/types';
 import { importFile } from '../../../electron/services/import/node-import';
+import { describeUnless } from '../../fixtures/skip';
 
 /**
  * The check engine on the real published reports of ../shared/samples, read by the importer: exactly
@@ -12,8 +13,6 @@ import { importFile } from '../../../electron/services/import/node-import';
 
 const SAMPLES = join(__dirname, '..', '..', '..', '..', 'shared', 'samples');
 const present = existsSync(SAMPLES);
-if (!present)
-  console.warn(`../shared/samples not found (${SAMPLES}): the checks on the published samples are skipped.`);
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const load = async (rel: string) => (await importFile(join(SAMPLES, rel), { now: NOW })).report;
@@ -23,7 +22,7 @@ const loud = (fs: Finding[]) =>
     .map((f) => `${f.rule}:${f.fingerprint}`)
     .sort();
 
-describe.skipIf(!present)('checks on the imported samples', () => {
+describeUnless(!present && `没有样本文件夹 ${SAMPLES}（../shared/samples）`, 'checks on the imported samples', () => {
   it('04_huaian_2024 (PDF and text): consistent — no finding at all, no TEXT-NUMBER/TEXT-CLAIM', async () => {
     for (const ext of ['txt', 'pdf']) {
       const f = runChecks(await load(`published/04_huaian_2024.${ext}`), { mode: 'import', now: NOW });

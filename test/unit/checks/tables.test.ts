@@ -7,6 +7,7 @@ import { runChecks } from '../../../shared/checks/index';
 import type { Finding } from '../../../shared/checks/types';
 import { makeReport, withCells } from '../../fixtures/factory';
 import { district2023 } from '../../fixtures/reports/district-government';
+import { cityGovernment2024 } from '../../fixtures/reports/city-government';
 
 const TABLE_RULES = new Set(['T3-BALANCE', 'T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T4-TOTAL']);
 const tableFindings = (fs: Finding[]) => fs.filter((f) => TABLE_RULES.has(f.rule));
@@ -172,5 +173,78 @@ describe('table rules on examples', () => {
   it('has no tables to check in a pre-2019 report', () => {
     const r = { ...makeReport({ year: 2016 }), format: 'pre-2019' as const, cells: {} };
     expect(ids(runChecks(r))).toEqual([]);
+  });
+});
+
+/**
+ * Totals written out by hand, not derived from the template's sums: the figures the 淮安市 2024 report
+ * (samples/published/04; test/fixtures/reports/city-government.ts) prints in its 总计 column, its
+ * （七）总计 row and its Table 4 总计 cells. Each also checks by hand: 3001 + 53 + 61 + 4 = 3119;
+ * 1288 + 447 + 2 + 30 + 5 + 6 + 7 + 12 + 9 + 105 + 746 + 11 + 1 + 56 + 25 + 1 + 67 + 6 + 108 = 2932; 72 + 64 + 178 + 37 = 351.
+ */
+const PUBLISHED_TOTALS: Record<string, number> = {
+  't3.new_received.total': 3119,
+  't3.carried_over.total': 34,
+  't3.res_open.total': 1362,
+  't3.res_partial.total': 454,
+  't3.deny_secret.total': 2,
+  't3.deny_law.total': 31,
+  't3.deny_safety.total': 5,
+  't3.deny_third.total': 6,
+  't3.deny_internal.total': 8,
+  't3.deny_process.total': 12,
+  't3.deny_case_file.total': 9,
+  't3.deny_query.total': 105,
+  't3.unable_not_held.total': 769,
+  't3.unable_create.total': 11,
+  't3.unable_unclear.total': 1,
+  't3.noproc_petition.total': 62,
+  't3.noproc_repeat.total': 25,
+  't3.noproc_publication.total': 0,
+  't3.noproc_excessive.total': 0,
+  't3.noproc_confirm.total': 1,
+  't3.other_no_correction.total': 71,
+  't3.other_no_fee.total': 6,
+  't3.other_other.total': 110,
+  't3.res_total.natural': 2932,
+  't3.res_total.commercial': 53,
+  't3.res_total.research': 0,
+  't3.res_total.public_interest': 0,
+  't3.res_total.legal_service': 61,
+  't3.res_total.other_org': 4,
+  't3.res_total.total': 3050,
+  't3.carry_next.total': 103,
+  't4.review.total': 351,
+  't4.lit_direct.total': 26,
+  't4.lit_after_review.total': 20,
+};
+
+describe('totals of a published report, computed by hand', () => {
+  /** The report's data cells only: every total blanked, to be computed. */
+  const dataOnly = (): Cells => {
+    const cells = { ...cityGovernment2024().cells };
+    for (const s of GOV_2021.sums) cells[s.total] = null;
+    return cells;
+  };
+
+  it('computeTotals gives the totals the report printed', () => {
+    const computed = computeTotals(dataOnly(), GOV_2021);
+    const got = Object.fromEntries(Object.keys(PUBLISHED_TOTALS).map((k) => [k, computed[k]]));
+    expect(got).toEqual(PUBLISHED_TOTALS);
+  });
+
+  it('with the printed totals every table rule is quiet; a wrong printed total is named with the right one', () => {
+    const printed = { ...dataOnly(), ...PUBLISHED_TOTALS };
+    const r = { ...cityGovernment2024(), cells: printed };
+    expect(ids(runChecks(r, { mode: 'import' }))).toEqual([]);
+
+    const typo = runChecks({ ...r, cells: { ...printed, 't3.res_total.natural': 2923 } }, { mode: 'import' });
+    const result = typo.find((f) => f.rule === 'T3-RESULT-TOTAL' && f.fingerprint === 't3.res_total.natural');
+    expect(result).toMatchObject({ expected: 2932, actual: 2923 });
+    const t4 = runChecks({ ...r, cells: { ...printed, 't4.review.total': 315 } }, { mode: 'import' });
+    expect(t4.find((f) => f.rule === 'T4-TOTAL')).toMatchObject({ expected: 351, actual: 315 });
+    // 3119 new + 34 carried = 3153 = 3050 handled + 103 carried to next year: a wrong 结转 breaks the balance.
+    const carry = runChecks({ ...r, cells: { ...printed, 't3.carry_next.natural': 130 } }, { mode: 'import' });
+    expect(ids(carry)).toContain('T3-BALANCE:natural');
   });
 });

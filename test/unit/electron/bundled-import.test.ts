@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { buildHtml } from '../../../shared/export/html/build';
 import { sampleReport } from '../../../shared/sample/sample-report';
 import { ChromiumPdfPrinter, findChromium } from '../../../electron/services/export/chromium-printer';
 // @ts-expect-error plain JS build helper
 import { copyPdfjsAssets } from '../../../build/scripts/pdfjs-assets.mjs';
+import { itUnless } from '../../fixtures/skip';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'nianbao-bundle-'));
@@ -18,7 +19,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const chromium = findChromium();
 
 describe('the importers inside the CommonJS main-process bundle and its import worker', () => {
-  it.skipIf(!chromium)(
+  itUnless(
+    !chromium && '没有 Chromium，无法生成要读取的 PDF（apt-get install chromium）',
     'read a PDF with pdf.js from the bundle alone (worker and CMaps included)',
     async () => {
       const outfile = join(work, 'app', 'main.cjs');

@@ -7,7 +7,7 @@ import { sampleReport } from '../../../shared/sample/sample-report';
 import { MENU_CHANNEL, REPORT_OPENED_CHANNEL, SHELL_SEND_CHANNELS } from '../../../shared/service/ipc';
 import { createService } from '../../../electron/services/index';
 import { createLogger } from '../../../electron/main/logger';
-import { FakeBrowserWindow, ipcEvent } from './fake-electron';
+import { FakeBrowserWindow, FakeWebContents, fakeEvent, ipcEvent } from './fake-electron';
 
 const fake = await vi.hoisted(async () => (await import('./fake-electron')).createFakeElectron());
 vi.mock('electron', () => fake.module);
@@ -60,10 +60,34 @@ describe('desktop shell wiring', () => {
     expect(w.webContents.url).toBe('app://nianbao/index.html');
     const served = await fake.session.protocolHandlers.get('app')!({ url: 'app://nianbao/index.html' });
     expect(await served.text()).toContain('年报编制助手');
-    expect(fake.session.beforeRequest).toBeDefined();
-    expect(fake.session.permissionRequestHandler).toBeDefined();
-    // web-contents-created hardening is installed for every webContents.
-    expect(fake.app.listenerCount('web-contents-created')).toBeGreaterThan(0);
+    expect(served.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('the session the window uses refuses the network and every permission', async () => {
+    const cancelled = (url: string) =>
+      new Promise<boolean | undefined>((resolve) => fake.session.beforeRequest!({ url }, (r) => resolve(r.cancel)));
+    expect(await cancelled('https://example.com/track.js')).toBe(true);
+    expect(await cancelled('http://127.0.0.1:8080/')).toBe(true);
+    expect(await cancelled('app://nianbao/assets/index.js')).toBe(false);
+    const granted = await new Promise<boolean>((resolve) =>
+      fake.session.permissionRequestHandler!(win().webContents, 'media', resolve),
+    );
+    expect(granted).toBe(false);
+    expect(fake.session.permissionCheckHandler!()).toBe(false);
+    expect(fake.session.spellcheck).toBe(false);
+  });
+
+  it('every webContents created later (a devtools page, a stray window) is locked down too', () => {
+    const contents = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    expect(contents.openWindow('https://example.com/')).toEqual({ action: 'deny' });
+    expect(fake.shell.opened).toEqual(['https://example.com/']); // a web link goes to the system browser
+    const navigation = fakeEvent();
+    contents.emit('will-navigate', navigation, 'file:///etc/passwd');
+    expect(navigation.defaultPrevented).toBe(true);
+    const inside = fakeEvent();
+    contents.emit('will-navigate', inside, 'app://nianbao/index.html');
+    expect(inside.defaultPrevented).toBe(false);
   });
 
   it('registers the IPC channels and answers the window, not others', async () => {

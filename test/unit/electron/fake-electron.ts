@@ -5,6 +5,32 @@
  * or create one per test with createFakeElectron().
  */
 import { EventEmitter } from 'node:events';
+import type {
+  App,
+  BrowserWindow,
+  ContextBridge,
+  Dialog,
+  Display,
+  HandlerDetails,
+  IpcMain,
+  IpcMainInvokeEvent,
+  IpcRenderer,
+  Menu,
+  MenuItem,
+  MenuItemConstructorOptions,
+  CallbackResponse,
+  WebRequestFilter,
+  HeadersReceivedResponse,
+  OnBeforeRequestListenerDetails,
+  OnHeadersReceivedListenerDetails,
+  Protocol,
+  Rectangle,
+  Screen,
+  Session,
+  Shell,
+  WebContents,
+  WindowOpenHandlerResponse,
+} from 'electron';
 
 export interface FakeEvent {
   defaultPrevented: boolean;
@@ -25,14 +51,25 @@ let nextWebContentsId = 1;
 export class FakeWebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
   readonly sent: Array<[string, ...unknown[]]> = [];
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | undefined;
   url = '';
   reloaded = 0;
   send(channel: string, ...args: unknown[]) {
     this.sent.push([channel, ...args]);
   }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse) {
     this.windowOpenHandler = handler;
+  }
+  /** What Electron does when the page calls window.open(url): asks the handler. */
+  openWindow(url: string): WindowOpenHandlerResponse {
+    if (!this.windowOpenHandler) throw new Error('no window open handler');
+    return this.windowOpenHandler({
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+      referrer: { url: '', policy: 'default' },
+    });
   }
   getURL() {
     return this.url;
@@ -111,22 +148,33 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
 export class FakeIpcMain extends EventEmitter {
-  readonly handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  handle(channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) {
+  readonly handlers = new Map<string, InvokeHandler>();
+  handle(channel: string, handler: InvokeHandler) {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
   removeHandler(channel: string) {
     this.handlers.delete(channel);
   }
-  /** What Electron does for ipcRenderer.invoke: unknown channels are an error. */
-  async invoke(event: unknown, channel: string, ...args: unknown[]) {
+  /**
+   * What Electron does for ipcRenderer.invoke: unknown channels are an error. The event carries
+   * what the handlers read (sender id, frame URL and parent: see `ipcEvent`).
+   */
+  async invoke(event: FakeIpcEvent, channel: string, ...args: unknown[]) {
     const h = this.handlers.get(channel);
     if (!h) throw new Error(`No handler registered for '${channel}'`);
-    return h(event, ...args);
+    return h(event as unknown as IpcMainInvokeEvent, ...args);
   }
 }
+
+type BeforeRequestListener = (details: OnBeforeRequestListenerDetails, callback: (r: CallbackResponse) => void) => void;
+type HeadersReceivedListener = (
+  details: OnHeadersReceivedListenerDetails,
+  callback: (r: HeadersReceivedResponse) => void,
+) => void;
 
 export function createFakeSession() {
   const session = {
@@ -143,29 +191,33 @@ export function createFakeSession() {
           cb: (r: Record<string, unknown>) => void,
         ) => void),
     protocolHandlers: new Map<string, (req: { url: string }) => Promise<Response> | Response>(),
-    setPermissionRequestHandler(h: any) {
-      session.permissionRequestHandler = h;
+    // Setters with Electron's signatures; the tests call what they recorded with the fields the handlers read.
+    setPermissionRequestHandler(h: Parameters<Session['setPermissionRequestHandler']>[0]) {
+      session.permissionRequestHandler = h as unknown as typeof session.permissionRequestHandler;
     },
-    setPermissionCheckHandler(h: any) {
-      session.permissionCheckHandler = h;
+    setPermissionCheckHandler(h: Parameters<Session['setPermissionCheckHandler']>[0]) {
+      session.permissionCheckHandler = h as unknown as typeof session.permissionCheckHandler;
     },
-    setDevicePermissionHandler(h: any) {
-      session.deviceHandler = h;
+    setDevicePermissionHandler(h: Parameters<Session['setDevicePermissionHandler']>[0]) {
+      session.deviceHandler = h as unknown as typeof session.deviceHandler;
     },
     setSpellCheckerEnabled(v: boolean) {
       session.spellcheck = v;
     },
     webRequest: {
-      onBeforeRequest(h: any) {
-        session.beforeRequest = h;
+      // Electron's overloads: (listener) or (filter, listener); the listener comes last.
+      onBeforeRequest(...args: [BeforeRequestListener | null] | [WebRequestFilter, BeforeRequestListener | null]) {
+        session.beforeRequest = (args.at(-1) ?? undefined) as unknown as typeof session.beforeRequest;
       },
-      onHeadersReceived(h: any) {
-        session.headersReceived = h;
+      onHeadersReceived(
+        ...args: [HeadersReceivedListener | null] | [WebRequestFilter, HeadersReceivedListener | null]
+      ) {
+        session.headersReceived = (args.at(-1) ?? undefined) as unknown as typeof session.headersReceived;
       },
     },
     protocol: {
-      handle(scheme: string, h: any) {
-        session.protocolHandlers.set(scheme, h);
+      handle(scheme: string, h: (request: GlobalRequest) => GlobalResponse | Promise<GlobalResponse>) {
+        session.protocolHandlers.set(scheme, h as unknown as (req: { url: string }) => Promise<Response> | Response);
       },
     },
   };
@@ -261,11 +313,7 @@ export function createFakeElectron() {
     },
   };
   const menu = { template: undefined as unknown, applied: undefined as unknown };
-  const primary = {
-    id: 1,
-    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
-    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-  };
+  const primary = fakeDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { x: 0, y: 0, width: 1920, height: 1040 });
   const module = {
     app,
     ipcMain,
@@ -288,16 +336,16 @@ export function createFakeElectron() {
       },
     },
     screen: {
-      displays: [primary] as Array<typeof primary>,
+      displays: [primary],
       getPrimaryDisplay: () => module.screen.displays[0]!,
       getAllDisplays: () => module.screen.displays,
     },
     Menu: {
-      buildFromTemplate(template: unknown) {
+      buildFromTemplate(template: Array<MenuItemConstructorOptions | MenuItem>) {
         menu.template = template;
-        return { template };
+        return asElectron<Menu>({ items: [] });
       },
-      setApplicationMenu(m: unknown) {
+      setApplicationMenu(m: Menu | null) {
         menu.applied = m;
       },
     },
@@ -307,7 +355,71 @@ export function createFakeElectron() {
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
 
+export interface FakeIpcEvent {
+  sender: { id: number };
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
 /** An IPC event as the main window's top frame showing the app would send it. */
-export function ipcEvent(senderId: number, url = 'app://nianbao/index.html', parent: unknown = null) {
+export function ipcEvent(senderId: number, url = 'app://nianbao/index.html', parent: unknown = null): FakeIpcEvent {
   return { sender: { id: senderId }, senderFrame: { url, parent } };
 }
+
+/** A display as Electron describes one. */
+export function fakeDisplay(id: number, bounds: Rectangle, workArea: Rectangle): Display {
+  return {
+    id,
+    label: `显示器 ${id}`,
+    bounds,
+    workArea,
+    size: { width: bounds.width, height: bounds.height },
+    workAreaSize: { width: workArea.width, height: workArea.height },
+    nativeOrigin: { x: bounds.x, y: bounds.y },
+    scaleFactor: 1,
+    rotation: 0,
+    internal: false,
+    monochrome: false,
+    detected: true,
+    accelerometerSupport: 'unknown',
+    touchSupport: 'unknown',
+    colorDepth: 24,
+    colorSpace: '',
+    depthPerComponent: 8,
+    displayFrequency: 60,
+    maximumCursorSize: { width: 0, height: 0 },
+  };
+}
+
+/**
+ * Typing against Electron's API. Every member a fake shares with Electron's type must have
+ * Electron's signature (a fake with a wrong signature, or one the app outgrew, fails the
+ * typecheck); EventEmitter's own members are left out, since Electron's return the whole object.
+ */
+export type Like<T> = {
+  [K in Exclude<keyof T, keyof EventEmitter>]?: T[K] extends (...args: never[]) => unknown
+    ? T[K]
+    : T[K] extends object
+      ? Like<T[K]>
+      : T[K];
+};
+
+/** Hands a fake to app code typed with Electron's class, after checking it is `Like` that class. */
+export const asElectron = <T>(fake: Like<T>): T => fake as unknown as T;
+
+/** Compile-time only: each fake, as created, `satisfies` Electron's type (a type error otherwise). */
+type Satisfies<Fake extends Expected, Expected> = Fake;
+type FakeElectronModule = FakeElectron['module'];
+export type FakesTypedAgainstElectron = [
+  Satisfies<FakeWebContents, Like<WebContents>>,
+  Satisfies<FakeBrowserWindow, Like<BrowserWindow>>,
+  Satisfies<ReturnType<typeof createFakeSession>, Like<Session>>,
+  Satisfies<ReturnType<typeof createFakeApp>, Like<App>>,
+  Satisfies<FakeIpcMain, Like<IpcMain>>,
+  Satisfies<FakeElectron['ipcRenderer'], Like<IpcRenderer>>,
+  Satisfies<FakeElectron['dialog'], Like<Dialog>>,
+  Satisfies<FakeElectron['shell'], Like<Shell>>,
+  Satisfies<FakeElectronModule['protocol'], Like<Protocol>>,
+  Satisfies<FakeElectronModule['contextBridge'], Like<ContextBridge>>,
+  Satisfies<FakeElectronModule['screen'], Like<Screen>>,
+  Satisfies<FakeElectronModule['Menu'], Like<typeof Menu>>,
+];

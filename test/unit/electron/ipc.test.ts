@@ -1,3 +1,4 @@
+import type { IpcMain } from 'electron';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { API_METHODS, ServiceError, type NianbaoApi } from '../../../shared/serv
 import { RENDERER_TO_MAIN_CHANNELS, SHELL_INVOKE_CHANNELS, SHELL_SEND_CHANNELS } from '../../../shared/service/ipc';
 import { createService } from '../../../electron/services/index';
 import { isTrustedSender, registerIpc, toIpcError, type ShellHandlers } from '../../../electron/main/ipc';
-import { FakeIpcMain, ipcEvent } from './fake-electron';
+import { FakeIpcMain, asElectron, ipcEvent } from './fake-electron';
 
 const WINDOW_ID = 7;
 
@@ -23,7 +24,7 @@ function setup(service: NianbaoApi) {
   const states: unknown[] = [];
   let ready = 0;
   const channels = registerIpc({
-    ipcMain: ipcMain as never,
+    ipcMain: asElectron<IpcMain>(ipcMain),
     service,
     shell,
     trustedWebContentsId: () => WINDOW_ID,
@@ -80,7 +81,7 @@ describe('IPC allow-list', () => {
       expect(res).toEqual({ ok: false, error: { message: expect.stringContaining('拒绝访问'), code: 'unsupported' } });
     }
     expect(calls).toEqual([]);
-    expect(isTrustedSender(ipcEvent(WINDOW_ID) as never, undefined)).toBe(false);
+    expect(isTrustedSender(ipcEvent(WINDOW_ID), undefined)).toBe(false);
   });
 
   it('checks argument shapes before the service sees them', async () => {

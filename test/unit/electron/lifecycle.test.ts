@@ -1,3 +1,4 @@
+import type { App } from 'electron';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runLifecycle, type Desktop } from '../../../electron/main/lifecycle';
 import { createLogger } from '../../../electron/main/logger';
 import { reportFilesFromArgv } from '../../../electron/main/report-files';
-import { createFakeApp, fakeEvent } from './fake-electron';
+import { createFakeApp, fakeEvent, asElectron } from './fake-electron';
 
 let dir: string;
 beforeEach(() => {
@@ -31,7 +32,7 @@ function start(opts: { lock?: boolean; argv?: string[]; platform?: string } = {}
   const { desktop, log } = fakeDesktop();
   const fatal: string[] = [];
   const primary = runLifecycle({
-    app: app as never,
+    app: asElectron<App>(app),
     argv: opts.argv ?? ['/opt/nianbao/nianbao-studio'],
     cwd: '/home/clerk',
     platform: opts.platform ?? 'linux',
@@ -135,7 +136,7 @@ describe('app lifecycle', () => {
     const app = createFakeApp();
     const fatal: string[] = [];
     runLifecycle({
-      app: app as never,
+      app: asElectron<App>(app),
       argv: [],
       cwd: '/',
       platform: 'linux',

@@ -1,3 +1,4 @@
+import type { App, WebContents } from 'electron';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import {
   installProcessHandlers,
   logConsoleErrors,
 } from '../../../electron/main/crash-handlers';
-import { FakeWebContents, createFakeApp } from './fake-electron';
+import { FakeWebContents, createFakeApp, asElectron } from './fake-electron';
 
 let dir: string;
 beforeEach(() => {
@@ -68,11 +69,11 @@ describe('crash handlers', () => {
   it('logs renderer crashes and console errors', () => {
     const logger = createLogger({ dir });
     const app = createFakeApp();
-    installAppProcessHandlers(app as never, logger);
+    installAppProcessHandlers(asElectron<App>(app), logger);
     const contents = new FakeWebContents();
     contents.url = 'app://nianbao/index.html';
     app.emit('render-process-gone', {}, contents, { reason: 'oom', exitCode: 9 });
-    logConsoleErrors(contents as never, logger);
+    logConsoleErrors(asElectron<WebContents>(contents), logger);
     contents.emit('console-message', {
       level: 'error',
       message: 'TypeError: x is undefined',

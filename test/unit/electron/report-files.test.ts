@@ -1,3 +1,4 @@
+import type { Dialog, Shell } from 'electron';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { createService } from '../../../electron/services/index';
 import { openReportPath } from '../../../electron/main/report-files';
 import { RecentFiles, pushRecent } from '../../../electron/main/recent-files';
 import { createShellHandlers, safeFileName } from '../../../electron/main/shell-handlers';
-import { createFakeElectron } from './fake-electron';
+import { createFakeElectron, asElectron } from './fake-electron';
 
 let dir: string;
 let service: ReturnType<typeof createService>;
@@ -106,8 +107,8 @@ describe('shell handlers (dialogs and files)', () => {
     const fake = createFakeElectron();
     const reportFiles: string[] = [];
     const handlers = createShellHandlers({
-      dialog: fake.dialog as never,
-      shell: fake.shell as never,
+      dialog: asElectron<Dialog>(fake.dialog),
+      shell: asElectron<Shell>(fake.shell),
       window: () => undefined,
       service,
       documentsDir: dir,

@@ -1,3 +1,4 @@
+import type { Session, WebContents } from 'electron';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import {
 } from '../../../electron/main/app-url';
 import { rendererResponse, resolveRendererFile } from '../../../electron/main/app-protocol';
 import { applySessionPolicy, hardenWebContents } from '../../../electron/main/security';
-import { FakeWebContents, createFakeSession, fakeEvent } from './fake-electron';
+import { FakeWebContents, createFakeSession, fakeEvent, asElectron } from './fake-electron';
 
 describe('URL rules', () => {
   it('only http(s) links without credentials go to the system browser', () => {
@@ -82,7 +83,7 @@ describe('webContents hardening', () => {
   const setup = () => {
     const contents = new FakeWebContents();
     const opened: string[] = [];
-    hardenWebContents(contents as never, { openExternal: (u) => opened.push(u) });
+    hardenWebContents(asElectron<WebContents>(contents), { openExternal: (u) => opened.push(u) });
     return { contents, opened };
   };
 
@@ -121,7 +122,7 @@ describe('webContents hardening', () => {
       'app://nianbao/index.html',
       'smb://x/y',
     ]) {
-      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+      expect(contents.openWindow(url)).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual(['https://www.gov.cn/']);
   });
@@ -140,7 +141,7 @@ describe('webContents hardening', () => {
 describe('session policy', () => {
   it('denies every permission, blocks remote requests, disables the spell-check download, adds the CSP', () => {
     const session = createFakeSession();
-    applySessionPolicy(session as never);
+    applySessionPolicy(asElectron<Session>(session));
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       let answer: boolean | undefined;
       session.permissionRequestHandler!({}, permission, (ok) => (answer = ok));

@@ -1,3 +1,4 @@
+import type { BrowserWindow } from 'electron';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import {
   trackWindowState,
   type WindowState,
 } from '../../../electron/main/window-state';
-import { FakeBrowserWindow } from './fake-electron';
+import { FakeBrowserWindow, asElectron } from './fake-electron';
 
 const primary = { x: 0, y: 0, width: 1920, height: 1040 };
 const right = { x: 1920, y: 0, width: 1280, height: 984 };
@@ -69,7 +70,7 @@ describe('window state', () => {
     try {
       const file = join(dir, 'window-state.json');
       const win = new FakeBrowserWindow({ x: 10, y: 20, width: 1000, height: 700 });
-      trackWindowState(win as never, file, 100);
+      trackWindowState(asElectron<BrowserWindow>(win), file, 100);
       win.bounds = { x: 40, y: 50, width: 1100, height: 750 };
       win.emit('move');
       win.emit('resize');

@@ -10,6 +10,7 @@ import type { Report } from '../../../shared/model/types';
 import { GOV_2021, tableOf, type TableDef } from '../../../templates/index';
 import { ALL_FIXTURES, report2019, reportLegacyOtherRow, reportPre2019, richReport } from './fixtures';
 import { OFFICIAL_TEMPLATE, cleanupTempDirs, describeWithTools, python, tempDir } from './helpers/tools';
+import { itUnless } from '../../fixtures/skip';
 
 afterAll(cleanupTempDirs);
 
@@ -211,10 +212,9 @@ describeWithTools(['python-docx'], '.docx tables read back with python-docx', ()
   });
 
   const officialName = 'matches the merges of the official template .docx (../shared)';
-  (existsSync(OFFICIAL_TEMPLATE) ? it : it.skip)(
-    existsSync(OFFICIAL_TEMPLATE)
-      ? officialName
-      : `${officialName}（跳过：../shared 不存在，无法与官方模板比对合并单元格）`,
+  itUnless(
+    !existsSync(OFFICIAL_TEMPLATE) && '../shared 不存在，无法与官方模板比对合并单元格',
+    officialName,
     async () => {
       const official = JSON.parse(await python('docx_grid.py', [OFFICIAL_TEMPLATE])) as PyDoc;
       const ours = await read(richReport(), 'vs-official');

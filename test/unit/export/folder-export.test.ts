@@ -13,6 +13,7 @@ import { PdfPrintError, type PdfPrinter } from '../../../electron/services/expor
 import { numbered, writeNewFile } from '../../../electron/services/export/write-new-file';
 import { awkwardNameReport, richReport } from './fixtures';
 import { cleanupTempDirs, itWithTools, tempDir } from './helpers/tools';
+import { itUnless } from '../../fixtures/skip';
 
 afterAll(cleanupTempDirs);
 
@@ -111,7 +112,8 @@ describe('exportReportToFolder', () => {
     expect(res.failures).toEqual([{ format: 'pdf', message: NO_BROWSER_MESSAGE }]);
   });
 
-  it.skipIf(process.getuid?.() === 0)('a folder that cannot be written gives a Chinese message, no crash', async () => {
+  const root = process.getuid?.() === 0 && '以 root 运行：root 可以写入只读文件夹，无法造出“不能写入”的情形';
+  itUnless(root, 'a folder that cannot be written gives a Chinese message, no crash', async () => {
     const dir = tempDir('ro');
     mkdirSync(join(dir, 'locked'));
     chmodSync(join(dir, 'locked'), 0o500);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { buildHtml } from '../../../shared/export/index';
 import { ImportError } from '../../../shared/import/index';
 import { importBytes } from '../../../electron/services/import/node-import';
@@ -9,6 +9,7 @@ import type { Report } from '../../../shared/model/types';
 import { bigReport, blanksReport, report2019, sampleReport, singleOtherReport } from '../../fixtures/import/reports';
 import { siteHtml } from '../../fixtures/import/render';
 import { encryptedPdf, hasChromium, hasSoffice, htmlToPdf, tempDir } from '../../fixtures/import/tools';
+import { describeUnless, itUnless } from '../../fixtures/skip';
 
 /**
  * PDF through pdf.js: our reports printed by Chromium (the exported page, and a website page),
@@ -19,8 +20,6 @@ import { encryptedPdf, hasChromium, hasSoffice, htmlToPdf, tempDir } from '../..
 const tmp = tempDir();
 afterAll(() => tmp.done());
 
-if (!hasChromium) console.warn('Chromium (/usr/bin/chromium) is missing: PDF import tests are skipped.');
-
 const REPORTS: [string, () => Report][] = [
   ['sample', sampleReport],
   ['big', bigReport],
@@ -29,29 +28,32 @@ const REPORTS: [string, () => Report][] = [
   ['single （六） row', singleOtherReport],
 ];
 
-describe.skipIf(!hasChromium).each(REPORTS)('%s report printed to PDF', (name, make) => {
-  const report = make();
-  it.each([
-    ['the exported page', () => buildHtml(report, { standalone: true })],
-    ['a website page', () => siteHtml(report)],
-  ])('from %s: every cell, the text and the signature', async (form, html) => {
-    const pdf = await htmlToPdf(html(), tmp.dir, `${name}-${form}`.replace(/\W+/g, '_'));
-    const res = await importBytes(pdf, 'report.pdf');
-    expect(res.kind).toBe('pdf');
-    expect(res.format).toBe(report.format);
-    expect(res.report.year).toBe(report.year);
-    expect(res.report.agency.name).toBe(report.agency.name);
-    expect(res.report.title).toBe(report.title);
-    const wrong = Object.keys(report.cells)
-      .filter((k) => res.report.cells[k] !== report.cells[k])
-      .map((k) => `${k}: ${report.cells[k]} → ${res.report.cells[k]}`);
-    expect(wrong).toEqual([]);
-    const got = res.report.sections.map((s) => s.blocks.map((b) => `${b.type}:${b.text}`));
-    expect(got).toEqual(report.sections.map((s) => s.blocks.map((b) => `${b.type}:${b.text}`)));
-    expect(res.report.preamble).toBe(report.preamble);
-    expect(res.report.signature).toEqual(report.signature);
+const noChromium = !hasChromium && 'Chromium（/usr/bin/chromium）未安装，无法生成 PDF（apt-get install chromium）';
+
+for (const [name, make] of REPORTS)
+  describeUnless(noChromium, `${name} report printed to PDF`, () => {
+    const report = make();
+    it.each([
+      ['the exported page', () => buildHtml(report, { standalone: true })],
+      ['a website page', () => siteHtml(report)],
+    ])('from %s: every cell, the text and the signature', async (form, html) => {
+      const pdf = await htmlToPdf(html(), tmp.dir, `${name}-${form}`.replace(/\W+/g, '_'));
+      const res = await importBytes(pdf, 'report.pdf');
+      expect(res.kind).toBe('pdf');
+      expect(res.format).toBe(report.format);
+      expect(res.report.year).toBe(report.year);
+      expect(res.report.agency.name).toBe(report.agency.name);
+      expect(res.report.title).toBe(report.title);
+      const wrong = Object.keys(report.cells)
+        .filter((k) => res.report.cells[k] !== report.cells[k])
+        .map((k) => `${k}: ${report.cells[k]} → ${res.report.cells[k]}`);
+      expect(wrong).toEqual([]);
+      const got = res.report.sections.map((s) => s.blocks.map((b) => `${b.type}:${b.text}`));
+      expect(got).toEqual(report.sections.map((s) => s.blocks.map((b) => `${b.type}:${b.text}`)));
+      expect(res.report.preamble).toBe(report.preamble);
+      expect(res.report.signature).toEqual(report.signature);
+    });
   });
-});
 
 const expectImportError = async (bytes: Uint8Array, name: string, code: ImportError['code'], words: RegExp) => {
   const err = await importBytes(bytes, name).then(
@@ -64,7 +66,7 @@ const expectImportError = async (bytes: Uint8Array, name: string, code: ImportEr
   expect((err as ImportError).fileName).toBe(name);
 };
 
-describe.skipIf(!hasChromium)('PDF files that are not readable reports', () => {
+describeUnless(noChromium, 'PDF files that are not readable reports', () => {
   it('a truncated PDF (download cut off) is reported as incomplete, or read as far as it goes', async () => {
     const pdf = await htmlToPdf(buildHtml(sampleReport(), { standalone: true }), tmp.dir, 'whole');
     for (const keep of [0.05, 0.3, 0.6, 0.9]) {
@@ -97,10 +99,14 @@ describe.skipIf(!hasChromium)('PDF files that are not readable reports', () => {
     await expectImportError(pdf, '扫描件.pdf', 'scanned', /扫描件|图片/);
   });
 
-  it.skipIf(!hasSoffice)('an encrypted PDF asks for an unlocked copy', async () => {
-    const pdf = await encryptedPdf(buildHtml(sampleReport(), { standalone: true }), tmp.dir);
-    await expectImportError(pdf, '加密.pdf', 'encrypted', /密码|加密/);
-  });
+  itUnless(
+    !hasSoffice && 'LibreOffice 未安装，无法生成加密的 PDF（apt-get install libreoffice-writer-nogui）',
+    'an encrypted PDF asks for an unlocked copy',
+    async () => {
+      const pdf = await encryptedPdf(buildHtml(sampleReport(), { standalone: true }), tmp.dir);
+      await expectImportError(pdf, '加密.pdf', 'encrypted', /密码|加密/);
+    },
+  );
 
   it('bytes that only claim to be a PDF', async () => {
     await expectImportError(

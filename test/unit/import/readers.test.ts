@@ -13,6 +13,7 @@ import { layoutPages } from '../../../shared/import/pdf/layout';
 import { cleanText, fixRadicals, labelScore, matchKey, stripPinyin } from '../../../shared/import/text-utils';
 import { sampleReport } from '../../fixtures/import/reports';
 import { siteHtml } from '../../fixtures/import/render';
+import { itUnless } from '../../fixtures/skip';
 
 const enc = new TextEncoder();
 
@@ -186,7 +187,8 @@ describe('.docx written by a clerk', () => {
     'template',
     'official-template-2021.docx',
   );
-  it.skipIf(!existsSync(template))(
+  itUnless(
+    !existsSync(template) && `没有官方模板 ${template}（../shared/samples/template）`,
     'the official blank template (made in WPS, vMerge/gridSpan): the 2021 format, every cell blank',
     async () => {
       const res = await importReport(new Uint8Array(readFileSync(template)), 'official-template-2021.docx');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../shared/checks/engine';
 import { importFile } from '../../../electron/services/import/node-import';
 import type { ImportResult } from '../../../shared/import/index';
+import { describeUnless } from '../../fixtures/skip';
 
 /**
  * The real published reports of ../shared/samples: every table cell the source prints must come
@@ -13,7 +14,7 @@ import type { ImportResult } from '../../../shared/import/index';
 
 const SAMPLES = join(__dirname, '..', '..', '..', '..', 'shared', 'samples');
 const present = existsSync(SAMPLES);
-if (!present) console.warn(`../shared/samples not found (${SAMPLES}): sample import tests are skipped.`);
+const noSamples = !present && `没有样本文件夹 ${SAMPLES}（../shared/samples）`;
 
 const COLS = ['natural', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'];
 const T4 = ['review', 'lit_direct', 'lit_after_review'].flatMap((g) =>
@@ -177,7 +178,7 @@ function expectCells(res: ImportResult, cells: Record<string, number>) {
 const findings = (res: ImportResult) =>
   runChecks(res.report, { mode: 'import', now: new Date('2025-06-01T00:00:00Z') });
 
-describe.skipIf(!present)('published reports (../shared/samples/published)', () => {
+describeUnless(noSamples, 'published reports (../shared/samples/published)', () => {
   for (const [name, exp] of Object.entries(EXPECTED)) {
     describe(name, () => {
       it.each(['pdf', 'txt'])('.%s: title, agency, year, format and every table cell', async (ext) => {
@@ -234,7 +235,7 @@ describe.skipIf(!present)('published reports (../shared/samples/published)', () 
   });
 });
 
-describe.skipIf(!present)('scraped pages (../shared/samples/seeds)', () => {
+describeUnless(noSamples, 'scraped pages (../shared/samples/seeds)', () => {
   const seed = (prefix: string) =>
     `seeds/${['000_2c9b207557eaa035', '001_a764da6704024da5', '002_e975f1ae8348e743', '003_83551972ef49ba1f', '004_d08ad58329de4230'].find((n) => n.startsWith(prefix))}.txt`;
 

@@ -3,9 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createService, type NianbaoService } from '../../../electron/services/index';
 import { findChromium, startServer, type RunningServer } from '../../../electron/server/index';
+import { describeUnless } from '../../fixtures/skip';
 
 /**
  * The token flow in a real browser: the start URL sets the cookie and redirects; the page's own
@@ -47,7 +48,7 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe.skipIf(!browserPath)('browser mode in real Chromium', () => {
+describeUnless(!browserPath && 'Chromium 未安装（apt-get install chromium）', 'browser mode in real Chromium', () => {
   it('token → cookie → redirect; the page calls the API with the cookie; inline scripts are blocked', async () => {
     const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, it } from 'vitest';
+
+import { describeUnless, itUnless } from '../../../fixtures/skip';
 
 /** Real readers used by the export tests, and how to skip cleanly when one is missing. */
 
@@ -121,18 +122,14 @@ export async function python(script: string, args: string[]): Promise<string> {
 type Tool = Parameters<typeof missing>[number];
 
 /**
- * A describe block that needs real programs: when one is missing, the block is reported as one
- * skipped test whose name says what is missing and how to install it.
+ * A describe block that needs real programs: when one is missing, its tests are skipped with the
+ * reason (what is missing and how to install it), which `npm test` prints.
  */
 export function describeWithTools(tools: Tool[], name: string, body: () => void): void {
-  const why = missing(...tools);
-  if (why) describe(name, () => it.skip(why, () => undefined));
-  else describe(name, body);
+  describeUnless(missing(...tools), name, body);
 }
 
-/** One test that needs real programs; when one is missing its name says what and how to install it. */
+/** One test that needs real programs; when one is missing it is skipped with the reason. */
 export function itWithTools(tools: Tool[], name: string, fn: () => Promise<void> | void): void {
-  const why = missing(...tools);
-  if (why) it.skip(`${name}（${why}）`, () => undefined);
-  else it(name, fn);
+  itUnless(missing(...tools), name, fn);
 }
