@@ -13,6 +13,7 @@ import { makeReport } from '../../fixtures/factory';
 import { rowText, siteHtml } from '../../fixtures/import/render';
 import { hasChromium, htmlToPdf, tempDir } from '../../fixtures/import/tools';
 import { PYTHON, missing } from '../export/helpers/tools';
+import { itUnless } from '../../fixtures/skip';
 
 /**
  * 汇总 end to end, with real files in every form a unit sends (report file, a Word file from another
@@ -209,7 +210,8 @@ describe('nianbao aggregate, end to end', () => {
     expect(t2.getColumn(fee).numFmt).toBe('#,##0.00##');
   });
 
-  it.skipIf(!hasOpenpyxl)(
+  itUnless(
+    !hasOpenpyxl && `没有 ${PYTHON} 的 openpyxl（apt-get install python3-openpyxl）`,
     'the workbook reads back with openpyxl (another reader): values, freeze panes, formats',
     () => {
       const sheets = JSON.parse(
