@@ -393,6 +393,7 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
  * report JSON embedded so that importing the file gives back the same report.
  */
 export async function buildDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
-  const bytes = await Packer.pack(buildDocument(report, options), 'uint8array');
-  return finishPackage(bytes, options.embed === false ? null : report);
+  const doc = buildDocument(report, options);
+  const parts = finishPackage(doc, options.embed === false ? null : report);
+  return Packer.pack(doc, 'uint8array', false, parts);
 }

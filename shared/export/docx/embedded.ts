@@ -1,6 +1,9 @@
 import JSZip from 'jszip';
 import type { Report } from '../../model/types';
 import { openZip, readZipText } from '../../import/safe-zip';
+import { EMBED_LINK, EMBED_NAMESPACE, embeddedReportParts } from './embedded-parts';
+
+export { EMBED_NAMESPACE } from './embedded-parts';
 
 /**
  * The report file embedded in an exported .docx as a custom XML part, so that importing the
@@ -8,16 +11,6 @@ import { openZip, readZipText } from '../../import/safe-zip';
  * to; Word may renumber them (item1 → item3) on save, so reading looks at every part.
  */
 
-export const EMBED_NAMESPACE = 'urn:nianbao:report:1';
-const ITEM = 'customXml/nianbaoReport.xml';
-const ITEM_PROPS = 'customXml/nianbaoReportProps.xml';
-const ITEM_RELS = 'customXml/_rels/nianbaoReport.xml.rels';
-const REL_TYPE_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
-const REL_TYPE_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
-const PROPS_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
-const DATASTORE_ID = '{5B3C9E1A-2D4F-4C8B-9A61-6E0D2F7B8C41}';
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescapeXml = (s: string) =>
   s
     .replace(/&lt;/g, '<')
@@ -34,35 +27,16 @@ export async function embedReport(docx: Uint8Array, report: Report): Promise<Uin
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-/**
- * JSON escapes control characters and lone surrogates, but not U+FFFE/U+FFFF, which XML 1.0
- * cannot carry at all: those are written as JSON escapes so the part stays well-formed.
- */
-const reportJson = (report: Report): string =>
-  JSON.stringify(report).replace(/[\ufffe\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
-
-/** The same, on an already opened package (the exporter saves one unzip/zip round). */
+/** The same, on an already opened package (used to embed into a .docx written before). */
 export async function embedReportInZip(zip: JSZip, report: Report): Promise<void> {
-  const json = reportJson(report);
-  zip.file(
-    ITEM,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<report xmlns="${EMBED_NAMESPACE}">${escapeXml(json)}</report>`,
-  );
-  zip.file(
-    ITEM_PROPS,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ds:datastoreItem ds:itemID="${DATASTORE_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${EMBED_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
-  );
-  zip.file(
-    ITEM_RELS,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TYPE_PROPS}" Target="nianbaoReportProps.xml"/></Relationships>`,
-  );
+  for (const part of embeddedReportParts(report)) zip.file(part.path, part.data);
 
   const typesPath = '[Content_Types].xml';
   let types = (await zip.file(typesPath)?.async('string')) ?? '';
-  if (!types.includes(`/${ITEM_PROPS}"`)) {
+  if (!types.includes(`${EMBED_LINK.propsPartName}"`)) {
     types = types.replace(
       '</Types>',
-      `<Override PartName="/${ITEM_PROPS}" ContentType="${PROPS_CONTENT_TYPE}"/></Types>`,
+      `<Override PartName="${EMBED_LINK.propsPartName}" ContentType="${EMBED_LINK.propsContentType}"/></Types>`,
     );
   }
   if (!/Extension="xml"/i.test(types)) {
@@ -72,10 +46,10 @@ export async function embedReportInZip(zip: JSZip, report: Report): Promise<void
 
   const relsPath = 'word/_rels/document.xml.rels';
   let rels = (await zip.file(relsPath)?.async('string')) ?? '';
-  if (!rels.includes(`Target="../${ITEM}"`)) {
+  if (!rels.includes(`Target="${EMBED_LINK.target}"`)) {
     rels = rels.replace(
       '</Relationships>',
-      `<Relationship Id="rIdNianbaoReport" Type="${REL_TYPE_CUSTOM_XML}" Target="../${ITEM}"/></Relationships>`,
+      `<Relationship Id="${EMBED_LINK.relationshipId}" Type="${EMBED_LINK.relationshipType}" Target="${EMBED_LINK.target}"/></Relationships>`,
     );
   }
   zip.file(relsPath, rels);
