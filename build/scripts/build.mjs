@@ -5,12 +5,15 @@
 //                              loaded from beside main.cjs by isolated-import.ts
 //   dist/electron/preload.cjs  sandboxed preload: one CommonJS file that requires only 'electron'
 //   dist/electron/icon.png     window icon on Linux
+//   dist/cli/                  the command-line tool for plain node (cli-build.mjs; bin/nianbao.mjs
+//                              also rebuilds it by itself when stale)
 //   dist/renderer/             the renderer (vite.config.ts, owned by the renderer)
 // Flags: --electron-only (skip vite), --force (rebuild the renderer even when up to date).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { buildCli } from './cli-build.mjs';
 import { copyPdfjsAssets } from './pdfjs-assets.mjs';
 import { rendererBuildState } from './renderer-freshness.mjs';
 
@@ -86,6 +89,9 @@ const requires = [...preloadText.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map
 if (requires.some((r) => r !== 'electron')) fail(`the preload bundle requires ${requires.join(', ')}`);
 
 copyPdfjsAssets(outDir);
+
+const cli = await buildCli(root);
+console.log(`build: cli → dist/cli (${cli.manifest.outputs.length} files, ${cli.kb} KB, ${cli.ms} ms)`);
 
 const icon = join(root, 'build', 'icons', '256x256.png');
 if (existsSync(icon)) copyFileSync(icon, join(outDir, 'icon.png'));

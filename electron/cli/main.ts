@@ -1,5 +1,7 @@
-#!/usr/bin/env node
-// nianbao: the command-line tool (`npm run --silent nianbao -- <command>`).
+// nianbao: the command-line tool. `npx nianbao <command>` or `npm run --silent nianbao -- <command>`
+// run bin/nianbao.mjs, which runs the bundle of this file (dist/cli/nianbao.mjs, rebuilt by
+// build/scripts/cli-build.mjs when a source is newer). Each command loads what it needs when it
+// runs, so `help` starts nothing heavy.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS } from './commands/index';
@@ -39,23 +41,29 @@ function overview(): string {
   return [
     '年报编制助手命令行工具',
     '',
-    '用法：npm run --silent nianbao -- <命令> [参数]',
+    '用法：npx nianbao <命令> [参数]',
+    '    （在项目文件夹中；也可以用 npm run --silent nianbao -- <命令> [参数]）',
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    '查看某个命令的说明：npm run --silent nianbao -- help <命令>',
+    '查看某个命令的说明：npx nianbao help <命令>',
     '',
   ].join('\n');
 }
 
-const entry = process.argv[1] ? realpathSync(process.argv[1]) : '';
-if (entry === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2), {
+/** Runs the command line of this process and sets its exit code. */
+export async function runFromProcess(): Promise<number> {
+  const code = await main(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     isTTY: Boolean(process.stderr.isTTY),
-  }).then((code) => {
-    process.exitCode = code;
   });
+  process.exitCode = code;
+  return code;
 }
+
+// Run directly (`node dist/cli/nianbao.mjs …`, `tsx electron/cli/main.ts …`); bin/nianbao.mjs
+// imports the bundle and calls runFromProcess itself.
+const entry = process.argv[1] ? realpathSync(process.argv[1]) : '';
+if (entry === fileURLToPath(import.meta.url)) void runFromProcess();

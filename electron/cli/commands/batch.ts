@@ -3,9 +3,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
-import { expandInputs, runBatch, type BatchItem } from '../../services/import/batch';
-import { summaryCsv, summaryHtml } from '../../services/import/summary';
-import { hasOpenErrors } from '../../../shared/checks/index';
+import type { BatchItem } from '../../services/import/batch';
 
 const USAGE = `nianbao batch <文件或文件夹>... [--html <汇总.html>] [--csv <汇总.csv>] [--jobs <n>] [--json]
 
@@ -85,6 +83,9 @@ export const command: CliCommand = {
     const jobs = jobsText === undefined ? defaultJobs() : Number(jobsText);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs 应为 1 到 16 之间的整数。');
 
+    const { expandInputs, runBatch } = await import('../../services/import/batch');
+    const { summaryCsv, summaryHtml } = await import('../../services/import/summary');
+    const { hasOpenErrors } = await import('../../../shared/checks/index');
     const { files, missing } = await expandInputs(args.positionals, io.cwd);
     for (const m of missing) io.stderr(`${m}：文件或文件夹不存在，已跳过。\n`);
     if (!files.length) {

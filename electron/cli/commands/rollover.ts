@@ -3,8 +3,6 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
-import { loadReportFile, LoadError } from '../../services/import/load-report';
-import { rolloverReport, RolloverError } from '../../../shared/rollover/rollover';
 
 const USAGE = `用法：nianbao rollover <上年报告文件> [--year <年度>] [--agency <新机关名称>] [-o <输出文件>] [--force]
 
@@ -35,6 +33,8 @@ export const command: CliCommand = {
       io.stderr(`${out} 已存在。如要覆盖，请加 --force。\n`);
       return 2;
     }
+    const { loadReportFile, LoadError } = await import('../../services/import/load-report');
+    const { rolloverReport, RolloverError } = await import('../../../shared/rollover/rollover');
     let loaded;
     try {
       loaded = await loadReportFile(resolve(io.cwd, file));

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,19 +6,10 @@ import { sampleReport } from '../../../shared/sample/sample-report';
 import { dismissFinding, runChecks } from '../../../shared/checks/index';
 import { makeReport, lastYearOf, withCells } from '../../fixtures/factory';
 import { district2024 } from '../../fixtures/reports/district-government';
+import { cli, ensureBuiltCli } from './support/built-cli';
 
-const root = join(__dirname, '..', '..', '..');
-/** The real CLI as a child process. */
-function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      join(root, 'node_modules', '.bin', 'tsx'),
-      [join(root, 'electron/cli/main.ts'), ...args],
-      { cwd },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+// The real CLI as a child process: bin/nianbao.mjs and the bundle in dist/cli.
+beforeAll(ensureBuiltCli);
 
 describe('nianbao check', () => {
   let dir: string;

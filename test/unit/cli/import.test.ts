@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +7,7 @@ import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { parseReportJson } from '../../../shared/model/schema';
 import { sampleReport } from '../../../shared/sample/sample-report';
 import { pdfCopy } from '../../fixtures/import/render';
-
-const root = join(__dirname, '..', '..', '..');
+import { cli, ensureBuiltCli } from './support/built-cli';
 
 function io(cwd: string, isTTY = false) {
   let stdout = '';
@@ -91,15 +89,9 @@ describe('nianbao import', () => {
     expect(code).toBe(0);
   });
 
-  it('runs as a real command (npm run nianbao)', async () => {
-    const res = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(
-        join(root, 'node_modules', '.bin', 'tsx'),
-        [join(root, 'electron/cli/main.ts'), 'import', '年报.html'],
-        { cwd: dir },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      ),
-    );
+  it('runs as a real command (the bundled CLI)', async () => {
+    await ensureBuiltCli();
+    const res = await cli(['import', '年报.html'], dir);
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout).title).toBe(sampleReport().title);
   });

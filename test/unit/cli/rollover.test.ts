@@ -1,19 +1,12 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { sampleReport } from '../../../shared/sample/sample-report';
+import { cli, ensureBuiltCli } from './support/built-cli';
 
-const run = promisify(execFile);
-const root = join(__dirname, '..', '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const cli = (args: string[], cwd: string) =>
-  run(tsx, [join(root, 'electron/cli/main.ts'), ...args], { cwd }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+// The real CLI as a child process: bin/nianbao.mjs and the bundle in dist/cli.
+beforeAll(ensureBuiltCli);
 
 describe('nianbao rollover', () => {
   let dir: string;
