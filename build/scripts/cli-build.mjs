@@ -1,8 +1,8 @@
 // The command-line tool as prebuilt JavaScript for plain node (no tsx at run time):
 //   dist/cli/nianbao.mjs        electron/cli/main.ts, bundled with its dependencies (ESM)
-//   dist/cli/<name>.mjs         every electron/**/<name>.worker.ts (worker threads: one file each,
-//                               next to the bundle, so `new URL('./<name>.mjs', import.meta.url)`
-//                               finds it from any chunk)
+//   dist/cli/<name>.mjs         every worker-thread entry electron/**/<name>.ts named *-worker.ts or
+//                               *.worker.ts (import-worker.ts: imports run isolated), one file each
+//                               beside the bundle, where code in any chunk finds it by its name
 //   dist/cli/*-<hash>.mjs       chunks loaded on demand: each command's code, pdf.js and its worker
 //                               (only when a PDF is read), opencc's tables…
 //   dist/cli/build-info.json    what the bundle was built from, for cli-freshness.mjs
@@ -19,7 +19,7 @@ import {
   cliBuildState,
 } from './cli-freshness.mjs';
 
-/** Worker-thread entries: electron/**\/*.worker.ts (bundled as dist/cli/<name>.mjs). */
+/** Worker-thread entries: electron/**\/*-worker.ts and *.worker.ts (bundled as dist/cli/<name>.mjs). */
 function workerEntries(root) {
   const found = [];
   const visit = (dir) => {
@@ -32,7 +32,7 @@ function workerEntries(root) {
     for (const e of entries) {
       const path = join(dir, e.name);
       if (e.isDirectory()) visit(path);
-      else if (e.name.endsWith('.worker.ts')) found.push(path);
+      else if (/[-.]worker\.ts$/.test(e.name)) found.push(path);
     }
   };
   visit('electron');
@@ -50,7 +50,7 @@ export async function buildCli(root, { outDir = CLI_OUT_DIR, entry = 'electron/c
   mkdirSync(dir, { recursive: true });
   const entryPoints = [
     { in: entry, out: CLI_BUNDLE.replace(/\.mjs$/, '') },
-    ...(workers ?? workerEntries(root)).map((w) => ({ in: w, out: basename(w).replace(/\.worker\.ts$/, '') })),
+    ...(workers ?? workerEntries(root)).map((w) => ({ in: w, out: basename(w).replace(/\.ts$/, '') })),
   ];
   const result = await build({
     absWorkingDir: root,

@@ -8,9 +8,8 @@ export interface CliIo {
 }
 
 export interface CliCommand {
+  /** As in the command table (commands/index.ts, which also holds the one-line summary). */
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** Full usage text (Chinese), shown by `nianbao help <command>` and on wrong usage. */
   usage: string;
   /** Options that take a value (`--last file`). */

@@ -1,7 +1,7 @@
 // nianbao: the command-line tool. `npx nianbao <command>` or `npm run --silent nianbao -- <command>`
 // run bin/nianbao.mjs, which runs the bundle of this file (dist/cli/nianbao.mjs, rebuilt by
 // build/scripts/cli-build.mjs when a source is newer). Each command loads what it needs when it
-// runs, so `help` starts nothing heavy.
+// runs (commands/index.ts), so `help` starts nothing heavy.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { COMMANDS } from './commands/index';
@@ -12,14 +12,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const target = COMMANDS.find((c) => c.name === rest[0]);
-    io.stdout(target ? `${target.usage}\n` : overview());
+    io.stdout(target ? `${(await target.load()).usage}\n` : overview());
     return 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`未知命令“${name}”。\n\n${overview()}`);
     return 2;
   }
+  const command = await entry.load();
   try {
     if (parseArgs(rest, command.valueOptions).options.help) {
       io.stdout(`${command.usage}\n`);

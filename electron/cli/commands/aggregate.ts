@@ -89,7 +89,6 @@ function fmt(v: number | null): string {
 
 export const command: CliCommand = {
   name: 'aggregate',
-  summary: '汇总各部门、乡镇（街道）的年报为本级政府的全县（区、市）数字',
   usage: USAGE,
   valueOptions: VALUE_OPTIONS,
   async run(argv, io: CliIo) {

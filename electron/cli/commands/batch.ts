@@ -3,7 +3,9 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
-import type { BatchItem } from '../../services/import/batch';
+import { expandInputs, runBatch, type BatchItem } from '../../services/import/batch';
+import { summaryCsv, summaryHtml } from '../../services/import/summary';
+import { hasOpenErrors } from '../../../shared/checks/index';
 
 const USAGE = `nianbao batch <文件或文件夹>... [--html <汇总.html>] [--csv <汇总.csv>] [--jobs <n>] [--json]
 
@@ -69,7 +71,6 @@ function progress(io: CliIo) {
 
 export const command: CliCommand = {
   name: 'batch',
-  summary: '批量检查一个文件夹中的年报，输出汇总网页和表格',
   usage: USAGE,
   valueOptions: ['html', 'csv', 'jobs'],
   async run(argv, io) {
@@ -83,9 +84,6 @@ export const command: CliCommand = {
     const jobs = jobsText === undefined ? defaultJobs() : Number(jobsText);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs 应为 1 到 16 之间的整数。');
 
-    const { expandInputs, runBatch } = await import('../../services/import/batch');
-    const { summaryCsv, summaryHtml } = await import('../../services/import/summary');
-    const { hasOpenErrors } = await import('../../../shared/checks/index');
     const { files, missing } = await expandInputs(args.positionals, io.cwd);
     for (const m of missing) io.stderr(`${m}：文件或文件夹不存在，已跳过。\n`);
     if (!files.length) {

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { loadReportFile, LoadError } from '../../services/import/load-report';
+import { runChecks, hasOpenErrors } from '../../../shared/checks/index';
 import type { Report } from '../../../shared/model/types';
-import type { JsonFinding } from '../format-findings';
+import { formatFinding, formatHeader, toJson, type JsonFinding } from '../format-findings';
 
 const USAGE = `nianbao check <文件>... [--last <上年报告>] [--json]
 
@@ -24,7 +26,6 @@ const USAGE = `nianbao check <文件>... [--last <上年报告>] [--json]
 
 export const command: CliCommand = {
   name: 'check',
-  summary: '检查年报（勾稽关系、空白格、正文与表格一致、格式、期限等）',
   usage: USAGE,
   valueOptions: ['last'],
   async run(argv, io) {
@@ -35,12 +36,6 @@ export const command: CliCommand = {
     const files = args.positionals;
     if (!files.length) throw new UsageError('请指定要检查的年报文件。');
     const json = args.options.json === true;
-    // Loaded when the command runs, not when `help` lists it (see commands/index.ts).
-    const { loadReportFile, LoadError } = await import('../../services/import/load-report');
-    const { runChecks, hasOpenErrors } = await import('../../../shared/checks/index');
-    const { formatFinding, formatHeader, toJson } = await import('../format-findings');
-    const describe = (file: string, e: unknown): string =>
-      e instanceof LoadError ? e.message : `${file}：读取失败（${e instanceof Error ? e.message : String(e)}）。`;
 
     let unreadable = false;
     let errors = false;
@@ -83,3 +78,8 @@ export const command: CliCommand = {
     return unreadable ? 2 : errors ? 1 : 0;
   },
 };
+
+function describe(file: string, e: unknown): string {
+  if (e instanceof LoadError) return e.message;
+  return `${file}：读取失败（${e instanceof Error ? e.message : String(e)}）。`;
+}

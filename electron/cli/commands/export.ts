@@ -2,8 +2,17 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
-import type { FolderExportFormat } from '../../services/export/export-folder';
-import type { ChromiumPdfPrinter } from '../../services/export/chromium-printer';
+import { loadReportFile, LoadError } from '../../services/import/load-report';
+import { countBySeverity, runChecks } from '../../../shared/checks/engine';
+import {
+  exportReportToFolder,
+  plannedName,
+  renderExport,
+  type FolderExportFormat,
+} from '../../services/export/export-folder';
+import { PdfPrintError } from '../../services/export/pdf-printer';
+import { ChromiumPdfPrinter } from '../../services/export/chromium-printer';
+import { writeErrorMessage, writeNewFile } from '../../services/export/write-new-file';
 import type { PageNumberPlacement } from '../../../shared/export/gbt9704';
 
 const USAGE = `用法：nianbao export <年报文件> [--docx 输出.docx] [--html 输出.html] [--pdf 输出.pdf] [--fragment 输出.html]
@@ -34,7 +43,6 @@ const OUTPUTS: { option: string; format: FolderExportFormat }[] = [
 
 export const command: CliCommand = {
   name: 'export',
-  summary: '导出 .docx（送审）、HTML（网站）和 PDF',
   usage: USAGE,
   valueOptions: VALUE_OPTIONS,
   async run(argv, io) {
@@ -52,12 +60,6 @@ export const command: CliCommand = {
     const pageNumbers = placementText as PageNumberPlacement | undefined;
 
     const input = resolve(io.cwd, args.positionals[0]!);
-    const { loadReportFile, LoadError } = await import('../../services/import/load-report');
-    const { countBySeverity, runChecks } = await import('../../../shared/checks/engine');
-    const { exportReportToFolder, plannedName, renderExport } = await import('../../services/export/export-folder');
-    const { PdfPrintError } = await import('../../services/export/pdf-printer');
-    const { ChromiumPdfPrinter } = await import('../../services/export/chromium-printer');
-    const { writeErrorMessage, writeNewFile } = await import('../../services/export/write-new-file');
     let report;
     try {
       const loaded = await loadReportFile(input);

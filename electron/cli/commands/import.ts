@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { loadReportFile, LoadError } from '../../services/import/load-report';
 
 const USAGE = `nianbao import <文件> [-o <输出文件>]
 
@@ -26,7 +27,6 @@ const USAGE = `nianbao import <文件> [-o <输出文件>]
 
 export const command: CliCommand = {
   name: 'import',
-  summary: '导入别处发布的年报（网页、Word、PDF、文本），输出年报文件',
   usage: USAGE,
   valueOptions: ['out'],
   async run(argv, io) {
@@ -39,7 +39,6 @@ export const command: CliCommand = {
         args.positionals.length ? '一次只能导入一个文件（检查多个文件请用 nianbao batch）。' : '请指定要导入的文件。',
       );
     const file = args.positionals[0]!;
-    const { loadReportFile, LoadError } = await import('../../services/import/load-report');
     let loaded;
     try {
       loaded = await loadReportFile(resolve(io.cwd, file));

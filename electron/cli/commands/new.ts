@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { blankReport } from '../../../shared/model/blank';
 import { AGENCY_KINDS, type AgencyKind } from '../../../shared/model/types';
 
 const USAGE = `nianbao new --agency <机关全称> --kind <类型> --year <年度> [-o <文件>] [--force]
@@ -38,7 +39,6 @@ const KIND_ALIASES: Record<string, AgencyKind> = {
 
 export const command: CliCommand = {
   name: 'new',
-  summary: '新建空白年报文件',
   usage: USAGE,
   valueOptions: ['agency', 'kind', 'year', 'out'],
   async run(argv, io) {
@@ -71,7 +71,6 @@ export const command: CliCommand = {
     }
     const year = Number(yearText);
 
-    const { blankReport } = await import('../../../shared/model/blank');
     const report = blankReport({ agency, kind, year });
     const text = `${JSON.stringify(report, null, 2)}\n`;
     const out = stringOption(args, 'out');

@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { loadReportFile, LoadError } from '../../services/import/load-report';
+import { rolloverReport, RolloverError } from '../../../shared/rollover/rollover';
 
 const USAGE = `用法：nianbao rollover <上年报告文件> [--year <年度>] [--agency <新机关名称>] [-o <输出文件>] [--force]
 
@@ -16,7 +18,6 @@ const USAGE = `用法：nianbao rollover <上年报告文件> [--year <年度>] 
 
 export const command: CliCommand = {
   name: 'rollover',
-  summary: '以上年报告为基础新建本年度报告',
   usage: USAGE,
   valueOptions: ['year', 'agency', 'out'],
   async run(argv, io) {
@@ -33,8 +34,6 @@ export const command: CliCommand = {
       io.stderr(`${out} 已存在。如要覆盖，请加 --force。\n`);
       return 2;
     }
-    const { loadReportFile, LoadError } = await import('../../services/import/load-report');
-    const { rolloverReport, RolloverError } = await import('../../../shared/rollover/rollover');
     let loaded;
     try {
       loaded = await loadReportFile(resolve(io.cwd, file));

@@ -2,11 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { formatIssues, parseReportJson } from '../../../shared/model/schema';
 import type { Report } from '../../../shared/model/types';
-import { ImportError } from '../../../shared/import/index';
-import { readExportedDocx } from '../../../shared/import/exported-docx';
+import { ImportError } from '../../../shared/import/errors';
 import { ServiceError, type ImportPreview } from '../../../shared/service/api';
 import { LoadError, type LoadedReport } from './load-error';
-import { importBytes } from './node-import';
+
+// The importers (and pdf.js behind them) load only when a published document is read: reading a
+// report file needs none of them (load-report.ts reads small ones on the calling thread).
+const importBytes: typeof import('./node-import').importBytes = async (...args) =>
+  (await import('./node-import')).importBytes(...args);
 
 /**
  * The reading itself, as it runs inside an import worker (import-worker.ts): a report file is
@@ -90,6 +93,7 @@ export async function readAnyBytes(name: string, bytes: Uint8Array): Promise<Imp
 
 /** Last year's report from a file: an exported .docx counts as its visible text (what was signed). */
 export async function lastYearFromBytes(name: string, bytes: Uint8Array): Promise<Report> {
+  const { readExportedDocx } = await import('../../../shared/import/exported-docx');
   const back = await readExportedDocx(bytes).catch(() => null);
   if (back) return back.visibleReport;
   return (await readAnyBytes(name, bytes)).report;
