@@ -8,6 +8,7 @@ import { textFigureRules } from './rules/text-figures';
 import { textYearRules } from './rules/text-year';
 import { textAgencyRules } from './rules/text-agency';
 import { formRules } from './rules/form';
+import { sectionContentRules } from './rules/section-content';
 import { punctuationRules } from './rules/punctuation';
 
 /** A rule produces findings for one report; rules never throw on odd input (they skip it). */
@@ -22,6 +23,7 @@ export const RULES: Rule[] = [
   ...textFigureRules,
   ...textYearRules,
   ...textAgencyRules,
+  ...sectionContentRules,
   ...formRules.slice(1),
   ...punctuationRules,
 ];

@@ -4,13 +4,13 @@ import type { CheckContext } from '../context';
 import type { SectionId } from '../../../templates/types';
 import { formatForYear, GOV_2019, GOV_2021 } from '../../../templates/index';
 import { formatChineseDate } from '../../model/format';
-import { spanOf, wholeSpan, type TextBlock } from '../text/blocks';
-import { parseAgencyName } from '../text/agency';
-import { sectionHeadings } from './util';
+import { spanOf, wholeSpan } from '../text/blocks';
+import { isAbbreviation, parseAgencyName } from '../text/agency';
+import { paragraphWords, sectionBlocks, sectionHeadings } from './util';
 
 /**
- * Completeness and form: SECTION-EMPTY, OVERVIEW-TOPICS, FEE-STATEMENT, FORMAT-VERSION,
- * CITATION-OUTDATED, PUBLISH-DEADLINE, TITLE.
+ * Completeness and form: SECTION-EMPTY, FORMAT-VERSION, CITATION-OUTDATED, PUBLISH-DEADLINE, TITLE
+ * (OVERVIEW-TOPICS and FEE-STATEMENT: section-content.ts).
  */
 
 const TEXT_SECTIONS: SectionId[] = ['overview', 'problems', 'other'];
@@ -20,18 +20,6 @@ const TABLE_SECTIONS: { id: SectionId; table: 't2' | 't3' | 't4' }[] = [
   { id: 'review', table: 't4' },
 ];
 
-const sectionBlocks = (ctx: CheckContext, id: SectionId): TextBlock[] => ctx.blocks.filter((b) => b.section === id);
-const meaningful = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, '');
-/** The paragraphs' words without punctuation, cut short once longer than `enough` (all any rule needs). */
-function paragraphWords(blocks: TextBlock[], enough = 40): string {
-  let out = '';
-  for (const b of blocks) {
-    if (b.kind !== 'paragraph') continue;
-    out += meaningful(b.norm.text.length > enough * 4 ? b.norm.text.slice(0, enough * 4) : b.norm.text);
-    if (out.length > enough) break;
-  }
-  return out;
-}
 // 五 that says nothing: 无, 暂无, 没有, 略, 无问题…
 const NOTHING = /^(?:无|暂无|没有|略|无问题|没有问题|不存在问题|本年度无|本年度暂无|无相关情况|无其他情况)$/;
 
@@ -84,45 +72,6 @@ function* missingSignature(ctx: CheckContext): Iterable<Finding> {
     message: `报告没有落款（署名机关）。格式不强制要求落款，但报告通常在文末署机关名称${agency ? `“${agency}”` : ''}并注明成文日期；如需落款，请在封面页填写。`,
     span: { where: 'signature', start: 0, end: 0 },
     fingerprint: 'signature',
-  };
-}
-
-function* overviewTopics(ctx: CheckContext): Iterable<Finding> {
-  if (!ctx.template || ctx.report.year < 2019) return;
-  const blocks = sectionBlocks(ctx, 'overview');
-  const text = blocks.map((b) => b.norm.text).join('\n');
-  if (paragraphWords(blocks, 2).length < 2) return; // SECTION-EMPTY speaks for it
-  const missing = ctx.template.overviewTopics.filter((t) => !t.keywords.some((k) => text.includes(k)));
-  if (!missing.length) return;
-  yield {
-    rule: 'OVERVIEW-TOPICS',
-    severity: 'warning',
-    message:
-      `一、总体情况没有写到：${missing.map((t) => t.name).join('、')}。` +
-      `按格式要求，总体情况应分别写明${ctx.template.overviewTopics.map((t) => t.name).join('、')}五个方面（可用小标题“（一）主动公开”等）。`,
-    actual: missing.map((t) => t.name).join('、'),
-    fingerprint: 'overview',
-  };
-}
-
-const FEE =
-  /处理费|收费通知|(?:未|没有|无|不|未曾|并未)(?:向申请人)?(?:收取|收|产生)[^。；]{0,12}费|收取[^。；]{0,16}费用?[^。；]{0,6}元/;
-
-function* feeStatement(ctx: CheckContext): Iterable<Finding> {
-  if (ctx.report.year < 2021 || ctx.report.format === 'pre-2019') return;
-  const blocks = sectionBlocks(ctx, 'other');
-  const text = blocks.map((b) => b.norm.text).join('\n');
-  if (paragraphWords(blocks, 2).length < 2) return; // SECTION-EMPTY speaks for it
-  if (FEE.test(text)) return;
-  const noFee = ctx.num('t3.other_no_fee.total') ?? 0;
-  yield {
-    rule: 'FEE-STATEMENT',
-    severity: 'warning',
-    message:
-      '六、其他需要报告的事项没有说明信息处理费的收取情况。请依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）写明，例如“本年度未收取信息处理费”或收取的金额。' +
-      (noFee > 0 ? `表三“（六）2.逾期未按收费通知要求缴纳费用”有 ${noFee} 件，更应说明发出收费通知和收费的情况。` : ''),
-    ...(noFee > 0 ? { cells: ['t3.other_no_fee.total'] } : {}),
-    fingerprint: 'fee',
   };
 }
 
@@ -242,8 +191,17 @@ function* citationOutdated(ctx: CheckContext): Iterable<Finding> {
     if (ctx.report.year < c.from) continue;
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b]!;
-      const m = c.re.exec(block.norm.text);
+      const text = block.norm.text;
+      const m = c.re.exec(text);
       if (!m) continue;
+      // Named as history (原《条例》（国务院令第492号）已于2019年修订): not cited as the basis.
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (
+        /(?:原|旧|修订前的?|废止的|已废止的)[^，。；]{0,8}$/.test(before) ||
+        /^[）)]?(?:已于|已被|已经|已)?[^，。；]{0,6}(?:修订|废止|取代|替代)/.test(after)
+      )
+        continue;
       yield {
         rule: 'CITATION-OUTDATED',
         severity: 'warning',
@@ -313,6 +271,14 @@ function titleHasAgency(title: string, name: string): boolean {
   return false;
 }
 
+/** Whether the title names the agency in a short form (和田县文旅局 for 和田县文化体育广播电视和旅游局). */
+function titleHasShortName(title: string, name: string): boolean {
+  const own = parseAgencyName(name);
+  const head = title.split(/(?:19|20)\d{2}|政府信息公开/)[0] ?? '';
+  const cand = parseAgencyName(head);
+  return head.length >= 3 && isAbbreviation(cand.organ, own.organ) && cand.places.every((p) => own.places.includes(p));
+}
+
 function* title(ctx: CheckContext): Iterable<Finding> {
   const block = ctx.blocks.find((b) => b.kind === 'title');
   if (!block) return;
@@ -320,9 +286,10 @@ function* title(ctx: CheckContext): Iterable<Finding> {
   const year = ctx.report.year;
   const name = (ctx.report.agency?.name ?? '').replace(/\s+/g, '');
   const problems: string[] = [];
-  if (!text) problems.push('为空');
+  if (!text) problems.push(ctx.mode === 'import' ? '没有找到' : '为空');
   else {
-    if (!titleHasAgency(text, name)) problems.push(`没有机关名称“${name}”`);
+    if (!titleHasAgency(text, name))
+      problems.push(titleHasShortName(text, name) ? `中的机关名称不是全称“${name}”` : `没有机关名称“${name}”`);
     const years = [...text.matchAll(/(?:19|20)\d{2}(?=年)/g)].map((m) => Number(m[0]));
     if (!years.includes(year))
       problems.push(years.length ? `年份写的是${years[0]}年，本报告是${year}年度` : `没有年份“${year}年”`);
@@ -340,12 +307,4 @@ function* title(ctx: CheckContext): Iterable<Finding> {
   };
 }
 
-export const formRules: Rule[] = [
-  sectionEmpty,
-  overviewTopics,
-  feeStatement,
-  formatVersion,
-  citationOutdated,
-  publishDeadline,
-  title,
-];
+export const formRules: Rule[] = [sectionEmpty, formatVersion, citationOutdated, publishDeadline, title];

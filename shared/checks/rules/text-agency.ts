@@ -2,7 +2,7 @@ import type { Rule } from '../engine';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';
 import { spanOf, type TextBlock } from '../text/blocks';
-import { isAbbreviation, parseAgencyName, type AgencyName } from '../text/agency';
+import { isAbbreviation, levelRank, parseAgencyName, placesClash, type AgencyName } from '../text/agency';
 
 /**
  * TEXT-FOREIGN-AGENCY: the text names another agency where its own name belongs — the mark of a
@@ -27,6 +27,9 @@ const VERB_BEFORE = new Set(
 const TOWNSHIP_SELF_AFTER =
   /^(?:人民政府|政府|党委|党政|政务|信息公开|门户网站|网站|栏目|专栏|便民服务|为民服务|办事处|财政所)/;
 
+const PASSING_BEFORE =
+  /(?:原|与|和|同|跟|及|向|对|赴|到|协助|配合|联合|会同|邻近|相邻|周边|毗邻|帮扶|结对|学习|借鉴|参照|参观|前往)$/;
+
 interface ForeignMention {
   name: string;
   start: number;
@@ -43,6 +46,8 @@ function townshipMentions(text: string, own: { short: string; unit: string }): F
     if (own.short.endsWith(name) || name.endsWith(own.short) || (i >= 3 && text.slice(i - 3, i) === own.short))
       continue;
     if (!TOWNSHIP_SELF_AFTER.test(text.slice(i + m[0].length, i + m[0].length + 6))) continue;
+    // Named in passing: a merged township (原石坝乡政府), a partner (与石坝镇政府联合…).
+    if (PASSING_BEFORE.test(text.slice(Math.max(0, i - 6), i - 2))) continue;
     out.push({ name: name + m[0], start: i - 2, end: i + m[0].length });
   }
   return out;
@@ -53,7 +58,7 @@ function townshipMentions(text: string, own: { short: string; unit: string }): F
 const SELF_VERB =
   /坚持|认真|高度重视|严格|按照|围绕|深入|进一步|持续|全面|扎实|积极|始终|紧紧|不断|切实|着力|聚焦|紧扣/g;
 const SUBJECT =
-  /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处))$/;
+  /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处|办事处|管委会|管理委员会|工委))$/;
 const SUBJECT_DELIMS = '。；，：';
 
 /** Subjects of the text: [name, start offset]. */
@@ -70,30 +75,78 @@ function* subjects(text: string): Iterable<[string, number]> {
   }
 }
 const CONTACT = /请与([\u4e00-\u9fff]{3,24}?)联系|本报告由([\u4e00-\u9fff]{3,24}?)(?:根据|依据|按照|依照|编制|负责)/g;
-const GENERIC_SELF = /^(?:我|本|全|各|该|其|此|镇|乡)/;
-const OFFICE_TAIL = /(?:党政办公室|政务公开办公室|信息公开办公室|党政办|办公室|办)$/;
 
-function isSelf(candidate: string, own: AgencyName): boolean {
-  const c = candidate.replace(OFFICE_TAIL, '') || candidate;
-  if (own.full.includes(c) || candidate.includes(own.full)) return true;
+// Words that are not a name of one body: plural or generic (各片区管理局, 全县各部门), or the clause starts
+// with a verb or preposition, so the name after it is an object, not the subject (督促…, 会同县财政局…).
+// 和/与/及/或 join two names only after the end of one (民政局和财政局), not inside one (文化和旅游局, 和田县).
+const NOT_ONE_NAME = /[各等的]|[局委府办会院所室心厅处队站镇乡][和与及或]/;
+const GENERIC_SELF = /^(?:我|本|全|该|其|此|镇|乡)/;
+const VERB_START =
+  /^(?:督促|指导|要求|推动|组织|协调|联合|会同|配合|协助|通过|依托|按照|根据|依据|经|由|对|向|为|以|将|把|被|让|使|请|召开|落实|推进|加强|开展|牵头|责成|安排|结合|围绕|针对|面向|对照|参照|邀请|支持|帮助|督导|督查|检查|考核|调度|部署|召集|经过|接受|报送|提请|报请|并|同时|另外|此外|其中|目前|当前|今年|全年|同年|年内|上半年|下半年)/;
+// Offices of a body (its 办公室, 政务公开领导小组, 党政办): the body itself is judged.
+const INTERNAL_UNIT =
+  /(?:(?:政府)?(?:信息|政务)?公开(?:工作)?(?:领导小组)?(?:办公室|办)|(?:政府)?(?:信息|政务)公开(?:工作)?领导小组|工作领导小组(?:办公室)?|领导小组(?:办公室)?|党政办公室|党政综合办公室|党政办|综合办公室|综合办|办公室)$/;
+
+/** How the report's agency relates to the bodies its text names. */
+type Role = 'government' | 'township' | 'department';
+
+function roleOf(own: AgencyName, kind: string | undefined): Role {
+  if (own.level === 'township') return 'township';
+  // A government, a zone's 管委会 and their likes speak for every body under them.
+  if (
+    kind === 'government' ||
+    /^(?:人民政府|政府|行政公署|公署)$|(?:管理委员会|管委会|工作委员会|工委)$/.test(own.organ)
+  )
+    return 'government';
+  if (kind === 'township') return 'township';
+  return 'department';
+}
+
+const LEVEL_PREFIX = /^[省州市县区旗]/;
+const prefixRank = (ch: string): number => ('省'.includes(ch) ? 3 : '州'.includes(ch) ? 2 : '市'.includes(ch) ? 1 : 0);
+
+/**
+ * Whether a name in the text (a clause's subject, or the contact line's body) belongs to another place
+ * or to a body outside the reporting one (issue #12): another township in a township's report, a body
+ * of another county or district, the same kind of body of another city, another department of the same
+ * government in a department's report. Bodies under the reporting government (区农业农村局 in a 区's
+ * report, 片区管理局 in a zone's), the reporting agency's own offices (its 领导小组办公室), its short names,
+ * and the governments and bodies above it are its own business.
+ */
+function isForeign(candidate: string, own: AgencyName, role: Role): boolean {
+  if (NOT_ONE_NAME.test(candidate) || GENERIC_SELF.test(candidate) || VERB_START.test(candidate)) return false;
+  let c = candidate;
+  for (let i = 0; i < 3 && INTERNAL_UNIT.test(c); i++) c = c.replace(INTERNAL_UNIT, '');
+  if (!c || own.full.includes(c) || c.includes(own.full)) return false;
   const cand = parseAgencyName(c);
-  // Places of the candidate must be the agency's own (a shorter or longer form of them is fine).
-  const compatible = (p: string) => own.places.some((q) => q === p || q.startsWith(p) || p.startsWith(q));
-  if (cand.places.some((p) => !compatible(p))) return false;
-  const organ = cand.organ.replace(/^[县市区]/, '');
-  const township = /镇|乡|街道/.test(c);
-  // The place itself, or its government (县人民政府高度重视… in a township or department report).
-  if (!township && (!organ || organ === '人民政府' || organ === '政府')) return true;
-  if (own.level === 'township') return own.own !== null && c.includes(own.own.short + own.own.unit);
-  if (township) return false;
-  if (own.organ === '人民政府') return true; // a government report may tell what its departments did
-  return isAbbreviation(organ, own.organ);
+  const organ = cand.organ.replace(LEVEL_PREFIX, '');
+  const sameOrgan = !!organ && (organ === own.organ || isAbbreviation(organ, own.organ));
+  if (placesClash(cand.places, own.places, sameOrgan)) return true;
+  if (cand.level === 'township') {
+    if (role !== 'township' || !own.own || !cand.own) return false;
+    const mine = own.own.short;
+    return !(cand.own.short === mine || cand.own.short.endsWith(mine) || mine.endsWith(cand.own.short));
+  }
+  if (role !== 'department') return false;
+  // A department's report: another department of the same government is a sibling's name.
+  if (!organ || /^(?:人民政府|政府)$/.test(organ)) return false;
+  const ownLowest = own.places.length ? levelRank(own.places[own.places.length - 1]!) : -1;
+  const candLowest = cand.places.length
+    ? levelRank(cand.places[cand.places.length - 1]!)
+    : LEVEL_PREFIX.test(cand.organ)
+      ? prefixRank(cand.organ[0]!)
+      : ownLowest;
+  if (ownLowest >= 0 && candLowest > ownLowest) return false; // a body above the agency (市民政局 for a 县 bureau)
+  if (sameOrgan || own.organ.includes(organ) || organ.includes(own.organ)) return false; // itself, its branches
+  // 中心, 院, 所, 站, 队 may be the department's own subordinate units: only departments are siblings.
+  return /(?:局|委员会|委|厅|署|办公室|办)$/.test(organ);
 }
 
 function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
   const agency = ctx.report.agency;
   if (!agency || typeof agency.name !== 'string' || !agency.name.trim()) return;
   const own = parseAgencyName(agency.name, agency.kind);
+  const role = roleOf(own, agency.kind);
   const seen = new Set<string>();
   const emit = (block: TextBlock, mention: ForeignMention, why: string): Finding | null => {
     if (seen.has(mention.name)) return null;
@@ -170,8 +223,7 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
     }
     for (let c = 0; c < candidates.length; c++) {
       const [candidate, start, why] = candidates[c]!;
-      if (GENERIC_SELF.test(candidate) || /[的在和与及]/.test(candidate)) continue;
-      if (isSelf(candidate, own)) continue;
+      if (!isForeign(candidate, own, role)) continue;
       const f = emit(block, { name: candidate, start, end: start + candidate.length }, why);
       if (f) yield f;
     }

@@ -5,6 +5,41 @@ import type { FigureClaim } from '../text/claims';
 import { spanOf } from '../text/blocks';
 import { fmt } from './util';
 
+/** How far back a sentence is read (as the claims do). */
+const BEFORE = 160;
+
+/** The sentence of `text` up to `at` (at most BEFORE characters back). */
+function sentenceBefore(text: string, at: number): string {
+  let i = at - 1;
+  const floor = Math.max(0, at - BEFORE);
+  while (i >= floor) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x3002 /* 。 */ || ch === 0xff1b /* ； */ || ch === 0xff01 || ch === 0xff1f) break;
+    i--;
+  }
+  return text.slice(i + 1, at);
+}
+
+/** The clause before `at` with years other than the report's marked as 〇〇〇〇 (for OTHER_YEAR). */
+function clauseBefore(text: string, at: number, year: number): string {
+  let i = at - 1;
+  while (i >= 0 && at - i < 40) {
+    const ch = text[i]!;
+    if (ch === '，' || ch === '。' || ch === '；' || ch === '！' || ch === '？') break;
+    i--;
+  }
+  return text.slice(i + 1, at).replace(/(?:19|20)\d{2}(?=年)/g, (y) => (Number(y) === year ? y : '〇〇〇〇'));
+}
+const OTHER_YEAR = /上一?年度?|去年|前一年度?|往年|〇〇〇〇年/;
+/** 与上年一样未收到…: this year too. */
+const SAME_AS_LAST_YEAR = /(?:与|同|和|跟)(?:上一?年度?|去年)(?:一样|相同|一致)|(?:同|如)上年/;
+
+// A Table 4 figure counts only where the sentence is about the agency's own cases over disclosure: in
+// 四, or with 信息公开/被申请/被起诉 around it. A government also decides reviews of others' cases
+// (全年办理行政复议案件 156 件) and answers lawsuits of every kind (行政诉讼出庭应诉 80 件): not Table 4.
+const T4_ABOUT_DISCLOSURE = /信息公开|政府信息|公开申请|被申请|被提起|被起诉|被诉|作为被申请人|因公开/;
+const T4_AS_REVIEWER = /(?:办理|受理|收到|审理|审结|作出|处理|接收|承办|纠错)[^，。；被]{0,12}(?:行政复议|复议)/;
+
 /** Text against tables: TEXT-NUMBER (a figure differs) and TEXT-CLAIM (a statement contradicts). */
 
 interface Target {
@@ -194,6 +229,10 @@ function* numbers(ctx: CheckContext): Iterable<Finding> {
         if (claims[h]!.kind === first.kind && !skip(claims[h]!, allZero)) list.push(claims[h]!);
       }
       const kind = first.kind;
+      if (kind.startsWith('t4:') && blocks[b]!.section !== 'review') {
+        const sentence = sentenceBefore(blocks[b]!.norm.text, first.end);
+        if (!T4_ABOUT_DISCLOSURE.test(sentence) || T4_AS_REVIEWER.test(sentence)) continue;
+      }
       let t = targets.get(kind);
       if (t === undefined) targets.set(kind, (t = target(ctx, kind)));
       if (!t) continue;
@@ -225,9 +264,31 @@ function* claims(ctx: CheckContext): Iterable<Finding> {
   const review = () => t4Value(ctx, 'review', 'total');
   const lit = () => sumOrNull([t4Value(ctx, 'lit_direct', 'total'), t4Value(ctx, 'lit_after_review', 'total')]);
   for (let b = 0; b < blocks.length; b++) {
+    for (const c of analysis[b]!.claims) {
+      if (c.kind !== 'fee_notices' || c.approx) continue;
+      const v = ctx.layout.legacy.length ? null : rowTotal(ctx, 'other_no_fee');
+      // Applications dropped for unpaid fees cannot outnumber the fee notices sent.
+      if (v === null || c.value >= v) continue;
+      const fingerprint = `fee_notices|${c.quote}`;
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      yield {
+        rule: 'TEXT-CLAIM',
+        severity: 'warning',
+        message: `正文说“${c.quote}”，但表三“三（六）2.申请人逾期未按收费通知要求缴纳费用”有 ${fmt(v)} 件，多于发出的收费通知。请改正文字或表格。`,
+        cells: ['t3.other_no_fee.total'],
+        span: spanOf(blocks[b]!, c.start, c.end),
+        expected: v,
+        actual: c.value,
+        fingerprint,
+      };
+    }
     for (const st of analysis[b]!.statements) {
       let problem: { message: string; cells: string[]; actual: number } | null = null;
       const quote = st.quote;
+      // About another year (上年度未收到申请，本年度收到6件; 2023年未发生…): not this report's tables.
+      const lead = clauseBefore(blocks[b]!.norm.text, st.start, ctx.report.year);
+      if (OTHER_YEAR.test(lead) && !SAME_AS_LAST_YEAR.test(lead)) continue;
       if (st.kind === 'no_requests') {
         const n = rowTotal(ctx, 'new_received');
         if (n && n > 0) {
@@ -257,11 +318,16 @@ function* claims(ctx: CheckContext): Iterable<Finding> {
           };
         }
       } else if (st.kind === 'all_maintained') {
+        // “其余均维持” speaks of the rest only; “已审结的…均获维持” leaves the pending cases aside.
+        const text = blocks[b]!.norm.text;
+        const before = text.slice(Math.max(0, st.start - 24), st.start);
+        if (/(?:其余|其他|剩余|另|余下)[^，。；]{0,6}$/.test(before)) continue;
+        const decided = /已审结|审结的|已结案|结案的|办结的|已办结/.test(sentenceBefore(text, st.start));
         const groups = [...(st.review ? ['review'] : []), ...(st.lit ? ['lit_direct', 'lit_after_review'] : [])];
         const bad: string[] = [];
         let count = 0;
         for (const g of groups) {
-          for (const res of ['corrected', 'pending']) {
+          for (const res of decided ? ['corrected'] : ['corrected', 'pending']) {
             const v = ctx.num(`t4.${g}.${res}`) ?? 0;
             if (v > 0) {
               bad.push(`t4.${g}.${res}`);
@@ -276,13 +342,13 @@ function* claims(ctx: CheckContext): Iterable<Finding> {
             actual: count,
           };
         }
-      } else if (st.kind === 'no_fee') {
+      } else if (st.kind === 'no_fee_notice') {
         const v = ctx.layout.legacy.length ? null : rowTotal(ctx, 'other_no_fee');
         if (v && v > 0) {
           problem = {
             message:
-              `正文说“${quote}”，但表三“三（六）2.申请人逾期未按收费通知要求缴纳费用”有 ${fmt(v)} 件，说明本年发出过收费通知。` +
-              '请核实：如确未实际收取，请写明“发出收费通知X件，申请人未缴费”；否则改正表格。',
+              `正文说“${quote}”，但表三“三（六）2.申请人逾期未按收费通知要求缴纳费用”有 ${fmt(v)} 件，即有申请因逾期未缴费而不再处理，说明发出过收费通知。` +
+              '请改正文字或表格。',
             cells: ['t3.other_no_fee.total'],
             actual: v,
           };

@@ -9,16 +9,23 @@ import { parseChineseNumber } from '../text/numerals';
  * (“2022年，我局…”, “统计期限为2022年1月1日” in a 2023 report) — the mark of last year's text copied.
  * Years are fine in comparisons (较2022年, 与2022年相比), carry-over (2022年结转), starting points
  * (2019年以来, 自2019年), dates of laws and documents (2019年5月15日起施行, 2020年印发), book titles
- * (《…2022年…》), ranges (2021—2025年) and any year after the report year (plans: 2025年我们将…).
+ * (《…2022年…》), ranges (2021—2025年), lists of years (2022年、2023年连续两年), last year's appraisal and
+ * honours (2023年度考核中获评优秀) and open tasks (2023年未完成的整改任务), and any year after the report year
+ * (plans: 2025年我们将…).
  */
 
 const YEAR = /(?<![0-9])((?:19|20)\d{2})(?=年)|([二一][〇零○][〇零○一二三四五六七八九]{2})(?=年)/g;
 
-const KEEP_BEFORE = /(?:较|比|与|同|相对于|相比于|对比|对照|和|自|从|于|截至上|至|—|－|-|~|～|到)$/;
+const KEEP_BEFORE = /(?:较|比|与|同|相对于|相比于|对比|对照|和|自|从|于|截至上|至|—|－|-|~|～|到|\d年、)$/;
 const KEEP_AFTER = [
   /^年度?(?:结转|同期|相比|相较|比较|以来|以前|之前|前|底前|基础上|水平|数据|的数据|报告|年报|政府信息公开工作年度报告)/,
   /^年\d{1,2}月(?:\d{1,2}日)?(?:起|开始|正式)?(?:施行|实施|印发|发布|公布|通过|修订|修正|颁布|起施行|生效)/,
-  /^年(?:度)?(?:印发|发布|修订|修正|施行|颁布|制定|出台)/,
+  /^年(?:度)?(?:新)?(?:印发|发布|修订|修正|施行|颁布|制定|出台|通过)/,
+  /^年(?:度)?(?:起|开始|以来|至今)/,
+  /^年(?:度)?、(?:19|20)\d{2}年/, // a list of years (2022年、2023年连续两年…)
+  // Last year's appraisal, honours and open tasks are reported the year after.
+  /^年(?:度)?[^，。；]{0,14}?(?:考核|考评|评估|测评|评议|评比|评选|排名|先进|优秀|表彰)/,
+  /^年(?:度)?(?:未完成|遗留|存在的|提出的|发现的|反馈的|指出的|部署的|确定的)/,
   /^年(?:度)?(?:至|到|—|－|-|~|～)/,
   /^年\d{1,2}月\d{1,2}日(?:第|国务院)/, // 2019年4月3日国务院令第711号修订
 ];

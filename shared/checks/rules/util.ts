@@ -1,4 +1,6 @@
+import type { SectionId } from '../../../templates/types';
 import type { CheckContext } from '../context';
+import type { TextBlock } from '../text/blocks';
 import { formatCell } from '../../model/format';
 import { GOV_2019, GOV_2021 } from '../../../templates/index';
 
@@ -41,3 +43,18 @@ export function sectionHeadings(ctx: CheckContext): Record<string, string> {
 }
 
 export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The text blocks of one section. */
+export const sectionBlocks = (ctx: CheckContext, id: SectionId): TextBlock[] =>
+  ctx.blocks.filter((b) => b.section === id);
+export const meaningful = (text: string) => text.replace(/[\s\p{P}\p{S}]/gu, '');
+/** The paragraphs' words without punctuation, cut short once longer than `enough` (all any rule needs). */
+export function paragraphWords(blocks: TextBlock[], enough = 40): string {
+  let out = '';
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    out += meaningful(b.norm.text.length > enough * 4 ? b.norm.text.slice(0, enough * 4) : b.norm.text);
+    if (out.length > enough) break;
+  }
+  return out;
+}

@@ -15,7 +15,8 @@ import { parseArabicNumber, parseChineseNumber } from './numerals';
  *   (答复/办结 = 三（七）总计), `carry_next`, result groups `res_open`, `res_partial`, `deny`, `unable`, `noproc`,
  *   `other`, and `applicant:<column>` / `applicant:org` (法人或其他组织);
  * - Table 4: `t4:<group>:<result>` with group review | lit (直接起诉 + 复议后起诉) | lit_direct | lit_after_review;
- * - Table 2: `t2:<row>:<column>` (regulations | normative_docs × issued | repealed | in_force).
+ * - Table 2: `t2:<row>:<column>` (regulations | normative_docs × issued | repealed | in_force);
+ * - `fee_notices`: 发出收费通知 X 件 (not a table figure: compared with 三（六）2 by TEXT-CLAIM).
  */
 export type ClaimKind = string;
 
@@ -33,7 +34,12 @@ export interface FigureClaim {
   quote: string;
 }
 
-export type StatementKind = 'no_requests' | 'no_cases' | 'all_maintained' | 'no_fee';
+/**
+ * no_requests (未收到政府信息公开申请), no_cases (未发生行政复议、行政诉讼), all_maintained (均获维持),
+ * no_fee_notice (未发出收费通知). “未收取信息处理费” is no statement about the tables: fee notices that
+ * were not paid (三（六）2) mean no fee was collected.
+ */
+export type StatementKind = 'no_requests' | 'no_cases' | 'all_maintained' | 'no_fee_notice';
 
 export interface Statement {
   kind: StatementKind;
@@ -428,6 +434,13 @@ const LEFT_RULES: Rule[] = [
   },
   { ends: '止', need: [], re: /^(?:本年|全年|今年)?度?废止$/, kind: t2Continuation('repealed') },
   { ends: '效', need: [], re: /^(?:现行)?有效$/, kind: t2Continuation('in_force') },
+  // Fee notices sent (TEXT-CLAIM: at least as many as 三（六）2)
+  {
+    ends: '知书',
+    need: ['通知'],
+    re: /(?:发出|发送|送达|出具|下发|开具)(?:了)?(?:缴费|收费)通知(?:书)?$/,
+    kind: 'fee_notices',
+  },
   // Table 3 received / answered
   {
     ends: '请开息',
@@ -491,12 +504,33 @@ function clauseEnd(text: string, from: number, ceil: number): number {
  * test before the regex, which then runs on few paragraphs).
  */
 const NEG = ['未', '没有', '无'];
-const STATEMENT_RULES: { re: RegExp; kind: StatementKind; need: string[][]; reject?: RegExp }[] = [
+
+/**
+ * Words that may stand between “未收到” and “申请” without narrowing the statement to some of the
+ * applications: 未收到公民、法人或其他组织要求公开政府信息的申请 is all of them; 未收到通过信函方式提交的申请,
+ * 未收到法人或其他组织的申请, 未收到涉及…的申请 are only some (and do not contradict new applications).
+ */
+const GENERIC_REQUEST_WORDS =
+  /(?:公民|公众|群众|个人|自然人)、?法人(?:或者?|和|及|、)其他组织|(?:政府)?信息公开|公开政府信息|依申请公开|政府信息|任何|有关|要求|提出|提交|申请人|书面|正式|新的?|本机关|本单位|我局|我委|我办|我镇|我乡|我街道|我区|我县|我市|本局|本镇|本级|过|的|到|了|类|、/g;
+const isGenericRequest = (middle: string) => middle.replace(GENERIC_REQUEST_WORDS, '') === '';
+
+const STATEMENT_RULES: {
+  re: RegExp;
+  kind: StatementKind;
+  need: string[][];
+  reject?: RegExp;
+  /** Further test of the match (after `reject`). */
+  accept?: (match: string) => boolean;
+}[] = [
   {
-    re: /(?:未|没有|无|暂无|尚未)(?:收到|接到|受理|接收|发生|产生)(?:过)?(?:任何)?[^，。；]{0,30}申请/g,
+    re: /(?:未|没有|无|暂无|尚未)(?:收到|接到|受理|接收|发生|产生)(?:过)?(?:任何)?([^，。；]{0,30})申请/g,
     need: [['申请'], NEG, ['收到', '接到', '受理', '接收', '发生', '产生']],
     kind: 'no_requests',
     reject: /复议|诉讼|正当理由|未经/,
+    accept: (m) =>
+      isGenericRequest(
+        m.replace(/^(?:未|没有|无|暂无|尚未)(?:收到|接到|受理|接收|发生|产生)/, '').replace(/申请$/, ''),
+      ),
   },
   {
     need: [
@@ -510,7 +544,9 @@ const STATEMENT_RULES: { re: RegExp; kind: StatementKind; need: string[][]; reje
     re: /(?:未|没有|无|暂无|尚未)(?:发生|出现|产生|收到|接到|涉及|被申请|被提起|被|有)?(?:过)?(?:任何)?[^，。；]{0,20}?(?:行政复议|行政诉讼)/g,
     need: [['行政复议', '行政诉讼'], NEG],
     kind: 'no_cases',
-    reject: /正当|未经|无法|审结|不予|降低|减少|避免|防止/,
+    // Not “no case”: 未经复议, 无法…, a narrower statement (未发生…被纠错, 未因公开不及时引发…), or a wish (避免…).
+    reject:
+      /正当|未经|无法|审结|不予|降低|减少|避免|防止|纠错|纠正|败诉|撤销|确认违法|不及时|不规范|不准确|不当|不到位|违规|违法|泄密|错误|出庭/,
   },
   {
     need: [
@@ -526,19 +562,16 @@ const STATEMENT_RULES: { re: RegExp; kind: StatementKind; need: string[][]; reje
     kind: 'all_maintained',
   },
   {
-    re: /(?:未|没有|无|不|未曾|并未)(?:向申请人)?(?:收取|产生|收)(?:过)?(?:任何)?[^，。；]{0,16}?(?:处理费|费用)/g,
-    need: [
-      ['处理费', '费用'],
-      ['未', '没有', '无', '不'],
-    ],
-    kind: 'no_fee',
-  },
-  {
-    need: [['收取'], ['0元', '零元']],
-    re: /收取[^，。；]{0,16}?(?:处理费|费用)[^，。；]{0,4}?(?<![0-9.])(?:0|零)元/g,
-    kind: 'no_fee',
+    re: /(?:未|没有|无|未曾|并未|均未)(?:向申请人)?(?:发出|发送|送达|出具|下发|产生|开具)(?:过)?(?:任何)?(?:缴费|收费)通知/g,
+    need: [['通知'], ['收费', '缴费'], NEG],
+    kind: 'no_fee_notice',
   },
 ];
+
+/** The rest of the clause after `end`, at most 12 characters. */
+function clauseTail(text: string, end: number): string {
+  return text.slice(end, clauseEnd(text, end, Math.min(text.length, end + 12)));
+}
 
 /** Whether the text contains a word of every group. */
 function needsMet(text: string, groups: readonly string[][]): boolean {
@@ -668,9 +701,11 @@ export function analyzeText(text: string, year: number): TextAnalysis {
     rule.re.lastIndex = 0;
     si = 0;
     for (const m of text.matchAll(rule.re)) {
-      if (rule.reject?.test(m[0])) continue;
       const start = m.index!;
       const end = start + m[0].length;
+      if (rule.accept && !rule.accept(m[0])) continue;
+      // The words right after count too: 未发生行政诉讼败诉案件 is not 未发生行政诉讼.
+      if (rule.reject && (rule.reject.test(m[0]) || rule.reject.test(clauseTail(text, end)))) continue;
       while (si < lastSentence && start >= ends[si]!) si++;
       const s = si > 0 ? ends[si - 1]! : 0;
       const e = ends[si]!;

@@ -139,14 +139,17 @@ describe('statements', () => {
     expect(statements('未经复议直接起诉2件。')).toEqual([]);
   });
 
-  it('finds “all maintained” and “no fee collected”', () => {
+  it('finds “all maintained” and “no fee notice sent”; “no fee collected” says nothing about the tables', () => {
     expect(analyzeText(normalizeText('被申请行政复议2件，均获维持。').text, 2024).statements).toMatchObject([
       { kind: 'all_maintained', review: true, lit: false },
     ]);
-    expect(statements('本年度未收取信息处理费。')).toEqual(['no_fee']);
-    expect(statements('全年依申请未向申请人收取依申请公开信息处理费。')).toEqual(['no_fee']);
-    expect(statements('本年度没有产生信息公开处理费。')).toEqual(['no_fee']);
-    expect(statements('全年收取政府信息公开信息处理费 0 元。')).toEqual(['no_fee']);
+    expect(statements('本年度未向申请人发出收费通知。')).toEqual(['no_fee_notice']);
+    expect(statements('全年没有发出过缴费通知。')).toEqual(['no_fee_notice']);
+    // Unpaid fee notices (三（六）2) mean no fee was collected: these are no statement about Table 3.
+    expect(statements('本年度未收取信息处理费。')).toEqual([]);
+    expect(statements('全年依申请未向申请人收取依申请公开信息处理费。')).toEqual([]);
+    expect(statements('本年度没有产生信息公开处理费。')).toEqual([]);
+    expect(statements('全年收取政府信息公开信息处理费 0 元。')).toEqual([]);
     expect(statements('全年收取政府信息公开信息处理费 3940 元。')).toEqual([]);
   });
 });

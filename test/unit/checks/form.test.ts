@@ -194,7 +194,7 @@ describe('TITLE', () => {
   it('names what is wrong: abbreviated name, year in the wrong place (seeds/001 pattern), wrong year', () => {
     const f = of(countyBureau2023(), 'TITLE');
     expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain('没有机关名称');
+    expect(f[0]!.message).toContain('中的机关名称不是全称');
     expect(f[0]!.message).toContain('没有以“政府信息公开工作年度报告”结尾');
     expect(of({ ...base, title: '云溪县市场监督管理局2023年政府信息公开工作年度报告' }, 'TITLE')[0]!.message).toContain(
       '年份写的是2023年',

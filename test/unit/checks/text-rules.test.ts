@@ -115,9 +115,10 @@ describe('TEXT-CLAIM', () => {
     ).toEqual([]);
   });
 
-  it('“未收取信息处理费” while applications were dropped for unpaid fees', () => {
+  it('“未发出收费通知” while applications were dropped for unpaid fees; “未收取信息处理费” is no contradiction', () => {
     const r = makeReport({ t3: { other_no_fee: [2, 0, 0, 0, 0, 0] } });
-    const f = of(r, 'TEXT-CLAIM');
+    expect(of(r, 'TEXT-CLAIM')).toEqual([]); // 六 says 未收取信息处理费: unpaid notices collect nothing
+    const f = of(withSection(r, 'other', ['本年度未向申请人发出收费通知，未收取信息处理费。']), 'TEXT-CLAIM');
     expect(f.map((x) => x.cells)).toEqual([['t3.other_no_fee.total']]);
     expect(f[0]!.span).toMatchObject({ where: 'section', section: 'other' });
   });

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { makeReport } from '../../../fixtures/factory';
+import { AGENCIES as A, findingsOf, reportOf, show, type Case } from './cases';
+import { runChecks } from '../../../../shared/checks/index';
+
+/**
+ * TEXT-FOREIGN-AGENCY: a name is foreign only when it belongs to another place or to a body outside
+ * the reporting one — not to a body under the reporting government, nor to the agency's own offices.
+ */
+
+const FIRE: Case[] = [
+  // A township's report copied from another township (seeds/004: 果耶镇 naming 拱坝镇).
+  {
+    agency: A.township,
+    text: '通过县政府门户网站拱坝镇政府信息公开栏目公开了镇政府2023年度决算、预算等内容。',
+    names: '拱坝镇',
+  },
+  { agency: A.township, text: '2024年，拱坝镇坚持以习近平新时代中国特色社会主义思想为指导。', names: '拱坝镇' },
+  {
+    agency: A.township,
+    where: 'preamble',
+    text: '如对本报告有疑问，请与拱坝镇党政办公室联系（电话：0941-5123456）。',
+    names: '拱坝镇党政办公室',
+  },
+  { agency: A.street, text: '2024年，城北街道认真贯彻落实《条例》，持续深化基层政务公开。', names: '城北街道' },
+  // A department's report copied from a sibling department of the same government.
+  {
+    agency: A.countyBureau,
+    text: '2024年，云溪县自然资源局坚持以公开为常态、不公开为例外。',
+    names: '云溪县自然资源局',
+  },
+  {
+    agency: A.countyBureau,
+    where: 'preamble',
+    text: '如对本报告有疑问，请与县自然资源局办公室联系。',
+    names: '县自然资源局办公室',
+  },
+  {
+    agency: A.districtBureau,
+    text: '2024年，区卫生健康委员会高度重视政府信息公开工作，严格落实公开要求。',
+    names: '区卫生健康委员会',
+  },
+  {
+    agency: A.cultureBureau,
+    where: 'preamble',
+    text: '本报告由和田县民政局根据《中华人民共和国政府信息公开条例》编制。',
+    names: '和田县民政局',
+  },
+  // Another county or district's body.
+  { agency: A.districtBureau, text: '2024年，盱眙县教育局认真落实政务公开工作要点。', names: '盱眙县教育局' },
+  { agency: A.district, text: '2024年，淮阴区人民政府坚持以人民为中心的发展思想。', names: '淮阴区人民政府' },
+  {
+    agency: A.district,
+    where: 'preamble',
+    text: '如对本报告有疑问，请与淮阴区人民政府办公室联系。',
+    names: '淮阴区人民政府办公室',
+  },
+  // Another city's government; another zone.
+  { agency: A.city, text: '2024年，宿迁市人民政府坚持以公开促落实、促规范、促服务。', names: '宿迁市人民政府' },
+  { agency: A.zone, text: '2024年，青岚高新区管委会坚持以公开为常态。', names: '青岚高新区管委会' },
+];
+
+const QUIET: Case[] = [
+  // The issue's three: the reporting government's own bodies.
+  { agency: A.districtShort, text: '2024年，区农业农村局坚持以公开促落实，及时公开惠农补贴发放信息。' },
+  { agency: A.districtShort, text: '区社会事业局认真做好教育、医疗、养老等民生领域信息公开。' },
+  { agency: A.zone, text: '督促各片区管理局严格落实信息发布“三审”制度，确保信息准确规范。' },
+  {
+    agency: A.districtShort,
+    where: 'preamble',
+    text: '如对本报告有疑问，请与云溪区政府信息公开工作领导小组办公室联系（地址：云溪区人民路1号）。',
+  },
+  { agency: A.zone, text: '2024年，区农业农村局坚持以公开促落实，区社会事业局认真做好民生领域信息公开。' },
+  {
+    agency: A.zone,
+    where: 'preamble',
+    text: '如对本报告有疑问，请与云溪区政府信息公开工作领导小组办公室联系。',
+  },
+  { agency: A.zone, text: '2024年，开发区管委会认真贯彻落实《条例》，持续深化政务公开。' },
+  { agency: A.zone, text: '经开区规划建设局认真落实重大建设项目批准和实施信息公开。' },
+  { agency: A.zone, where: 'preamble', text: '如对本报告有疑问，请与开发区党政办公室联系。' },
+  { agency: A.highTech, text: '高新区科技创新局积极推进惠企政策“免申即享”信息公开。' },
+  // A district or county government tells what its departments and townships did.
+  { agency: A.district, text: '区政务服务管理办公室积极推进基层政务公开标准化规范化建设。' },
+  { agency: A.district, text: '城南街道持续深化基层政务公开，打造政务公开专区。' },
+  { agency: A.district, where: 'preamble', text: '本报告由洪泽区人民政府办公室编制。' },
+  { agency: A.district, text: '淮安市政务公开办认真指导全区开展政务公开标准化建设。' },
+  { agency: A.county, text: '2024年，石坝镇坚持把基层政务公开作为服务群众的重要抓手。' },
+  { agency: A.county, text: '县教育局严格落实招生入学信息公开，县人社局及时公开就业创业政策。' },
+  { agency: A.city, text: '市发展改革委认真做好重大项目信息公开。' },
+  { agency: A.city, text: '清江浦区人民政府积极推进基层政务公开标准化规范化。' },
+  // A department: its own short names, offices, branches, subordinate units, the government and bodies above.
+  { agency: A.countyBureau, text: '2024年，县市场监管局坚持以公开为常态，持续深化政务公开。' },
+  { agency: A.countyBureau, text: '县政府办公室加强对政务公开工作的业务指导。' },
+  { agency: A.countyBureau, text: '县政务公开领导小组办公室认真组织全县政务公开业务培训。' },
+  { agency: A.countyBureau, text: '局属各单位积极配合，按时报送公开信息。' },
+  { agency: A.countyBureau, text: '会同县财政局开展涉企收费专项检查。' },
+  { agency: A.countyBureau, text: '县市场监督管理局城关分局认真做好辖区市场主体信息公示。' },
+  { agency: A.countyBureau, text: '市市场监督管理局高度重视，多次指导我局规范公开内容。' },
+  { agency: A.countyBureau, text: '县消费者权益保护中心积极公开消费投诉处理信息。' },
+  { agency: A.countyBureau, where: 'preamble', text: '如对本报告有疑问，请与云溪县市场监督管理局办公室联系。' },
+  { agency: A.countyBureau, where: 'preamble', text: '如对本报告有疑问，请与本局政府信息公开工作领导小组办公室联系。' },
+  { agency: A.cultureBureau, text: '2024年，和田县文旅局认真贯彻落实《条例》，县文化和旅游局门户网站保持正常运行。' },
+  { agency: A.districtBureau, text: '在区委、区政府的坚强领导下，区教育局坚持以公开促规范。' },
+  { agency: A.districtBureau, text: '淮安市教育局认真指导全市教育系统政务公开工作。' },
+  { agency: A.cityBureau, text: '汕尾市政务公开办认真指导我局开展政务公开标准化建设。' },
+  { agency: A.govOffice, text: '2024年，区政府办公室认真贯彻落实《条例》，区人民政府高度重视政务公开。' },
+  // A township: its own offices, the county and its bureaus above it, a merged or partner township.
+  { agency: A.township, text: '镇党政办公室认真做好信息发布审核工作。' },
+  { agency: A.township, text: '县人民政府高度重视基层政务公开，县民政局认真指导我镇规范公开低保信息。' },
+  { agency: A.township, text: '原石坝乡政府驻地便民服务站同步设置政务公开栏。' },
+  { agency: A.township, text: '与石坝镇政府联合开展惠民政策宣讲。' },
+  { agency: A.township, text: '果耶镇人民政府坚持以公开促落实，果耶乡政务公开栏保持常态更新。' },
+  { agency: A.townshipShort, text: '通过县政府门户网站果林镇政府信息公开栏目公开了镇政府2023年度决算。' },
+  { agency: A.street, text: '区城市管理局积极配合，及时公开街道辖区内占道施工信息。' },
+];
+
+describe('TEXT-FOREIGN-AGENCY: must fire', () => {
+  it.each(FIRE.map((c) => [c.text, c] as const))('%s', (_t, c) => {
+    const f = findingsOf('TEXT-FOREIGN-AGENCY', c);
+    expect(f.length, show(c, f)).toBe(1);
+    expect(f[0]!.actual, show(c, f)).toBe(c.names);
+  });
+});
+
+describe('TEXT-FOREIGN-AGENCY: must stay quiet', () => {
+  it.each(QUIET.map((c) => [`${c.agency.name} · ${c.text}`, c] as const))('%s', (_t, c) => {
+    const f = findingsOf('TEXT-FOREIGN-AGENCY', c);
+    expect(f, show(c, f)).toEqual([]);
+  });
+
+  it('the base reports of every agency are quiet', () => {
+    for (const a of Object.values(A)) {
+      const f = runChecks(makeReport({ agency: a.name, kind: a.kind })).filter((x) => x.rule === 'TEXT-FOREIGN-AGENCY');
+      expect(f, a.name).toEqual([]);
+      expect(reportOf({ agency: a, text: '' }).agency.name).toBe(a.name);
+    }
+  });
+});
