@@ -49,7 +49,10 @@ function* sectionEmpty(ctx: CheckContext): Iterable<Finding> {
     yield {
       rule: 'SECTION-EMPTY',
       severity: 'error',
-      message: `${headings[id]}的表格还没有填写。这一部分须按统一表格填报数字，只写文字不够；没有发生的事项填 0。`,
+      message:
+        ctx.mode === 'import'
+          ? `${headings[id]}：导入的报告中没有这张表的数字。原文如以图片或附件发布表格，请对照原文录入；原文确实没有这张表时，这是缺项：这一部分须按统一表格填报数字，没有发生的事项填 0。`
+          : `${headings[id]}的表格还没有填写。这一部分须按统一表格填报数字，只写文字不够；没有发生的事项填 0。`,
       cells: keys,
       fingerprint: id,
     };

@@ -6,16 +6,17 @@ import type { RuleId } from '../../../../shared/checks/types';
 /** TEXT-CLAIM, TEXT-NUMBER and ALL-ZERO: what the text says against the tables. */
 
 // Tables used below (the standard texts of each report agree with them).
-const SIX = { t3: { res_open: [4, 0, 0, 0, 0, 0], res_partial: [2, 0, 0, 0, 0, 0] } } as const; // 6 new, all 自然人
-const NO_FEE_2 = { t3: { res_open: [3, 0, 0, 0, 0, 0], other_no_fee: [2, 0, 0, 0, 0, 0] } } as const;
-const NO_FEE_3 = { t3: { other_no_fee: [3, 0, 0, 0, 0, 0] } } as const;
-const REVIEW_1_1 = { t4: { review: [1, 1, 0, 0] } } as const;
-const REVIEW_PENDING = { t4: { review: [1, 0, 0, 1] } } as const;
-const REVIEW_2 = { t4: { review: [2, 0, 0, 0] } } as const;
-const REVIEW_3 = { t4: { review: [2, 1, 0, 0] } } as const;
-const LIT_1 = { t4: { lit_direct: [1, 0, 0, 0] } } as const;
-const BOTH = { t4: { review: [1, 0, 0, 0], lit_direct: [1, 0, 0, 0] } } as const;
-const T3_26 = {
+type Tables = NonNullable<Case['tables']>;
+const SIX: Tables = { t3: { res_open: [4, 0, 0, 0, 0, 0], res_partial: [2, 0, 0, 0, 0, 0] } }; // 6 new, all 自然人
+const NO_FEE_2: Tables = { t3: { res_open: [3, 0, 0, 0, 0, 0], other_no_fee: [2, 0, 0, 0, 0, 0] } };
+const NO_FEE_3: Tables = { t3: { other_no_fee: [3, 0, 0, 0, 0, 0] } };
+const REVIEW_1_1: Tables = { t4: { review: [1, 1, 0, 0] } };
+const REVIEW_PENDING: Tables = { t4: { review: [1, 0, 0, 1] } };
+const REVIEW_2: Tables = { t4: { review: [2, 0, 0, 0] } };
+const REVIEW_3: Tables = { t4: { review: [2, 1, 0, 0] } };
+const LIT_1: Tables = { t4: { lit_direct: [1, 0, 0, 0] } };
+const BOTH: Tables = { t4: { review: [1, 0, 0, 0], lit_direct: [1, 0, 0, 0] } };
+const T3_26: Tables = {
   t3: {
     res_open: [9, 2, 0, 0, 1, 0],
     res_partial: [3, 1, 0, 0, 0, 0],
@@ -23,7 +24,7 @@ const T3_26 = {
     carried_over: [2, 0, 0, 0, 0, 0],
     carry_next: [1, 0, 0, 0, 0, 0],
   },
-} as const; // 26 new, 2 carried over, 1 carried to next year
+}; // 26 new, 2 carried over, 1 carried to next year
 
 type RuleCase = Case & { rule: RuleId };
 const c = (rule: RuleId, agency: Case['agency'], text: string, tables?: Case['tables'], where?: Case['where']) =>
