@@ -92,7 +92,9 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { 
       }
       const result = await exportReportToFolder(report, dir, {
         formats,
-        ...(options.printer ? { printer: options.printer() } : {}),
+        // The factory runs only when a PDF is asked for, inside the export: a printer that cannot be
+        // made (no browser) fails the PDF alone, with its message, and the other formats are written.
+        ...(options.printer ? { printer: options.printer } : {}),
       });
       for (const f of result.files) exported.add(f.path);
       if (result.files.length) exported.add(dir);

@@ -39,8 +39,8 @@ export interface ExportResult {
 
 export interface FolderExportOptions {
   formats: FolderExportFormat[];
-  /** PDF printer; default: a headless Chromium found on the machine. */
-  printer?: PdfPrinter;
+  /** PDF printer (or its factory, called only for a PDF); default: a headless Chromium found on the machine. */
+  printer?: PdfPrinter | (() => PdfPrinter);
   pageNumbers?: PageNumberPlacement;
   docx?: Omit<DocxOptions, 'pageNumbers'>;
   /** When a file of the planned name exists: number the new one (default) or fail. */
