@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_METHODS, ServiceError, type NianbaoApi } from '../../shared/service/api';
+import { API_METHODS, ServiceError, type ApiMethod, type NianbaoApi } from '../../shared/service/api';
+import { checkApiArgs } from '../../shared/service/arg-checks';
+import { MAX_JSON_DEPTH, jsonTooDeep } from '../../shared/model/json-depth';
 import {
   SECURITY_HEADERS,
   TOKEN_HEADER,
@@ -33,8 +35,9 @@ export interface RunningServer {
 }
 
 const METHODS = new Set<string>(API_METHODS);
-// An import sends the file as base64 inside JSON: a 50 MB file (the UI's limit) is about 67 MB.
-const DEFAULT_MAX_BODY = 72 * 1024 * 1024;
+// As documented: 50 MB. An import sends the file as base64 inside JSON, so the page refuses
+// files over 36 MB before sending (renderer/src/import/file-read.ts).
+export const DEFAULT_MAX_BODY = 50 * 1024 * 1024;
 
 class HttpError extends Error {
   constructor(
@@ -110,14 +113,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (type !== 'application/json')
         throw new HttpError(415, '请求格式不对：应为 JSON（Content-Type: application/json）。');
       const raw = await readBody(req, maxBody);
+      const text = raw.toString('utf8');
+      // JSON.parse copes with any nesting, but everything that walks the value afterwards recurses.
+      if (jsonTooDeep(text, MAX_JSON_DEPTH + 2))
+        throw new HttpError(400, `请求内容嵌套超过 ${MAX_JSON_DEPTH} 层，不是本程序发出的请求。请刷新页面后重试。`);
       let body: unknown;
       try {
-        body = JSON.parse(raw.toString('utf8'));
+        body = JSON.parse(text);
       } catch {
         throw new HttpError(400, '请求内容不是有效的 JSON。');
       }
       const args = (body as { args?: unknown })?.args ?? [];
       if (!Array.isArray(args)) throw new HttpError(400, '请求内容应为 {"args": [...]}。');
+      const problem = checkApiArgs(method as ApiMethod, args);
+      if (problem) throw new HttpError(400, `${method}：${problem}`);
       const fn = options.service[method as keyof NianbaoApi] as (...a: unknown[]) => Promise<unknown>;
       let result: unknown;
       try {

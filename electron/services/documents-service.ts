@@ -98,7 +98,17 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { 
       });
       for (const f of result.files) exported.add(f.path);
       if (result.files.length) exported.add(dir);
-      if (settings.exportDir !== dir) await library.updateSettings({ exportDir: dir });
+      // The files are written: remembering the folder is a convenience, and its failure only a warning
+      // (reporting the export as failed would make the clerk export again and get numbered copies).
+      const warnings: string[] = [];
+      if (settings.exportDir !== dir && result.files.length) {
+        try {
+          await library.updateSettings({ exportDir: dir });
+        } catch (e) {
+          const why = e instanceof Error ? e.message : String(e);
+          warnings.push(`文件已导出，但没能记住这次的导出文件夹（${why}），下次导出时请重新选择文件夹。`);
+        }
+      }
       const outcome: ExportOutcome = {
         dir,
         files: result.files.map((f) => ({
@@ -109,6 +119,7 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { 
           bytes: f.bytes,
         })),
         failures: result.failures.map((f) => ({ format: f.format, message: f.message })),
+        ...(warnings.length ? { warnings } : {}),
       };
       return outcome;
     },

@@ -117,6 +117,11 @@ export interface ExportOutcome {
   files: { format: ExportFormat; path: string; name: string; renamed: boolean; bytes: number }[];
   /** Formats that could not be written (the others were), with a Chinese message. */
   failures: { format: ExportFormat; message: string }[];
+  /**
+   * Trouble after the files were written (e.g. the export folder could not be remembered in the
+   * settings because the disk is full): the export itself succeeded. Chinese.
+   */
+  warnings?: string[];
 }
 
 export interface RenderedFile {

@@ -120,7 +120,7 @@ test('desktop: a cancelled dialog does nothing; an oversized picked file is refu
   let sent = false;
   page.on('request', (r) => r.url().includes('/api/importFile') && (sent = true));
   await menu(page, 'import-file');
-  await expect(page.getByRole('dialog').filter({ hasText: '超过了 50 MB' })).toBeVisible();
+  await expect(page.getByRole('dialog').filter({ hasText: '超过了 36 MB' })).toBeVisible();
   expect(sent).toBe(false);
   await page.getByRole('button', { name: '知道了' }).click();
   await menu(page, 'open-file');

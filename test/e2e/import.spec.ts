@@ -174,7 +174,7 @@ test.describe('import', () => {
     let sent = false;
     page.on('request', (r) => r.url().includes('/api/importFile') && (sent = true));
     await chooseFile(page, page.getByRole('button', { name: /导入…/ }).first(), big);
-    await expect(page.getByRole('dialog').filter({ hasText: '超过了 50 MB' })).toBeVisible();
+    await expect(page.getByRole('dialog').filter({ hasText: '超过了 36 MB' })).toBeVisible();
     expect(sent).toBe(false);
   });
 

@@ -267,7 +267,7 @@ test.describe('rollover: start from last year’s report', () => {
       let chooser = page.waitForEvent('filechooser');
       await dialog.getByRole('button', { name: /选择文件/ }).click();
       await (await chooser).setFiles(big);
-      await expect(dialog.getByRole('alert')).toContainText('超过了 50 MB');
+      await expect(dialog.getByRole('alert')).toContainText('超过了 36 MB');
 
       chooser = page.waitForEvent('filechooser');
       await dialog.getByRole('button', { name: /选择文件/ }).click();

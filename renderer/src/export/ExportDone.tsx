@@ -48,6 +48,9 @@ export function ExportDone({ outcome, revealNote }: { outcome: ExportOutcome; re
           description={f.message}
         />
       ))}
+      {(outcome.warnings ?? []).map((w) => (
+        <Alert key={w} type="info" showIcon className="gap-top" title="导出已完成，另有一点提醒" description={w} />
+      ))}
       {revealNote ? (
         <Alert
           type="info"

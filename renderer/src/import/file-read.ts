@@ -5,8 +5,12 @@ import type { ReportFileInput } from '../../../shared/service/api';
  * Large files are refused here, before they are read and sent, with a message that says why.
  */
 
-/** A published report is a few MB; 50 MB is far beyond any real one. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * A published report is a few MB; 36 MB is far beyond any real one. Browser mode sends the file as
+ * base64 inside JSON, and the local server takes requests of up to 50 MB (36 MB × 4/3 ≈ 48 MB).
+ */
+export const MAX_IMPORT_MB = 36;
+export const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024;
 
 /** What the file inputs accept (also the drop zone's filter). */
 export const IMPORT_ACCEPT = '.docx,.html,.htm,.pdf,.txt,.json,.nianbao';
@@ -22,7 +26,7 @@ export function formatSize(bytes: number): string {
 export function sizeProblem(name: string, bytes: number): string | null {
   if (bytes === 0) return `“${name}”是空文件（0 字节），没有可以导入的内容。请确认选择的文件。`;
   if (bytes > MAX_IMPORT_BYTES) {
-    return `“${name}”有 ${formatSize(bytes)}，超过了 50 MB，无法导入。年报文件通常只有几 MB：请确认选择的是年报本身；如果是扫描件或含大量图片的 PDF，请改用网站上的网页版或 Word 版。`;
+    return `“${name}”有 ${formatSize(bytes)}，超过了 ${MAX_IMPORT_MB} MB，无法导入。年报文件通常只有几 MB：请确认选择的是年报本身；如果是扫描件或含大量图片的 PDF，请改用网站上的网页版或 Word 版。`;
   }
   return null;
 }
@@ -35,7 +39,7 @@ export function base64Size(data: string): number {
   return Math.floor((len * 3) / 4) - pad;
 }
 
-/** Base64 of bytes, in chunks (a 50 MB file must not blow the argument limit of fromCharCode). */
+/** Base64 of bytes, in chunks (a 36 MB file must not blow the argument limit of fromCharCode). */
 export function bytesToBase64(bytes: Uint8Array): string {
   const CHUNK = 0x8000;
   const parts: string[] = [];

@@ -12,7 +12,7 @@ import {
 /**
  * Choosing the file of last year's report (a report file, an exported .docx or any importable
  * report): the desktop shell's open dialog, or the browser's file chooser. The import screen's
- * reading and size limit (50 MB) apply, so both refuse the same files with the same words.
+ * reading and size limit (36 MB) apply, so both refuse the same files with the same words.
  */
 
 export interface ChosenFile extends ReportFileInput {

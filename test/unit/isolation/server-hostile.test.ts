@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type NianbaoService } from '../../../electron/services/index';
 import { startServer, type RunningServer } from '../../../electron/server/index';
-import { api } from '../server/helpers';
+import { api, request } from '../server/helpers';
 import { hostileCorpus } from './hostile-files';
 
 /**
@@ -71,5 +71,58 @@ describe('hostile files sent to the browser-mode server', () => {
     expect(answeredMeanwhile).toBeGreaterThan(0);
     expect(savedMeanwhile).toBeGreaterThan(0);
     expect((await call('listReports')).ok).toBe(true);
+  });
+});
+
+describe('wrong argument types at the API boundary', () => {
+  const raw = (method: string, body: string) =>
+    request(server.port, {
+      method: 'POST',
+      path: `/api/${method}`,
+      headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': server.token },
+      body,
+    });
+
+  it('a deeply nested request body is refused with a message saying so', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const res = await raw('saveReport', `{"args":[${deep}]}`);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error.message).toMatch(/嵌套超过 64 层/);
+    // …and nothing was left broken.
+    expect((await call('listReports')).ok).toBe(true);
+  });
+
+  it.each([
+    [
+      'exportReport',
+      [{ id: 'abc', formats: 'docx' }],
+      'exportReport：第 1 个参数（导出请求）的 formats（导出格式）应为列表（docx、html、pdf、fragment 中的一个或几个，最多 4 项），实际为文本“docx”。',
+    ],
+    [
+      'exportReport',
+      [{ id: 'abc', formats: ['docx'], dir: 42 }],
+      'exportReport：第 1 个参数（导出请求）的 dir（导出文件夹）应为完整路径（文本，最多 4096 个字符），实际为数字 42。',
+    ],
+    [
+      'exportReport',
+      [{ id: 'abc', formats: ['docx', 'exe'] }],
+      'exportReport：第 1 个参数（导出请求）的 formats（导出格式）的第 2 项应为 docx、html、pdf、fragment 之一，实际为文本“exe”。',
+    ],
+    ['getReport', [{ id: 'x' }], 'getReport：第 1 个参数（报告编号）应为非空文本（最多 200 个字符），实际为对象。'],
+    [
+      'createReport',
+      [{ agency: '某局', kind: 'department', year: '2024' }],
+      'createReport：第 1 个参数（新建年报的信息）的 year（年度）应为整数，实际为文本“2024”。',
+    ],
+    [
+      'importFile',
+      [{ name: 'a.pdf', data: 5 }],
+      'importFile：第 1 个参数（文件）的 data（文件内容）应为 base64 文本，实际为数字 5。',
+    ],
+    ['listReports', [1, 2], 'listReports：参数个数不对（应为 0 个，实际 2 个）。'],
+  ])('%s with %j', async (method, args, message) => {
+    const res = await raw(method, JSON.stringify({ args }));
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error).toEqual({ message, code: 'invalid' });
   });
 });

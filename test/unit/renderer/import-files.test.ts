@@ -41,7 +41,7 @@ describe('reading picked files as base64', () => {
       arrayBuffer: async () => ((read = true), new ArrayBuffer(0)),
     } as unknown as Blob & { name: string };
     await expect(readBrowserFile(huge)).rejects.toBeInstanceOf(FileReadError);
-    await expect(readBrowserFile(huge)).rejects.toThrow(/超过了 50 MB/);
+    await expect(readBrowserFile(huge)).rejects.toThrow(/超过了 36 MB/);
     expect(read).toBe(false);
     await expect(readBrowserFile(Object.assign(new Blob([]), { name: '空.txt' }))).rejects.toThrow(/空文件/);
   });

@@ -35,11 +35,11 @@ describe('choosing last year’s report file in the desktop app', () => {
     expect(await chooseReportFile(shellPicking(null))).toBeNull();
   });
 
-  it('refuses a file over 50 MB and an empty file, saying which and why', async () => {
-    const big = 'A'.repeat(Math.ceil(((50 * 1024 * 1024 + 3) * 4) / 3));
+  it('refuses a file over 36 MB and an empty file, saying which and why', async () => {
+    const big = 'A'.repeat(Math.ceil(((36 * 1024 * 1024 + 3) * 4) / 3));
     await expect(
       chooseReportFile(shellPicking({ path: '/tmp/扫描件.pdf', name: '扫描件.pdf', data: big })),
-    ).rejects.toThrow(/“扫描件.pdf”.*超过了 50 MB/);
+    ).rejects.toThrow(/“扫描件.pdf”.*超过了 36 MB/);
     await expect(chooseReportFile(shellPicking({ path: '/tmp/空.docx', name: '空.docx', data: '' }))).rejects.toThrow(
       /空文件/,
     );

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../shared/export/docx/build';
 import { buildHtml } from '../../../shared/export/html/build';
 import { PdfPrintError, type PdfPrinter } from '../../../electron/services/export/pdf-printer';
+import { nodeFs, type StorageFs } from '../../../electron/services/index';
 import { clock, serviceError, useTempDataDirs } from './helpers';
 
 const tmp = useTempDataDirs();
@@ -23,6 +24,31 @@ const fakePrinter = (fail = false): PdfPrinter => ({
 });
 
 describe('export through the service', () => {
+  it('succeeds when its files are written even if the folder cannot be remembered (disk full)', async () => {
+    let full = false;
+    const fs: StorageFs = {
+      ...nodeFs,
+      async open(path, flags) {
+        if (full && flags === 'wx' && path.includes('settings.json'))
+          throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+        return nodeFs.open(path, flags);
+      },
+    };
+    const s = tmp.open({ dataDir: tmp.dir(), printer: () => fakePrinter(), fs });
+    const report = await s.createSampleReport();
+    full = true;
+    const dir = join(exportRoot, 'disk-full');
+    const out = await s.exportReport({ id: report.meta.id, formats: ['docx', 'html'], dir });
+    expect(out.failures).toEqual([]);
+    expect(out.files.map((f) => f.format)).toEqual(['docx', 'html']);
+    for (const f of out.files) expect(existsSync(f.path)).toBe(true);
+    expect(out.warnings).toEqual([
+      expect.stringMatching(/^文件已导出，但没能记住这次的导出文件夹（保存设置失败：磁盘空间不足/),
+    ]);
+    // Nothing else was pretended: the folder is not in the settings.
+    expect((await s.getSettings()).exportDir).toBeUndefined();
+  });
+
   it('writes the chosen formats under agency+year names, remembers the folder, never overwrites', async () => {
     const s = tmp.open({ dataDir: tmp.dir(), printer: () => fakePrinter() });
     const report = await s.createSampleReport();
