@@ -42,7 +42,7 @@ const arg =
     ok(args[i]) ? null : `第 ${i + 1} 个参数应为${what}，实际为${kindOf(args[i])}。`;
 
 const KINDS_PICK = ['report', 'import'];
-const KINDS_SAVE = ['report', 'docx', 'html', 'pdf'];
+const KINDS_SAVE = ['report', 'docx', 'html', 'pdf', 'xlsx', 'csv'];
 
 export const SHELL_ARG_CHECKS: Record<ShellInvokeName, Check> = {
   pickFile: all(
@@ -53,7 +53,7 @@ export const SHELL_ARG_CHECKS: Record<ShellInvokeName, Check> = {
     arity(3),
     arg(0, (v) => typeof v === 'string' && v.length <= 255 && !v.includes('\0'), '默认文件名'),
     arg(1, isBase64, 'base64 内容'),
-    arg(2, (v) => KINDS_SAVE.includes(v as string), '文件类型（report、docx、html 或 pdf）'),
+    arg(2, (v) => KINDS_SAVE.includes(v as string), '文件类型（report、docx、html、pdf、xlsx 或 csv）'),
   ),
   pickFolder: all(
     arity(0, 1),

@@ -23,12 +23,14 @@ const PICK_FILTERS: Record<'report' | 'import', FileFilter[]> = {
   ],
 };
 
-type SaveKind = 'report' | 'docx' | 'html' | 'pdf';
+type SaveKind = 'report' | 'docx' | 'html' | 'pdf' | 'xlsx' | 'csv';
 const SAVE_TYPES: Record<SaveKind, { ext: string; filter: FileFilter }> = {
   report: { ext: '.nianbao', filter: { name: '年报文件', extensions: ['nianbao'] } },
   docx: { ext: '.docx', filter: { name: 'Word 文档', extensions: ['docx'] } },
   html: { ext: '.html', filter: { name: '网页', extensions: ['html', 'htm'] } },
   pdf: { ext: '.pdf', filter: { name: 'PDF 文档', extensions: ['pdf'] } },
+  xlsx: { ext: '.xlsx', filter: { name: 'Excel 工作簿', extensions: ['xlsx'] } },
+  csv: { ext: '.csv', filter: { name: 'CSV 表格', extensions: ['csv'] } },
 };
 
 /** Characters no file system takes in a name (Windows is the strictest). */

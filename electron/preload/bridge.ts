@@ -99,7 +99,7 @@ export function createShellBridge(ipc: RendererIpc, platform: string): ShellBrid
       });
     },
     pickFile: (kind: 'report' | 'import') => invoke<PickedFile | null>('pickFile', kind),
-    saveFileAs: (defaultName: string, data: string, kind: 'report' | 'docx' | 'html' | 'pdf') =>
+    saveFileAs: (defaultName: string, data: string, kind: 'report' | 'docx' | 'html' | 'pdf' | 'xlsx' | 'csv') =>
       invoke<string | null>('saveFileAs', defaultName, data, kind),
     pickFolder: (defaultPath?: string) =>
       invoke<string | null>('pickFolder', ...(defaultPath === undefined ? [] : [defaultPath])),

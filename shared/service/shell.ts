@@ -50,7 +50,11 @@ export interface ShellBridge {
   /** Native open dialog for a report file or an importable file. */
   pickFile(kind: 'report' | 'import'): Promise<PickedFile | null>;
   /** Native save dialog; writes the content and returns the chosen path (null when cancelled). */
-  saveFileAs(defaultName: string, data: string, kind: 'report' | 'docx' | 'html' | 'pdf'): Promise<string | null>;
+  saveFileAs(
+    defaultName: string,
+    data: string,
+    kind: 'report' | 'docx' | 'html' | 'pdf' | 'xlsx' | 'csv',
+  ): Promise<string | null>;
   /** Native folder chooser (export destination). */
   pickFolder(defaultPath?: string): Promise<string | null>;
   /** Shows a file or folder in the system file manager. */

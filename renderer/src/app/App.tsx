@@ -7,6 +7,7 @@ import { dispatchCommand, useCommandHandler } from './commands';
 import { navigate, useRoute } from './router';
 import { ImportScreen } from '../import/ImportScreen';
 import { BatchScreen } from '../batch/BatchScreen';
+import { AggregateScreen } from '../aggregate/AggregateScreen';
 import { useImportActions } from '../import/useImportActions';
 import { useFileDropGuard } from '../import/FileDrop';
 
@@ -26,7 +27,9 @@ export function App() {
         ? '导入预览'
         : route.screen === 'batch'
           ? '批量检查'
-          : docTitle;
+          : route.screen === 'aggregate'
+            ? '汇总下级单位'
+            : docTitle;
   const imports = useImportActions();
   useFileDropGuard();
 
@@ -132,6 +135,8 @@ export function App() {
         <ImportScreen />
       ) : route.screen === 'batch' ? (
         <BatchScreen />
+      ) : route.screen === 'aggregate' ? (
+        <AggregateScreen key={route.id} id={route.id} />
       ) : (
         <EditorScreen key={route.id} id={route.id} page={route.page} onTitle={setDocTitle} />
       )}

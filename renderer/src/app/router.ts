@@ -8,6 +8,7 @@ import { PAGE_IDS, type PageId } from '../logic/completeness';
  *   #/import                    导入预览（所选文件，尚未保存）
  *   #/batch                     批量检查
  *   #/report/<id>[/<page>]      编辑器 (page: cover, overview … other, preview, compare = 与上年对比)
+ *   #/aggregate/<id>            汇总下级单位（本级政府的年报）
  */
 
 export type EditorPage = PageId | 'preview' | 'compare';
@@ -16,7 +17,8 @@ export type Route =
   | { screen: 'library'; create?: boolean }
   | { screen: 'editor'; id: string; page: EditorPage }
   | { screen: 'import' }
-  | { screen: 'batch' };
+  | { screen: 'batch' }
+  | { screen: 'aggregate'; id: string };
 
 function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -26,12 +28,14 @@ function parseRoute(hash: string): Route {
     return { screen: 'editor', id: parts[1], page: valid ? page : 'cover' };
   }
   if (parts[0] === 'import' || parts[0] === 'batch') return { screen: parts[0] };
+  if (parts[0] === 'aggregate' && parts[1]) return { screen: 'aggregate', id: parts[1] };
   return parts[0] === 'new' ? { screen: 'library', create: true } : { screen: 'library' };
 }
 
 export function routeHash(route: Route): string {
   if (route.screen === 'library') return route.create ? '#/new' : '#/';
   if (route.screen === 'import' || route.screen === 'batch') return `#/${route.screen}`;
+  if (route.screen === 'aggregate') return `#/aggregate/${encodeURIComponent(route.id)}`;
   return `#/report/${encodeURIComponent(route.id)}/${route.page}`;
 }
 

@@ -1,7 +1,15 @@
 import { memo } from 'react';
 import { Button, Select, Tooltip } from 'antd';
 import { FillZeroButton } from '../grid/FillZeroButton';
-import { ArrowLeftOutlined, UndoOutlined, RedoOutlined, ExportOutlined, EyeOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ArrowLeftOutlined,
+  UndoOutlined,
+  RedoOutlined,
+  ExportOutlined,
+  EyeOutlined,
+} from '@ant-design/icons';
+import { navigate } from '../app/router';
 import { STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import { AppHeader } from '../app/AppHeader';
 
@@ -27,6 +35,8 @@ export const EditorHeader = memo(function EditorHeader(props: {
   onPreview(): void;
   /** 导出: at once when there is no error, else the export dialog with the errors to acknowledge. */
   onExport(): void;
+  /** A government report: 汇总下级单位 opens the 汇总 screen for it. */
+  aggregateId?: string;
 }) {
   return (
     <AppHeader
@@ -43,6 +53,16 @@ export const EditorHeader = memo(function EditorHeader(props: {
             </Button>
           </Tooltip>
           <FillZeroButton countBlanks={props.countBlanks} onFill={props.onFillAll} scope="三张表中" />
+          {props.aggregateId ? (
+            <Tooltip title="把各部门、乡镇（街道）的年报汇总为全县（区、市）的数字">
+              <Button
+                icon={<ApartmentOutlined />}
+                onClick={() => navigate({ screen: 'aggregate', id: props.aggregateId! })}
+              >
+                汇总下级单位
+              </Button>
+            </Tooltip>
+          ) : null}
           <Button icon={<EyeOutlined />} onClick={props.onPreview}>
             预览
           </Button>

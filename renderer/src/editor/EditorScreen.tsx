@@ -122,6 +122,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
         onFillAll={history.fillAll}
         onPreview={goPreview}
         onExport={quickExport}
+        aggregateId={report.agency.kind === 'government' ? id : undefined}
       />
       <div className={`editor-body${panelOpen ? '' : ' panel-closed'}`}>
         <SectionNav id={id} page={page} pages={checks.pages} compare={last !== null} />

@@ -1,10 +1,11 @@
 import { Button, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { CopyOutlined, DeleteOutlined, ForwardOutlined, HistoryOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CopyOutlined, DeleteOutlined, ForwardOutlined, HistoryOutlined } from '@ant-design/icons';
 import { AGENCY_KIND_LABELS, STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import type { ReportSummary } from '../../../shared/service/api';
 import { formatTime } from '../logic/format-time';
 import { openReport } from './useLibrary';
+import { navigate } from '../app/router';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
@@ -116,6 +117,19 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
               新建下一年
             </Button>
           </Tooltip>
+          {r.agencyKind === 'government' ? (
+            <Tooltip title="汇总各部门、乡镇（街道）的年报">
+              <Button
+                size="small"
+                type="text"
+                icon={<ApartmentOutlined />}
+                aria-label={`汇总下级单位：${r.agency}${r.year}年度`}
+                onClick={() => navigate({ screen: 'aggregate', id: r.id })}
+              >
+                汇总
+              </Button>
+            </Tooltip>
+          ) : null}
           <Button
             size="small"
             type="text"
