@@ -1,19 +1,24 @@
 #!/usr/bin/env node
 // `npm start [-- options]`: starts 年报编制助手 from the working tree.
-//   1. Electron, when its binary is installed and there is a display: builds main/preload/renderer
-//      (`npm run build`) and runs `electron .`.
-//   2. Otherwise (or when Electron quits at once): browser mode. Builds the renderer when it is
+//   1. Electron, when there is a display: when its binary is missing (install scripts are off in
+//      .npmrc, so `npm install` downloads nothing) it is fetched first with Electron's own installer
+//      (electron-fetch.mjs: ELECTRON_MIRROR, the download cache, a time bound); then builds
+//      main/preload/renderer (`npm run build`) and runs `electron .`.
+//   2. Otherwise (no display, the download failed — said why and how to get Electron —, or Electron
+//      quits at once): browser mode. Builds the renderer when it is
 //      missing or older than its sources, starts the loopback server (electron/server/main.ts) and
 //      opens a Chromium app window, or prints the address (with its token) when there is no display
 //      or no Chromium-based browser.
 // Options: --data-dir <folder>, --port <n> (browser mode), --no-open (print the address only),
 //          --browser (skip Electron), --skip-build (use dist/ as it is).
+// Environment: NIANBAO_NO_ELECTRON_DOWNLOAD=1 (never download), NIANBAO_ELECTRON_FETCH_TIMEOUT (seconds).
 // Runs until Ctrl+C (or the window is closed); pending saves are written before it exits.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rendererBuildState } from './renderer-freshness.mjs';
+import { electronBinary, fetchElectron } from './electron-fetch.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -33,19 +38,28 @@ function hasDisplay() {
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
-/**
- * The Electron binary, without require('electron'): that tries to download it when missing.
- * node_modules/electron/path.txt names it inside dist/ (both absent after `npm install --ignore-scripts`
- * or where the download is blocked).
- */
-function electronBinary() {
-  const dir = join(root, 'node_modules', 'electron');
-  const pathTxt = join(dir, 'path.txt');
-  if (!existsSync(pathTxt)) return null;
-  const name = readFileSync(pathTxt, 'utf8').trim();
-  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist');
-  const bin = join(distDir, name);
-  return name && existsSync(bin) ? bin : null;
+const electronDir = join(root, 'node_modules', 'electron');
+
+/** The installed Electron binary, or — fetched now — the downloaded one; null (said why) when there is none. */
+async function findOrFetchElectron() {
+  const installed = electronBinary(electronDir);
+  if (installed) return installed;
+  if (process.env.NIANBAO_NO_ELECTRON_DOWNLOAD === '1') {
+    say('没有找到 Electron 程序文件，且设置了 NIANBAO_NO_ELECTRON_DOWNLOAD=1（不下载），改用浏览器模式。');
+    return null;
+  }
+  say('首次启动桌面版：正在用 Electron 自带的安装程序下载 Electron（约 100 MB，只需一次）……');
+  const result = await fetchElectron({ electronDir, onProgress: (text) => process.stderr.write(text) });
+  if (result.ok) {
+    say('Electron 已下载。');
+    return result.binary;
+  }
+  say(`无法下载 Electron：${result.reason}。改用浏览器模式（功能相同，在浏览器窗口中运行）。`);
+  say(
+    '要使用桌面版：设置可访问的镜像（如 ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/）后重新运行 npm start；' +
+      '或把别处下载的 Electron 压缩包放进下载缓存文件夹，或用 ELECTRON_OVERRIDE_DIST_PATH 指向已解压的 Electron。详见 docs/desktop.md。',
+  );
+  return null;
 }
 
 function run(cmd, args) {
@@ -109,21 +123,22 @@ function supervise(cmd, args) {
   });
 }
 
+/** Runs the desktop app; returns only when it cannot (said why), for browser mode to take over. */
+async function tryElectron() {
+  if (!hasDisplay()) return say('没有图形界面（未设置 DISPLAY / WAYLAND_DISPLAY），改用浏览器模式。');
+  const electron = await findOrFetchElectron();
+  if (!electron) return; // findOrFetchElectron said why
+  if (!buildForElectron()) return say('Electron 版本构建失败，改用浏览器模式。');
+  const res = await supervise(electron, [root, ...passArgs]);
+  // Quitting at once with an error means Electron could not start here (missing system
+  // libraries, sandbox refused…): the same app still runs in a browser window.
+  if (!res.error && (res.code === 0 || res.ms > 10_000 || res.signal === 'SIGINT' || res.signal === 'SIGTERM'))
+    process.exit(res.code);
+  say(`Electron 无法启动（${res.error ? res.error.message : `退出码 ${res.code}`}），改用浏览器模式。`);
+}
+
 async function main() {
-  if (!forceBrowser) {
-    const electron = electronBinary();
-    if (!electron) say('没有找到 Electron 程序文件（node_modules/electron 未下载完成），改用浏览器模式。');
-    else if (!hasDisplay()) say('没有图形界面（未设置 DISPLAY / WAYLAND_DISPLAY），改用浏览器模式。');
-    else if (!buildForElectron()) say('Electron 版本构建失败，改用浏览器模式。');
-    else {
-      const res = await supervise(electron, [root, ...passArgs]);
-      // Quitting at once with an error means Electron could not start here (missing system
-      // libraries, sandbox refused…): the same app still runs in a browser window.
-      if (!res.error && (res.code === 0 || res.ms > 10_000 || res.signal === 'SIGINT' || res.signal === 'SIGTERM'))
-        process.exit(res.code);
-      say(`Electron 无法启动（${res.error ? res.error.message : `退出码 ${res.code}`}），改用浏览器模式。`);
-    }
-  }
+  if (!forceBrowser) await tryElectron();
 
   ensureRenderer();
   const serverArgs = ['--import', 'tsx', join(root, 'electron', 'server', 'main.ts'), ...passArgs];
