@@ -25,8 +25,8 @@ export interface TableSectionProps {
 
 export const KEY_HELP = [
   ['方向键', '移动到相邻的格'],
-  ['Tab / Shift+Tab', '向右 / 向左（行末换到下一行）'],
-  ['Enter / Shift+Enter', '向下 / 向上'],
+  ['Tab / Shift+Tab', '向右 / 向左（行末换到下一行，跳过总计格）'],
+  ['Enter / Shift+Enter', '向下 / 向上（跳过总计格）'],
   ['直接输入数字', '开始填写，输入的内容替换原值'],
   ['F2 或双击', '修改原值'],
   ['Esc', '放弃正在输入的内容'],

@@ -31,7 +31,7 @@ function editingKey(e: ReactKeyboardEvent, d: GridKeyDeps): void {
   switch (e.key) {
     case 'Enter':
       e.preventDefault();
-      if (editor.commit()) nav.step(from, e.shiftKey ? 'up' : 'down');
+      if (editor.commit()) nav.enter(from, e.shiftKey);
       return;
     case 'Tab': {
       e.preventDefault();
@@ -96,7 +96,7 @@ function cellKey(e: ReactKeyboardEvent, d: GridKeyDeps): void {
     }
     case 'Enter':
       e.preventDefault();
-      nav.step(from, e.shiftKey ? 'up' : 'down');
+      nav.enter(from, e.shiftKey);
       return;
     case 'Home':
     case 'End':

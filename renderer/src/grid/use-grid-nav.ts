@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type RefObject } from 'react';
-import { move, type DataCellInfo, type Direction, type GridLayout } from '../logic/grid-layout';
+import { move, nextEditable, type DataCellInfo, type Direction, type GridLayout } from '../logic/grid-layout';
 
 /**
  * Which cell of the grid is current, moving between cells like a spreadsheet, and giving the
@@ -13,6 +13,8 @@ export interface GridNav {
   go(target: DataCellInfo, keepColumn?: boolean): void;
   /** One arrow-key step. */
   step(from: DataCellInfo, dir: Direction): void;
+  /** Enter / Shift+Enter: down or up the column to the next cell that can be filled in. */
+  enter(from: DataCellInfo, up: boolean): void;
   /** Focus the current cell after the next render (its editor has closed). */
   refocus(): void;
   /** Forget a pending refocus (the focus went elsewhere on purpose). */
@@ -50,6 +52,16 @@ export function useGridNav(layout: GridLayout, tableRef: RefObject<HTMLTableElem
     [layout, go],
   );
 
+  const enter = useCallback(
+    (from: DataCellInfo, up: boolean) => {
+      const col = column.current ?? from.c;
+      const target = nextEditable(layout, from, up ? 'up' : 'down', col);
+      column.current = col;
+      go(target, true);
+    },
+    [layout, go],
+  );
+
   const refocus = useCallback(() => {
     wantFocus.current = true;
   }, []);
@@ -63,5 +75,5 @@ export function useGridNav(layout: GridLayout, tableRef: RefObject<HTMLTableElem
     tableRef.current?.querySelector<HTMLElement>(`td[data-key="${CSS.escape(active)}"]`)?.focus();
   };
 
-  return { active, setActive, go, step, refocus, dropRefocus, applyFocus };
+  return { active, setActive, go, step, enter, refocus, dropRefocus, applyFocus };
 }

@@ -95,10 +95,40 @@ export function move(layout: GridLayout, from: DataCellInfo, dir: Direction, col
   return from;
 }
 
-/** Tab order: the next (or previous) data cell in reading order, or null past either end. */
+/**
+ * Tab order: the next (or previous) cell the clerk can fill in, in reading order, or null past
+ * either end. Computed totals are passed over, as Tab passes over locked cells in a protected
+ * Excel sheet: typing “1 Tab 2 Tab …” along a row never lands a value on a total.
+ */
 export function nextInOrder(layout: GridLayout, from: DataCellInfo, backwards = false): DataCellInfo | null {
-  const i = from.index + (backwards ? -1 : 1);
-  return layout.data[i] ?? null;
+  const step = backwards ? -1 : 1;
+  for (let i = from.index + step; i >= 0 && i < layout.data.length; i += step) {
+    const d = layout.data[i]!;
+    if (!d.computed) return d;
+  }
+  return null;
+}
+
+/**
+ * Enter / Shift+Enter: the next cell up or down the column that the clerk can fill in (totals
+ * passed over); `from` when there is none.
+ */
+export function nextEditable(
+  layout: GridLayout,
+  from: DataCellInfo,
+  dir: 'up' | 'down',
+  column = from.c,
+): DataCellInfo {
+  let cur = from;
+  let col = column;
+  for (let guard = 0; guard < layout.rows; guard++) {
+    const next = move(layout, cur, dir, col);
+    if (next === cur) return from;
+    if (!next.computed) return next;
+    col = col >= next.c && col < next.c + next.colspan ? col : next.c;
+    cur = next;
+  }
+  return from;
 }
 
 /** First and last data cell of the table (Ctrl+Home / Ctrl+End). */

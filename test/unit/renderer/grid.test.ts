@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { GOV_2021, GOV_2019, tableOf } from '../../../templates/index';
-import { buildGridLayout, move, nextInOrder, rowEdge, edgeCell } from '../../../renderer/src/logic/grid-layout';
+import {
+  buildGridLayout,
+  move,
+  nextEditable,
+  nextInOrder,
+  rowEdge,
+  edgeCell,
+} from '../../../renderer/src/logic/grid-layout';
 
 const t2 = buildGridLayout(tableOf(GOV_2021, 't2'), GOV_2021);
 const t3 = buildGridLayout(tableOf(GOV_2021, 't3'), GOV_2021);
@@ -66,12 +73,32 @@ describe('arrow navigation over merged cells', () => {
     expect(move(t4, at(t4, 't4.review.total'), 'down').key).toBe('t4.review.total');
   });
 
-  it('Tab order follows reading order and ends at the last cell', () => {
+  it('Tab order follows reading order over the cells that can be filled in, and ends at the last one', () => {
+    // Along a row the 总计 column is passed over (a protected sheet's locked cell).
+    expect(nextInOrder(t3, at(t3, 't3.new_received.other_org'))!.key).toBe('t3.carried_over.natural');
     expect(nextInOrder(t3, at(t3, 't3.new_received.total'))!.key).toBe('t3.carried_over.natural');
-    expect(nextInOrder(t3, at(t3, 't3.carried_over.natural'), true)!.key).toBe('t3.new_received.total');
+    expect(nextInOrder(t3, at(t3, 't3.carried_over.natural'), true)!.key).toBe('t3.new_received.other_org');
+    // The whole 三（七）总计 row is computed: from （六）'s last cell Tab goes to 四、结转下年度.
+    expect(nextInOrder(t3, at(t3, 't3.other_other.other_org'))!.key).toBe('t3.carry_next.natural');
+    expect(nextInOrder(t3, at(t3, 't3.carry_next.natural'), true)!.key).toBe('t3.other_other.other_org');
+    // Past the last editable cell (the last cell of all is a total) and before the first: out of the table.
+    expect(nextInOrder(t3, at(t3, 't3.carry_next.other_org'))).toBeNull();
     expect(nextInOrder(t3, edgeCell(t3, true))).toBeNull();
     expect(nextInOrder(t3, edgeCell(t3, false), true)).toBeNull();
+    // Table 4: each group's 总计 is passed over.
+    expect(nextInOrder(t4, at(t4, 't4.review.pending'))!.key).toBe('t4.lit_direct.maintained');
+    expect(nextInOrder(t4, at(t4, 't4.lit_direct.maintained'), true)!.key).toBe('t4.review.pending');
     expect(rowEdge(t3, at(t3, 't3.deny_law.research'), true).key).toBe('t3.deny_law.total');
+  });
+
+  it('Enter goes down the column to the next cell that can be filled in, over the computed row', () => {
+    expect(nextEditable(t3, at(t3, 't3.other_other.natural'), 'down').key).toBe('t3.carry_next.natural');
+    expect(nextEditable(t3, at(t3, 't3.carry_next.natural'), 'up').key).toBe('t3.other_other.natural');
+    expect(nextEditable(t3, at(t3, 't3.new_received.natural'), 'down').key).toBe('t3.carried_over.natural');
+    // Nothing below that can be filled in: it stays (the 总计 column is all computed).
+    expect(nextEditable(t3, at(t3, 't3.carry_next.natural'), 'down').key).toBe('t3.carry_next.natural');
+    expect(nextEditable(t3, at(t3, 't3.new_received.total'), 'down').key).toBe('t3.new_received.total');
+    expect(nextEditable(t2, at(t2, 't2.normative_docs.repealed'), 'down').key).toBe('t2.licensing.decisions');
   });
 
   it('works on the 2019 Table 2 with its two-column block', () => {
