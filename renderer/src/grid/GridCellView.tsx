@@ -18,14 +18,12 @@ export interface GridCellViewProps {
   active: boolean;
   /** Text of the cell editor when this cell is being edited. */
   editText?: string;
-  /** The refusal message shown next to the cell (role=alert). */
-  refusal?: string;
+  /** Id of the refusal shown next to the cell (RefusalBubble), when its value was refused. */
+  refusalId?: string;
   markSeverity?: Severity;
   markMessage?: string;
   /** Sticky label columns need the cell to sit below them when scrolled. */
   style?: CSSProperties;
-  /** Show the refusal above the cell (bottom rows of the table). */
-  refusalAbove: boolean;
   inputRef?: React.Ref<HTMLInputElement>;
   onEditText?(text: string): void;
 }
@@ -60,7 +58,8 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
       colSpan={p.colSpan > 1 ? p.colSpan : undefined}
       aria-label={editing ? undefined : name}
       aria-readonly={p.computed ? true : undefined}
-      aria-invalid={p.refusal ? true : undefined}
+      aria-invalid={p.refusalId ? true : undefined}
+      aria-describedby={p.refusalId && !editing ? p.refusalId : undefined}
       className={cls}
       style={p.style}
     >
@@ -69,17 +68,13 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
           text={p.editText!}
           label={p.label}
           inputRef={p.inputRef}
-          invalid={!!p.refusal}
+          invalid={!!p.refusalId}
+          describedBy={p.refusalId}
           onChange={p.onEditText!}
         />
       ) : (
         <span className="gcell-value">{shown}</span>
       )}
-      {p.refusal ? (
-        <div className={`cell-refusal${p.refusalAbove ? ' above' : ''}`} role="alert">
-          {p.refusal}
-        </div>
-      ) : null}
     </td>
   );
 });
@@ -88,6 +83,7 @@ function CellInput(props: {
   text: string;
   label: string;
   invalid: boolean;
+  describedBy?: string;
   inputRef?: React.Ref<HTMLInputElement>;
   onChange(text: string): void;
 }) {
@@ -112,6 +108,7 @@ function CellInput(props: {
       value={props.text}
       aria-label={`编辑 ${props.label}`}
       aria-invalid={props.invalid || undefined}
+      aria-describedby={props.describedBy}
       inputMode="decimal"
       autoComplete="off"
       spellCheck={false}

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import type { GridCell, TableDef, TemplateDef } from '../../../templates/types';
 import type { Cells, CellValue } from '../../../shared/model/types';
 import type { GridLayout } from '../logic/grid-layout';
@@ -8,6 +8,7 @@ import { useJumpRequest, jumpTo, type JumpRequest } from '../hooks/use-jump';
 import { useLatest } from '../hooks/use-latest';
 import { GridCellView } from './GridCellView';
 import { HintTooltip, type HintTooltipHandle } from './HintTooltip';
+import { RefusalBubble } from './RefusalBubble';
 import { useGridColumns } from './grid-columns';
 import { useGridRows, useRowHints, useStaticCells } from './GridStaticCell';
 import { useFitHeight } from './use-fit-height';
@@ -98,6 +99,15 @@ export function TableGrid(props: TableGridProps) {
   });
 
   const { edit, refusal } = editor;
+  const refusalId = `refusal-${table.id}`;
+  const refusalKey = refusal?.key;
+  const refusalAnchor = useCallback(
+    () =>
+      refusalKey
+        ? (tableRef.current?.querySelector<HTMLElement>(`td[data-key="${CSS.escape(refusalKey)}"]`) ?? null)
+        : null,
+    [refusalKey],
+  );
   const renderCell = (cell: GridCell) => {
     if (cell.role !== 'data' || !cell.key) return staticCells.get(cell)!;
     const key = cell.key;
@@ -115,10 +125,9 @@ export function TableGrid(props: TableGridProps) {
         computed={layout.byKey.get(key)!.computed}
         active={active === key}
         editText={isEditing ? edit.text : undefined}
-        refusal={refusal?.key === key ? refusal.message : undefined}
+        refusalId={refusal?.key === key ? refusalId : undefined}
         markSeverity={mark?.severity}
         markMessage={mark?.message}
-        refusalAbove={cell.r >= table.gridRows - 2 && table.gridRows > 4}
         inputRef={isEditing ? inputRef : undefined}
         onEditText={isEditing ? editor.type : undefined}
       />
@@ -168,6 +177,7 @@ export function TableGrid(props: TableGridProps) {
           ))}
         </tbody>
       </table>
+      {refusal ? <RefusalBubble id={refusalId} message={refusal.message} anchor={refusalAnchor} /> : null}
       <HintTooltip ref={tooltip} />
     </div>
   );
