@@ -9,17 +9,19 @@ import { ServiceError } from '../../shared/service/api';
 import { createService, defaultDataDir, type NianbaoService } from '../services/index';
 import { findChromium, hasDisplay, openAppWindow, revealInFileManager } from './app-window';
 import { startServer, type RunningServer } from './server';
+import { newSecret, readSession, removeOpenPage, writeOpenPage, writeSession } from './session';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Flags {
-  port: number;
+  /** null: the port of the last start when it is free, else any free port. */
+  port: number | null;
   open: boolean;
   staticDir: string;
 }
 
 function parseFlags(argv: string[]): Flags {
-  const flags: Flags = { port: 0, open: true, staticDir: join(root, 'dist', 'renderer') };
+  const flags: Flags = { port: null, open: true, staticDir: join(root, 'dist', 'renderer') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (name: string) => (a.startsWith(`${name}=`) ? a.slice(name.length + 1) : argv[++i]);
@@ -65,9 +67,35 @@ async function main(): Promise<void> {
     fail(e instanceof ServiceError ? e.message : `无法打开数据文件夹 ${dataDir}：${String(e)}`);
   }
 
+  // The secret and the port of the last start: a window still open from then reconnects by itself.
+  const stored = readSession(dataDir);
+  const secret = newSecret();
+  let openPage = '';
+  const listen = (port: number) =>
+    startServer({
+      service,
+      staticDir: flags.staticDir,
+      port,
+      secret,
+      ...(stored.secret ? { previousSecret: stored.secret } : {}),
+      // Each code works once: the page gets a fresh one after every use.
+      onCodeUsed: () => rewriteOpenPage(),
+    });
+  const rewriteOpenPage = () => {
+    try {
+      openPage = writeOpenPage(dataDir, server.origin, server.newCode());
+    } catch (e) {
+      console.error(`无法写入 ${dataDir} 中的打开页面：${String(e)}`);
+    }
+  };
+
   let server: RunningServer;
   try {
-    server = await startServer({ service, staticDir: flags.staticDir, port: flags.port });
+    server = await listen(flags.port ?? stored.port ?? 0).catch((e: unknown) => {
+      // The last start's port is taken by now: any free one (an old window then cannot reconnect).
+      if (flags.port === null && stored.port && (e as { code?: string }).code === 'EADDRINUSE') return listen(0);
+      throw e;
+    });
   } catch (e) {
     await service.close();
     const code = (e as { code?: string }).code;
@@ -75,6 +103,16 @@ async function main(): Promise<void> {
       code === 'EADDRINUSE'
         ? `端口 ${flags.port} 已被占用。请换一个端口（--port），或不指定端口。`
         : `无法启动本地服务：${String(e)}`,
+    );
+  }
+  try {
+    writeSession(dataDir, { secret, port: server.port });
+    rewriteOpenPage();
+  } catch (e) {
+    await server.close();
+    await service.close();
+    fail(
+      `无法在数据文件夹 ${dataDir} 中写入浏览器会话文件：${String(e)}。请检查文件夹权限，或用 --data-dir 指定其他文件夹。`,
     );
   }
 
@@ -85,6 +123,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('\n正在保存并退出……');
     if (browser && browser.exitCode === null) browser.kill();
+    removeOpenPage(dataDir);
     await server.close().catch(() => undefined);
     await service.close().catch((e) => console.error('关闭年报服务时出错：', e));
     process.exit(code);
@@ -96,8 +135,9 @@ async function main(): Promise<void> {
   console.log(`年报编制助手（浏览器模式）已启动。`);
   console.log(`数据文件夹：${dataDir}`);
   const printAddress = () => {
-    console.log(`\n请在浏览器（Chrome、Edge、Chromium 等）中打开下面的地址：\n\n  ${server.url}\n`);
-    console.log('地址中含有本次启动的访问令牌，请勿分享。按 Ctrl+C 退出。');
+    console.log(`\n请在本机的浏览器（Chrome、Edge、Chromium 等）中打开下面这个页面：\n\n  ${openPage}\n`);
+    console.log(`（本地服务的地址是 ${server.origin}/ ；只有通过这个页面才能进入，页面文件只有您本人能读取。）`);
+    console.log('按 Ctrl+C 退出。');
   };
 
   const chromium = flags.open && hasDisplay() ? findChromium() : null;
@@ -106,7 +146,9 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
-  browser = openAppWindow(chromium, server.url, join(dataDir, 'browser-profile'));
+  // Only the page's path is on the command line (any local user can read command lines); the page
+  // itself, readable only by this user, holds a one-time code.
+  browser = openAppWindow(chromium, openPage, join(dataDir, 'browser-profile'));
   console.log(`已在新窗口中打开（${chromium}）。关闭窗口或按 Ctrl+C 即退出。`);
   browser.once('error', () => {
     console.log('无法打开浏览器窗口。');

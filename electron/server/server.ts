@@ -23,14 +23,31 @@ export interface ServerOptions {
   /** Largest accepted API request body (default 50 MB: base64 of imported files). */
   maxBodyBytes?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The session secret (the cookie's value); default a new random one. */
+  secret?: string;
+  /**
+   * The secret of the previous start on this data folder: a window left open across a restart
+   * still carries it; it is accepted and the window's cookie replaced by the new secret.
+   */
+  previousSecret?: string;
+  /** Called after a one-time code was exchanged for the cookie (the launcher writes a fresh one). */
+  onCodeUsed?: () => void;
 }
 
 export interface RunningServer {
-  /** The start URL with the token: opening it sets the cookie and redirects to `/`. */
+  /**
+   * The start URL with the secret, for callers in this process (tests): opening it sets the cookie
+   * and redirects to `/`. Never print it or pass it on a command line (see session.ts).
+   */
   url: string;
   origin: string;
   token: string;
   port: number;
+  /**
+   * A one-time code for `POST /session` (what open-app.html sends); issuing one revokes the
+   * previous unused code.
+   */
+  newCode(): string;
   close(): Promise<void>;
 }
 
@@ -94,7 +111,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
  * per-start token (see docs/storage-and-browser-mode.md for the security model).
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const token = newToken();
+  const token = options.secret ?? newToken();
+  const previous = options.previousSecret && options.previousSecret !== token ? options.previousSecret : undefined;
+  let code: string | null = null;
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? ((m, e) => console.error(`[nianbao] ${m}`, e ?? ''));
   let port = 0;
@@ -164,14 +183,60 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const problem = checkRequestOrigin(req, port);
-    if (problem) return refuse(res, 403, problem);
+  const cookie = () => `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
 
+  /**
+   * open-app.html posts its one-time code here (from a file: page, so the Origin is "null"); the
+   * answer sets the cookie and moves on to `/` from this origin (a redirect would still count as
+   * the file page's navigation, and the Strict cookie would not be sent).
+   */
+  async function exchangeCode(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host;
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return refuse(res, 403, '拒绝访问：地址不正确。');
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== 'null' && origin !== `http://127.0.0.1:${port}`)
+      return refuse(res, 403, '拒绝访问：请求来自其他网站。');
+    if (req.method !== 'POST') return refuse(res, 405, '请打开年报编制助手启动时给出的页面。');
+    let given: string | undefined;
+    try {
+      given = new URLSearchParams((await readBody(req, 4096)).toString('utf8')).get('code') ?? undefined;
+    } catch {
+      return refuse(res, 413, '请求内容过大。');
+    }
+    const valid = code !== null && sameSecret(given, code);
+    if (!valid) {
+      res.writeHead(403, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      res.end(
+        '<!doctype html><meta charset="utf-8"><title>年报编制助手</title><p>这个打开页面已经用过或已失效。请再次打开年报编制助手（或重新打开它启动时给出的 open-app.html）。</p>',
+      );
+      return;
+    }
+    code = null;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Set-Cookie': cookie(),
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    res.end(
+      '<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>年报编制助手</title><p>正在打开……</p>',
+    );
+    options.onCodeUsed?.();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
     const q = rawUrl.indexOf('?');
     const rawPath = q >= 0 ? rawUrl.slice(0, q) : rawUrl;
     const query = new URLSearchParams(q >= 0 ? rawUrl.slice(q + 1) : '');
+
+    if (rawPath === '/session') return exchangeCode(req, res);
+    const problem = checkRequestOrigin(req, port);
+    if (problem) return refuse(res, 403, problem);
 
     // The start URL: trade the token in the address bar for an HttpOnly cookie, then drop it from the URL.
     if (rawPath === '/' && query.has('token') && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -180,7 +245,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       res.writeHead(303, {
         ...SECURITY_HEADERS,
-        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': cookie(),
         Location: '/',
         'Cache-Control': 'no-store',
       });
@@ -191,7 +256,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const header = req.headers[TOKEN_HEADER];
     const given = typeof header === 'string' ? header : cookieValue(req, cookieName);
     if (!sameSecret(given, token)) {
-      return refuse(res, 403, '拒绝访问：缺少或错误的访问令牌。请使用启动时显示的地址（带 token）打开。');
+      // A window left open across a restart: let it in, and give it this start's secret.
+      if (previous !== undefined && sameSecret(given, previous)) res.setHeader('Set-Cookie', cookie());
+      else
+        return refuse(
+          res,
+          403,
+          '拒绝访问：缺少或错误的访问令牌。请使用年报编制助手打开的窗口，或打开它启动时给出的 open-app.html 页面。',
+        );
     }
 
     if (rawPath.startsWith('/api/')) return handleApi(req, res, rawPath.slice('/api/'.length));
@@ -228,6 +300,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     origin,
     token,
     port,
+    newCode() {
+      code = newToken();
+      return code;
+    },
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

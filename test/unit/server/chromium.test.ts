@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createService, type NianbaoService } from '../../../electron/services/index';
 import { findChromium, startServer, type RunningServer } from '../../../electron/server/index';
+import { OPEN_PAGE_FILE, writeOpenPage } from '../../../electron/server/session';
 import { describeUnless } from '../../fixtures/skip';
 
 /**
@@ -95,6 +96,45 @@ fetch('${server.origin}/api/deleteReport', { method: 'POST', credentials: 'inclu
       } finally {
         evil.close();
       }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('the open page: its one-time code becomes the cookie, the app loads; used again, it is refused', async () => {
+    const { chromium } = await import('@playwright/test');
+    const browser = await chromium.launch({
+      executablePath: browserPath!,
+      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    });
+    try {
+      const pageDir = join(work, 'open');
+      mkdirSync(pageDir, { recursive: true });
+      const fileUrl = writeOpenPage(pageDir, server.origin, server.newCode());
+      const stale = readFileSync(join(pageDir, OPEN_PAGE_FILE), 'utf8');
+      const page = await browser.newPage();
+      await page.goto(fileUrl);
+      await page.waitForURL(`${server.origin}/`, { timeout: 60_000 });
+      await page.waitForFunction(() => document.title !== 'loading', null, { timeout: 60_000 });
+      expect(await page.title()).toBe('reports:1');
+      const cookies = await page.context().cookies();
+      expect(cookies.find((c) => c.name === `nianbao_token_${server.port}`)).toMatchObject({
+        httpOnly: true,
+        sameSite: 'Strict',
+      });
+      // The same page opened again in another browser: its code is spent.
+      writeFileSync(join(pageDir, 'stale.html'), stale);
+      const other = await browser.newContext();
+      const second = await other.newPage();
+      await second.goto(`file://${join(pageDir, 'stale.html')}`);
+      await second.waitForURL(`${server.origin}/session`, { timeout: 60_000 });
+      await expect.poll(() => second.content()).toContain('已经用过或已失效');
+      const res = await second.request.post(`${server.origin}/api/listReports`, {
+        headers: { 'Content-Type': 'application/json' },
+        data: '{"args":[]}',
+      });
+      expect(res.status()).toBe(403);
+      await other.close();
     } finally {
       await browser.close();
     }

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { api, request } from './helpers';
 
 /**
- * `npm start` in browser mode without a display: prints the address with its token, serves the
- * API, and on Ctrl+C (SIGINT to the launcher) writes what is pending and releases the data folder.
+ * `npm start` in browser mode without a display: prints the path of its open page (never a secret),
+ * the page's one-time code gets the cookie once, the API answers with it, and on Ctrl+C (SIGINT to
+ * the launcher) it writes what is pending and releases the data folder.
  * (--skip-build: this test does not rebuild the renderer; --browser: skip Electron even if installed.)
  */
 
@@ -18,7 +19,7 @@ const work = mkdtempSync(join(tmpdir(), 'nianbao-start-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm start (browser mode, no display)', () => {
-  it('prints the address, serves the app, and saves and exits on SIGINT', async () => {
+  it('prints the open page, serves the app, and saves and exits on SIGINT', async () => {
     const dataDir = join(work, 'data');
     const env = { ...process.env };
     delete env.DISPLAY;
@@ -37,11 +38,11 @@ describe('npm start (browser mode, no display)', () => {
     child.stderr.on('data', (d) => (out += String(d)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no address printed:\n${out}`)), 150_000);
+      const page = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no open page printed:\n${out}`)), 150_000);
         const check = () => {
-          const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=[A-Za-z0-9_-]{43}/.exec(out);
-          if (m) {
+          const m = /file:\/\/\S+\/open-app\.html/.exec(out);
+          if (m && /127\.0\.0\.1:\d+/.test(out)) {
             clearTimeout(timer);
             resolve(m[0]);
           }
@@ -50,11 +51,29 @@ describe('npm start (browser mode, no display)', () => {
         child.on('exit', () => reject(new Error(`exited early:\n${out}`)));
       });
       expect(out).toContain(`数据文件夹：${dataDir}`);
-      const { port, searchParams } = new URL(url);
-      const token = searchParams.get('token')!;
-      const start = await request(Number(port), { path: `/?token=${token}` });
-      expect(start.status).toBe(303);
-      const created = JSON.parse((await api(Number(port), token, 'createSampleReport')).body);
+      const file = fileURLToPath(page);
+      expect(file).toBe(join(dataDir, 'open-app.html'));
+      // Only this user may read the page and the session file.
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dataDir, 'browser-session.json')).mode & 0o777).toBe(0o600);
+      const html = readFileSync(file, 'utf8');
+      const code = /name="code" value="([^"]+)"/.exec(html)![1]!;
+      const port = Number(/action="http:\/\/127\.0\.0\.1:(\d+)\/session"/.exec(html)![1]);
+      const secret = JSON.parse(readFileSync(join(dataDir, 'browser-session.json'), 'utf8')).secret as string;
+      // Neither the code nor the secret is ever printed.
+      expect(out).not.toContain(code);
+      expect(out).not.toContain(secret);
+      const form = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' };
+      const session = await request(port, { method: 'POST', path: '/session', headers: form, body: `code=${code}` });
+      expect(session.status).toBe(200);
+      const cookie = String(session.headers['set-cookie']).split(';')[0]!;
+      expect(cookie).toBe(`nianbao_token_${port}=${secret}`);
+      // The code worked once; the page now holds a fresh one.
+      const again = await request(port, { method: 'POST', path: '/session', headers: form, body: `code=${code}` });
+      expect(again.status).toBe(403);
+      await vi.waitFor(() => expect(readFileSync(file, 'utf8')).not.toContain(code));
+      const token = secret;
+      const created = JSON.parse((await api(port, token, 'createSampleReport')).body);
       expect(created.ok).toBe(true);
       expect(existsSync(join(dataDir, 'nianbao.lock'))).toBe(true);
 
@@ -65,6 +84,8 @@ describe('npm start (browser mode, no display)', () => {
       const index = JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8'));
       expect(Object.keys(index.reports)).toEqual([created.result.meta.id]);
       expect(existsSync(join(dataDir, 'nianbao.lock'))).toBe(false);
+      // The one-time page is gone with the server; the session stays for a window left open.
+      expect(existsSync(file)).toBe(false);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
