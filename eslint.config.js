@@ -5,6 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import local from './build/eslint/local-rules.js';
 
 const NODE_BUILTINS = [
   'assert',
@@ -48,7 +49,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
-    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks, local },
     settings: {
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
@@ -104,6 +105,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'local/disable-needs-reason': 'error',
       // File-name and XML sanitisers must name control characters in their patterns.
       'no-control-regex': 'off',
     },

@@ -97,4 +97,14 @@ describe('architecture boundaries as lint rules', () => {
     const found = await problems(file, `${code}\nexport const used = [${names.join(', ')}];\n`);
     expect(found).toEqual([]);
   });
+
+  it('an eslint-disable comment without its reason fails; with `-- reason` it passes', async () => {
+    const bare = await problems('shared/model/virtual.ts', '// eslint-disable-next-line no-debugger\ndebugger;\n');
+    expect(bare.filter((p) => p.startsWith('local/disable-needs-reason'))).toHaveLength(1);
+    const reasoned = await problems(
+      'shared/model/virtual.ts',
+      '// eslint-disable-next-line no-debugger -- stops here while the parser is traced\ndebugger;\n',
+    );
+    expect(reasoned).toEqual([]);
+  });
 });
