@@ -10,7 +10,7 @@ import { simplifierFor } from './simplify';
 import type { ImportKind, SourceDoc, SrcBlock, SrcLine } from './source-doc';
 import { structure } from './structure';
 import { segmentDoc } from './text/segment';
-import { extractT2, extractT3, type TableResult } from './tables/extract';
+import { extractT2, extractT3, type PendingRow, type TableResult } from './tables/extract';
 import { extractT4 } from './tables/extract-t4';
 import { cleanText, fixRadicals, matchKey, stripPinyin } from './text-utils';
 import { parseNumber } from './tables/numbers';
@@ -27,6 +27,8 @@ export interface ImportOutcome {
   confidence: Record<string, number>;
   format: FormatId;
   kind: ImportKind;
+  /** Table 2 rows left blank with several possible cuts (last year's report may decide them). */
+  pending: PendingRow[];
 }
 
 const TABLE_NAMES: Record<TableId, string> = {
@@ -72,7 +74,12 @@ async function normalise(doc: SourceDoc): Promise<{ doc: SourceDoc; traditional:
   return { doc: { ...doc, blocks, ...(hints ? { hints } : {}) }, traditional: s.traditional, pinyin };
 }
 
-export async function assemble(input: SourceDoc, fileName: string, now: Date): Promise<ImportOutcome> {
+export async function assemble(
+  input: SourceDoc,
+  fileName: string,
+  now: Date,
+  options: { last?: Report | null } = {},
+): Promise<ImportOutcome> {
   const normalised = await normalise(input);
   const { traditional, pinyin } = normalised;
   const doc = input.kind === 'pdf' ? normalised.doc : segmentDoc(normalised.doc);
@@ -161,7 +168,7 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
   const t2is2019 =
     GOV_2019.detect.some((w) => t2Key.includes(matchKey(w))) ||
     (format === 'gov-2019' && !/本年制发件数|本年废止件数|现行有效件数/.test(t2Key));
-  if (located.tables.t2) results.t2 = extractT2(located.tables.t2, t2is2019);
+  if (located.tables.t2) results.t2 = extractT2(located.tables.t2, t2is2019, options.last?.cells);
   if (located.tables.t3) results.t3 = extractT3(located.tables.t3, format === 'gov-2019');
   if (located.tables.t4) results.t4 = extractT4(located.tables.t4);
   for (const id of ['t2', 't3', 't4'] as TableId[]) {
@@ -274,7 +281,7 @@ export async function assemble(input: SourceDoc, fileName: string, now: Date): P
       `导入结果未通过校验（程序问题，请反馈）：\n${formatIssues(valid.issues)}`,
       fileName,
     );
-  return { report: valid.report, warnings, confidence, format, kind: doc.kind };
+  return { report: valid.report, warnings, confidence, format, kind: doc.kind, pending: results.t2?.pending ?? [] };
 }
 
 /** Pre-2019 statistics: label + one number rows of any table, and a few phrases of the text. */

@@ -1,6 +1,8 @@
 import type { FormatId } from '../../templates/index';
 import type { Report } from '../model/types';
 import { assemble } from './assemble';
+import { settleWithLastYear } from './last-year';
+import type { PendingRow } from './tables/extract';
 import { sniff } from './bytes';
 import { openDocx, readDocx } from './docx/read-docx';
 import { ImportError, LIMITS } from './errors';
@@ -21,6 +23,8 @@ import { readText } from './text/read-text';
  */
 
 export { ImportError, isImportError, type ImportErrorCode } from './errors';
+export { settleWithLastYear } from './last-year';
+export type { PendingRow } from './tables/extract';
 export type { ImportKind } from './source-doc';
 export type { PdfjsOptions, PdfTextExtractor } from './pdf/pdfjs';
 export { pdfjsExtractor } from './pdf/pdfjs';
@@ -40,6 +44,11 @@ export interface ImportResult {
    */
   differences?: ParagraphDifference[];
   embedded?: Report;
+  /**
+   * Table 2 rows left blank because their digits could be cut several ways; last year's report
+   * may decide them (`settleWithLastYear`, done by `batch` once reports are paired).
+   */
+  pending?: PendingRow[];
 }
 
 export interface ImportOptions {
@@ -48,6 +57,8 @@ export interface ImportOptions {
   pdfjs?: PdfjsOptions;
   /** Clock for createdAt/updatedAt (tests). */
   now?: Date;
+  /** Last year's report of the same agency, when at hand: its 现行有效件数 help cut Table 2 rows whose digits ran together. */
+  last?: Report | null;
 }
 
 const EXT = (name: string) => /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
@@ -159,8 +170,16 @@ async function run(bytes: Uint8Array, fileName: string, options: ImportOptions):
       }
       doc = readText(bytes);
   }
-  const out = await assemble(doc, fileName, now);
-  return { report: out.report, warnings: out.warnings, confidence: out.confidence, format: out.format, kind: out.kind };
+  const out = await assemble(doc, fileName, now, { last: options.last ?? null });
+  const settled = settleWithLastYear(out.report, out.pending, options.last);
+  return {
+    report: settled.report,
+    warnings: settled.report === out.report ? out.warnings : settled.warnings,
+    confidence: out.confidence,
+    format: out.format,
+    kind: out.kind,
+    ...(settled.pending.length ? { pending: settled.pending } : {}),
+  };
 }
 
 /** Control bytes that text never has (NUL and friends) in the first 4 KB. */

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { runChecks, countBySeverity } from '../../../shared/checks/index';
+import { settleWithLastYear } from '../../../shared/import/index';
 import type { Finding } from '../../../shared/checks/types';
 import type { Report } from '../../../shared/model/types';
 import { ImportPool, type ImportPoolOptions } from './isolated-import';
@@ -138,9 +139,19 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
       ? byYear.get(r.year - 1)?.find((o) => sameAgency(agencyKey(o.loaded!.report), agencyKey(r)))
       : undefined;
   for (const item of items) {
-    const r = item.loaded?.report;
+    let r = item.loaded?.report;
     if (!r) continue;
     const last = lastOf(r);
+    // Table 2 rows whose digits ran together may be decided by last year's 现行有效件数.
+    const imported = item.loaded?.imported;
+    if (last?.loaded && imported?.pending?.length) {
+      const settled = settleWithLastYear(r, imported.pending, last.loaded.report);
+      if (settled.report !== r) {
+        r = settled.report;
+        const more = { report: r, warnings: settled.warnings };
+        item.loaded = { ...item.loaded!, ...more, imported: { ...imported, ...more, pending: settled.pending } };
+      }
+    }
     try {
       item.findings = runChecks(r, {
         last: last?.loaded?.report ?? null,

@@ -26,6 +26,19 @@ export interface TableResult {
   layout?: '2021' | '2019';
   /** Rows left blank because their digits could be cut in several ways (or none fitted the sums). */
   unresolved?: number;
+  /** Rows left blank with several readings that more figures (last year's report) might decide. */
+  pending?: PendingRow[];
+}
+
+/** A row left blank with several possible readings, kept so that last year's figures can decide later. */
+export interface PendingRow {
+  row: string;
+  keys: string[];
+  domain: Value[][];
+  /** The start of its messages (“表二“行政规范性文件”：数字连在一起（52318）”). */
+  head: string;
+  /** The warning given for it (replaced when the row is decided). */
+  warning: string;
 }
 
 export const t3RowCheck = (v: number[]): boolean =>
@@ -49,6 +62,7 @@ interface Extracted {
   rowConf: number[];
   open: Open[];
   unresolved: number;
+  pending: PendingRow[];
   /** Cells of rows that were found (a blank one counts 0 in the sums; the others are unknown). */
   printed: Set<string>;
 }
@@ -71,6 +85,8 @@ export function extractRows(
   const open: Open[] = [];
   let unresolved = 0;
   const printed = new Set<string>();
+  // Rows whose digits ran together but could be read one way only (“0000000”): said once.
+  const glued: { label: string; text: string }[] = [];
   for (const { spec: row, obs, pair } of matched) {
     const centers = columnCenters(row, matched, [...new Set([...table.headerCells, ...obs.headers])]);
     const res = readRow(row, obs, centers, rules(row));
@@ -78,7 +94,9 @@ export function extractRows(
     if (!('fail' in res)) for (const c of row.cols) printed.add(c.key);
     if ('values' in res) {
       row.cols.forEach((c, i) => (cells[c.key] = res.values[i] ?? null));
-      if (res.note) warnings.push(`${where(name, row)}：${res.note}，请核对。`);
+      if (res.note?.includes('按唯一可能'))
+        glued.push({ label: row.label || row.row, text: `${where(name, row)}：${res.note}，请核对。` });
+      else if (res.note) warnings.push(`${where(name, row)}：${res.note}，请核对。`);
       rowConf[pair.spec] = res.note ? sure * 0.9 : sure;
     } else if ('domain' in res) {
       open.push({
@@ -96,7 +114,15 @@ export function extractRows(
       if (res.fail.includes('连在一起')) unresolved++;
     }
   }
-  return { alignment, specs: spec.rows, cells, warnings, rowConf, open, unresolved, printed };
+  if (glued.length === 1) warnings.unshift(glued[0]!.text);
+  else if (glued.length > 1)
+    warnings.unshift(
+      `${name}有 ${glued.length} 行的数字连在一起，每行只有一种拆分方式，已按此拆分，请核对：${glued
+        .slice(0, 8)
+        .map((g) => g.label)
+        .join('、')}${glued.length > 8 ? ' 等' : ''}。`,
+    );
+  return { alignment, specs: spec.rows, cells, warnings, rowConf, open, unresolved, printed, pending: [] };
 }
 
 const options = (cands: Value[][]) =>
@@ -134,13 +160,15 @@ export function solveOpen(x: Extracted, equations: Equation[], name: string): vo
     x.rowConf[o.pair] = 0.2;
     const seen = sol.seen[i]!.map((k) => o.domain[k]!);
     const what = o.glued ? '拆分方式' : '空白单元格的位置';
-    x.warnings.push(
+    const text =
       sol.status === 'none'
         ? `${head}，无论怎样${o.glued ? '拆分' : '对应'}都与表内合计对不上（可能为 ${options(o.domain)}），无法确定各自所在的列，本行留空，请按原文填写。`
         : sol.status === 'budget'
           ? `${head}，可能的${what}太多，无法确定，本行留空，请按原文填写。`
-          : `${head}，有多种${what}（可能为 ${options(seen.length > 1 ? seen : o.domain)}），无法确定各自所在的列，本行留空，请按原文填写。`,
-    );
+          : `${head}，有多种${what}（可能为 ${options(seen.length > 1 ? seen : o.domain)}），无法确定各自所在的列，本行留空，请按原文填写。`;
+    x.warnings.push(text);
+    if (sol.status === 'ok')
+      x.pending.push({ row: o.spec.row, keys: o.spec.cols.map((c) => c.key), domain: o.domain, head, warning: text });
   });
   x.open = [];
 }
@@ -231,6 +259,7 @@ export function extractT2(table: ObservedTable, format2019: boolean, last?: Cell
     found: x.alignment.pairs.length > 0,
     layout: format2019 ? '2019' : '2021',
     unresolved: x.unresolved,
+    ...(x.pending.length ? { pending: x.pending } : {}),
   };
 }
 
