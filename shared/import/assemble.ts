@@ -8,6 +8,7 @@ import { locateTables } from './locate-tables';
 import { buildBlocks } from './narrative';
 import { simplifierFor } from './simplify';
 import type { ImportKind, SourceDoc, SrcBlock, SrcLine } from './source-doc';
+import { detectNotReport } from './not-report';
 import { structure } from './structure';
 import { segmentDoc } from './text/segment';
 import { extractT2, extractT3, type PendingRow, type TableResult } from './tables/extract';
@@ -274,6 +275,13 @@ export async function assemble(
       },
     },
   };
+  // A blank template or an outline: said first, and its empty tables are not “read with confidence”.
+  const notReport = detectNotReport(report, s.found.length);
+  if (notReport) {
+    warnings.unshift(notReport.message);
+    for (const id of Object.keys(confidence)) confidence[id] = 0;
+    report.meta.source = { ...report.meta.source!, notReport };
+  }
   const valid = validateReport(report);
   if (!valid.ok)
     throw new ImportError(

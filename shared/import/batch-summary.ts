@@ -1,6 +1,7 @@
 import { RULE_INFO, SEVERITY_LABELS } from '../checks/catalog';
 import type { Finding, Severity } from '../checks/types';
 import type { FormatId, Report } from '../model/types';
+import { notReportOf } from './not-report';
 import type { ImportKind } from './source-doc';
 
 /**
@@ -23,6 +24,8 @@ export interface SummaryReport {
   title: string;
   /** The publish date the importer found, as printed or ISO. */
   publishedAt?: string;
+  /** Not a report (a blank template, an outline): what it is, in Chinese. */
+  notReport?: string;
 }
 
 /** One file of the batch. */
@@ -57,12 +60,14 @@ export interface SummaryInfo {
 /** The fields of a report the summary shows. */
 export function summaryReport(report: Report): SummaryReport {
   const published = (report.meta?.source as { publishedAt?: unknown } | undefined)?.publishedAt;
+  const notReport = notReportOf(report);
   return {
     agency: report.agency.name,
     year: report.year,
     format: report.format,
     title: report.title,
     ...(typeof published === 'string' && published.trim() ? { publishedAt: published.trim() } : {}),
+    ...(notReport ? { notReport: notReport.message } : {}),
   };
 }
 
@@ -81,29 +86,31 @@ export const KIND_NAMES: Record<SummaryKind, string> = {
   report: '年报文件',
 };
 
-export type Verdict = 'unreadable' | 'error' | 'warning' | 'clean' | 'pending';
+export type Verdict = 'unreadable' | 'not-report' | 'error' | 'warning' | 'clean' | 'pending';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   unreadable: '无法读取',
+  'not-report': '不是年报',
   error: '有错误',
   warning: '有警告',
   clean: '未发现问题',
   pending: '未检查',
 };
 
-const RANK: Record<Verdict, number> = { unreadable: 0, error: 1, warning: 2, clean: 3, pending: 4 };
+const RANK: Record<Verdict, number> = { unreadable: 0, 'not-report': 1, error: 2, warning: 3, clean: 4, pending: 5 };
 
-export function verdictOf(row: Pick<SummaryRow, 'pending' | 'error' | 'counts'>): Verdict {
+type Judged = Pick<SummaryRow, 'pending' | 'error' | 'counts'> & { report?: Pick<SummaryReport, 'notReport'> };
+
+/** A blank template or an outline is named as such, never counted as a report with errors. */
+export function verdictOf(row: Judged): Verdict {
   if (row.error !== undefined) return 'unreadable';
   if (row.pending) return 'pending';
+  if (row.report?.notReport) return 'not-report';
   return row.counts.error ? 'error' : row.counts.warning ? 'warning' : 'clean';
 }
 
 /** Most urgent first: unreadable files, then errors, then warnings, then clean reports, then those not checked yet. */
-export function bySeverity(
-  a: Pick<SummaryRow, 'file' | 'pending' | 'error' | 'counts'>,
-  b: Pick<SummaryRow, 'file' | 'pending' | 'error' | 'counts'>,
-): number {
+export function bySeverity(a: Judged & Pick<SummaryRow, 'file'>, b: Judged & Pick<SummaryRow, 'file'>): number {
   return (
     RANK[verdictOf(a)] - RANK[verdictOf(b)] ||
     b.counts.error - a.counts.error ||
@@ -112,10 +119,8 @@ export function bySeverity(
   );
 }
 
-export function summaryCounts(
-  rows: readonly Pick<SummaryRow, 'pending' | 'error' | 'counts'>[],
-): Record<Verdict, number> {
-  const out: Record<Verdict, number> = { unreadable: 0, error: 0, warning: 0, clean: 0, pending: 0 };
+export function summaryCounts(rows: readonly Judged[]): Record<Verdict, number> {
+  const out: Record<Verdict, number> = { unreadable: 0, 'not-report': 0, error: 0, warning: 0, clean: 0, pending: 0 };
   for (const r of rows) out[verdictOf(r)]++;
   return out;
 }
@@ -173,7 +178,7 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
   const body = [...rows].sort(bySeverity).map((row, n) => {
     const r = row.report;
     const v = verdictOf(row);
-    const checked = v !== 'unreadable' && v !== 'pending';
+    const checked = v !== 'unreadable' && v !== 'pending' && v !== 'not-report';
     return [
       n + 1,
       VERDICT_LABELS[v],
@@ -188,7 +193,7 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
       confidenceText(row.confidence),
       r ? (row.warnings?.length ?? 0) : '',
       row.file,
-      row.error ?? '',
+      row.error ?? r?.notReport ?? '',
     ].map(csvCell);
   });
   return `\ufeff${[CSV_HEADER.map(csvCell), ...body].map((r) => r.join(',')).join('\r\n')}\r\n`;
@@ -209,7 +214,7 @@ const STYLE = `body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK S
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #a61d24;padding-bottom:4px}h3{font-size:16px;margin:20px 0 6px}
 table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #bbbbbb;padding:4px 6px;text-align:left;vertical-align:top;font-size:14px}th{background:#f2f2f2;color:#1f1f1f}
 td.num{text-align:right;white-space:nowrap}table.findings td:first-child{white-space:nowrap}td.file{word-break:break-all;color:#555555}.muted{color:#666666;font-size:13px}
-.tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;white-space:nowrap}.tag.unreadable{background:#333333;color:#ffffff}.tag.error{background:#b3261e;color:#ffffff}.tag.warning{background:#f5c26b;color:#000000}.tag.clean{background:#2e7d32;color:#ffffff}.tag.pending{background:#e0e0e0;color:#000000}
+.tag{display:inline-block;padding:0 6px;border-radius:3px;font-size:12px;white-space:nowrap}.tag.unreadable{background:#333333;color:#ffffff}.tag.error{background:#b3261e;color:#ffffff}.tag.warning{background:#f5c26b;color:#000000}.tag.clean{background:#2e7d32;color:#ffffff}.tag.pending{background:#e0e0e0;color:#000000}.tag.not-report{background:#e0e0e0;color:#000000}
 tr.error td:first-child{color:#b3261e;font-weight:bold}tr.warning td:first-child{color:#8a5300}p.bad{color:#b3261e}p.ok{color:#2e7d32}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.card{border:1px solid #cccccc;border-radius:4px;padding:8px 14px;min-width:110px}.card b{font-size:22px;display:block}
 ul.meta{margin:0;padding-left:20px;color:#333333}h3{break-after:avoid}section{break-inside:avoid}
@@ -221,7 +226,7 @@ export function summaryHtml(rows: readonly SummaryRow[], info: SummaryInfo): str
   const sorted = [...rows].sort(bySeverity);
   const c = summaryCounts(rows);
   const tag = (row: SummaryRow) => `<span class="tag ${verdictOf(row)}">${VERDICT_LABELS[verdictOf(row)]}</span>`;
-  const checked = (row: SummaryRow) => !['unreadable', 'pending'].includes(verdictOf(row));
+  const checked = (row: SummaryRow) => !['unreadable', 'pending', 'not-report'].includes(verdictOf(row));
 
   const tableRows = sorted.map((row, n) => {
     const r = row.report;
@@ -247,6 +252,7 @@ export function summaryHtml(rows: readonly SummaryRow[], info: SummaryInfo): str
       return `<section>${head}${metaList}<p class="bad">${esc(row.error || '无法读取这个文件。')}</p></section>`;
     if (row.pending)
       return `<section>${head}${metaList}<p class="muted">这个文件还没有检查完（导出汇总时批量检查尚未读到它，或已停止）。</p></section>`;
+    if (r?.notReport) return `<section>${head}${metaList}<p class="muted">${esc(r.notReport)}</p></section>`;
     const findings = row.findings.length
       ? `<table class="findings"><thead><tr><th scope="col">级别</th><th scope="col">检查项</th><th scope="col">说明</th></tr></thead><tbody>${row.findings
           .map(
@@ -262,7 +268,9 @@ export function summaryHtml(rows: readonly SummaryRow[], info: SummaryInfo): str
   });
 
   const inputs = info.inputs?.length ? `检查对象：${esc(info.inputs.join('、'))}；` : '';
-  const pendingCard = c.pending ? `<div class="card"><b>${c.pending}</b>未检查</div>` : '';
+  const pendingCard =
+    (c['not-report'] ? `<div class="card"><b>${c['not-report']}</b>不是年报</div>` : '') +
+    (c.pending ? `<div class="card"><b>${c.pending}</b>未检查</div>` : '');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -2,6 +2,7 @@ import type { FormatId } from '../../templates/index';
 import type { Report } from '../model/types';
 import { assemble } from './assemble';
 import { settleWithLastYear } from './last-year';
+import { notReportOf, type NotReport } from './not-report';
 import type { PendingRow } from './tables/extract';
 import { sniff } from './bytes';
 import { openDocx, readDocx } from './docx/read-docx';
@@ -24,6 +25,7 @@ import { readText } from './text/read-text';
 
 export { ImportError, isImportError, type ImportErrorCode } from './errors';
 export { settleWithLastYear } from './last-year';
+export { notReportOf, type NotReport } from './not-report';
 export type { PendingRow } from './tables/extract';
 export type { ImportKind } from './source-doc';
 export type { PdfjsOptions, PdfTextExtractor } from './pdf/pdfjs';
@@ -49,6 +51,8 @@ export interface ImportResult {
    * may decide them (`settleWithLastYear`, done by `batch` once reports are paired).
    */
   pending?: PendingRow[];
+  /** Not a report: the blank template, or an outline with the headings and no figures (the first warning says so). */
+  notReport?: NotReport;
 }
 
 export interface ImportOptions {
@@ -179,6 +183,7 @@ async function run(bytes: Uint8Array, fileName: string, options: ImportOptions):
     format: out.format,
     kind: out.kind,
     ...(settled.pending.length ? { pending: settled.pending } : {}),
+    ...(notReportOf(out.report) ? { notReport: notReportOf(out.report)! } : {}),
   };
 }
 

@@ -6,13 +6,14 @@ import { parseArgs, stringOption, UsageError } from '../args';
 import { expandInputs, runBatch, type BatchItem } from '../../services/import/batch';
 import { summaryCsv, summaryHtml } from '../../services/import/summary';
 import { hasOpenErrors } from '../../../shared/checks/index';
+import { notReportOf } from '../../../shared/import/index';
 
 const USAGE = `nianbao batch <文件或文件夹>... [--html <汇总.html>] [--csv <汇总.csv>] [--jobs <n>] [--json]
 
 批量检查很多份年报：文件夹中的年报文件（.json / .nianbao）和发布的年报（网页、Word .docx、PDF、文本）
 都会被读取（含子文件夹），逐份检查；同一机关上一年度的报告也在其中时，一并做跨年度检查。
 
-每份报告输出一行：机关、年度、格式、错误数、警告数、文件名。在终端中运行时，标准错误上显示进度条。
+每份报告输出一行：机关、年度、格式、错误数、警告数、文件名。空白的年报模板和只有标题的提纲标为“不是年报”，不计入有错误的报告。在终端中运行时，标准错误上显示进度条。
 
 选项：
   --html <文件>  写出汇总网页：按严重程度排序，列出每份报告的全部问题；无需联网、无脚本，可直接打开或打印
@@ -39,6 +40,8 @@ const FORMAT_NAMES: Record<string, string> = {
 function line(item: BatchItem): string {
   const r = item.loaded?.report;
   if (!r || item.error) return `无法读取  ${item.error ?? item.file}`;
+  const notReport = notReportOf(r);
+  if (notReport) return `不是年报  ${item.file}：${notReport.message}`;
   const verdict = item.counts.error ? '错误' : item.counts.warning ? '警告' : '通过';
   return [
     verdict.padEnd(2, ' '),
@@ -106,10 +109,11 @@ export const command: CliCommand = {
     } else {
       for (const item of items) io.stdout(`${line(item)}\n`);
       const bad = items.filter((i) => i.error).length;
+      const odd = items.filter((i) => !i.error && notReportOf(i.loaded?.report)).length;
       const errs = items.filter((i) => !i.error && i.counts.error).length;
       const warns = items.filter((i) => !i.error && !i.counts.error && i.counts.warning).length;
       io.stdout(
-        `共 ${items.length} 份：有错误 ${errs} 份，仅有警告 ${warns} 份，未发现问题 ${items.length - bad - errs - warns} 份，无法读取 ${bad} 份。\n`,
+        `共 ${items.length} 份：有错误 ${errs} 份，仅有警告 ${warns} 份，未发现问题 ${items.length - bad - odd - errs - warns} 份，无法读取 ${bad} 份${odd ? `，不是年报 ${odd} 份` : ''}。\n`,
       );
     }
 
@@ -141,6 +145,7 @@ function toJson(i: BatchItem) {
     file: i.file,
     ...(i.error ? { error: i.error } : {}),
     ...(r ? { agency: r.agency.name, year: r.year, format: r.format, title: r.title } : {}),
+    ...(notReportOf(r) ? { notReport: notReportOf(r) } : {}),
     ...(i.loaded?.imported ? { kind: i.loaded.imported.kind, confidence: i.loaded.imported.confidence } : {}),
     counts: i.counts,
     importWarnings: i.loaded?.warnings ?? [],

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { runChecks, countBySeverity } from '../../../shared/checks/index';
-import { settleWithLastYear } from '../../../shared/import/index';
+import { notReportOf, settleWithLastYear } from '../../../shared/import/index';
 import type { Finding } from '../../../shared/checks/types';
 import type { Report } from '../../../shared/model/types';
 import { ImportPool, type ImportPoolOptions } from './isolated-import';
@@ -152,6 +152,8 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
         item.loaded = { ...item.loaded!, ...more, imported: { ...imported, ...more, pending: settled.pending } };
       }
     }
+    // A blank template or an outline is named as such (summary, CLI), not checked as a report.
+    if (notReportOf(r)) continue;
     try {
       item.findings = runChecks(r, {
         last: last?.loaded?.report ?? null,

@@ -135,7 +135,7 @@ export function BatchScreen() {
               <span>
                 {running ? `正在检查：已完成 ${finished} / ${rows.length} 份` : `共 ${rows.length} 份`}
                 {finished
-                  ? `；有错误 ${counts.error} 份，仅有警告 ${counts.warning} 份，未发现问题 ${counts.clean} 份，无法读取 ${counts.unreadable} 份。`
+                  ? `；有错误 ${counts.error} 份，仅有警告 ${counts.warning} 份，未发现问题 ${counts.clean} 份，无法读取 ${counts.unreadable} 份${counts['not-report'] ? `，不是年报 ${counts['not-report']} 份` : ''}。`
                   : ''}
               </span>
             </div>

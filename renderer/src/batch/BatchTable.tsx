@@ -1,10 +1,12 @@
 import { Button, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { notReportOf } from '../../../shared/import/not-report';
 import { FORMAT_LABELS, KIND_LABELS } from '../import/labels';
 import { verdictOf, VERDICT_LABELS, type BatchRow, type Verdict } from './batch-logic';
 
 const VERDICT_COLOR: Record<Verdict, string> = {
   unreadable: 'default',
+  'not-report': 'default',
   error: 'error',
   warning: 'warning',
   clean: 'success',
@@ -32,8 +34,9 @@ export function BatchTable(props: { rows: BatchRow[]; running: boolean; onOpen(r
     );
   };
 
+  // A blank template or an outline is not checked as a report: no counts.
   const count = (r: BatchRow, severity: 'error' | 'warning') =>
-    r.state === 'done' ? (
+    r.state === 'done' && !notReportOf(r.preview?.report) ? (
       <span className={r.counts[severity] ? `batch-num ${severity}` : 'batch-num'}>{r.counts[severity]}</span>
     ) : (
       '—'
@@ -69,6 +72,9 @@ export function BatchTable(props: { rows: BatchRow[]; running: boolean; onOpen(r
         <div className="batch-file">
           <span>{r.fileName}</span>
           {r.error ? <div className="batch-error">{r.error}</div> : null}
+          {notReportOf(r.preview?.report) ? (
+            <div className="muted">{notReportOf(r.preview?.report)!.message}</div>
+          ) : null}
         </div>
       ),
     },

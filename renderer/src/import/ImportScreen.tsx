@@ -5,6 +5,7 @@ import { navigate } from '../app/router';
 import { ReportView } from '../export/ReportView';
 import { RolloverDialog } from '../rollover/RolloverDialog';
 import { formatTime } from '../logic/format-time';
+import { notReportOf } from '../../../shared/import/not-report';
 import { useImportSession, type ImportSession } from './import-store';
 import { DifferencesList } from './DifferencesList';
 import { FindingGroups } from './FindingGroups';
@@ -21,6 +22,7 @@ import './import.css';
 
 function ImportPreviewBody({ session }: { session: ImportSession }) {
   const { preview } = session;
+  const notReport = notReportOf(preview.report);
   const p = useImportPreview(session);
   const { report, counts, busy } = p;
 
@@ -67,6 +69,15 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
         <aside className="import-side" aria-label="识别结果">
           {p.problem ? (
             <Alert type="error" showIcon title="没有保存" description={p.problem} className="gap-bottom" />
+          ) : null}
+          {notReport ? (
+            <Alert
+              type="warning"
+              showIcon
+              className="gap-bottom"
+              title={notReport.reason === 'template' ? '这是空白的年报模板，不是年报' : '这不是一份完整的年报'}
+              description={notReport.message}
+            />
           ) : null}
           {preview.existing ? (
             <Alert

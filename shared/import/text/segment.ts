@@ -120,9 +120,10 @@ function cutLine(b: SrcLine, atTop: boolean): SrcLine[] {
     // The title at the top of a one-line page: “某某区2023年政府信息公开工作年度报告根据《条例》…”.
     if (top) {
       const t = TITLE.exec(rest);
+      // Only when the text goes on after it (a one-line page), not after a short addition (“格式模板”).
       if (
         t &&
-        t[0].length < rest.length &&
+        rest.length - t[0].length >= 30 &&
         !/^(根据|依据|按照|本报告|现将|关于印发)/.test(rest) &&
         !/[。；《》]/.test(t[0])
       ) {

@@ -127,7 +127,7 @@ describe('batch summary (shared by the CLI and the app)', () => {
       'clean.html',
       'later.pdf',
     ]);
-    expect(summaryCounts(rows)).toEqual({ unreadable: 1, error: 1, warning: 1, clean: 1, pending: 1 });
+    expect(summaryCounts(rows)).toEqual({ unreadable: 1, 'not-report': 0, error: 1, warning: 1, clean: 1, pending: 1 });
     // An error while checking a report that was read still makes it unreadable.
     expect(verdictOf({ error: '检查时出错', counts: { error: 0, warning: 0, info: 0 } })).toBe('unreadable');
   });
