@@ -70,7 +70,11 @@ export async function renderExport(
       const p = options.printer;
       const printer = typeof p === 'function' ? p() : (p ?? new ChromiumPdfPrinter());
       return printer.printHtml(
-        buildHtml(report, { standalone: true, ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}) }),
+        buildHtml(report, {
+          standalone: true,
+          forPrint: true,
+          ...(options.pageNumbers ? { pageNumbers: options.pageNumbers } : {}),
+        }),
       );
     }
   }

@@ -24,6 +24,7 @@ import { buildPrintDocument, type PrintDocument, type PrintParagraph } from '../
 import type { PrintCell, PrintTable } from '../table-layout';
 import { FONT, LINE_PITCH, PAGE, SIZE, TYPE_WIDTH, type PageNumberPlacement } from '../gbt9704';
 import { finishPackage } from './package-fixes';
+import { coverOf, keepWithNext } from '../pagination';
 import { printableText } from '../text';
 
 export interface DocxOptions {
@@ -196,41 +197,11 @@ function cellParagraph(cell: PrintCell | null, tableId: PrintTable['id']): Parag
   });
 }
 
-/** Merged group labels up to this many rows keep their rows on one page (the label then stays readable). */
-const KEEP_GROUP_ROWS = 10;
-
-/**
- * Rows kept on the same page as the next one: the header rows, the rows of a merged group label
- * (（三）不予公开 … ; a group split over two pages leaves its label on one page only) and, in
- * Table 2, the rows of each 第二十条 block.
- */
-function keepWithNext(table: PrintTable, cover: (PrintCell | undefined)[][]): boolean[] {
-  return Array.from({ length: table.gridRows }, (_, r) => {
-    if (r === table.gridRows - 1) return false;
-    if (r < table.headerRows) return true;
-    if (
-      cover[r]!.some(
-        (cell) => cell && cell.rowspan > 1 && cell.rowspan <= KEEP_GROUP_ROWS && cell.r + cell.rowspan - 1 > r,
-      )
-    )
-      return true;
-    if (table.id === 't2') return table.rows[r + 1]![0]?.role !== 'section';
-    return false;
-  });
-}
-
 export function docxTable(table: PrintTable): Table {
   const widths = gridColumns(table.colWidths);
   // Which origin cell covers each grid slot: continuation cells of vertical merges need it.
-  const cover: (PrintCell | undefined)[][] = Array.from({ length: table.gridRows }, () =>
-    Array<PrintCell | undefined>(table.gridCols),
-  );
-  for (const row of table.rows) {
-    for (const cell of row) {
-      for (let r = cell.r; r < cell.r + cell.rowspan; r++)
-        for (let c = cell.c; c < cell.c + cell.colspan; c++) cover[r]![c] = cell;
-    }
-  }
+  const cover = coverOf(table);
+  // Where the table may break (pagination.ts): keepNext on the rows that stay with the next one.
   const keep = keepWithNext(table, cover);
   const span = (cell: PrintCell) => widths.slice(cell.c, cell.c + cell.colspan).reduce((a, b) => a + b, 0);
   const rows: TableRow[] = [];
@@ -329,7 +300,9 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
   for (const section of doc.sections) {
     // The last paragraph before the signature keeps with it: a signature never stands alone on a page.
     const endsDocument = section === lastSection && !section.table && !doc.legacyTable && doc.signature.length > 0;
-    const keepLast = (i: number, count: number) => (endsDocument && i === count - 1 ? { keepNext: true } : {});
+    // …and the last paragraph before a table keeps with it (四 and its table never part).
+    const keepLast = (i: number, count: number) =>
+      (endsDocument || section.table) && i === count - 1 ? { keepNext: true } : {};
     children.push(paragraph({ kind: 'section-heading', text: section.heading })); // heading style keeps with next
     section.blocks.forEach((block, i) => children.push(paragraph(block, keepLast(i, section.blocks.length))));
     if (section.table) {

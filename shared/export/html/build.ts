@@ -1,9 +1,10 @@
 import type { Report } from '../../model/types';
 import { buildPrintDocument, type PrintParagraph } from '../print-model';
-import type { PrintCell, PrintTable } from '../table-layout';
+import type { PrintTable } from '../table-layout';
 import { printableText } from '../text';
 import type { PageNumberPlacement } from '../gbt9704';
 import { CSS, sheetExtras, type StyleName } from './styles';
+import { keepUnits, keepWithNext, splitLongMerges, type PrintPiece } from '../pagination';
 
 export interface HtmlOptions {
   /**
@@ -15,6 +16,11 @@ export interface HtmlOptions {
   includeTitle?: boolean;
   /** Printed page numbers (standalone only): odd right / even left (default) or centred. */
   pageNumbers?: PageNumberPlacement;
+  /**
+   * For the PDF (standalone only): long merged labels split where the table may break across pages
+   * (pagination.ts splitLongMerges), because Chromium never breaks a table inside a rowspan.
+   */
+  forPrint?: boolean;
 }
 
 const esc = (s: string): string =>
@@ -37,28 +43,32 @@ function fragmentCss(name: StyleName): string {
 
 interface Ctx {
   standalone: boolean;
+  forPrint: boolean;
   /** Extra style sheet rules (standalone: column widths, which would otherwise be inline). */
   rules: string[];
   /** class="nb-…" in the standalone page, style="…" in the fragment. */
   attr(name: StyleName): string;
 }
 
-function makeCtx(standalone: boolean): Ctx {
+function makeCtx(standalone: boolean, forPrint = false): Ctx {
   return {
     standalone,
+    forPrint: standalone && forPrint,
     rules: [],
     attr: (name) => (standalone ? `class="nb-${name}"` : `style="${esc(fragmentCss(name))}"`),
   };
 }
 
-function cellHtml(ctx: Ctx, cell: PrintCell): string {
+function cellHtml(ctx: Ctx, cell: PrintPiece): string {
   const span = `${cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}${cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}`;
   const text = textHtml(cell.text);
+  const join = `${cell.joinTop ? ' nb-jt' : ''}${cell.joinBottom ? ' nb-jb' : ''}`;
+  const attr = (name: StyleName) => (join ? `class="nb-${name}${join}"` : ctx.attr(name));
   if (cell.scope) {
     const style: StyleName = cell.align === 'left' ? 'thLeft' : 'th';
-    return `<th scope="${cell.scope}"${span} ${ctx.attr(style)}>${text}</th>`;
+    return `<th scope="${cell.scope}"${span} ${attr(style)}>${text}</th>`;
   }
-  return `<td${span} ${ctx.attr(cell.role === 'note' ? 'note' : 'td')}>${text}</td>`;
+  return `<td${span} ${attr(cell.role === 'note' ? 'note' : 'td')}>${text}</td>`;
 }
 
 function tableHtml(ctx: Ctx, table: PrintTable, id: string): string {
@@ -76,42 +86,56 @@ function tableHtml(ctx: Ctx, table: PrintTable, id: string): string {
   const tableAttr = ctx.standalone
     ? `class="nb-table${wide ? ` nb-${wide}` : ''}"`
     : `style="${esc(fragmentCss('table') + (wide ? `;${CSS[wide]}` : ''))}"`;
-  const row = (cells: PrintCell[]) => `<tr>${cells.map((c) => cellHtml(ctx, c)).join('')}</tr>`;
-  const head = table.rows.slice(0, table.headerRows);
-  // Table 2 prints as blocks (第二十条第（一）项 …): one <tbody> each, so a page break falls between blocks.
-  const bodies: PrintCell[][][] = [];
-  for (const cells of table.rows.slice(table.headerRows)) {
-    if (!bodies.length || (table.id === 't2' && cells[0]?.role === 'section')) bodies.push([]);
-    bodies[bodies.length - 1]!.push(cells);
-  }
-  const keep = ctx.standalone ? (table.id === 't2' ? ' class="nb-keep"' : '') : '';
-  const wrapAttr = ctx.standalone ? `class="nb-wrap${table.id === 't2' ? '' : ' nb-keep'}"` : ctx.attr('wrap');
+  // Where the table may break in print (pagination.ts): rows kept with the next one avoid a break
+  // after them; Table 2's blocks are <tbody> units (no merge crosses them). Other tables stay one
+  // <tbody>: Table 3's 三、本年度办理结果 spans 22 rows, and a rowspan cannot cross a row group.
+  const keep = keepWithNext(table);
+  const printed: PrintPiece[][] = ctx.forPrint ? splitLongMerges(table, keep) : table.rows;
+  const row = (cells: PrintPiece[], r: number) =>
+    `<tr${ctx.standalone && keep[r] && r >= table.headerRows ? ' class="nb-kn"' : ''}>${cells
+      .map((c) => cellHtml(ctx, c))
+      .join('')}</tr>`;
+  const head = printed.slice(0, table.headerRows);
+  const units = table.id === 't2' ? keepUnits(table, keep) : [[table.headerRows, table.gridRows] as [number, number]];
+  const keepUnit = ctx.standalone && table.id === 't2' ? ' class="nb-keep"' : '';
+  // A small table (Table 4: one body row) is kept whole; a long one breaks between rows.
+  const small = table.gridRows - table.headerRows <= 3;
+  const wrapAttr = ctx.standalone ? `class="nb-wrap${small ? ' nb-keep' : ''}"` : ctx.attr('wrap');
   return [
     `<div ${wrapAttr} role="group" aria-labelledby="${id}" tabindex="0">`,
     `<table ${tableAttr}>`,
     `<caption id="${id}" ${ctx.attr('caption')}>${esc(table.caption)}</caption>`,
     `<colgroup>${cols}</colgroup>`,
-    head.length ? `<thead>${head.map(row).join('')}</thead>` : '',
-    bodies.map((rows) => `<tbody${keep}>${rows.map(row).join('')}</tbody>`).join(''),
+    head.length ? `<thead>${head.map((cells, r) => row(cells, r)).join('')}</thead>` : '',
+    units
+      .map(
+        ([start, end]) =>
+          `<tbody${keepUnit}>${printed
+            .slice(start, end)
+            .map((cells, i) => row(cells, start + i))
+            .join('')}</tbody>`,
+      )
+      .join(''),
     '</table>',
     '</div>',
   ].join('');
 }
 
-function paragraphHtml(ctx: Ctx, p: PrintParagraph, headingLevel: number): string {
+function paragraphHtml(ctx: Ctx, p: PrintParagraph, headingLevel: number, keepNext = false): string {
   const text = textHtml(p.text);
+  const attr = (name: StyleName) => (keepNext ? `class="nb-${name} nb-kn"` : ctx.attr(name));
   switch (p.kind) {
     case 'heading2':
     case 'heading3':
-      return `<h${headingLevel} ${ctx.attr(p.kind === 'heading2' ? 'h2' : 'h3')}>${text}</h${headingLevel}>`;
+      return `<h${headingLevel} ${attr(p.kind === 'heading2' ? 'h2' : 'h3')}>${text}</h${headingLevel}>`;
     default:
-      return `<p ${ctx.attr('p')}>${text}</p>`;
+      return `<p ${attr('p')}>${text}</p>`;
   }
 }
 
 /** The report as HTML: the same content and tables as the .docx (template grids, merges, labels). */
 export function buildHtml(report: Report, options: HtmlOptions): string {
-  const ctx = makeCtx(options.standalone);
+  const ctx = makeCtx(options.standalone, options.forPrint);
   const doc = buildPrintDocument(report);
   const includeTitle = options.includeTitle ?? options.standalone;
   const parts: string[] = [];
@@ -127,12 +151,14 @@ export function buildHtml(report: Report, options: HtmlOptions): string {
     const hid = `nb-part-${section.id}`;
     const inner: string[] = [`<h${top} id="${hid}" ${ctx.attr('h1')}>${esc(section.heading)}</h${top}>`];
     let seenLevel2 = false;
-    for (const block of section.blocks) {
-      if (printableText(block.text).trim() === '') continue; // an empty block prints nothing (and an empty heading is invalid)
+    const printed = section.blocks.filter((b) => printableText(b.text).trim() !== ''); // an empty block prints nothing (and an empty heading is invalid)
+    printed.forEach((block, i) => {
       if (block.kind === 'heading2') seenLevel2 = true;
       const level = block.kind === 'heading3' && seenLevel2 ? top + 2 : top + 1;
-      inner.push(paragraphHtml(ctx, block, level));
-    }
+      // The last paragraph before a table stays on the table's page.
+      const beforeTable = ctx.standalone && section.table !== undefined && i === printed.length - 1;
+      inner.push(paragraphHtml(ctx, block, level, beforeTable));
+    });
     if (section.table) inner.push(tableHtml(ctx, section.table, `nb-table-${section.table.id}`));
     if (section.id === 'other' && doc.legacyTable) inner.push(tableHtml(ctx, doc.legacyTable, 'nb-table-legacy'));
     parts.push(`<section ${ctx.attr('part')} aria-labelledby="${hid}">${inner.join('')}</section>`);

@@ -59,8 +59,11 @@ export function sheetExtras(pageNumbers: 'outside' | 'center'): string {
     '@page{size:A4;margin:37mm 26mm 35mm 28mm}',
     pages,
     '@media screen and (max-width:640px){.nb-report{padding:16px 14px;font-size:17px;line-height:1.75}.nb-title{font-size:22px;line-height:1.5}.nb-p,.nb-h1,.nb-h2,.nb-h3,.nb-sigLine{font-size:17px;line-height:1.75}}',
-    // A table that fits a page is kept whole (Chromium cannot break inside a rowspan group anyway,
-    // and would otherwise leave one or two rows behind); Table 2 keeps each 第二十条 block whole.
-    '@media print{html{background:#fff}.nb-report{max-width:none;padding:0}.nb-wrap{overflow:visible}.nb-table{min-width:0}tr{break-inside:avoid}thead{display:table-header-group}.nb-keep{break-inside:avoid}.nb-h1,.nb-h2,.nb-h3{break-after:avoid}.nb-signature{break-inside:avoid;break-before:avoid}}',
+    // Tables break between rows with the header repeated (thead), never inside a row; rows and
+    // paragraphs marked nb-kn stay with what follows (pagination.ts); Table 2's blocks and small
+    // tables are kept whole (nb-keep); headings stay with the next paragraph or table.
+    '.nb-jt{border-top-style:none}.nb-jb{border-bottom-style:none}',
+    // The visually hidden caption would let a heading part from its table (Chromium ignores break-after: avoid then).
+    '@media print{html{background:#fff}.nb-caption{display:none}.nb-report{max-width:none;padding:0}.nb-wrap{overflow:visible}.nb-table{min-width:0}tr{break-inside:avoid}thead{display:table-header-group}.nb-keep{break-inside:avoid}.nb-kn{break-after:avoid}.nb-h1,.nb-h2,.nb-h3{break-after:avoid}.nb-signature{break-inside:avoid;break-before:avoid}}',
   ].join('\n');
 }
