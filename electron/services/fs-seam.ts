@@ -17,17 +17,18 @@ export interface StorageFs {
   readFile(path: string): Promise<Buffer>;
   readdir(path: string): Promise<string[]>;
   stat(path: string): Promise<{ mtimeMs: number; ctimeMs?: number; size: number; isFile(): boolean }>;
-  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  mkdir(path: string, options: { recursive: true; mode?: number }): Promise<unknown>;
 }
 
 export const nodeFs: StorageFs = {
-  open: (path, flags) => fsp.open(path, flags),
+  // The data folder is this user's alone: new files 600 (new folders 700, see library-service.ts).
+  open: (path, flags) => fsp.open(path, flags, 0o600),
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
   readFile: (path) => fsp.readFile(path),
   readdir: (path) => fsp.readdir(path),
   stat: (path) => fsp.stat(path),
-  mkdir: (path, options) => fsp.mkdir(path, options),
+  mkdir: (path, options) => fsp.mkdir(path, { mode: 0o700, ...options }),
 };
 
 export const errnoCode = (e: unknown): string | undefined =>

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { blankReport, newId } from '../../shared/model/blank';
@@ -20,7 +20,7 @@ import { BackupStore } from './backups';
 import { errnoCode, nodeFs, type StorageFs } from './fs-seam';
 import { KeyMutex } from './key-mutex';
 import { emptyIndex, openIndex } from './library-index';
-import { DataDirLock } from './lock';
+import { DataDirLock, describeHolder, type LockResult } from './lock';
 import { mergeSettings, openSettings } from './settings-store';
 import { createDocumentsApi, defaultExportDir, type DocumentsApi } from './documents-service';
 import type { PdfPrinter } from './export/pdf-printer';
@@ -89,6 +89,8 @@ class LibraryService {
   private readonly settings: Low<Settings>;
   private readonly mutex = new KeyMutex();
   private readonly lock: DataDirLock | undefined;
+  /** Why this service may only read (another app holds the folder, or it cannot be written). */
+  readonly readOnly: string | null = null;
   private readonly ready: Promise<void>;
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -108,12 +110,17 @@ class LibraryService {
     if (options.lock !== false) {
       // mkdir before the lock: a fresh machine has no data folder yet.
       try {
-        mkdirSync(this.dataDir, { recursive: true });
+        mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
       } catch (e) {
         throw folderError(this.dataDir, e);
       }
-      this.lock = new DataDirLock(this.dataDir);
-      this.lock.acquire();
+      this.lock = new DataDirLock(this.dataDir, { mode: options.mode });
+      const got = this.lock.acquire();
+      if (got.held) keepPrivate(this.dataDir);
+      else {
+        this.readOnly = readOnlyReason(got, this.dataDir);
+        this.index.stopWriting();
+      }
     }
     this.ready = this.init();
     // Callers see init problems on their first call; avoid an unhandled rejection meanwhile.
@@ -121,6 +128,12 @@ class LibraryService {
   }
 
   private async init(): Promise<void> {
+    if (this.readOnly) {
+      // Look, touch nothing: no folders made, no leftovers removed, broken files not moved.
+      await this.settings.read().catch(() => (this.settings.data = {}));
+      await this.index.db.read().catch(() => (this.index.db.data = emptyIndex()));
+      return;
+    }
     try {
       for (const d of [this.dataDir, ...Object.values(this.files.dirs)]) await this.fs.mkdir(d, { recursive: true });
     } catch (e) {
@@ -154,6 +167,12 @@ class LibraryService {
     if (this.closed) throw new ServiceError('年报服务已关闭。请重新启动年报编制助手。', 'internal');
     await this.ready;
     return task();
+  }
+
+  /** A call that writes to the data folder: refused, with the reason, when it may only be read. */
+  private write<T>(task: () => Promise<T>): Promise<T> {
+    if (this.readOnly) return Promise.reject(new ServiceError(`没有保存。${this.readOnly}`, 'conflict'));
+    return this.call(task);
   }
 
   /** Writes the report file and records it in the index; an auto backup at most every few minutes. */
@@ -213,6 +232,7 @@ class LibraryService {
         dataDir: this.dataDir,
         platform: process.platform,
         defaultExportDir: defaultExportDir(this.options.documentsDir),
+        ...(this.readOnly ? { readOnly: this.readOnly } : {}),
       })),
 
     listReports: () =>
@@ -221,15 +241,15 @@ class LibraryService {
     getReport: (id) => this.call(async () => (await this.requireOk(checkId(id))).report),
 
     createReport: (input: NewReportInput) =>
-      this.call(async () => {
+      this.write(async () => {
         const { agency, kind, year, format } = checkNewReport(input);
         return this.storeNew(blankReport({ agency, kind, year, format, now: this.now() }));
       }),
 
-    createSampleReport: () => this.call(() => this.storeNew(this.freshCopy(sampleReport()))),
+    createSampleReport: () => this.write(() => this.storeNew(this.freshCopy(sampleReport()))),
 
     saveReport: (input: Report) =>
-      this.call(async (): Promise<SaveResult> => {
+      this.write(async (): Promise<SaveResult> => {
         const valid = checkSaved(input);
         const id = valid.meta.id;
         return this.mutex.run(id, async () => {
@@ -249,16 +269,16 @@ class LibraryService {
       }),
 
     duplicateReport: (id) =>
-      this.call(async () => {
+      this.write(async () => {
         const { report } = await this.requireOk(checkId(id));
         // Same title, back to draft; not linked to the original (a rolled-over link to last year is kept).
         return this.storeNew(this.freshCopy(report, { status: 'draft' }));
       }),
 
-    deleteReport: (id) => this.call(() => this.mutex.run(checkId(id), () => moveToTrash(this.trashDeps, id))),
+    deleteReport: (id) => this.write(() => this.mutex.run(checkId(id), () => moveToTrash(this.trashDeps, id))),
 
     restoreReport: (id) =>
-      this.call(() =>
+      this.write(() =>
         this.mutex.run(checkId(id), async () => {
           await moveOutOfTrash(this.trashDeps, id);
           const { report } = await this.requireOk(id);
@@ -270,7 +290,7 @@ class LibraryService {
     listBackups: (id) => this.call(() => this.backups.store.list(checkId(id))),
 
     restoreBackup: (id, backup) =>
-      this.call(async () => {
+      this.write(async () => {
         checkId(id);
         if (typeof backup !== 'string') throw new ServiceError('请选择一个备份。', 'invalid');
         return this.mutex.run(id, async () => {
@@ -293,7 +313,7 @@ class LibraryService {
     getSettings: () => this.call(async () => structuredClone(this.settings.data)),
 
     updateSettings: (patch) =>
-      this.call(() =>
+      this.write(() =>
         this.mutex.run('\0settings', async () => {
           const next = mergeSettings(this.settings.data, patch);
           const previous = this.settings.data;
@@ -320,7 +340,7 @@ class LibraryService {
       }),
 
     openReportFile: (file: ReportFileInput) =>
-      this.call(async () => {
+      this.write(async () => {
         const report = parseOpenedFile(file);
         let id = report.meta.id;
         // A trashed report keeps its place in the trash; the opened file becomes a separate report.
@@ -350,6 +370,23 @@ class LibraryService {
     this.closing = this.flush().finally(() => this.lock?.release());
     return this.closing;
   }
+}
+
+/** The data folder is this user's alone: an older, wider folder is narrowed to 700 (when ours). */
+function keepPrivate(dir: string): void {
+  try {
+    const st = statSync(dir);
+    if ((st.mode & 0o077) !== 0 && process.getuid?.() === st.uid) chmodSync(dir, 0o700);
+  } catch {
+    // not ours to change (another owner, or a file system without modes)
+  }
+}
+
+function readOnlyReason(got: Exclude<LockResult, { held: true }>, dataDir: string): string {
+  if (got.reason === 'busy')
+    return `只读：${describeHolder(got.holder)}。本窗口只能查看，不能保存修改；请切换到那个窗口，或先关闭它再重新打开年报编制助手。`;
+  const why = got.code === 'EROFS' ? '所在的磁盘是只读的' : '没有写入这个文件夹的权限';
+  return `只读：数据文件夹 ${dataDir} 不能写入（${why}）。可以查看和导出年报，但不能保存修改；要编辑，请把数据文件夹复制到可写的位置，再用 --data-dir 指定它。`;
 }
 
 /**

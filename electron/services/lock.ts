@@ -3,17 +3,30 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ServiceError } from '../../shared/service/api';
 import { errnoCode } from './fs-seam';
+import { SAME_START_TOLERANCE_MS, ownStart, processStart } from './process-start';
 
 export const LOCK_FILE = 'nianbao.lock';
-/** The holder touches the lock this often; a lock untouched for STALE_MS is considered abandoned. */
+/** The holder touches the lock this often (only another computer sharing the folder needs it). */
 const HEARTBEAT_MS = 30_000;
+/** A lock of another computer untouched this long is abandoned (NIANBAO_LOCK_STALE_MS for tests). */
 const STALE_MS = 120_000;
 
-interface LockInfo {
+export interface LockInfo {
   pid: number;
   host: string;
   since: string;
+  /** When the holding process started (ms since 1970): a reused process id has another start. */
+  startedAt?: number;
+  /** What holds it, for the message to a second instance. */
+  mode?: 'electron' | 'browser';
 }
+
+export type LockResult =
+  | { held: true }
+  /** Another running app holds the folder. */
+  | { held: false; reason: 'busy'; holder: LockInfo | null }
+  /** The folder cannot be written (read-only disk, no permission). */
+  | { held: false; reason: 'read-only'; code: string };
 
 function alive(pid: number): boolean {
   try {
@@ -24,56 +37,74 @@ function alive(pid: number): boolean {
   }
 }
 
+export interface LockOptions {
+  mode?: LockInfo['mode'];
+  /** Age after which another computer's lock counts as abandoned (default 2 minutes). */
+  staleMs?: number;
+}
+
 /**
  * Makes the service the only writer of a data folder: a second app (an Electron window and a
  * browser-mode server, or two servers) on the same folder would otherwise overwrite each other's
- * index and saves. A lock left by a crashed or killed process is taken over when its process is
- * gone or it has not been touched for two minutes (guards against a reused process id).
+ * index and saves. A lock is taken over only when its holder is gone: on this computer the holding
+ * process must have ended (its id is free, or now belongs to a process that started at another
+ * time), however long it has not been heard from — a frozen app keeps its folder. Only a lock
+ * written by another computer (a shared folder) falls back to the age of its heartbeat.
  */
 export class DataDirLock {
   private timer: NodeJS.Timeout | undefined;
   private held = false;
   readonly file: string;
+  private readonly staleMs: number;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly options: LockOptions = {},
+  ) {
     this.file = join(dataDir, LOCK_FILE);
+    const fromEnv = Number(process.env.NIANBAO_LOCK_STALE_MS);
+    this.staleMs = options.staleMs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : STALE_MS);
   }
 
-  acquire(): void {
+  acquire(): LockResult {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const fd = openSync(this.file, 'wx');
-        const info: LockInfo = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+        const fd = openSync(this.file, 'wx', 0o600);
+        const info: LockInfo = {
+          pid: process.pid,
+          host: hostname(),
+          since: new Date().toISOString(),
+          startedAt: ownStart(),
+          ...(this.options.mode ? { mode: this.options.mode } : {}),
+        };
         writeSync(fd, JSON.stringify(info));
         closeSync(fd);
         this.held = true;
         this.timer = setInterval(() => this.touch(), HEARTBEAT_MS);
         this.timer.unref();
-        return;
+        return { held: true };
       } catch (e) {
-        if (errnoCode(e) !== 'EEXIST')
+        const code = errnoCode(e);
+        if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+          return { held: false, reason: 'read-only', code };
+        if (code !== 'EEXIST')
           throw new ServiceError(
-            `无法使用数据文件夹 ${this.file}（${errnoCode(e) ?? String(e)}）。请检查文件夹权限，或用 --data-dir 指定其他文件夹。`,
+            `无法使用数据文件夹 ${this.file}（${code ?? String(e)}）。请检查文件夹权限，或用 --data-dir 指定其他文件夹。`,
             'io',
           );
       }
       const holder = this.holder();
       // An unreadable lock is usually left by a crash, but it may be one being written right now.
-      const busy = holder ? !this.stale(holder) : this.ageMs() < 5_000;
-      if (busy) {
-        throw new ServiceError(
-          `年报数据文件夹正被另一个年报编制助手窗口使用${holder ? `（进程 ${holder.pid}）` : ''}。请切换到那个窗口，或先关闭它再打开；如果确认没有其他窗口在运行，请两分钟后重试。`,
-          'conflict',
-        );
-      }
+      const busy = holder ? this.live(holder) : this.ageMs() < 5_000;
+      if (busy) return { held: false, reason: 'busy', holder };
       try {
         unlinkSync(this.file);
       } catch (e) {
-        if (errnoCode(e) !== 'ENOENT')
-          throw new ServiceError(
-            `无法接管数据文件夹的锁文件 ${this.file}（${errnoCode(e)}）。请删除该文件后重试。`,
-            'io',
-          );
+        const code = errnoCode(e);
+        if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+          return { held: false, reason: 'read-only', code };
+        if (code !== 'ENOENT')
+          throw new ServiceError(`无法接管数据文件夹的锁文件 ${this.file}（${code}）。请删除该文件后重试。`, 'io');
       }
     }
     throw new ServiceError('无法锁定数据文件夹：另一个程序在同时打开它。请稍后重试。', 'conflict');
@@ -88,10 +119,17 @@ export class DataDirLock {
     }
   }
 
-  private stale(info: LockInfo): boolean {
-    if (info.pid === process.pid) return false;
-    if (info.host === hostname() && !alive(info.pid)) return true;
-    return this.ageMs() > STALE_MS;
+  /** Whether the app that wrote the lock still runs. */
+  private live(info: LockInfo): boolean {
+    if (info.host !== hostname()) return this.ageMs() <= this.staleMs;
+    if (!alive(info.pid)) return false;
+    if (typeof info.startedAt !== 'number') {
+      // A lock of an older version: no start time to compare, so the old age rule decides.
+      return info.pid === process.pid || this.ageMs() <= this.staleMs;
+    }
+    const start = info.pid === process.pid ? ownStart() : processStart(info.pid);
+    // The id now belongs to a process that started at another time: the holder is gone.
+    return start === null || Math.abs(start - info.startedAt) <= SAME_START_TOLERANCE_MS;
   }
 
   private ageMs(): number {
@@ -107,7 +145,7 @@ export class DataDirLock {
       const now = new Date();
       utimesSync(this.file, now, now);
     } catch {
-      // best effort: a missing heartbeat only lets another process take over after two minutes
+      // best effort: only another computer sharing the folder relies on the heartbeat
     }
   }
 
@@ -123,4 +161,19 @@ export class DataDirLock {
       // already gone
     }
   }
+}
+
+/** The Chinese sentence naming the instance that holds a folder (for the read-only banner). */
+export function describeHolder(holder: LockInfo | null): string {
+  if (!holder) return '另一个年报编制助手正在使用这个数据文件夹';
+  const what =
+    holder.mode === 'browser'
+      ? '浏览器模式的年报编制助手'
+      : holder.mode === 'electron'
+        ? '年报编制助手窗口'
+        : '另一个年报编制助手';
+  const since = Date.parse(holder.since);
+  const when = Number.isFinite(since) ? `，自 ${new Date(since).toLocaleString('zh-CN', { hour12: false })} 起` : '';
+  const where = holder.host !== hostname() ? `在计算机“${holder.host}”上` : '';
+  return `${where}${what}（进程 ${holder.pid}${when}）正在使用这个数据文件夹`;
 }

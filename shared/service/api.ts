@@ -99,6 +99,11 @@ export interface AppInfo {
   platform: string;
   /** Where exports go unless the clerk chose another folder (settings.exportDir wins). */
   defaultExportDir: string;
+  /**
+   * Set when this window may only look: another running app holds the data folder, or the folder
+   * cannot be written. The sentence says why and what to do (Chinese); every save is refused.
+   */
+  readOnly?: string;
 }
 
 /** `fragment`: the HTML to paste into the website's editor (no <html>/<head>). */

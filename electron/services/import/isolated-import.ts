@@ -61,23 +61,24 @@ export const defaultImportWorkers = (): number => Math.max(1, Math.min(4, cpus()
 
 /** The typed face of the pool: one method per task, errors rebuilt as the callers know them. */
 export class ImportPool {
-  private readonly pool: WorkerPool<ImportTask, TaskReply>;
+  private made: WorkerPool<ImportTask, TaskReply> | null = null;
+  readonly limits: WorkerLimits;
+  readonly size: number;
 
-  constructor(options: ImportPoolOptions = {}) {
-    this.pool = new WorkerPool({
+  constructor(private readonly options: ImportPoolOptions = {}) {
+    this.limits = importLimits(options.limits);
+    this.size = Math.max(1, options.size ?? defaultImportWorkers());
+  }
+
+  /** Made on first use: an app that never imports never looks for the worker's file. */
+  private get pool(): WorkerPool<ImportTask, TaskReply> {
+    this.made ??= new WorkerPool({
       script: importWorkerScript(),
-      size: Math.max(1, options.size ?? defaultImportWorkers()),
-      limits: importLimits(options.limits),
-      ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+      size: this.size,
+      limits: this.limits,
+      ...(this.options.idleMs !== undefined ? { idleMs: this.options.idleMs } : {}),
     });
-  }
-
-  get limits(): WorkerLimits {
-    return this.pool.limits;
-  }
-
-  get size(): number {
-    return this.pool.size;
+    return this.made;
   }
 
   warm(): void {
@@ -85,7 +86,7 @@ export class ImportPool {
   }
 
   close(): Promise<void> {
-    return this.pool.close();
+    return this.made?.close() ?? Promise.resolve();
   }
 
   /** A path from the command line; throws LoadError naming the file. */

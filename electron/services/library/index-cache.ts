@@ -14,6 +14,7 @@ export class IndexCache {
   private timer: NodeJS.Timeout | undefined;
   private dirty = false;
   private stopped = false;
+  private writable = true;
   private readonly mutex = new KeyMutex();
 
   constructor(
@@ -53,6 +54,7 @@ export class IndexCache {
 
   /** Something in `data` changed: write it shortly. */
   changed(): void {
+    if (!this.writable) return;
     this.dirty = true;
     if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
@@ -64,7 +66,7 @@ export class IndexCache {
 
   private write(): Promise<void> {
     return this.mutex.run('index', async () => {
-      if (!this.dirty) return;
+      if (!this.dirty || !this.writable) return;
       this.dirty = false;
       try {
         await this.db.write();
@@ -74,6 +76,12 @@ export class IndexCache {
         this.options.log('writing index.json failed', e);
       }
     });
+  }
+
+  /** A read-only data folder: the index is kept in memory only. */
+  stopWriting(): void {
+    this.writable = false;
+    this.dirty = false;
   }
 
   /** Writes now what is pending; `stop` also ends the delayed writes (closing). */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { validateReport } from '../../../shared/model/schema';
@@ -290,21 +290,57 @@ describe('service: every API method on a real data folder', () => {
     expect(err.message).toContain(dataDir);
   });
 
-  it('only one service may use a data folder at a time', async () => {
+  it('only one service may write a data folder: a second one opens read-only and names the first', async () => {
     const dataDir = tmp.dir();
     const s = tmp.open({ dataDir });
-    await s.listReports();
-    let err: unknown;
-    try {
-      tmp.open({ dataDir });
-    } catch (e) {
-      err = e;
-    }
-    expect((err as { code?: string }).code).toBe('conflict');
-    expect(String((err as Error).message)).toContain('另一个年报编制助手');
+    const r = await s.createSampleReport();
+    const second = tmp.open({ dataDir });
+    const info = await second.appInfo();
+    expect(info.readOnly).toMatch(
+      new RegExp(`^只读：浏览器模式的年报编制助手（进程 ${process.pid}，自 .+ 起）正在使用这个数据文件夹。`),
+    );
+    // It can look…
+    expect((await second.listReports()).reports.map((x) => x.id)).toEqual([r.meta.id]);
+    expect((await second.getReport(r.meta.id)).meta.id).toBe(r.meta.id);
+    // …but never write, and says why.
+    const err = await serviceError(second.saveReport({ ...r, title: '第二个窗口的修改' }));
+    expect(err.code).toBe('conflict');
+    expect(err.message).toBe(`没有保存。${info.readOnly}`);
+    for (const call of [
+      () => second.createSampleReport(),
+      () => second.deleteReport(r.meta.id),
+      () => second.updateSettings({ defaultAgency: 'x' }),
+    ])
+      expect((await serviceError(call())).code).toBe('conflict');
+    expect((await s.getReport(r.meta.id)).title).toBe(r.title);
+    await second.close();
+    // Closing the read-only one left the lock of the first in place.
+    expect(existsSync(join(dataDir, 'nianbao.lock'))).toBe(true);
     await s.close();
     const t = tmp.open({ dataDir });
-    expect((await t.listReports()).reports).toEqual([]);
+    expect((await t.appInfo()).readOnly).toBeUndefined();
+    expect((await t.listReports()).reports).toHaveLength(1);
+  });
+
+  it('creates the data folder 700 and its files 600; narrows an older 755 folder', async () => {
+    const parent = tmp.dir();
+    const dataDir = join(parent, 'new', 'data');
+    const s = tmp.open({ dataDir });
+    const r = await s.createSampleReport();
+    await s.updateSettings({ defaultAgency: '某某局' });
+    await s.close();
+    const mode = (p: string) => statSync(p).mode & 0o777;
+    expect(mode(dataDir)).toBe(0o700);
+    for (const d of ['reports', 'backups', 'trash', 'damaged']) expect(mode(join(dataDir, d)), d).toBe(0o700);
+    expect(mode(join(dataDir, 'reports', `${r.meta.id}.json`))).toBe(0o600);
+    expect(mode(join(dataDir, 'settings.json'))).toBe(0o600);
+    expect(mode(join(dataDir, 'index.json'))).toBe(0o600);
+    for (const b of readdirSync(join(dataDir, 'backups', r.meta.id)))
+      expect(mode(join(dataDir, 'backups', r.meta.id, b))).toBe(0o600);
+    chmodSync(dataDir, 0o755);
+    const t = tmp.open({ dataDir });
+    await t.listReports();
+    expect(mode(dataDir)).toBe(0o700);
   });
 
   it('the index is a cache: written on close, rebuilt when stale, missing or broken', async () => {
