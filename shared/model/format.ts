@@ -16,20 +16,34 @@ export function formatCell(value: number | null | undefined): string {
 
 export type CellInputResult = { ok: true; value: number | null } | { ok: false; message: string };
 
-const FULL_WIDTH_DIGITS = /[０-９．－]/g;
+/**
+ * A number as a Chinese input method types it, in the ASCII it is read from: full-width digits and
+ * marks (１５８０、１，２００、３．５、－２), the ideographic full stop typed for a decimal point
+ * (3。5) and the ideographic space.
+ */
+export function numberText(raw: string): string {
+  let out = '';
+  for (const ch of raw) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (ch === '。' || ch === '｡') out += '.';
+    else if (ch === '\u3000') out += ' ';
+    else if (ch === '−') out += '-';
+    else out += ch;
+  }
+  return out;
+}
 
 /**
  * Parses what a clerk typed or pasted into a cell. Wrong input is refused with a message,
  * never silently changed: letters, negatives where not allowed, decimals where not allowed.
- * Full-width digits (typed with a Chinese IME) and thousands separators are accepted.
+ * Full-width digits and marks (typed with a Chinese input method) and thousands separators are accepted.
  */
 export function parseCellInput(
   raw: string,
   field: Pick<FieldDef, 'type' | 'maxDecimals' | 'min' | 'label'>,
 ): CellInputResult {
-  const text = raw
-    .replace(FULL_WIDTH_DIGITS, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[,，\s]/g, '');
+  const text = numberText(raw).replace(/[,\s]/g, '');
   if (text === '') return { ok: true, value: null };
   if (!/^-?\d+(\.\d+)?$/.test(text)) {
     return {

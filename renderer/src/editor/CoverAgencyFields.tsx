@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Input, InputNumber, Select } from 'antd';
 import { formatForYear, templateFor } from '../../../templates/index';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind, type Report } from '../../../shared/model/types';
+import { parseTypedNumber } from '../common/number-input';
 
 /** 报告单位和年度: the agency, its kind, the year (within the report's table format) and the parent government. */
 
@@ -72,6 +73,7 @@ export function CoverAgencyFields({ report, update }: { report: Report; update(f
             id="cover-year"
             value={year.text}
             precision={0}
+            parser={parseTypedNumber}
             style={{ width: 120 }}
             onChange={(v) => year.setText(v)}
             onBlur={() => year.apply(year.text)}

@@ -24,7 +24,6 @@ export interface GridCellViewProps {
   markMessage?: string;
   /** Sticky label columns need the cell to sit below them when scrolled. */
   style?: CSSProperties;
-  inputRef?: React.Ref<HTMLInputElement>;
   onEditText?(text: string): void;
 }
 
@@ -62,18 +61,24 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
       aria-describedby={p.refusalId && !editing ? p.refusalId : undefined}
       className={cls}
       style={p.style}
+      // The current cell takes typed text itself (see type-catcher.ts): an input method's
+      // composition or full-width digits land here first and open the editor with them.
+      contentEditable={p.active && !editing ? true : undefined}
+      suppressContentEditableWarning
+      spellCheck={false}
     >
       {editing ? (
         <CellInput
           text={p.editText!}
           label={p.label}
-          inputRef={p.inputRef}
           invalid={!!p.refusalId}
           describedBy={p.refusalId}
           onChange={p.onEditText!}
         />
       ) : (
-        <span className="gcell-value">{shown}</span>
+        <span className="gcell-value" contentEditable={false}>
+          {shown}
+        </span>
       )}
     </td>
   );
@@ -84,7 +89,6 @@ function CellInput(props: {
   label: string;
   invalid: boolean;
   describedBy?: string;
-  inputRef?: React.Ref<HTMLInputElement>;
   onChange(text: string): void;
 }) {
   const local = useRef<HTMLInputElement | null>(null);
@@ -98,12 +102,7 @@ function CellInput(props: {
   }, []);
   return (
     <input
-      ref={(el) => {
-        local.current = el;
-        const r = props.inputRef;
-        if (typeof r === 'function') r(el);
-        else if (r && typeof r === 'object') (r as { current: HTMLInputElement | null }).current = el;
-      }}
+      ref={local}
       className="gcell-input"
       value={props.text}
       aria-label={`编辑 ${props.label}`}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { flushSync } from 'react-dom';
 import type { GridCell, TableDef, TemplateDef } from '../../../templates/types';
 import type { Cells, CellValue } from '../../../shared/model/types';
 import type { GridLayout } from '../logic/grid-layout';
@@ -15,6 +16,7 @@ import { useFitHeight } from './use-fit-height';
 import { useGridNav } from './use-grid-nav';
 import { useCellEditor } from './use-cell-editor';
 import { gridEvents } from './grid-events';
+import { useTypeCatcher } from './type-catcher';
 
 /**
  * The official table, drawn from the template's grid (merged headers, group labels, the corner
@@ -49,7 +51,6 @@ export function TableGrid(props: TableGridProps) {
   const { table, template, layout, cells, marks } = props;
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
   const tooltip = useRef<HintTooltipHandle>(null);
   const latest = useLatest(props);
 
@@ -84,6 +85,12 @@ export function TableGrid(props: TableGridProps) {
     props.onFocusHandled,
   );
 
+  // Text typed on the current cell by an input method (or inserted without a key) opens its editor.
+  useTypeCatcher(tableRef, (text) => {
+    if (editor.current()) return;
+    flushSync(() => editor.start(nav.active, text, 'enter'));
+  });
+
   const handlers = gridEvents({
     layout,
     template,
@@ -95,7 +102,6 @@ export function TableGrid(props: TableGridProps) {
     onLiveEdit: (key, value) => latest.current.onLiveEdit(key, value),
     onPatch: (patch, label) => latest.current.onPatch(patch, label),
     onPasteDone: (plan) => latest.current.onPasteDone(plan),
-    input: () => inputRef.current,
   });
 
   const { edit, refusal } = editor;
@@ -128,7 +134,6 @@ export function TableGrid(props: TableGridProps) {
         refusalId={refusal?.key === key ? refusalId : undefined}
         markSeverity={mark?.severity}
         markMessage={mark?.message}
-        inputRef={isEditing ? inputRef : undefined}
         onEditText={isEditing ? editor.type : undefined}
       />
     );

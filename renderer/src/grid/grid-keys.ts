@@ -1,5 +1,4 @@
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { flushSync } from 'react-dom';
 import type { Cells, CellValue } from '../../../shared/model/types';
 import { formatCell } from '../../../shared/model/format';
 import { edgeCell, move, nextInOrder, rowEdge, type Direction, type GridLayout } from '../logic/grid-layout';
@@ -15,8 +14,6 @@ export interface GridKeyDeps {
   cells(): Cells;
   onLiveEdit(key: string, value: CellValue): void;
   onPatch(patch: Cells, label: string): void;
-  /** The cell editor's input, focused when an input method starts composing on a cell. */
-  input(): HTMLInputElement | null;
 }
 
 const MOVES = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Tab', 'Enter', 'Home', 'End']);
@@ -131,12 +128,6 @@ function cellKey(e: ReactKeyboardEvent, d: GridKeyDeps): void {
       break;
   }
   if (ctrl || e.altKey) return;
-  if (e.key === 'Process' || e.keyCode === 229) {
-    // An input method is composing: open the editor now so that the composition lands in it.
-    flushSync(() => editor.start(active, '', 'enter'));
-    d.input()?.focus();
-    return;
-  }
   if (e.key.length === 1) {
     e.preventDefault();
     editor.start(active, e.key, 'enter');
@@ -144,6 +135,9 @@ function cellKey(e: ReactKeyboardEvent, d: GridKeyDeps): void {
 }
 
 export function gridKeyDown(e: ReactKeyboardEvent<HTMLTableElement>, d: GridKeyDeps): void {
+  // Keys an input method is using (Enter to commit, Esc to cancel, arrows among candidates) are its
+  // own: in the cell editor, or on the cell where a composition has begun (type-catcher.ts).
+  if (e.nativeEvent.isComposing || e.key === 'Process' || e.keyCode === 229) return;
   if (d.editor.current()) editingKey(e, d);
   else if (e.target instanceof HTMLTableCellElement) cellKey(e, d);
 }

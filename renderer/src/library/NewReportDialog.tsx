@@ -7,6 +7,7 @@ import type { ReportSummary } from '../../../shared/service/api';
 import { ExistingReportWarning } from './ExistingReportWarning';
 import { defaultReportYear } from './default-year';
 import { useLatest } from '../hooks/use-latest';
+import { parseTypedNumber } from '../common/number-input';
 
 export interface NewReportValues {
   agency: string;
@@ -126,6 +127,7 @@ export function NewReportDialog(props: {
           >
             <InputNumber
               precision={0}
+              parser={parseTypedNumber}
               controls
               style={{ width: 160 }}
               suffix="年度"

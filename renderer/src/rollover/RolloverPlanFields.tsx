@@ -3,6 +3,7 @@ import type { Report } from '../../../shared/model/types';
 import type { ReportSummary } from '../../../shared/service/api';
 import { ExistingReportWarning } from '../library/ExistingReportWarning';
 import type { PlanResult } from './plan';
+import { parseTypedNumber } from '../common/number-input';
 
 /** 新报告: its year and agency name, and what it will hold (the rollover run in memory). */
 export function RolloverPlanFields(props: {
@@ -28,6 +29,7 @@ export function RolloverPlanFields(props: {
             id="rollover-year"
             value={props.year}
             precision={0}
+            parser={parseTypedNumber}
             min={last.year + 1}
             max={last.year + 20}
             suffix="年度"

@@ -6,6 +6,7 @@ import {
   formatCell,
   formatChineseDate,
   migrate,
+  numberText,
   parseCellInput,
   parseReportJson,
   suggestTitle,
@@ -141,6 +142,22 @@ describe('cell input', () => {
     expect(parseCellInput('1,234', int)).toEqual({ ok: true, value: 1234 });
     expect(parseCellInput('  ', int)).toEqual({ ok: true, value: null });
     expect(parseCellInput('24252.311082', dec)).toEqual({ ok: true, value: 24252.311082 });
+  });
+  it('reads what a Chinese input method types: full-width digits and marks, 。 for the decimal point', () => {
+    expect(parseCellInput('１５８０', int)).toEqual({ ok: true, value: 1580 });
+    expect(parseCellInput('１，２００', int)).toEqual({ ok: true, value: 1200 });
+    expect(parseCellInput('\u3000１２\u3000', int)).toEqual({ ok: true, value: 12 });
+    expect(parseCellInput('３．５', dec)).toEqual({ ok: true, value: 3.5 });
+    expect(parseCellInput('３。５', dec)).toEqual({ ok: true, value: 3.5 });
+    expect(parseCellInput('12。25', dec)).toEqual({ ok: true, value: 12.25 });
+    // Still refused, with the text as typed.
+    expect(parseCellInput('－２', int)).toMatchObject({ ok: false, message: expect.stringMatching(/负数/) });
+    expect(parseCellInput('１。５', int)).toMatchObject({ ok: false, message: expect.stringMatching(/整数/) });
+    expect(parseCellInput('ａｂｃ', int)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/“ａｂｃ”不是数字/),
+    });
+    expect(numberText('１５８０，３．５。')).toBe('1580,3.5.');
   });
   it('refuses letters, negatives and decimals where not allowed, with a message', () => {
     expect(parseCellInput('abc', int)).toMatchObject({ ok: false, message: expect.stringMatching(/不是数字/) });
