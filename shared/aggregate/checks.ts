@@ -2,7 +2,7 @@ import { runChecks } from '../checks/engine';
 import { templateFor } from '../../templates/index';
 import type { Cells, Report } from '../model/types';
 import { computeTotals } from '../model/totals';
-import { nameMatch, placeNames } from './names';
+import { NameIndex, placeNames } from './names';
 import type { RosterMatch, UnitStatus } from './roster';
 import { REGULATIONS, type SumResult } from './sum';
 import {
@@ -11,6 +11,7 @@ import {
   type AggregateState,
   type AggregateUnit,
   type KeyFigure,
+  type LastYearUnits,
   type UnitLastYear,
 } from './types';
 
@@ -35,6 +36,8 @@ const OUTLIER_FIGURES: readonly { figure: KeyFigure; key: string | string[] }[] 
 const name = (u: AggregateUnit) => u.agency || '（未识别机关）';
 const fmt = (v: number) => String(Number(v.toFixed(6)));
 
+const LAST_INDEX = new WeakMap<LastYearUnits, NameIndex<LastYearUnits['units'][number]>>();
+
 /** Last year's figures of a unit: its own (library or rollover baseline), else last year's 汇总. */
 export function lastYearOf(
   unit: AggregateUnit,
@@ -44,8 +47,14 @@ export function lastYearOf(
   if (unit.last && unit.last.year === unit.year - 1) return unit.last;
   const ly = state.lastYear;
   if (!ly || ly.year !== unit.year - 1) return undefined;
-  const places = placeNames(government.agency.name);
-  const hit = ly.units.find((u) => nameMatch(u.agency, unit.agency, places) === 2);
+  let index = LAST_INDEX.get(ly);
+  if (!index) {
+    index = new NameIndex(placeNames(government.agency.name));
+    for (const u of ly.units) index.add(u.agency, u);
+    LAST_INDEX.set(ly, index);
+  }
+  const found = index.find(unit.agency);
+  const hit = found.score === 2 ? found.values[0] : undefined;
   return hit ? { year: ly.year, from: 'summed', cells: hit.cells } : undefined;
 }
 

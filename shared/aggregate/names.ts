@@ -104,3 +104,41 @@ export function nameMatch(a: string, b: string, places: readonly string[]): 0 | 
   if ((la.length >= 2 && la === kb) || (lb.length >= 2 && lb === ka) || (la.length >= 2 && la === lb)) return 1;
   return 0;
 }
+
+/**
+ * Many names looked up at once (a roster of 2,000 units, a library of last year's reports): the
+ * same answers as `nameMatch`, by hash lookups instead of comparing every pair.
+ */
+export class NameIndex<T> {
+  private readonly exact = new Map<string, T[]>();
+  private readonly loose = new Map<string, T[]>();
+
+  constructor(private readonly places: readonly string[]) {}
+
+  private static push<T>(map: Map<string, T[]>, key: string, value: T) {
+    const list = map.get(key);
+    if (list) {
+      if (!list.includes(value)) list.push(value);
+    } else map.set(key, [value]);
+  }
+
+  add(name: string, value: T): void {
+    const k = unitKey(name, this.places);
+    if (!k) return;
+    NameIndex.push(this.exact, k, value);
+    NameIndex.push(this.loose, k, value);
+    const l = k.replace(LEVEL, '');
+    if (l.length >= 2) NameIndex.push(this.loose, l, value);
+  }
+
+  /** Values whose name matches exactly (2) or else loosely (1), in the order added; [] for none. */
+  find(name: string): { values: readonly T[]; score: 0 | 1 | 2 } {
+    const k = unitKey(name, this.places);
+    if (!k) return { values: [], score: 0 };
+    const hit = this.exact.get(k);
+    if (hit?.length) return { values: hit, score: 2 };
+    const l = k.replace(LEVEL, '');
+    const loose = [...(this.loose.get(k) ?? []), ...(l.length >= 2 ? (this.loose.get(l) ?? []) : [])];
+    return loose.length ? { values: [...new Set(loose)], score: 1 } : { values: [], score: 0 };
+  }
+}

@@ -1,5 +1,5 @@
 import type { Report } from '../model/types';
-import { nameMatch, placeNames, unitKey } from './names';
+import { NameIndex, placeNames, unitKey } from './names';
 import type { AggTable, AggregateState, AggregateUnit, RosterEntry, RosterStatus } from './types';
 
 /**
@@ -33,26 +33,31 @@ export interface RosterMatch {
   byKey: Map<string, UnitStatus>;
 }
 
-/** Best roster entry for a name: an exact key match wins over a loose one; -1 for none. */
-export function findRosterEntry(roster: readonly RosterEntry[], name: string, places: readonly string[]): number {
-  let best = -1;
-  let score = 0;
+/** The roster's names (and aliases) indexed for lookups. */
+export function rosterIndex(roster: readonly RosterEntry[], places: readonly string[]): NameIndex<number> {
+  const index = new NameIndex<number>(places);
   roster.forEach((e, i) => {
-    for (const n of [e.name, ...(e.aliases ?? [])]) {
-      const s = nameMatch(n, name, places);
-      if (s > score) {
-        score = s;
-        best = i;
-      }
-    }
+    for (const n of [e.name, ...(e.aliases ?? [])]) index.add(n, i);
   });
-  return best;
+  return index;
+}
+
+/** Best roster entry for a name: an exact key match wins over a loose one, then the first listed; -1 for none. */
+export function findRosterEntry(
+  roster: readonly RosterEntry[] | NameIndex<number>,
+  name: string,
+  places: readonly string[],
+): number {
+  const index = roster instanceof NameIndex ? roster : rosterIndex(roster, places);
+  const hit = index.find(name).values;
+  return hit.length ? Math.min(...hit) : -1;
 }
 
 const hasTables = (u: AggregateUnit) => u.format !== 'pre-2019';
 
 export function matchRoster(state: AggregateState, government: Pick<Report, 'agency' | 'year'>): RosterMatch {
   const places = placeNames(government.agency.name);
+  const index = rosterIndex(state.roster, places);
   const entryIndex = new Map<string, number>();
   state.roster.forEach((e, i) => entryIndex.set(e.name, i));
   const statuses: UnitStatus[] = [];
@@ -60,7 +65,7 @@ export function matchRoster(state: AggregateState, government: Pick<Report, 'age
   for (const unit of state.units) {
     if (unit.removed) continue;
     const chosen = unit.rosterName !== undefined ? entryIndex.get(unit.rosterName) : undefined;
-    const entry = chosen ?? findRosterEntry(state.roster, unit.agency, places);
+    const entry = chosen ?? findRosterEntry(index, unit.agency, places);
     const s: UnitStatus = { unit, status: 'submitted', ...(entry >= 0 ? { entry } : {}) };
     statuses.push(s);
     if (!hasTables(unit)) s.status = 'no_tables';
@@ -84,8 +89,10 @@ export function matchRoster(state: AggregateState, government: Pick<Report, 'age
       }
     }
   }
+  const byEntry = new Map<number, UnitStatus[]>();
+  for (const s of statuses) if (s.entry !== undefined) byEntry.set(s.entry, [...(byEntry.get(s.entry) ?? []), s]);
   const roster: RosterRow[] = state.roster.map((entry, index) => {
-    const mine = statuses.filter((s) => s.entry === index);
+    const mine = byEntry.get(index) ?? [];
     const counted = mine.find((s) => s.status === 'submitted');
     return {
       index,
@@ -112,11 +119,14 @@ export function rosterFromNames(
   government: Pick<Report, 'agency'>,
 ): RosterEntry[] {
   const places = placeNames(government.agency.name);
+  const index = new NameIndex<true>(places);
+  for (const e of existing) index.add(e.name, true);
   const out: RosterEntry[] = [];
   for (const raw of text.split(/\r?\n|\t|,|，|、|；|;/)) {
     const name = raw.trim().replace(/^\d+[.、．\s]+/, '');
     if (!name || name.length < 2) continue;
-    if ([...existing, ...out].some((e) => nameMatch(e.name, name, places) === 2)) continue;
+    if (index.find(name).score === 2) continue;
+    index.add(name, true);
     out.push({ name, kind: guessKind(name) });
   }
   return out;

@@ -30,13 +30,8 @@ export interface AddOutcome {
   skipped: AggregateUnit[];
 }
 
-const sameSource = (a: AggregateUnit, b: AggregateUnit) =>
-  a.source.type === b.source.type &&
-  (a.source.type === 'library'
-    ? a.source.id === (b.source as { id: string }).id
-    : a.source.type === 'file'
-      ? a.source.name === (b.source as { name: string }).name
-      : true);
+const sourceKey = (u: AggregateUnit) =>
+  u.source.type === 'library' ? `library:${u.source.id}` : u.source.type === 'file' ? `file:${u.source.name}` : 'self';
 
 /**
  * Adds unit reports. One already there with the same figures from the same place is skipped; a
@@ -46,19 +41,24 @@ export function addUnits(state: AggregateState, units: readonly AggregateUnit[])
   const list = [...state.units];
   const added: AggregateUnit[] = [];
   const skipped: AggregateUnit[] = [];
+  // Units by where they came from (a report of the library, a file name): one lookup per added unit.
+  const bySource = new Map<string, number[]>();
+  const index = (u: AggregateUnit, i: number) => {
+    const k = sourceKey(u);
+    bySource.set(k, [...(bySource.get(k) ?? []), i]);
+  };
+  list.forEach(index);
   for (const u of units) {
-    const twin = list.find((x) => !x.removed && x.fingerprint === u.fingerprint && sameSource(x, u));
-    if (twin) {
+    const same = bySource.get(sourceKey(u)) ?? [];
+    if (same.some((i) => !list[i]!.removed && list[i]!.fingerprint === u.fingerprint)) {
       skipped.push(u);
       continue;
     }
     // A newer version of a library report replaces the one read before (kept until the next 写入).
     if (u.source.type === 'library')
-      for (let i = 0; i < list.length; i++) {
-        const x = list[i]!;
-        if (!x.removed && sameSource(x, u)) list[i] = { ...x, removed: true, preferred: false };
-      }
+      for (const i of same) if (!list[i]!.removed) list[i] = { ...list[i]!, removed: true, preferred: false };
     list.push(u);
+    index(u, list.length - 1);
     added.push(u);
   }
   return { state: { ...state, units: list }, added, skipped };

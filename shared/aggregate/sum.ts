@@ -1,6 +1,7 @@
 import { templateFor } from '../../templates/index';
 import type { TemplateDef } from '../../templates/types';
-import { computedKeys, computeTotals } from '../model/totals';
+import { computeTotals } from '../model/totals';
+import { computedSet, fastTotals } from './totals';
 import type { Cells, FormatId, Report } from '../model/types';
 import { countsIn, type RosterMatch, type UnitStatus } from './roster';
 import { AGG_TABLES, type AggTable, type AggregateState, type AggregateUnit } from './types';
@@ -36,7 +37,7 @@ export interface MappedCells {
 
 /** A unit's non-zero data cells in the government report's format (totals left out: they are recomputed). */
 export function mapUnitCells(unit: Pick<AggregateUnit, 'cells'>, template: TemplateDef): MappedCells {
-  const computed = computedKeys(template);
+  const computed = computedSet(template);
   const cells: Cells = {};
   const unplaced: string[] = [];
   let otherRow = false;
@@ -75,7 +76,7 @@ function contributionOf(
   own: boolean,
   template: TemplateDef,
 ): Cells {
-  const computed = computedKeys(template);
+  const computed = computedSet(template);
   const contrib: Cells = {};
   for (const [key, v] of Object.entries(mapped.cells)) {
     if (REGULATIONS.test(key) ? !own : !inTables.includes(tableOfKey(key)!)) continue;
@@ -84,7 +85,7 @@ function contributionOf(
   if (own)
     for (const key of Object.keys(template.fields)) if (REGULATIONS.test(key) && !computed.has(key)) contrib[key] ??= 0;
   const clean: Cells = {};
-  for (const [k, v] of Object.entries(computeTotals(contrib, template))) if (typeof v === 'number') clean[k] = v;
+  for (const [k, v] of Object.entries(fastTotals(contrib, template))) if (typeof v === 'number') clean[k] = v;
   return clean;
 }
 
@@ -124,7 +125,7 @@ export function templateOfGovernment(government: Pick<Report, 'format'>): Templa
 /** The sums of the units that count, in the government report's format. */
 export function sumUnits(state: AggregateState, match: RosterMatch, government: Pick<Report, 'format'>): SumResult {
   const template = templateOfGovernment(government);
-  const computed = computedKeys(template);
+  const computed = computedSet(template);
   const sums: Cells = {};
   for (const key of Object.keys(template.fields)) if (!computed.has(key) && !REGULATIONS.test(key)) sums[key] = 0;
   const contributions = new Map<string, Cells>();

@@ -1,10 +1,10 @@
 import { countBySeverity, runChecks } from '../checks/engine';
 import type { Finding } from '../checks/types';
 import { templateFor } from '../../templates/index';
-import { computeTotals } from '../model/totals';
 import type { Cells, Report } from '../model/types';
 import { isOwnName, placeNames } from './names';
 import { findRosterEntry } from './roster';
+import { fastTotals } from './totals';
 import {
   KEY_FIGURES,
   type AggregateUnit,
@@ -41,7 +41,7 @@ export const LAST_YEAR_KEYS = [
 /** Printed value when there is one, else computed from the parts (an imported report may leave totals blank). */
 function withComputed(report: Pick<Report, 'format' | 'cells'>): Cells {
   if (report.format === 'pre-2019') return report.cells;
-  const computed = computeTotals(report.cells, templateFor(report.format));
+  const computed = fastTotals(report.cells, templateFor(report.format));
   const out: Cells = { ...computed };
   for (const [k, v] of Object.entries(report.cells)) if (v !== null && v !== undefined) out[k] = v;
   return out;

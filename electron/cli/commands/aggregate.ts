@@ -15,7 +15,7 @@ import {
   addUnits,
   applySums,
   computeAggregate,
-  nameMatch,
+  NameIndex,
   placeNames,
   planApply,
   readAggregateState,
@@ -157,19 +157,14 @@ export const command: CliCommand = {
     const items = await runBatch(all, { cwd: io.cwd, concurrency: 4 });
     const ref = { agency: government.agency.name, year: government.year, roster: state.roster };
     const places = placeNames(government.agency.name);
-    const pool = items.filter((i) => lastSet.has(i.path) && i.loaded);
+    const pool = new NameIndex<Report>(places);
+    for (const i of items) if (lastSet.has(i.path) && i.loaded) pool.add(i.loaded.report.agency.name, i.loaded.report);
+    const byFile = new Map(items.map((i) => [i.file, i]));
     const lastOf = (item: BatchItem) => {
       const r = item.loaded!.report;
-      const byBatch = item.withLast ? items.find((i) => i.file === item.withLast)?.loaded?.report : undefined;
-      return (
-        byBatch ??
-        pool.find(
-          (p) =>
-            p.loaded!.report.year === r.year - 1 &&
-            nameMatch(p.loaded!.report.agency.name, r.agency.name, places) === 2,
-        )?.loaded?.report ??
-        null
-      );
+      const byBatch = item.withLast ? byFile.get(item.withLast)?.loaded?.report : undefined;
+      const found = pool.find(r.agency.name);
+      return byBatch ?? (found.score === 2 ? found.values.find((p) => p.year === r.year - 1) : undefined) ?? null;
     };
     const unread = items.filter((i) => !lastSet.has(i.path) && !i.loaded);
     for (const i of unread) io.stderr(`无法读取  ${i.error ?? i.file}\n`);

@@ -1,7 +1,7 @@
 import { newId } from '../../../shared/model/blank';
 import type { Report } from '../../../shared/model/types';
 import {
-  nameMatch,
+  NameIndex,
   placeNames,
   unitFromReport,
   type AggregateUnit,
@@ -30,18 +30,16 @@ export function lastYearFinder(
   load: (id: string) => Promise<Report | null>,
 ): (report: Report) => Promise<Report | null> {
   const places = placeNames(government.agency);
-  const byYear = new Map<number, ReportSummary[]>();
+  const byYear = new Map<number, NameIndex<ReportSummary>>();
   for (const s of summaries) {
-    const list = byYear.get(s.year) ?? [];
-    list.push(s);
-    byYear.set(s.year, list);
+    let index = byYear.get(s.year);
+    if (!index) byYear.set(s.year, (index = new NameIndex(places)));
+    index.add(s.agency, s);
   }
   return async (report) => {
-    const candidates = (byYear.get(report.year - 1) ?? []).filter(
-      (s) => nameMatch(s.agency, report.agency.name, places) === 2,
-    );
-    if (candidates.length !== 1) return null; // none, or ambiguous: no guess
-    return load(candidates[0]!.id).catch(() => null);
+    const found = byYear.get(report.year - 1)?.find(report.agency.name);
+    if (!found || found.score !== 2 || found.values.length !== 1) return null; // none, or ambiguous: no guess
+    return load(found.values[0]!.id).catch(() => null);
   };
 }
 
