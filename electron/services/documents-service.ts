@@ -37,6 +37,8 @@ export interface DocumentsOptions {
   revealPath?: (path: string) => Promise<void>;
   /** The import workers' number and limits (isolated-import.ts; defaults there). */
   imports?: ImportPoolOptions;
+  /** A pool shared with other services (the 汇总 checks units in it); made here otherwise. */
+  pool?: ImportPool;
 }
 
 const FORMATS: readonly ExportFormat[] = ['docx', 'html', 'pdf', 'fragment'];
@@ -61,7 +63,7 @@ const toBase64 = (data: Uint8Array | string) =>
 export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { close(): Promise<void> } {
   const { library } = options;
   const exported = new Set<string>();
-  const imports = new ImportPool(options.imports);
+  const imports = options.pool ?? new ImportPool(options.imports);
 
   return {
     async exportReport(request) {

@@ -37,7 +37,7 @@ import { checkId, checkNewReport, checkSaved, isReportId, parseOpenedFile } from
  * with their index, trash, backups and settings. This file puts the pieces of `library/` together
  * behind the NianbaoApi: one mutex per report, the data folder lock, start-up and close.
  */
-import type { ImportPoolOptions } from './import/isolated-import';
+import { ImportPool, type ImportPoolOptions } from './import/isolated-import';
 
 export interface ServiceOptions {
   /** The library folder; see defaultDataDir(). */
@@ -396,14 +396,21 @@ function readOnlyReason(got: Exclude<LockResult, { held: true }>, dataDir: strin
  */
 export function createService(options: ServiceOptions): NianbaoService {
   const service = new LibraryService(options);
+  // One pool of import workers: imports, and the checks of the 汇总's units.
+  const pool = new ImportPool(options.imports);
   const documents = createDocumentsApi({
+    pool,
     library: service.api,
     defaultExportDir: defaultExportDir(options.documentsDir),
     ...(options.printer ? { printer: options.printer } : {}),
     ...(options.revealPath ? { revealPath: options.revealPath } : {}),
     ...(options.imports ? { imports: options.imports } : {}),
   });
-  const aggregate = createAggregateApi({ library: service.api, importFile: documents.importFile });
+  const aggregate = createAggregateApi({
+    library: service.api,
+    importFile: documents.importFile,
+    units: (jobs) => pool.aggregateUnits(jobs),
+  });
   return {
     ...service.api,
     ...documents,

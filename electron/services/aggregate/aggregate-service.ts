@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { computeAggregate } from '../../../shared/aggregate/index';
+import { computeAggregate, type AggregateUnit } from '../../../shared/aggregate/index';
 import { safeFileName } from '../../../shared/export/file-name';
 import type { Report } from '../../../shared/model/types';
 import {
@@ -9,7 +9,7 @@ import {
   type NianbaoApi,
   type ReportSummary,
 } from '../../../shared/service/api';
-import { lastYearFinder, toUnit, type GovernmentRef } from './read-units';
+import { lastYearFinder, toUnit, type GovernmentRef, type UnitJob } from './read-units';
 import { buildWorkbook, XLSX_MIME } from './workbook';
 
 /**
@@ -22,7 +22,15 @@ export type AggregateApi = Pick<NianbaoApi, 'aggregateReadUnits' | 'aggregateWor
 export interface AggregateOptions {
   library: Pick<NianbaoApi, 'getReport' | 'listReports'>;
   importFile: NianbaoApi['importFile'];
+  /**
+   * Turns read reports into units off this thread (the import workers: their checks run side by side
+   * on the cores). Without it, or when a worker fails, they are made here.
+   */
+  units?: (jobs: UnitJob[]) => Promise<AggregateUnit[]>;
 }
+
+/** Library reports per worker job: large enough to make a message cheap, small enough to spread. */
+const BATCH = 25;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -60,19 +68,41 @@ export function createAggregateApi(options: AggregateOptions): AggregateApi {
       const lastOf = lastYearFinder(summaries, government, load);
       const units: AggregateReadOutcome['units'] = [];
       const failures: AggregateReadOutcome['failures'] = [];
+      // Library reports: read here (one file each), checked in batches in the workers meanwhile.
+      const pending: Promise<void>[] = [];
+      const slots: AggregateUnit[][] = [];
+      let batch: UnitJob[] = [];
+      const flush = () => {
+        if (!batch.length) return;
+        const jobs = batch;
+        const slot = slots.length;
+        slots.push([]);
+        batch = [];
+        const here = () => jobs.map((j) => toUnit(j.report, j.source, j.government, j.extra));
+        pending.push(
+          (options.units ? options.units(jobs).catch(() => here()) : Promise.resolve(here())).then((made) => {
+            slots[slot] = made;
+          }),
+        );
+      };
       for (const id of ids) {
-        const summary = summaries.find((s) => s.id === id);
         try {
           const report = await library.getReport(id);
-          units.push(
-            toUnit(report, { type: 'library', id, updatedAt: report.meta.updatedAt }, government, {
-              last: await lastOf(report),
-            }),
-          );
+          batch.push({
+            report,
+            source: { type: 'library', id, updatedAt: report.meta.updatedAt },
+            government,
+            extra: { last: await lastOf(report) },
+          });
+          if (batch.length >= BATCH) flush();
         } catch (e) {
+          const summary = summaries.find((s) => s.id === id);
           failures.push({ name: summary ? `${summary.agency}${summary.year}年度年报` : id, message: message(e) });
         }
       }
+      flush();
+      await Promise.all(pending);
+      for (const made of slots) units.push(...made);
       for (const file of files) {
         const name = typeof file?.name === 'string' && file.name ? basename(file.name) : '所选文件';
         try {

@@ -43,11 +43,26 @@ export function lastYearFinder(
   };
 }
 
+export interface UnitExtra {
+  last?: Report | null;
+  importWarnings?: string[];
+  findings?: Finding[];
+  now?: Date;
+}
+
+/** One report to turn into a unit in an import worker (plain data: it crosses the thread boundary). */
+export interface UnitJob {
+  report: Report;
+  source: UnitSource;
+  government: GovernmentRef;
+  extra: UnitExtra;
+}
+
 export function toUnit(
   report: Report,
   source: UnitSource,
   government: GovernmentRef,
-  extra: { last?: Report | null; importWarnings?: string[]; findings?: Finding[]; now?: Date } = {},
+  extra: UnitExtra = {},
 ): AggregateUnit {
   return unitFromReport({
     report,

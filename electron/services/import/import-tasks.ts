@@ -2,6 +2,7 @@ import { ImportError } from '../../../shared/import/index';
 import { ServiceError } from '../../../shared/service/api';
 import { LoadError } from './load-error';
 import { lastYearFromBytes, readAnyBytes, readReportFile } from './read-report';
+import { toUnit, type UnitJob } from '../aggregate/read-units';
 
 /**
  * What an import worker can be asked to do, and how its answer crosses the thread boundary:
@@ -12,7 +13,9 @@ import { lastYearFromBytes, readAnyBytes, readReportFile } from './read-report';
 export type ImportTask =
   | { task: 'loadFile'; path: string }
   | { task: 'readAny'; name: string; bytes: Uint8Array }
-  | { task: 'lastYear'; name: string; bytes: Uint8Array };
+  | { task: 'lastYear'; name: string; bytes: Uint8Array }
+  /** 汇总: reports already read, checked and turned into units here (the checks are the costly part). */
+  | { task: 'aggregateUnits'; jobs: UnitJob[] };
 
 export interface TaskErrorData {
   type: 'load' | 'service' | 'import' | 'internal';
@@ -32,6 +35,8 @@ export async function runImportTask(input: ImportTask): Promise<TaskReply> {
         return { ok: true, value: await readAnyBytes(input.name, input.bytes) };
       case 'lastYear':
         return { ok: true, value: await lastYearFromBytes(input.name, input.bytes) };
+      case 'aggregateUnits':
+        return { ok: true, value: input.jobs.map((j) => toUnit(j.report, j.source, j.government, j.extra)) };
       default:
         return { ok: false, error: { type: 'internal', message: 'unknown import task' } };
     }

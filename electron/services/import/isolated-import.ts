@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Report } from '../../../shared/model/types';
 import { ServiceError, type ImportPreview, type ReportFileInput } from '../../../shared/service/api';
 import type { ImportTask, TaskErrorData, TaskReply } from './import-tasks';
+import type { UnitJob } from '../aggregate/read-units';
+import type { AggregateUnit } from '../../../shared/aggregate/types';
 import { LoadError, type LoadedReport } from './load-error';
 import { WorkerJobError, WorkerPool, type WorkerLimits, type WorkerScript } from './worker-pool';
 
@@ -111,6 +113,13 @@ export class ImportPool {
     const reply = await this.send({ task: 'lastYear', name, bytes }, [bytes.buffer], (m) => serviceError(name, m));
     if (!reply.ok) throw revive(reply.error, name, 'service');
     return reply.value as Report;
+  }
+
+  /** 汇总: units of reports already read (their checks run in the workers, side by side). */
+  async aggregateUnits(jobs: UnitJob[]): Promise<AggregateUnit[]> {
+    const reply = await this.send({ task: 'aggregateUnits', jobs }, [], (m) => new ServiceError(m, 'internal'));
+    if (!reply.ok) throw new ServiceError(reply.error.message, 'internal');
+    return reply.value as AggregateUnit[];
   }
 
   private async send(task: ImportTask, transfer: ArrayBuffer[], wrap: (message: string) => Error): Promise<TaskReply> {

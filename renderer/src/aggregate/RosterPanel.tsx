@@ -26,6 +26,9 @@ export function RosterPanel(props: { report: Report; view: AggregateView; onChan
   const [paste, setPaste] = useState<string | null>(null);
   const [fromLast, setFromLast] = useState<{ names: string[]; chosen: string[]; note: string } | null>(null);
 
+  const outside = [
+    ...new Set(view.match.units.filter((u) => u.status === 'not_on_roster' && u.unit.agency).map((u) => u.unit.agency)),
+  ];
   const set = (i: number, patch: Partial<RosterEntry>) =>
     props.onChange(roster.map((e, j) => (j === i ? { ...e, ...patch } : e)));
 
@@ -163,6 +166,16 @@ export function RosterPanel(props: { report: Report; view: AggregateView; onChan
           添加或粘贴名单…
         </Button>
         <Button onClick={() => void openFromLast()}>从上年导入…</Button>
+        {outside.length ? (
+          <Button
+            onClick={() => {
+              const n = addNames(outside.join('\n'));
+              void message.success(`已把 ${n} 个已报送但不在名单中的单位加入名单。`);
+            }}
+          >
+            把已报送、不在名单中的 {outside.length} 个单位加入名单
+          </Button>
+        ) : null}
         <span className="muted small">名单随本报告保存，以本报告为基础新建下一年时一并带过去。</span>
       </Space>
       <Table

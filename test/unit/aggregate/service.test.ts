@@ -14,7 +14,9 @@ import {
   withAggregateState,
 } from '../../../shared/aggregate/index';
 import { toServiceError, type NianbaoApi } from '../../../shared/service/api';
-import { makeReport, lastYearOf } from '../../fixtures/factory';
+import { makeReport, lastYearOf, withCells } from '../../fixtures/factory';
+import { ImportPool } from '../../../electron/services/import/isolated-import';
+import { toUnit } from '../../../electron/services/aggregate/read-units';
 import { FakeIpcMain, ipcEvent } from '../electron/fake-electron';
 import { useTempDataDirs, serviceError } from '../services/helpers';
 
@@ -118,4 +120,20 @@ describe('汇总 service methods', () => {
       }
     },
   );
+
+  it('library units are checked in the import workers (the same unit as on this thread)', async () => {
+    const pool = new ImportPool({ size: 1 });
+    try {
+      const report = withCells(makeReport({ agency: '云溪县教育局' }), { 't3.res_total.total': 99 });
+      const government = { agency: '云溪县人民政府', year: 2024 };
+      const [unit] = await pool.aggregateUnits([
+        { report, source: { type: 'library', id: report.meta.id }, government, extra: { now: new Date(0) } },
+      ]);
+      const here = toUnit(report, { type: 'library', id: report.meta.id }, government, { now: new Date(0) });
+      expect(unit).toEqual({ ...here, key: unit!.key });
+      expect(unit!.counts.error).toBeGreaterThan(0);
+    } finally {
+      await pool.close();
+    }
+  });
 });
