@@ -137,7 +137,8 @@ const junk = files.filter(
 );
 check(
   junk.length === 0,
-  `app.asar holds files that do not belong in the package:\n    ${junk.slice(0, 20).join('\n    ')}${junk.length > 20 ? `\n    … ${junk.length - 20} more` : ''}`,
+  `app.asar holds files that do not belong in the package:\n    ${junk.slice(0, 20).join('\n    ')}` +
+    (junk.length > 20 ? `\n    … ${junk.length - 20} more` : ''),
 );
 const size = statSync(asarFile).size;
 console.log(`dist:check: app.asar ${files.length} files, ${Math.round(size / 1024)} KB; main=${pkg.main}`);

@@ -84,6 +84,7 @@ for (const f of findings) {
   );
 }
 console.log(
-  `security:scan: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, ${findings.length} finding(s), ${findings.filter((f) => f.severity === 'HIGH').length} high, ${bad} not accepted.`,
+  `security:scan: ${result.atomicChecks} atomic + ${result.globalChecks} global checks, ${findings.length} finding(s), ` +
+    `${findings.filter((f) => f.severity === 'HIGH').length} high, ${bad} not accepted.`,
 );
 process.exit(bad ? 1 : 0);

@@ -38,7 +38,7 @@ test.describe('library', () => {
     expect(pageErrors(page)).toEqual([]);
   });
 
-  test('new report dialog: the year defaults to the report being written (last year; this year in December) and the format and title follow', async ({
+  test('new report dialog: the year defaults to the report being written (last year; this year in December), format and title follow', async ({
     page,
     server,
   }) => {

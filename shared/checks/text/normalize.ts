@@ -5,7 +5,10 @@
  */
 
 export interface NormalizedText {
-  /** Whitespace removed (one space kept between two ASCII letters/digits), full-width digits and letters made ASCII, half-width Chinese punctuation made full-width. */
+  /**
+   * Whitespace removed (one space kept between two ASCII letters/digits), full-width digits and
+   * letters made ASCII, half-width Chinese punctuation made full-width.
+   */
   readonly text: string;
   /**
    * `map[i]` = offset in the original text of normalised character i; `map[text.length]` = original length.

@@ -26,7 +26,10 @@ export interface Equation {
 }
 
 export interface Solution {
-  /** 'ok': assignments were found and the search finished; 'none': no assignment satisfies every equation; 'budget': too large to decide. */
+  /**
+   * 'ok': assignments were found and the search finished; 'none': no assignment satisfies every
+   * equation; 'budget': too large to decide.
+   */
   status: 'ok' | 'none' | 'budget';
   /** Per variable: the index of its reading when every assignment agrees on it. */
   unique: (number | null)[];

@@ -117,20 +117,24 @@ describe.each(REPORTS)('%s report', (_name, make) => {
     }
   });
 
-  it('text as county sites print tables: one cell per line ended by | (rows also opened by |) or followed by a lone |, rows as a | b |, markdown rows padded with empty cells', async () => {
-    for (const text of [
-      barCells(report),
-      barCells(report, { rowMarks: true }),
-      barSeparated(report),
-      scrapedRows(report, 'trailing'),
-      scrapedRows(report, 'markdown'),
-    ]) {
-      const res = await importReport(enc.encode(text), 'report.txt');
-      expectIdentity(res, report);
-      expectCells(res, report);
-      expectText(res, report);
-    }
-  });
+  it(
+    'text as county sites print tables: one cell per line ended by | (rows also opened by |) or ' +
+      'followed by a lone |, rows as a | b |, markdown rows padded with empty cells',
+    async () => {
+      for (const text of [
+        barCells(report),
+        barCells(report, { rowMarks: true }),
+        barSeparated(report),
+        scrapedRows(report, 'trailing'),
+        scrapedRows(report, 'markdown'),
+      ]) {
+        const res = await importReport(enc.encode(text), 'report.txt');
+        expectIdentity(res, report);
+        expectCells(res, report);
+        expectText(res, report);
+      }
+    },
+  );
 
   it('text copied from a PDF: wrapped lines, split labels, vertical group label, page numbers', async () => {
     const res = await importReport(enc.encode(pdfCopy(report)), 'report.txt');

@@ -235,9 +235,16 @@ describeUnless(noSamples, 'published reports (../shared/samples/published)', () 
   });
 });
 
+const SEEDS = [
+  '000_2c9b207557eaa035',
+  '001_a764da6704024da5',
+  '002_e975f1ae8348e743',
+  '003_83551972ef49ba1f',
+  '004_d08ad58329de4230',
+];
+
 describeUnless(noSamples, 'scraped pages (../shared/samples/seeds)', () => {
-  const seed = (prefix: string) =>
-    `seeds/${['000_2c9b207557eaa035', '001_a764da6704024da5', '002_e975f1ae8348e743', '003_83551972ef49ba1f', '004_d08ad58329de4230'].find((n) => n.startsWith(prefix))}.txt`;
+  const seed = (prefix: string) => `seeds/${SEEDS.find((n) => n.startsWith(prefix))}.txt`;
 
   it('000: traditional characters with pinyin annotations, tables lost', async () => {
     const res = await load(seed('000'));

@@ -34,7 +34,9 @@ beforeAll(async () => {
   );
   writeFileSync(
     join(dir, 'assets', 'app.js'),
-    `const res = await fetch('/api/listReports', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}', credentials: 'same-origin' });
+    `const res = await fetch('/api/listReports', {
+  method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}', credentials: 'same-origin',
+});
 const body = await res.json();
 document.title = body.ok ? 'reports:' + body.result.reports.length : 'error:' + body.error.message;`,
   );
@@ -79,9 +81,14 @@ describeUnless(!browserPath && 'Chromium 未安装（apt-get install chromium）
       // tries a JSON fetch and a form post: the Origin check refuses both.
       const evil = createServer((_req, res) => {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><title>evil</title><form id="f" method="POST" enctype="text/plain" action="${server.origin}/api/deleteReport"><input name='{"args":["${id}"],"x":"' value='"}'></form>
+        res.end(`<!doctype html><title>evil</title>
+<form id="f" method="POST" enctype="text/plain" action="${server.origin}/api/deleteReport">
+<input name='{"args":["${id}"],"x":"' value='"}'></form>
 <script>
-fetch('${server.origin}/api/deleteReport', { method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ args: ['${id}'] }) })
+fetch('${server.origin}/api/deleteReport', {
+  method: 'POST', credentials: 'include', headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify({ args: ['${id}'] }),
+})
   .then(() => 'fetch-ok', () => 'fetch-blocked')
   .then((r) => { document.title = r; document.getElementById('f').submit(); });
 </script>`);

@@ -16,7 +16,8 @@ let port: number;
 let token: string;
 
 const INDEX =
-  '<!doctype html><html><head><meta charset="utf-8"><title>年报编制助手</title><script type="module" src="./assets/app.js"></script></head><body><div id="root"></div></body></html>';
+  '<!doctype html><html><head><meta charset="utf-8"><title>年报编制助手</title>' +
+  '<script type="module" src="./assets/app.js"></script></head><body><div id="root"></div></body></html>';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'nianbao-server-'));
