@@ -12,5 +12,5 @@ export type { Rule } from './engine';
 export { RULE_IDS } from './types';
 export type { Finding, FindingFix, RuleId, Severity, CheckMode, CheckOptions, TextSpan, TextLocation } from './types';
 export { RULE_INFO, SEVERITY_LABELS } from './catalog';
-export { textAt, spanText, findingsForCell, findingsForBlock, findingsForText } from './locate';
+export { textAt, spanText } from './locate';
 export { clearCheckCaches } from './text/cache';

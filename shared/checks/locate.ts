@@ -1,6 +1,5 @@
-import type { SectionId } from '../../templates/types';
 import type { Report } from '../model/types';
-import type { Finding, TextLocation, TextSpan } from './types';
+import type { TextLocation, TextSpan } from './types';
 
 /** Helpers for the UI: where a finding points, and which findings concern a cell or a paragraph. */
 
@@ -23,34 +22,4 @@ export function textAt(report: Report, loc: TextLocation): string {
 /** The words a span covers (empty when the text changed so much that the span no longer fits). */
 export function spanText(report: Report, span: TextSpan): string {
   return textAt(report, span).slice(span.start, span.end);
-}
-
-/** Findings that mark a cell (not dismissed unless asked). */
-export function findingsForCell(findings: readonly Finding[], key: string, includeDismissed = false): Finding[] {
-  return findings.filter((f) => (includeDismissed || !f.dismissed) && f.cells?.includes(key));
-}
-
-/** Findings about a block of a section. */
-export function findingsForBlock(
-  findings: readonly Finding[],
-  section: SectionId,
-  block: number,
-  includeDismissed = false,
-): Finding[] {
-  return findings.filter(
-    (f) =>
-      (includeDismissed || !f.dismissed) &&
-      f.span?.where === 'section' &&
-      f.span.section === section &&
-      f.span.block === block,
-  );
-}
-
-/** Findings about the title, the preamble or the signature. */
-export function findingsForText(
-  findings: readonly Finding[],
-  where: 'title' | 'preamble' | 'signature',
-  includeDismissed = false,
-): Finding[] {
-  return findings.filter((f) => (includeDismissed || !f.dismissed) && f.span?.where === where);
 }

@@ -60,8 +60,5 @@ export const FONT = {
   latin: 'Times New Roman',
 } as const;
 
-/** 一字线 on each side of the number (§7.5): "— 1 —". */
-export const pageNumberText = (n: number | string): string => `— ${n} —`;
-
 /** Reading order on the page: odd pages right, even pages left (§7.5), or all centred. */
 export type PageNumberPlacement = 'outside' | 'center';

@@ -1,6 +1,6 @@
 /** Exports of a report: .docx for sign-off, HTML for the website and the preview, the print model they share. */
 export { buildDocx, buildDocument, STYLE, STYLE_NAME, type DocxOptions } from './docx/build';
-export { embedReport, readEmbeddedReport, EMBED_NAMESPACE } from './docx/embedded';
+export { readEmbeddedReport, EMBED_NAMESPACE } from './docx/embedded';
 export { buildHtml, buildHtmlFragment, type HtmlOptions } from './html/build';
 export {
   buildPrintDocument,

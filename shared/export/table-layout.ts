@@ -1,4 +1,4 @@
-import type { CellRole, GridCell, TableDef, TableId, TemplateDef } from '../../templates/types';
+import type { CellRole, GridCell, TableDef, TableId } from '../../templates/types';
 import { GOV_2019, tableOf, templateFor } from '../../templates/index';
 import { formatCell } from '../model/format';
 import type { Cells, Report } from '../model/types';
@@ -119,10 +119,6 @@ export function tableDefFor(report: Report, id: TableId): TableDef | null {
   if (report.format === 'pre-2019') return null;
   if (id === 't3' && usesLegacyOtherRow(report)) return tableOf(GOV_2019, 't3');
   return tableOf(templateFor(report.format), id);
-}
-
-export function templateOf(report: Report): TemplateDef | null {
-  return report.format === 'pre-2019' ? null : templateFor(report.format);
 }
 
 /** The `legacy.*` cells of a pre-2019 report, in file order. */

@@ -1,5 +1,3 @@
-import { matchKey } from './text-utils';
-
 /**
  * Website furniture around a report (breadcrumbs, counters, font-size switches, share buttons,
  * footers) and the metadata lines some sites print (发布时间, 索引号 …). Recognised by wording,
@@ -79,5 +77,3 @@ export function agencyOf(text: string): string | null {
   const name = m[2]!.replace(/\s.*$/, '');
   return /(局|委|办|厅|政府|院|镇|乡|街道|中心|部|会|所|处)$/.test(name) ? name : null;
 }
-
-export const chromeKey = matchKey;

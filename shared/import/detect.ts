@@ -1,5 +1,4 @@
 import { GOV_2019, GOV_2021, formatForYear, type FormatId } from '../../templates/index';
-import { TITLE_SUFFIX } from '../model/blank';
 import { matchKey } from './text-utils';
 
 /**
@@ -81,5 +80,3 @@ export function agencyFromTitle(title: string): string {
 }
 
 export { agencyKind, agencyKindOf } from '../model/agency-kind';
-
-export const EXPECTED_TITLE_SUFFIX = TITLE_SUFFIX;

@@ -16,8 +16,6 @@ export class ImportError extends Error {
   }
 }
 
-export const isImportError = (e: unknown): e is ImportError => e instanceof ImportError;
-
 /** Size limits: a real report is a few MB at most; larger input is refused rather than parsed slowly. */
 export const LIMITS = {
   /** Any file. */

@@ -23,7 +23,7 @@ import { readText } from './text/read-text';
  * Throws only ImportError (with a Chinese message); every other failure is wrapped in one.
  */
 
-export { ImportError, isImportError, type ImportErrorCode } from './errors';
+export { ImportError, type ImportErrorCode } from './errors';
 export { settleWithLastYear } from './last-year';
 export { notReportOf, type NotReport } from './not-report';
 export type { PendingRow } from './tables/extract';

@@ -3,7 +3,7 @@ import type { SrcBlock, SrcLine, SrcTable } from './source-doc';
 import type { Structure } from './structure';
 import { observeLines, observeTables, type ObservedTable } from './tables/observe';
 import { SPECS } from './tables/spec';
-import { displayWidth, enumeratorOf, labelScore, matchKey, stripEnumerator } from './text-utils';
+import { displayWidth, enumeratorOf, matchKey, stripEnumerator } from './text-utils';
 import { isNumberToken } from './tables/numbers';
 
 /**
@@ -187,15 +187,4 @@ export function locateTables(s: Structure, wrapped: boolean): Located {
   }
   void wrapped;
   return { tables, used, otherTables, imageInstead };
-}
-
-/** How sure a line is a table label (used by the narrative builder to leave stray labels out). */
-export function looksLikeTableLabel(text: string): boolean {
-  const k = matchKey(text);
-  if (!k || k.length > 60) return false;
-  return (
-    [...VOCAB.t3.rows, ...VOCAB.t2.rows].some(
-      (r) => r.length >= 4 && labelScore(r, k) >= 0.95 && k.length <= r.length + 4,
-    ) || headerKeys.some((h) => h === k)
-  );
 }

@@ -2,7 +2,7 @@ import type { SectionId } from '../../templates/index';
 import { agencyOf, isChrome, isEndMarker, parseDate, publishDateOf } from './chrome';
 import { matchHeading, SECTION_ORDER, type HeadingMatch } from './headings';
 import type { SourceDoc, SrcBlock, SrcLine, SrcTable } from './source-doc';
-import { displayWidth, matchKey } from './text-utils';
+import { matchKey } from './text-utils';
 
 /**
  * Finds the parts of a report in a reader's output: the title, site metadata (publish date,
@@ -377,5 +377,3 @@ export function cleanTitle(text: string): string {
     .replace(/[（(](全文|附件|正文|pdf|PDF|word|Word)[)）]$/, '')
     .trim();
 }
-
-export const widthOf = displayWidth;

@@ -1,6 +1,6 @@
 import { MAX_JSON_DEPTH, jsonTooDeep } from './json-depth';
 import { templateFor } from '../../templates/index';
-import { REPORT_KIND, SCHEMA_VERSION, type FormatId, type Report } from './types';
+import { REPORT_KIND, type FormatId, type Report } from './types';
 import { migrate } from './migrate';
 import { readOptionalFields } from './read-optional';
 
@@ -205,5 +205,3 @@ export function formatIssues(issues: SchemaIssue[], max = 10): string {
   if (issues.length > max) lines.push(`……另有 ${issues.length - max} 处问题`);
   return lines.join('\n');
 }
-
-export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSION;

@@ -1,6 +1,5 @@
 import type { TemplateDef } from '../../templates/types';
-import { templateFor } from '../../templates/index';
-import type { Cells, Report } from './types';
+import type { Cells } from './types';
 
 /**
  * Sum of the parts: blank when every part is blank (nothing filled in yet), otherwise the sum of
@@ -43,9 +42,4 @@ export function computeTotals(cells: Cells, template: TemplateDef): Cells {
   };
   for (const key of rules.keys()) evaluate(key);
   return out;
-}
-
-export function withTotals(report: Report): Report {
-  if (report.format === 'pre-2019') return report;
-  return { ...report, cells: computeTotals(report.cells, templateFor(report.format)) };
 }

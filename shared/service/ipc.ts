@@ -2,17 +2,6 @@ import { API_METHODS, type ApiMethod } from './api';
 import type { ServiceErrorCode } from './errors';
 import { MENU_COMMANDS, type MenuCommand } from './shell';
 
-/**
- * The IPC contract between the preload (electron/preload) and the main process (electron/main):
- * both import it from here. Every channel starts with `nianbao:`; the main process registers
- * exactly these and nothing else, the preload exposes no generic `invoke`/`send`, so the page can
- * reach no other channel.
- *
- * Pure (shared/): the build bundles it into the sandboxed preload, which requires only 'electron'.
- */
-
-export const CHANNEL_PREFIX = 'nianbao:';
-
 export type ApiChannel = `nianbao:${ApiMethod}`;
 
 export const apiChannel = (method: ApiMethod): ApiChannel => `nianbao:${method}`;

@@ -23,9 +23,6 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 const TENS: Record<string, number> = { 廿: 20, 卅: 30 };
 
-/** Characters that may make up a Chinese numeral. */
-export const CHINESE_NUMERAL_CHARS = '零〇○一二两三四五六七八九十百千万亿廿卅';
-
 /**
  * Value of a Chinese numeral, or null when the string is not a well-formed numeral
  * (e.g. 十十, 三三十). Accepts the colloquial 两 and the short 十五 for 一十五.

@@ -20,13 +20,6 @@ const unescapeXml = (s: string) =>
     .replace(/&#(x?)([0-9a-fA-F]+);/g, (_m, hex: string, n: string) => String.fromCodePoint(parseInt(n, hex ? 16 : 10)))
     .replace(/&amp;/g, '&');
 
-/** Adds (or replaces) the embedded report in a .docx produced by our exporter. */
-export async function embedReport(docx: Uint8Array, report: Report): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(docx);
-  await embedReportInZip(zip, report);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
 /** The same, on an already opened package (used to embed into a .docx written before). */
 export async function embedReportInZip(zip: JSZip, report: Report): Promise<void> {
   for (const part of embeddedReportParts(report)) zip.file(part.path, part.data);

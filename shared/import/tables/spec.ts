@@ -123,6 +123,3 @@ export const SPECS = {
   t3_2019: specOf(GOV_2019, 't3'),
   t4: specOf(GOV_2021, 't4'),
 };
-
-/** Column headers of Table 3 in order (自然人 … 总计). */
-export const T3_HEADERS = GOV_2021.t3Columns.map((c) => c.label);
