@@ -15,6 +15,7 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { buildCli } from './cli-build.mjs';
 import { copyPdfjsAssets } from './pdfjs-assets.mjs';
+import { pdfjsTextOnly } from './pdfjs-bundle.mjs';
 import { rendererBuildState } from './renderer-freshness.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -62,6 +63,7 @@ await bundle('main', {
   target: nodeTarget,
   // Packages that ship both builds: take the Node one.
   mainFields: ['main', 'module'],
+  plugins: [pdfjsTextOnly()], // pdf.js for text only (pdfjs-bundle.mjs)
 });
 
 // Imports run in worker threads (time and memory limits): their entry is a file of its own.
@@ -71,6 +73,7 @@ await bundle('import worker', {
   platform: 'node',
   target: nodeTarget,
   mainFields: ['main', 'module'],
+  plugins: [pdfjsTextOnly()],
 });
 
 const preload = await bundle('preload', {

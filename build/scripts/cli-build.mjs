@@ -8,7 +8,7 @@
 //   dist/cli/build-info.json    what the bundle was built from, for cli-freshness.mjs
 // `npm run build` and bin/nianbao.mjs (when the bundle is stale) call ensureCli / buildCli.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import {
   CLI_BUILD_FILES,
@@ -18,6 +18,7 @@ import {
   CLI_OUT_DIR,
   cliBuildState,
 } from './cli-freshness.mjs';
+import { pdfjsTextOnly } from './pdfjs-bundle.mjs';
 
 /** Worker-thread entries: electron/**\/*-worker.ts and *.worker.ts (bundled as dist/cli/<name>.mjs). */
 function workerEntries(root) {
@@ -40,13 +41,13 @@ function workerEntries(root) {
 }
 
 /**
- * Bundles the CLI into `outDir` (relative to root). `entry` defaults to electron/cli/main.ts;
- * tests pass a small project of their own. Returns the manifest written.
+ * Bundles the CLI into `outDir` (relative to root, or absolute). `entry` defaults to
+ * electron/cli/main.ts; tests pass entries of their own. Returns the manifest written.
  */
 export async function buildCli(root, { outDir = CLI_OUT_DIR, entry = 'electron/cli/main.ts', workers } = {}) {
   const started = Date.now();
   const builtAt = Date.now();
-  const dir = join(root, outDir);
+  const dir = resolve(root, outDir);
   mkdirSync(dir, { recursive: true });
   const entryPoints = [
     { in: entry, out: CLI_BUNDLE.replace(/\.mjs$/, '') },
@@ -55,7 +56,7 @@ export async function buildCli(root, { outDir = CLI_OUT_DIR, entry = 'electron/c
   const result = await build({
     absWorkingDir: root,
     entryPoints,
-    outdir: outDir,
+    outdir: dir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -73,8 +74,9 @@ export async function buildCli(root, { outDir = CLI_OUT_DIR, entry = 'electron/c
     logLevel: 'warning',
     metafile: true,
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [pdfjsTextOnly()],
   });
-  const outputs = Object.keys(result.metafile.outputs).map((o) => relative(outDir, o).split(sep).join('/'));
+  const outputs = Object.keys(result.metafile.outputs).map((o) => relative(dir, resolve(root, o)).split(sep).join('/'));
   // Only our own sources are stat'ed on each call; dependencies are covered by the lock files.
   const inputs = Object.keys(result.metafile.inputs)
     .filter((i) => !i.includes('node_modules/') && !i.startsWith('<'))
@@ -110,7 +112,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export async function ensureCli(root, { outDir = CLI_OUT_DIR, log = () => {}, ...options } = {}) {
   let state = cliBuildState(root, outDir);
   if (state.upToDate) return state;
-  const lock = join(root, `${outDir}.lock`);
+  const lock = `${resolve(root, outDir)}.lock`;
   mkdirSync(join(lock, '..'), { recursive: true });
   const deadline = Date.now() + 5 * 60_000;
   for (;;) {

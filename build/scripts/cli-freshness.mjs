@@ -4,7 +4,7 @@
 // walking the source folders. Dependencies are covered by npm's own lock files, which every
 // `npm install`/`npm ci` rewrites. No import of esbuild here.
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const CLI_OUT_DIR = join('dist', 'cli');
 export const CLI_BUNDLE = 'nianbao.mjs';
@@ -18,6 +18,7 @@ export const CLI_MANIFEST_VERSION = 1;
 export const CLI_BUILD_FILES = [
   'build/scripts/cli-build.mjs',
   'build/scripts/cli-freshness.mjs',
+  'build/scripts/pdfjs-bundle.mjs',
   'tsconfig.json',
   'tsconfig.base.json',
   'package.json',
@@ -35,10 +36,10 @@ const mtime = (path) => {
 
 /**
  * `{ upToDate, reason, bundle }`: reason (English, for the build log) says why a rebuild is due.
- * `outDir` is relative to root (tests build into a temp folder).
+ * `outDir` is relative to root or absolute (tests build elsewhere).
  */
 export function cliBuildState(root, outDir = CLI_OUT_DIR) {
-  const dir = join(root, outDir);
+  const dir = resolve(root, outDir);
   const bundle = join(dir, CLI_BUNDLE);
   let manifest;
   try {

@@ -6,6 +6,13 @@ import type { PdfItem, PdfPage } from './layout';
  * turns a PDF into positioned text; everything else is pure code in layout.ts. Node callers pass
  * file URLs of pdf.js' CMaps and standard fonts (see electron/services/import), needed by PDFs
  * whose Chinese fonts are not embedded.
+ *
+ * pdf.js is asked for text only (docs/import.md, “PDF”): text content of each page and nothing
+ * else — no operator lists, no rendering, no font faces, no images, no XFA, no WebAssembly
+ * decoders; errors inside a page are skipped (a damaged page costs its text, not the file). The
+ * 14 standard fonts are not loaded from their files (their text needs only their encodings and
+ * the built-in metrics); Symbol and ZapfDingbats still are. One pdf.js worker serves every
+ * document of the process (in Node a “fake” worker on this thread), so its setup is done once.
  */
 
 export interface PdfjsOptions {
@@ -32,7 +39,11 @@ interface TextItemLike {
 interface PdfjsModule {
   getDocument(src: Record<string, unknown>): { promise: Promise<PdfDoc>; destroy(): Promise<void> };
   GlobalWorkerOptions: { workerSrc: string };
+  PDFWorker: new (params: { name?: string; verbosity?: number }) => PdfjsWorker;
   Util: { transform(a: number[], b: number[]): number[] };
+}
+interface PdfjsWorker {
+  destroyed: boolean;
 }
 interface PdfDoc {
   numPages: number;
@@ -48,6 +59,13 @@ interface PdfPageProxy {
 let loaded: Promise<PdfjsModule> | null = null;
 const loadPdfjs = () => (loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfjsModule>);
 
+let worker: PdfjsWorker | null = null;
+/** The worker every document is loaded on (made again only if pdf.js destroyed it). */
+function sharedWorker(pdfjs: PdfjsModule): PdfjsWorker {
+  if (!worker || worker.destroyed) worker = new pdfjs.PDFWorker({ name: 'nianbao-text', verbosity: 0 });
+  return worker;
+}
+
 export function pdfjsExtractor(options: PdfjsOptions = {}): PdfTextExtractor {
   return async (bytes) => {
     const pdfjs = await loadPdfjs();
@@ -55,11 +73,18 @@ export function pdfjsExtractor(options: PdfjsOptions = {}): PdfTextExtractor {
     const task = pdfjs.getDocument({
       // pdf.js may detach the buffer it is given: hand it a copy.
       data: bytes.slice(),
+      worker: sharedWorker(pdfjs),
       ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
       ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
-      isEvalSupported: false,
+      // Standard fonts without their font files (see above); fonts are never turned into faces.
+      useSystemFonts: true,
       disableFontFace: true,
-      useSystemFonts: false,
+      fontExtraProperties: false,
+      isEvalSupported: false,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false,
+      useWasm: false,
+      enableXfa: false,
       stopAtErrors: false,
       verbosity: 0,
     });

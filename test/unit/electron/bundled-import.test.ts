@@ -10,6 +10,8 @@ import { sampleReport } from '../../../shared/sample/sample-report';
 import { ChromiumPdfPrinter, findChromium } from '../../../electron/services/export/chromium-printer';
 // @ts-expect-error plain JS build helper
 import { copyPdfjsAssets } from '../../../build/scripts/pdfjs-assets.mjs';
+// @ts-expect-error plain JS build helper
+import { pdfjsTextOnly } from '../../../build/scripts/pdfjs-bundle.mjs';
 import { itUnless } from '../../fixtures/skip';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -33,6 +35,7 @@ describe('the importers inside the CommonJS main-process bundle and its import w
         mainFields: ['main', 'module'],
         external: ['electron'],
         logLevel: 'error',
+        plugins: [pdfjsTextOnly()],
       };
       await build({ ...options, entryPoints: [join(here, 'fixtures', 'bundled-import.ts')], outfile });
       await build({

@@ -1,0 +1,120 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { buildDocx, buildHtml } from '../../../shared/export/index';
+import { sampleReport } from '../../../shared/sample/sample-report';
+import { nodePdfExtractor } from '../../../electron/services/import/node-import';
+import { bigReport } from '../../fixtures/import/reports';
+import { hasChromium, hasSoffice, htmlToPdf } from '../../fixtures/import/tools';
+import { itUnless } from '../../fixtures/skip';
+// @ts-expect-error plain JS build helper
+import { buildCli } from '../../../build/scripts/cli-build.mjs';
+import { ROOT } from './support/built-cli';
+
+/**
+ * The bundles (the CLI, the app's import worker) carry pdf.js trimmed for text
+ * (build/scripts/pdfjs-bundle.mjs): no canvas, no fetch polyfill, and composite TrueType fonts
+ * with a ToUnicode map not rebuilt for drawing. The text they give must be exactly the text of
+ * pdf.js as shipped (which this test process runs, unbundled): the same items, strings,
+ * positions and widths, for PDFs from every producer at hand.
+ */
+
+const run = promisify(execFile);
+const work = mkdtempSync(join(tmpdir(), 'nianbao-pdfjs-bundle-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const SAMPLES = join(ROOT, '..', 'shared', 'samples', 'published');
+const has = (bin: string) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin)));
+
+let bundle = '';
+beforeAll(async () => {
+  // The bundle finds pdf.js' CMaps in node_modules, as in the project.
+  symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'));
+  const outDir = join(work, 'bundle');
+  await (buildCli as (root: string, o: object) => Promise<unknown>)(ROOT, {
+    outDir,
+    entry: 'test/unit/cli/support/pdf-text.ts',
+    workers: [],
+  });
+  bundle = join(outDir, 'nianbao.mjs');
+});
+
+async function bundledText(files: string[]): Promise<unknown[]> {
+  const { stdout } = await run(process.execPath, [bundle, ...files], { maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(stdout) as unknown[];
+}
+
+async function unbundledText(files: string[]): Promise<unknown[]> {
+  const { readFileSync } = await import('node:fs');
+  const out: unknown[] = [];
+  for (const f of files) out.push(await nodePdfExtractor()(new Uint8Array(readFileSync(f))));
+  // Through JSON, as the bundle's output comes (no undefined fields, same number text).
+  return JSON.parse(JSON.stringify(out)) as unknown[];
+}
+
+describe('pdf.js in the bundles reads text exactly as pdf.js as shipped', () => {
+  itUnless(
+    !hasChromium && '没有 Chromium，无法生成要读取的 PDF（apt-get install chromium）',
+    'reports printed by Chromium, rewritten by cairo (CID TrueType with ToUnicode) and by LibreOffice',
+    async () => {
+      const files: string[] = [];
+      for (const [name, report] of [
+        ['sample', sampleReport()],
+        ['big', bigReport()],
+      ] as const) {
+        await htmlToPdf(buildHtml(report, { standalone: true }), work, `chromium-${name}`);
+        files.push(join(work, `chromium-${name}.pdf`));
+      }
+      if (has('pdftocairo')) {
+        for (const name of ['sample', 'big']) {
+          const out = join(work, `cairo-${name}.pdf`);
+          execFileSync('pdftocairo', ['-pdf', join(work, `chromium-${name}.pdf`), out]);
+          files.push(out);
+        }
+        // The font kind whose rebuilding the bundle leaves out is really there.
+        const fonts = execFileSync('pdffonts', [join(work, 'cairo-sample.pdf')], { encoding: 'utf8' });
+        expect(fonts).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+      }
+      if (hasSoffice) {
+        writeFileSync(join(work, 'lo-sample.docx'), await buildDocx(sampleReport()));
+        execFileSync(
+          'soffice',
+          [
+            `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
+            '--headless',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            work,
+            join(work, 'lo-sample.docx'),
+          ],
+          { timeout: 180_000 },
+        );
+        files.push(join(work, 'lo-sample.pdf'));
+      }
+      const bundled = await bundledText(files);
+      const shipped = await unbundledText(files);
+      expect(bundled).toHaveLength(files.length);
+      files.forEach((f, i) => expect(bundled[i], f).toEqual(shipped[i]));
+      expect(JSON.stringify(bundled)).toContain('政府信息公开');
+    },
+    300_000,
+  );
+
+  itUnless(
+    !existsSync(SAMPLES) && `../shared/samples 不在（${SAMPLES}）：真实发布的 PDF 年报无从比较`,
+    'the published reports of ../shared/samples (CID TrueType subsets with ToUnicode, as Word and WPS write them)',
+    async () => {
+      const files = readdirSync(SAMPLES)
+        .filter((f) => f.endsWith('.pdf'))
+        .map((f) => join(SAMPLES, f));
+      expect(files.length).toBeGreaterThan(0);
+      const bundled = await bundledText(files);
+      const shipped = await unbundledText(files);
+      files.forEach((f, i) => expect(bundled[i], f).toEqual(shipped[i]));
+    },
+    300_000,
+  );
+});
