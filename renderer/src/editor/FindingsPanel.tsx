@@ -1,9 +1,10 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { Button, Input } from 'antd';
 import { CheckCircleOutlined, RightOutlined, DownOutlined } from '@ant-design/icons';
 import type { TemplateDef } from '../../../templates/types';
 import type { Finding, Severity } from '../../../shared/checks/types';
 import { SEVERITY_LABELS } from '../logic/findings-index';
+import { focusWhenPresent } from '../common/focus-when-present';
 
 /**
  * The check results, grouped by severity (错误 / 警告 / 提示). A click on a finding goes to its cell
@@ -96,14 +97,31 @@ const FindingItem = memo(
     const [asking, setAsking] = useState(false);
     const [reason, setReason] = useState('');
     const canDismiss = f.severity !== 'error';
+    const askButton = useRef<HTMLButtonElement>(null);
+    const key = `${f.rule}:${f.fingerprint}`;
+    // The keyboard's place after the form closes: back on 忽略… when cancelled.
+    const cancel = () => {
+      setAsking(false);
+      focusWhenPresent(() => askButton.current);
+    };
     const submit = () => {
       if (!reason.trim()) return;
+      // The dismissed finding moves to 已忽略: the keyboard stays where it was, on the finding that
+      // takes its place (or on 已忽略 when none follows).
+      const item = askButton.current?.closest('li') ?? document.querySelector(`li[data-finding="${CSS.escape(key)}"]`);
+      const nextKey = item?.nextElementSibling?.getAttribute('data-finding');
+      const panel = item?.closest('.findings-panel');
       onDismiss(f, reason.trim());
       setAsking(false);
       setReason('');
+      focusWhenPresent(
+        () =>
+          (nextKey && panel?.querySelector<HTMLElement>(`li[data-finding="${CSS.escape(nextKey)}"] .finding-jump`)) ||
+          panel?.querySelector<HTMLElement>('.findings-group.dismissed .rule-toggle'),
+      );
     };
     return (
-      <li className={`finding sev-${f.severity}${f.dismissed ? ' dismissed' : ''}`}>
+      <li className={`finding sev-${f.severity}${f.dismissed ? ' dismissed' : ''}`} data-finding={key}>
         <button type="button" className="finding-jump" onClick={() => onJump(f)}>
           {ICONS[f.severity]}
           <span className="finding-text">
@@ -118,7 +136,7 @@ const FindingItem = memo(
             恢复提示
           </button>
         ) : canDismiss && !asking ? (
-          <button type="button" className="finding-action" onClick={() => setAsking(true)}>
+          <button type="button" className="finding-action" ref={askButton} onClick={() => setAsking(true)}>
             忽略…
           </button>
         ) : null}
@@ -133,12 +151,12 @@ const FindingItem = memo(
               aria-label="忽略的理由"
               onChange={(e) => setReason(e.target.value)}
               onPressEnter={submit}
-              onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
+              onKeyDown={(e) => e.key === 'Escape' && cancel()}
             />
             <Button size="small" type="primary" disabled={!reason.trim()} onClick={submit}>
               忽略
             </Button>
-            <Button size="small" onClick={() => setAsking(false)}>
+            <Button size="small" onClick={cancel}>
               取消
             </Button>
           </div>

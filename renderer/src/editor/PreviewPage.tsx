@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Input, Modal, Space } from 'antd';
+import { App as AntApp, Button, Input, Space } from 'antd';
+import { KeyModal } from '../common/KeyModal';
 import { CopyOutlined, ExportOutlined } from '@ant-design/icons';
 import type { Report } from '../../../shared/model/types';
 import { clipboardPayload } from '../../../shared/export/clipboard';
@@ -36,7 +37,7 @@ export function PreviewPage({ report, onExport }: { report: Report; onExport(): 
         </Space>
       </div>
       <ReportView report={report} label={`《${report.title || '年报'}》预览`} />
-      <Modal
+      <KeyModal
         open={manual !== null}
         title="复制网站版"
         onCancel={() => setManual(null)}
@@ -49,12 +50,13 @@ export function PreviewPage({ report, onExport }: { report: Report; onExport(): 
         </p>
         <Input.TextArea
           aria-label="网站版 HTML"
+          data-autofocus
           readOnly
           value={manual ?? ''}
           autoSize={{ minRows: 8, maxRows: 16 }}
           onFocus={(e) => e.currentTarget.select()}
         />
-      </Modal>
+      </KeyModal>
     </div>
   );
 }

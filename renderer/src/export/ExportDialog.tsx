@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Modal, Space, Spin } from 'antd';
+import { App as AntApp, Button, Space, Spin } from 'antd';
+import { KeyModal } from '../common/KeyModal';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import type { Report } from '../../../shared/model/types';
 import { needsConfirmation } from '../../../shared/checks/engine';
@@ -141,8 +142,16 @@ export function ExportDialog({
   }
 
   return (
-    <Modal
+    <KeyModal
       open={open}
+      focusKey={phase}
+      onEnter={
+        phase === 'done'
+          ? onClose
+          : phase === 'options' && canExport
+            ? () => void ex.run(ex.formats, ex.dir)
+            : () => undefined
+      }
       title="导出年报"
       width={640}
       onCancel={phase === 'running' ? undefined : onClose}
@@ -155,6 +164,6 @@ export function ExportDialog({
       destroyOnHidden
     >
       {body}
-    </Modal>
+    </KeyModal>
   );
 }

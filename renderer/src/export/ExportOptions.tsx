@@ -30,7 +30,7 @@ export function ExportOptions(props: {
             <WarningFilled aria-hidden="true" /> 这份年报还有 {errors.length} 个错误，导出的文件会带着这些问题：
           </p>
           {/* Focusable: a long list scrolls, and keyboard users must be able to scroll it. */}
-          <ol className="export-error-list" tabIndex={0} aria-label="未解决的错误">
+          <ol className="export-error-list" tabIndex={0} aria-label="未解决的错误" data-autofocus>
             {errors.map((f) => (
               <li key={`${f.rule}:${f.fingerprint}`}>
                 {f.message}

@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Popover } from 'antd';
+import { Alert, Button } from 'antd';
+import { KeyPopover } from '../common/KeyPopover';
 import { FillZeroButton } from './FillZeroButton';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { TableDef, TemplateDef } from '../../../templates/types';
@@ -113,11 +114,11 @@ const TableToolbar = memo(function TableToolbar({
         </span>
       </div>
       <div className="table-actions">
-        <Popover content={<KeyHelp />} title="表格的键盘操作" trigger={['click']} placement="bottomRight">
+        <KeyPopover content={<KeyHelp />} title="表格的键盘操作" placement="bottomRight">
           <Button size="small" type="text" icon={<QuestionCircleOutlined />}>
             键盘操作
           </Button>
-        </Popover>
+        </KeyPopover>
         <FillZeroButton countBlanks={countBlanks} onFill={onFill} scope="本表" small />
       </div>
     </div>

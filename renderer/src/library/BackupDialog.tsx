@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Empty, Modal, Radio, Spin } from 'antd';
+import { Alert, Empty, Radio, Spin } from 'antd';
+import { KeyModal } from '../common/KeyModal';
 import type { BackupInfo, BackupReason, DamagedReport } from '../../../shared/service/api';
 import { errorText, useServices } from '../api/context';
 import { formatTime } from '../logic/format-time';
@@ -59,8 +60,9 @@ export function BackupDialog(props: {
   };
 
   return (
-    <Modal
+    <KeyModal
       open={target !== null}
+      focusKey={backups === null ? 'loading' : backups.length}
       title={target?.damaged ? '从备份恢复' : `${target?.label ?? ''}的备份`}
       okText="恢复所选备份"
       cancelText="取消"
@@ -104,6 +106,6 @@ export function BackupDialog(props: {
           ))}
         </Radio.Group>
       ) : null}
-    </Modal>
+    </KeyModal>
   );
 }

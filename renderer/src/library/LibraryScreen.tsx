@@ -46,16 +46,6 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
     return false;
   });
 
-  const confirmRemove = (r: ReportSummary) =>
-    modal.confirm({
-      title: `删除${reportLabel(r)}？`,
-      content: '删除后可在回收站中找回。',
-      okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: () => lib.remove(r),
-    });
-
   const reports = useMemo(() => library?.reports ?? [], [library]);
   const filtered = useMemo(() => {
     const q = query.trim();
@@ -64,6 +54,29 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
       : reports;
     return [...list].sort((a, b) => b.year - a.year || a.agency.localeCompare(b.agency, 'zh-CN'));
   }, [reports, query]);
+
+  const confirmRemove = (r: ReportSummary) => {
+    // Once the row is gone the keyboard goes on to its neighbour (cancelled: back to 删除, as antd does).
+    const at = filtered.findIndex((x) => x.id === r.id);
+    const neighbour = filtered[at + 1] ?? filtered[at - 1];
+    let removed = false;
+    modal.confirm({
+      title: `删除${reportLabel(r)}？`,
+      content: '删除后可在回收站中找回。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        await lib.remove(r);
+        removed = true;
+      },
+      afterClose: () => {
+        if (!removed) return;
+        const next = neighbour && document.querySelector<HTMLElement>(`[data-open-id="${CSS.escape(neighbour.id)}"]`);
+        (next ?? document.querySelector<HTMLElement>('input[aria-label="搜索年报"]'))?.focus();
+      },
+    });
+  };
 
   const trashCount = library?.trash.length ?? 0;
   const isEmpty = library !== null && reports.length === 0 && library.damaged.length === 0;

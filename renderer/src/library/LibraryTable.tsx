@@ -33,6 +33,7 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
             className="lib-open-link"
             onClick={() => openReport(r.id)}
             aria-label={`打开${r.agency}${r.year}年度年报`}
+            data-open-id={r.id}
           >
             {r.agency || '（未填写机关）'}
           </Button>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Form, Input, InputNumber, Modal, Select, AutoComplete } from 'antd';
+import { Form, Input, InputNumber, Select, AutoComplete } from 'antd';
+import { KeyModal } from '../common/KeyModal';
 import { formatForYear, templateFor } from '../../../templates/index';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from '../../../shared/model/types';
 import { suggestTitle } from '../../../shared/model/blank';
@@ -72,7 +73,7 @@ export function NewReportDialog(props: {
   };
 
   return (
-    <Modal
+    <KeyModal
       open={open}
       title="新建年报"
       okText="创建并开始填写"
@@ -100,11 +101,7 @@ export function NewReportDialog(props: {
             options={agencies.map((a) => ({ value: a }))}
             filterOption={(input, option) => (option?.value ?? '').includes(input)}
           >
-            <Input
-              autoFocus
-              placeholder="例如：云溪县市场监督管理局"
-              onPressEnter={() => void submit().catch(() => undefined)}
-            />
+            <Input autoFocus placeholder="例如：云溪县市场监督管理局" />
           </AutoComplete>
         </Form.Item>
         <div className="form-row">
@@ -125,14 +122,7 @@ export function NewReportDialog(props: {
             ]}
             extra="统计期为该年1月1日至12月31日"
           >
-            <InputNumber
-              precision={0}
-              parser={parseTypedNumber}
-              controls
-              style={{ width: 160 }}
-              suffix="年度"
-              onPressEnter={() => void submit().catch(() => undefined)}
-            />
+            <InputNumber precision={0} parser={parseTypedNumber} controls style={{ width: 160 }} suffix="年度" />
           </Form.Item>
         </div>
         {validYear ? (
@@ -149,6 +139,6 @@ export function NewReportDialog(props: {
         ) : null}
         <ExistingReportWarning existing={existing} />
       </Form>
-    </Modal>
+    </KeyModal>
   );
 }

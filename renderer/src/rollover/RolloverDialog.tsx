@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Alert, Modal } from 'antd';
+import { App as AntApp, Alert } from 'antd';
+import { KeyModal } from '../common/KeyModal';
 import type { RolloverOutcome } from '../../../shared/service/api';
 import { errorText, useServices } from '../api/context';
 import { navigate } from '../app/router';
@@ -87,7 +88,7 @@ export function RolloverDialog(props: RolloverDialogProps) {
   };
 
   return (
-    <Modal
+    <KeyModal
       open={open}
       title="以上年报告为基础新建"
       okText="新建并打开"
@@ -124,10 +125,9 @@ export function RolloverDialog(props: RolloverDialogProps) {
           renamed={renamed}
           result={result}
           existing={existing}
-          onSubmit={() => void submit()}
         />
       ) : null}
       {src.problem ? <Alert type="error" showIcon className="gap-top" title={src.problem} role="alert" /> : null}
-    </Modal>
+    </KeyModal>
   );
 }

@@ -15,7 +15,6 @@ export function RolloverPlanFields(props: {
   renamed: boolean;
   result: PlanResult | null;
   existing: ReportSummary | undefined;
-  onSubmit(): void;
 }) {
   const { last, result } = props;
   const plan = result?.ok ? result.plan : null;
@@ -35,17 +34,11 @@ export function RolloverPlanFields(props: {
             suffix="年度"
             style={{ width: 150 }}
             onChange={(v) => props.onYear(typeof v === 'number' ? v : null)}
-            onPressEnter={props.onSubmit}
           />
         </div>
         <div className="rollover-field form-row-grow">
           <label htmlFor="rollover-agency">机关全称</label>
-          <Input
-            id="rollover-agency"
-            value={props.agency}
-            onChange={(e) => props.onAgency(e.target.value)}
-            onPressEnter={props.onSubmit}
-          />
+          <Input id="rollover-agency" value={props.agency} onChange={(e) => props.onAgency(e.target.value)} />
         </div>
       </div>
       {props.renamed ? (
