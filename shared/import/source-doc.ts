@@ -32,6 +32,8 @@ export interface SrcLine {
   size?: number;
   /** Text with one table cell per line (`规章 |`, `2 |`): a lone `|` is a cell left empty. */
   emptyCell?: true;
+  /** A row of a Markdown table (`| | 37 | |`), also when only one cell has text. */
+  barRow?: true;
   /** Website furniture cut out of a longer line (text/segment.ts): dropped, read for the publish date. */
   chrome?: true;
 }

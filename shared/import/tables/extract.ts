@@ -65,6 +65,8 @@ interface Extracted {
   pending: PendingRow[];
   /** Cells of rows that were found (a blank one counts 0 in the sums; the others are unknown). */
   printed: Set<string>;
+  /** Rows placed by the official order alone, without a label of their own. */
+  weak: RowSpec[];
 }
 
 export const where = (name: string, row: RowSpec): string => `${name}“${row.label || row.cols[0]?.header}”`;
@@ -85,6 +87,8 @@ export function extractRows(
   const open: Open[] = [];
   let unresolved = 0;
   const printed = new Set<string>();
+  // Rows placed by the official order alone (their label was lost or floats elsewhere).
+  const weak: RowSpec[] = [];
   // Rows whose digits ran together but could be read one way only (“0000000”): said once.
   const glued: { label: string; text: string }[] = [];
   for (const { spec: row, obs, pair } of matched) {
@@ -92,6 +96,9 @@ export function extractRows(
     const res = readRow(row, obs, centers, rules(row));
     const sure = Math.min(1, 0.55 + pair.label * 0.6) * (countFit(row, obs) >= 0.99 ? 1 : 0.85);
     if (!('fail' in res)) for (const c of row.cols) printed.add(c.key);
+    // In a converted Markdown table a label on another row than the numbers may belong to a
+    // neighbour (it floats); in a copied PDF it stands right above or below them.
+    if (obs.structured ? !carriesLabel(row, obs.own) : pair.label < WEAK_LABEL) weak.push(row);
     if ('values' in res) {
       row.cols.forEach((c, i) => (cells[c.key] = res.values[i] ?? null));
       if (res.note?.includes('按唯一可能'))
@@ -122,7 +129,7 @@ export function extractRows(
         .map((g) => g.label)
         .join('、')}${glued.length > 8 ? ' 等' : ''}。`,
     );
-  return { alignment, specs: spec.rows, cells, warnings, rowConf, open, unresolved, printed, pending: [] };
+  return { alignment, specs: spec.rows, cells, warnings, rowConf, open, unresolved, printed, pending: [], weak };
 }
 
 const options = (cands: Value[][]) =>
@@ -173,6 +180,60 @@ export function solveOpen(x: Extracted, equations: Equation[], name: string): vo
   x.open = [];
 }
 
+/** Below this label likeness a row was placed by its position in the official order alone. */
+const WEAK_LABEL = 0.4;
+/**
+ * Whether a Markdown row carries its own label: a stretch of the label's words, not just a few
+ * characters in common (“本（三）不予公开” shares 予…公开 with 予以公开 but is another row's group).
+ */
+function carriesLabel(row: RowSpec, own: string): boolean {
+  if (!own) return false;
+  return row.variants.some((v) => {
+    const need = Math.min(v.length, Math.max(3, Math.ceil(v.length * 0.4)));
+    return longestCommonRun(v, own) >= need;
+  });
+}
+
+/** Length of the longest run of characters that two texts share. */
+function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length && a.length - i > best; i++)
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+      if (k > best) best = k;
+    }
+  return best;
+}
+
+/**
+ * A row whose label was torn from it (PDF-to-Markdown conversions: bare number rows, labels
+ * floating elsewhere) is placed by the official order; it keeps its numbers only when the table's
+ * arithmetic confirms the place — every equation it is part of can be evaluated and holds.
+ * Otherwise the row stays blank with a warning: a row in the wrong place gives wrong numbers.
+ */
+export function confirmPlacement(x: Extracted, equations: Equation[], name: string): void {
+  const failed: RowSpec[] = [];
+  for (const row of x.weak) {
+    const keys = new Set(row.cols.map((c) => c.key));
+    if (row.cols.every((c) => x.cells[c.key] === null)) continue;
+    const mine = equations.filter((e) => e.terms.some((t) => keys.has(t.key)));
+    if (mine.length && mine.every((e) => holds(e, x.cells) === true)) continue;
+    failed.push(row);
+  }
+  for (const row of failed) {
+    const shown = row.cols.map((c) => cellText(x.cells[c.key] ?? null)).join(' ');
+    for (const c of row.cols) x.cells[c.key] = null;
+    const i = x.specs.indexOf(row);
+    if (i >= 0) x.rowConf[i] = 0.2;
+    x.warnings.push(
+      `${where(name, row)}：原文这一行的数字（${shown}）与行名分开了，只能按官方格式的顺序推定在此${
+        equations.length ? '，但表内合计不能印证' : '，本表没有合计可以印证'
+      }，本行留空，请按原文填写。`,
+    );
+  }
+}
+
 function finish(x: Extracted, name: string, expectedRows: number): { confidence: number } {
   const missing = x.specs.filter((_, i) => !x.alignment.pairs.some((p) => p.spec === i));
   if (missing.length && missing.length < x.specs.length) {
@@ -207,6 +268,7 @@ export function extractT3(table: ObservedTable, preferSingleOther: boolean): Tab
   const rows = new Set(best.spec.rows.map((r) => r.row));
   const equations = tableEquations(best.template, 't3.', rows);
   solveOpen(best.x, equations, name);
+  confirmPlacement(best.x, equations, name);
   const { confidence } = finish(best.x, name, best.spec.rows.length);
   const unmatched = table.obs.filter((_, j) => !best.x.alignment.pairs.some((p) => p.obs === j) && _.nums.length >= 3);
   if (unmatched.length) {
@@ -235,6 +297,7 @@ export function extractT2(table: ObservedTable, format2019: boolean, last?: Cell
   const chained = new Set(chain.flatMap((e) => e.terms.map((t) => t.key.split('.')[1]!)));
   const x = extractRows(spec, table, name, (row) => ({ check: null, arithmetic: chained.has(row.row) }));
   solveOpen(x, chain, name);
+  confirmPlacement(x, chain, name);
   // 收费金额 printed in 元 where the column is 万元.
   for (const { spec: row, obs } of x.alignment.pairs.map((p) => ({
     spec: spec.rows[p.spec]!,

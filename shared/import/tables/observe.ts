@@ -147,7 +147,7 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
       collect({ raw: '', value: null, blank: true });
       continue;
     }
-    const separated = !!l.cells && l.cells.length > 1 && l.cells.every((c) => c.x0 === undefined);
+    const separated = !!l.cells && (l.cells.length > 1 || !!l.barRow) && l.cells.every((c) => c.x0 === undefined);
     const pieces: Piece[] =
       l.cells && l.cells.length
         ? l.cells
@@ -173,6 +173,8 @@ export function observeLines(lines: SrcLine[]): ObservedTable {
           ...(n?.value === null || n === null ? { blank: true } : {}),
         };
       });
+      // A row whose cells are all empty is a label on its own (a wrapped label's part), not a row of blanks.
+      if (nums.every((t) => t.raw === '')) nums = [];
     } else ({ label, nums } = splitLine(pieces));
     const labelText = label.map((p) => p.text).join(' ');
     const labelKey = matchKey(labelText);

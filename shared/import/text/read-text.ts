@@ -23,8 +23,13 @@ export function readPlainText(text: string): SourceDoc {
     .slice(0, LIMITS.lines);
   const lines: SrcLine[] = [];
   const emptyCells = emptyCellLines(raw);
+  // A document with Markdown tables (a PDF converted to Markdown): a `| | 37 | |` row that kept one
+  // value is still a table row, with its label on another row — not a cell of a one-per-line copy.
+  let gridRows = 0;
+  for (let i = 0; i < raw.length && gridRows < 5; i++) if (/^\s*\|.*\|.*\|.*\|/.test(raw[i]!)) gridRows++;
+  const grid = gridRows >= 5;
   for (const [i, r] of raw.entries()) {
-    const s = r.length > LIMITS.lineChars ? r.slice(0, LIMITS.lineChars) : r;
+    const s = unmark(r.length > LIMITS.lineChars ? r.slice(0, LIMITS.lineChars) : r);
     if (emptyCells.has(i)) {
       lines.push({ type: 'line', text: '', emptyCell: true });
       continue;
@@ -41,11 +46,26 @@ export function readPlainText(text: string): SourceDoc {
     if (!t) continue;
     // Page numbers of a copied PDF (“- 3 -”, “第 3 页”); a bare number may be a table cell.
     if (/^[-－—–]\s*\d{1,3}\s*[-－—–]$|^第\s*\d{1,3}\s*页/.test(t) && isPageNumber(t)) continue;
-    lines.push({ type: 'line', text: t, ...(cells && cells.length > 1 ? { cells } : {}) });
+    const row = grid && cells && bars >= 2;
+    lines.push({
+      type: 'line',
+      text: t,
+      ...(cells && (cells.length > 1 || row) ? { cells } : {}),
+      ...(row ? { barRow: true as const } : {}),
+    });
   }
   const wrapped = looksWrapped(lines);
   if (wrapped) markParagraphs(lines);
   return { kind: 'text', blocks: lines, warnings: [], wrapped };
+}
+
+/** Markdown marks of a converted document: “## 一、总体情况”, “**（一）主动公开**”, “> 引文”. */
+function unmark(s: string): string {
+  if (!/^\s*(#{1,6}\s|>\s|\*\*|__)/.test(s) && !/(\*\*|__)\s*$/.test(s)) return s;
+  return s
+    .replace(/^\s*(?:#{1,6}|>)\s+/, '')
+    .replace(/^\s*(\*\*|__)(.*)\1\s*$/, '$2')
+    .replace(/^\s*(\*\*|__)/, '');
 }
 
 /**
