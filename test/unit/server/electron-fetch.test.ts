@@ -160,7 +160,8 @@ describe('npm start without Electron, where it cannot be downloaded', () => {
     try {
       await new Promise<void>((resolve, reject) => {
         const check = () => {
-          if (/http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(out)) resolve();
+          // Browser mode prints the page to open and the server's address (never a token).
+          if (/本地服务的地址是 http:\/\/127\.0\.0\.1:\d+\//.test(out)) resolve();
         };
         child.stdout.on('data', check);
         child.stderr.on('data', check);
@@ -171,6 +172,11 @@ describe('npm start without Electron, where it cannot be downloaded', () => {
       expect(out).toContain('改用浏览器模式');
       for (const hint of ['ELECTRON_MIRROR', 'ELECTRON_OVERRIDE_DIST_PATH', 'docs/desktop.md'])
         expect(out).toContain(hint);
+      expect(out).not.toMatch(/token=/);
+      // The server it started answers (without the one-time code the page holds, it refuses access).
+      const origin = /本地服务的地址是 (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)![1]!;
+      const res = await fetch(`${origin}/api/ping`).catch((e: unknown) => e);
+      expect(res).toBeInstanceOf(Response);
       child.kill('SIGINT');
       expect(await exited).toBe(0);
     } finally {
