@@ -1,11 +1,14 @@
-import { Button, DatePicker, Input } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Input } from 'antd';
 import { formatChineseDate } from '../../../shared/model/format';
 import { FieldFindings, findingsAt, type CoverFieldsProps } from './FieldFindings';
+import { useSignatureDate } from './use-signature-date';
 
 /** 落款: the signing agency, the date (and the publication deadline it must meet) and the contact. */
 export function CoverSignatureFields({ report, findings, update, replace, register }: CoverFieldsProps) {
   const printedDate = report.signature.date ? formatChineseDate(report.signature.date) : '';
+  const date = useSignatureDate(report.signature.date, report.year, (iso) =>
+    update((r) => ({ ...r, signature: { ...r.signature, date: iso } })),
+  );
   const dateFindings = findings.filter((f) => !f.dismissed && !f.span && f.rule === 'PUBLISH-DEADLINE');
   return (
     <fieldset className="form-group">
@@ -37,19 +40,10 @@ export function CoverSignatureFields({ report, findings, update, replace, regist
         </div>
         <div className="field">
           <label htmlFor="cover-date">成文日期</label>
-          <DatePicker
-            id="cover-date"
-            value={report.signature.date ? dayjs(report.signature.date) : null}
-            format="YYYY年M月D日"
-            placeholder="选择日期"
-            style={{ width: 180 }}
-            onChange={(d) => {
-              const date = d ? d.format('YYYY-MM-DD') : '';
-              update((r) => ({ ...r, signature: { ...r.signature, date } }));
-            }}
-          />
+          {date.field}
         </div>
       </div>
+      {date.message}
       <div className="field-help">
         {printedDate ? `打印为：${printedDate}。` : '尚未填写成文日期。'}
         政府部门、乡镇（街道）应于次年1月31日前发布，人民政府应于3月31日前发布。
