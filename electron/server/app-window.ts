@@ -62,7 +62,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: str
  * profile under the data folder, so it is a separate window that closes with the app.
  */
 export function openAppWindow(browser: string, url: string, profileDir: string): ChildProcess {
-  mkdirSync(profileDir, { recursive: true });
+  mkdirSync(profileDir, { recursive: true, mode: 0o700 });
   const args = [
     `--app=${url}`,
     `--user-data-dir=${profileDir}`,

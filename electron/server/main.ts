@@ -2,7 +2,8 @@
 // (normally started by `npm start` when Electron is not available). Runs the service and the
 // loopback server, opens the app in a Chromium window or prints the address, and runs until
 // Ctrl+C or until the app window is closed.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ServiceError } from '../../shared/service/api';
@@ -67,8 +68,14 @@ async function main(): Promise<void> {
     fail(e instanceof ServiceError ? e.message : `无法打开数据文件夹 ${dataDir}：${String(e)}`);
   }
 
+  // Where the window's files go: the data folder (only this user's), unless this instance may only
+  // read it (another app holds it and its session lives there, or it cannot be written): then a
+  // private temporary folder, and nothing is remembered for the next start.
+  const readOnly = (await service.appInfo().catch(() => null))?.readOnly;
+  const runtimeDir = readOnly ? mkdtempSync(join(tmpdir(), 'nianbao-')) : dataDir;
+  if (readOnly) console.log(readOnly);
   // The secret and the port of the last start: a window still open from then reconnects by itself.
-  const stored = readSession(dataDir);
+  const stored = readOnly ? {} : readSession(dataDir);
   const secret = newSecret();
   let openPage = '';
   const listen = (port: number) =>
@@ -83,9 +90,9 @@ async function main(): Promise<void> {
     });
   const rewriteOpenPage = () => {
     try {
-      openPage = writeOpenPage(dataDir, server.origin, server.newCode());
+      openPage = writeOpenPage(runtimeDir, server.origin, server.newCode());
     } catch (e) {
-      console.error(`无法写入 ${dataDir} 中的打开页面：${String(e)}`);
+      console.error(`无法写入 ${runtimeDir} 中的打开页面：${String(e)}`);
     }
   };
 
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
     );
   }
   try {
-    writeSession(dataDir, { secret, port: server.port });
+    if (!readOnly) writeSession(dataDir, { secret, port: server.port });
     rewriteOpenPage();
   } catch (e) {
     await server.close();
@@ -123,7 +130,8 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('\n正在保存并退出……');
     if (browser && browser.exitCode === null) browser.kill();
-    removeOpenPage(dataDir);
+    removeOpenPage(runtimeDir);
+    if (runtimeDir !== dataDir) rmSync(runtimeDir, { recursive: true, force: true });
     await server.close().catch(() => undefined);
     await service.close().catch((e) => console.error('关闭年报服务时出错：', e));
     process.exit(code);
@@ -148,7 +156,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   // Only the page's path is on the command line (any local user can read command lines); the page
   // itself, readable only by this user, holds a one-time code.
-  browser = openAppWindow(chromium, openPage, join(dataDir, 'browser-profile'));
+  browser = openAppWindow(chromium, openPage, join(runtimeDir, 'browser-profile'));
   console.log(`已在新窗口中打开（${chromium}）。关闭窗口或按 Ctrl+C 即退出。`);
   browser.once('error', () => {
     console.log('无法打开浏览器窗口。');

@@ -32,10 +32,32 @@ const globalFetch: FetchLike = (url, init) => {
   return f.call(globalThis, url, init);
 };
 
+/**
+ * Whether the page still reaches its server: `offline` when nothing answers (the program was
+ * closed or is restarting), `denied` when a server answers but no longer knows this page (it was
+ * restarted on another data folder, or twice while the page was away). The page shows one clear
+ * sentence for each (renderer/src/app/ConnectionBanner.tsx) and reconnects by itself.
+ */
+export type ConnectionState = 'ok' | 'offline' | 'denied';
+
+/** The messages of a call that failed on the way, as the clerk reads them (one thing to do each). */
+export const CONNECTION_MESSAGES = {
+  offline:
+    '与年报编制助手的连接中断了（程序已关闭或正在重新启动）。请重新启动年报编制助手并保持本页打开：本页会自动重新连接，未保存的修改随即保存。',
+  denied:
+    '年报编制助手已经重新启动，本页不能再连接。请先把本页未保存的修改下载为文件，再在新打开的窗口中用“打开”继续。',
+} as const;
+
+export interface HttpApiOptions {
+  token?: string;
+  /** Told after every call whether the server answered (and knew this page). */
+  onConnection?: (state: ConnectionState) => void;
+}
+
 export function createHttpApi(
   baseUrl = '',
   fetchImpl: FetchLike = globalFetch,
-  options: { token?: string } = {},
+  options: HttpApiOptions = {},
 ): NianbaoApi {
   const base = baseUrl.replace(/\/+$/, '');
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
@@ -54,10 +76,8 @@ export function createHttpApi(
         credentials: 'same-origin',
       });
     } catch {
-      throw new ServiceError(
-        '无法连接到年报编制助手的本地服务。请确认启动它的命令行窗口仍在运行，然后刷新页面。',
-        'io',
-      );
+      options.onConnection?.('offline');
+      throw new ServiceError(CONNECTION_MESSAGES.offline, 'io');
     }
     const text = await response.text().catch(() => '');
     let body: unknown;
@@ -65,13 +85,13 @@ export function createHttpApi(
       body = JSON.parse(text);
     } catch {
       if (response.status === 403) {
-        throw new ServiceError(
-          '访问被拒绝：本页面的访问令牌已失效（服务可能已重新启动）。请使用启动时显示的新地址重新打开。',
-          'io',
-        );
+        options.onConnection?.('denied');
+        throw new ServiceError(CONNECTION_MESSAGES.denied, 'io');
       }
-      throw new ServiceError(`本地服务返回了意外的响应（HTTP ${response.status}）。请刷新页面后重试。`, 'internal');
+      options.onConnection?.('ok');
+      throw new ServiceError(`本地服务返回了意外的响应（HTTP ${response.status}）。请稍后重试。`, 'internal');
     }
+    options.onConnection?.('ok');
     const reply = body as { ok?: unknown; result?: unknown; error?: { message?: unknown; code?: unknown } };
     if (reply?.ok === true) return reply.result;
     const message =

@@ -39,8 +39,8 @@ test('a failed save is told plainly, kept in memory and retried', async ({ page,
   await page.route('**/api/saveReport', (route) => (block ? route.abort('connectionrefused') : route.continue()));
   await page.getByLabel('所属人民政府（可选）').fill('云岭县人民政府');
   const status = page.getByRole('status').filter({ hasText: '保存失败' });
-  await expect(status).toContainText('无法连接到年报编制助手的本地服务');
-  await expect(status).toContainText('修改仍保留在本窗口中');
+  await expect(status).toContainText('与年报编制助手的连接中断了');
+  await expect(status).toContainText('修改保留在本页中');
   block = false;
   await status.getByRole('button', { name: '立即重试' }).click();
   await waitSaved(page);

@@ -1,13 +1,13 @@
 import type { NianbaoApi } from '../../../shared/service/api';
 import type { ShellBridge } from '../../../shared/service/shell';
-import { createHttpApi } from '../../../shared/service/http-client';
+import { createHttpApi, type ConnectionState } from '../../../shared/service/http-client';
 
 /**
  * The service: the preload's IPC bridge in Electron, the loopback server (HTTP with the per-start
  * token) in browser mode.
  */
-export function resolveApi(): NianbaoApi {
-  return window.nianbao ?? createHttpApi();
+export function resolveApi(onConnection?: (state: ConnectionState) => void): NianbaoApi {
+  return window.nianbao ?? createHttpApi('', undefined, onConnection ? { onConnection } : {});
 }
 
 export function resolveShell(): ShellBridge | null {

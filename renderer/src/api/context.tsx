@@ -2,12 +2,15 @@ import { createContext, useContext } from 'react';
 import type { NianbaoApi } from '../../../shared/service/api';
 import type { ShellBridge } from '../../../shared/service/shell';
 import type { SaveQueue } from '../logic/save-queue';
+import type { Connection } from './connection';
 
 /** What every screen needs: the service, the desktop shell when there is one, the autosave queue. */
 export interface Services {
   api: NianbaoApi;
   shell: ShellBridge | null;
   saves: SaveQueue;
+  /** Browser mode: whether the local server answers (null in Electron). */
+  connection: Connection | null;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

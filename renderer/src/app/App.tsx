@@ -10,12 +10,14 @@ import { BatchScreen } from '../batch/BatchScreen';
 import { AggregateScreen } from '../aggregate/AggregateScreen';
 import { useImportActions } from '../import/useImportActions';
 import { useFileDropGuard } from '../import/FileDrop';
+import { ConnectionBanner } from './ConnectionBanner';
 
 export function App() {
   const route = useRoute();
   const { shell, saves } = useServices();
   const { message } = AntApp.useApp();
   const [docTitle, setDocTitle] = useState('');
+  const [banner, setBanner] = useState(false);
   const save = useSyncExternalStore(
     useCallback((cb: () => void) => saves.subscribe(cb), [saves]),
     () => saves.getState(),
@@ -128,18 +130,21 @@ export function App() {
   });
 
   return (
-    <div className="app-root">
-      {route.screen === 'library' ? (
-        <LibraryScreen openCreate={route.create === true} />
-      ) : route.screen === 'import' ? (
-        <ImportScreen />
-      ) : route.screen === 'batch' ? (
-        <BatchScreen />
-      ) : route.screen === 'aggregate' ? (
-        <AggregateScreen key={route.id} id={route.id} />
-      ) : (
-        <EditorScreen key={route.id} id={route.id} page={route.page} onTitle={setDocTitle} />
-      )}
+    <div className={banner ? 'app-root has-banner' : 'app-root'}>
+      <ConnectionBanner onShown={setBanner} />
+      <div className="screen-slot">
+        {route.screen === 'library' ? (
+          <LibraryScreen openCreate={route.create === true} />
+        ) : route.screen === 'import' ? (
+          <ImportScreen />
+        ) : route.screen === 'batch' ? (
+          <BatchScreen />
+        ) : route.screen === 'aggregate' ? (
+          <AggregateScreen key={route.id} id={route.id} />
+        ) : (
+          <EditorScreen key={route.id} id={route.id} page={route.page} onTitle={setDocTitle} />
+        )}
+      </div>
     </div>
   );
 }

@@ -3,6 +3,23 @@ import { Button } from 'antd';
 import { CheckOutlined, LoadingOutlined, WarningFilled, EditOutlined } from '@ant-design/icons';
 import type { SaveState } from '../logic/save-queue';
 import { formatTime } from '../logic/format-time';
+import { CONNECTION_MESSAGES } from '../../../shared/service/http-client';
+
+/**
+ * A failed save in one sentence: the reason without its own full stop (no “。。”) and what happens
+ * to the edit. A lost connection is said briefly: the banner above the page says what to do.
+ */
+export function failureText(error: string | undefined): string {
+  if (error === CONNECTION_MESSAGES.offline)
+    return '保存失败：与年报编制助手的连接中断了。修改保留在本页中，连接恢复后自动保存。';
+  if (error === CONNECTION_MESSAGES.denied)
+    return '保存失败：本页已不能连接年报编制助手。请按页面上方的提示下载未保存的修改。';
+  // Read-only: the banner above says who holds the folder, or why it cannot be written.
+  if (error?.startsWith('没有保存。只读：'))
+    return '保存失败：本窗口只能查看（原因见页面上方）。修改保留在本页中，可以下载为文件。';
+  const reason = (error ?? '未知原因').trim().replace(/[。.]+$/, '');
+  return `保存失败：${reason}。修改保留在本页中，会自动重试。`;
+}
 
 /** Save state (已保存 / 保存中 / 保存失败 with 重试), the check counts and the format in use. */
 export const StatusBar = memo(function StatusBar(props: {
@@ -38,8 +55,7 @@ export const StatusBar = memo(function StatusBar(props: {
             </>
           ) : (
             <>
-              <WarningFilled aria-hidden="true" /> 保存失败：{save.error ?? '未知原因'}
-              。修改仍保留在本窗口中，会自动重试，请不要关闭程序。
+              <WarningFilled aria-hidden="true" /> {failureText(save.error)}
               <Button size="small" type="link" onClick={props.onRetry}>
                 立即重试
               </Button>

@@ -61,6 +61,11 @@ export class SaveQueue {
     return () => this.listeners.delete(listener);
   }
 
+  /** Every report with a change the service has not confirmed (to download when it cannot be reached). */
+  pendingReports(): Report[] {
+    return [...this.pending.values()];
+  }
+
   /** The unsaved version of a report, if any (reopening it must show the latest edits). */
   unsaved(id: string): Report | undefined {
     return this.pending.get(id);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, ServiceError } from '../../../shared/service/api';
-import { createHttpApi, type FetchLike } from '../../../shared/service/http-client';
+import { CONNECTION_MESSAGES, createHttpApi, type FetchLike } from '../../../shared/service/http-client';
 import { createService, type NianbaoService } from '../../../electron/services/index';
 import { startServer, type RunningServer } from '../../../electron/server/index';
 
@@ -72,21 +72,26 @@ describe('createHttpApi against the real server', () => {
     expect(err.message).toContain('找不到');
   });
 
-  it('without the token: a Chinese refusal that says to reopen the start address', async () => {
-    const client = createHttpApi(server.origin, nodeFetch);
+  it('without the token: one thing to do, and the page is told it is no longer known', async () => {
+    const states: string[] = [];
+    const client = createHttpApi(server.origin, nodeFetch, { onConnection: (s) => states.push(s) });
     const err = await rejection(client.listReports());
-    expect(err.message).toContain('访问被拒绝');
-    expect(err.message).toContain('地址');
+    expect(err.message).toBe(CONNECTION_MESSAGES.denied);
+    expect(states).toEqual(['denied']);
   });
 
-  it('when the server is gone: says the local service is not running', async () => {
+  it('when the server is gone: says so once, with one thing to do, and the page is told', async () => {
     const other = await startServer({ service, staticDir: join(work, 'renderer'), log: () => undefined });
-    const client = createHttpApi(other.origin, nodeFetch, { token: other.token });
+    const states: string[] = [];
+    const client = createHttpApi(other.origin, nodeFetch, { token: other.token, onConnection: (s) => states.push(s) });
     expect(await client.appInfo()).toMatchObject({ mode: 'browser' });
     await other.close();
     const err = await rejection(client.appInfo());
     expect(err.code).toBe('io');
-    expect(err.message).toContain('无法连接');
+    expect(err.message).toBe(CONNECTION_MESSAGES.offline);
+    // One instruction: never both “refresh the page” and “do not close it”.
+    expect(err.message).not.toContain('刷新');
+    expect(states).toEqual(['ok', 'offline']);
   });
 
   it('uses the global fetch by default and sends credentials same-origin', async () => {
