@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+// Types only here: exceljs (a large CommonJS library) is loaded when a workbook is made, not when
+// the service, the main process or the CLI starts.
+import type ExcelJS from 'exceljs';
 import { templateFor } from '../../../templates/index';
 import type { TableId } from '../../../templates/types';
 import {
@@ -156,7 +158,8 @@ function notesSheet(wb: ExcelJS.Workbook, report: Report, view: AggregateView, a
 }
 
 export async function buildWorkbook(report: Report, view: AggregateView, at = new Date()): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = '年报编制助手';
   wb.created = at;
   unitSheet(wb, view);

@@ -35,10 +35,6 @@ beforeAll(async () => {
     target: 'node20',
     outfile: bundle,
     logLevel: 'silent',
-    // CommonJS packages in the service's graph (exceljs of the 汇总 workbook) require Node built-ins.
-    banner: {
-      js: "import { createRequire as __nianbaoRequire } from 'node:module'; const require = __nianbaoRequire(import.meta.url);",
-    },
   });
 });
 
