@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +8,7 @@ import JSZip from 'jszip';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain JS build helper
 import { fetchElectron } from '../../../build/scripts/electron-fetch.mjs';
+import { killStarted, spawnStart } from './helpers';
 
 /**
  * `npm start` fetches a missing Electron with Electron's own installer (install.js → @electron/get)
@@ -24,7 +24,10 @@ const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  killStarted();
+  rmSync(work, { recursive: true, force: true });
+});
 
 interface FetchResult {
   ok: boolean;
@@ -137,22 +140,17 @@ describe('npm start without Electron, where it cannot be downloaded', () => {
   it('falls back to browser mode, says why and how to get Electron, and serves the app', async () => {
     const port = await closedPort();
     const dataDir = join(work, 'start-data');
-    const child = spawn(
-      process.execPath,
-      [join(root, 'build', 'scripts', 'start.mjs'), '--no-open', '--skip-build', '--data-dir', dataDir],
-      {
-        cwd: root,
-        // A display, so that start.mjs wants the desktop app; an empty dist override, so that an
-        // Electron installed in this checkout is not used and nothing can be unpacked into it.
-        env: env({
-          DISPLAY: ':99',
-          ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
-          electron_config_cache: join(work, 'cache-4'),
-          ELECTRON_OVERRIDE_DIST_PATH: join(work, 'no-electron-here'),
-        }),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnStart(['--no-open', '--skip-build', '--data-dir', dataDir], {
+      cwd: root,
+      // A display, so that start.mjs wants the desktop app; an empty dist override, so that an
+      // Electron installed in this checkout is not used and nothing can be unpacked into it.
+      env: env({
+        DISPLAY: ':99',
+        ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+        electron_config_cache: join(work, 'cache-4'),
+        ELECTRON_OVERRIDE_DIST_PATH: join(work, 'no-electron-here'),
+      }),
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (out += String(d)));

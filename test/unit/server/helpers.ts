@@ -1,4 +1,8 @@
+import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { join } from 'node:path';
+
+const ROOT = new URL('../../..', import.meta.url).pathname;
 
 export interface RawResponse {
   status: number;
@@ -55,4 +59,32 @@ export function api(
     headers: { 'Content-Type': 'application/json', 'X-Nianbao-Token': token, ...headers },
     body: JSON.stringify({ args }),
   });
+}
+
+const startedGroups = new Set<number>();
+
+/**
+ * `node build/scripts/start.mjs …` in its own process group, remembered so that `killStarted`
+ * can stop it and the server it started even when a test times out before its own clean-up.
+ */
+export function spawnStart(args: string[], opts: SpawnOptions): ChildProcessWithoutNullStreams {
+  const child = spawn(process.execPath, [join(ROOT, 'build', 'scripts', 'start.mjs'), ...args], {
+    ...opts,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  }) as ChildProcessWithoutNullStreams;
+  if (child.pid) startedGroups.add(child.pid);
+  return child;
+}
+
+/** Kills every process group `spawnStart` made (start.mjs and its server), alive or not. */
+export function killStarted(): void {
+  for (const pid of startedGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // ESRCH: the group has already ended.
+    }
+  }
+  startedGroups.clear();
 }

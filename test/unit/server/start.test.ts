@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { api, request } from './helpers';
+import { api, killStarted, request, spawnStart } from './helpers';
 
 /**
  * `npm start` in browser mode without a display: prints the path of its open page (never a secret),
@@ -16,7 +15,10 @@ import { api, request } from './helpers';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'nianbao-start-'));
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  killStarted();
+  rmSync(work, { recursive: true, force: true });
+});
 
 describe('npm start (browser mode, no display)', () => {
   it('prints the open page, serves the app, and saves and exits on SIGINT', async () => {
@@ -24,15 +26,10 @@ describe('npm start (browser mode, no display)', () => {
     const env = { ...process.env };
     delete env.DISPLAY;
     delete env.WAYLAND_DISPLAY;
-    const child = spawn(
-      process.execPath,
-      [join(root, 'build', 'scripts', 'start.mjs'), '--browser', '--skip-build', '--data-dir', dataDir],
-      {
-        cwd: root,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnStart(['--browser', '--skip-build', '--data-dir', dataDir], {
+      cwd: root,
+      env,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (out += String(d)));
