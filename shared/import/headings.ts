@@ -43,7 +43,8 @@ const TABLE_LABELS = [...SPECS.t3_2021.rows, ...SPECS.t3_2019.rows]
   .map((r) => matchKey(stripEnumerator(r.label)))
   .filter((k) => k.length >= 4);
 
-const isTableLabel = (key: string) => TABLE_LABELS.some((t) => labelScore(t, key) >= 0.8 && key.length <= t.length + 6);
+// The length test first: it turns away most lines of running text before the LCS of labelScore.
+const isTableLabel = (key: string) => TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key) >= 0.8);
 
 export function matchHeading(line: string): HeadingMatch | null {
   const text = line.trim();

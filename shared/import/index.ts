@@ -29,7 +29,7 @@ export { notReportOf, type NotReport } from './not-report';
 export type { PendingRow } from './tables/extract';
 export type { ImportKind } from './source-doc';
 export type { PdfjsOptions, PdfTextExtractor } from './pdf/pdfjs';
-export { pdfjsExtractor } from './pdf/pdfjs';
+export { keepingBuiltins, pdfjsExtractor } from './pdf/pdfjs';
 
 export interface ImportResult {
   report: Report;

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import {
   importReport,
+  keepingBuiltins,
   pdfjsExtractor,
   type ImportOptions,
   type ImportResult,
@@ -36,11 +37,14 @@ function pdfjsAssetRoot(): string {
 /**
  * pdf.js runs its parser on the main thread in Node through `globalThis.pdfjsWorker`; importing the
  * worker module here lets the bundler include it, so no worker file has to be found at run time.
+ * Loaded once (the engine's built-ins kept: see keepingBuiltins), before pdf.js itself.
  */
+let workerModule: Promise<unknown> | null = null;
 async function ensurePdfjsWorker(): Promise<void> {
   ensureDomMatrix();
   const g = globalThis as { pdfjsWorker?: unknown };
-  g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  workerModule ??= keepingBuiltins(() => import('pdfjs-dist/legacy/build/pdf.worker.mjs'));
+  g.pdfjsWorker ??= await workerModule;
 }
 
 export function nodePdfExtractor(): PdfTextExtractor {

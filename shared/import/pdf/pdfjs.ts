@@ -56,8 +56,56 @@ interface PdfPageProxy {
   cleanup(): void;
 }
 
+/**
+ * The legacy build of pdf.js carries core-js, which on loading replaces some of the engine's own
+ * built-ins, process-wide, with JavaScript versions that fix edge cases we never reach (on Node 20:
+ * Array.prototype.push for lengths past 2³², JSON.stringify for JSON.rawJSON, JSON.parse for the
+ * reviver's source text, Function.prototype.toString). They are several times slower — every push
+ * and every JSON.stringify of the importers, the checks and the CLI after the first PDF paid for
+ * it. The built-ins pdf.js finds missing (Promise.withResolvers, Uint8Array.fromBase64…) are
+ * added and stay; built-ins that were already there are put back once pdf.js has loaded.
+ */
+export async function keepingBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const holders: object[] = [JSON, Math, Reflect, Object.getPrototypeOf(Uint8Array) as object];
+  for (const ctor of [
+    Object,
+    Function,
+    Array,
+    String,
+    Number,
+    Boolean,
+    Symbol,
+    Date,
+    RegExp,
+    Error,
+    Map,
+    Set,
+    WeakMap,
+    WeakSet,
+    Promise,
+    ArrayBuffer,
+    DataView,
+  ])
+    holders.push(ctor, ctor.prototype as object);
+  const saved: [object, PropertyKey, PropertyDescriptor][] = [];
+  for (const holder of holders) {
+    for (const key of Reflect.ownKeys(holder)) {
+      const d = Object.getOwnPropertyDescriptor(holder, key);
+      if (d && typeof d.value === 'function') saved.push([holder, key, d]);
+    }
+  }
+  try {
+    return await load();
+  } finally {
+    for (const [holder, key, d] of saved) {
+      if (Object.getOwnPropertyDescriptor(holder, key)?.value !== d.value) Object.defineProperty(holder, key, d);
+    }
+  }
+}
+
 let loaded: Promise<PdfjsModule> | null = null;
-const loadPdfjs = () => (loaded ??= import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfjsModule>);
+const loadPdfjs = () =>
+  (loaded ??= keepingBuiltins(() => import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfjsModule>));
 
 let worker: PdfjsWorker | null = null;
 /** The worker every document is loaded on (made again only if pdf.js destroyed it). */
