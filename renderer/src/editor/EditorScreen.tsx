@@ -90,6 +90,18 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const retrySave = useCallback(() => void saves.flush(), [saves]);
   const onDismiss = useCallback((f: Finding, reason: string) => update((r) => dismissFinding(r, f, reason)), [update]);
   const onRestoreFinding = useCallback((f: Finding) => update((r) => undismissFinding(r, f)), [update]);
+  // A finding's fix is an undo step like any cell edit; the cells it changed are shown.
+  const { onPatch } = history;
+  const { showCell } = jumps;
+  const onFix = useCallback(
+    (f: Finding) => {
+      if (!f.fix) return;
+      onPatch(f.fix.cells, f.fix.label);
+      const first = Object.keys(f.fix.cells)[0];
+      if (first) showCell(first);
+    },
+    [onPatch, showCell],
+  );
 
   if (doc.loadError) return <EditorLoadError message={doc.loadError} />;
   if (!report) {
@@ -149,6 +161,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
             onJump={jumps.jump}
             onDismiss={onDismiss}
             onRestore={onRestoreFinding}
+            onFix={onFix}
             onClose={closePanel}
           />
         ) : (

@@ -1,15 +1,13 @@
-import { memo, useMemo, useRef, useState } from 'react';
-import { Button, Input } from 'antd';
+import { memo, useMemo, useState } from 'react';
 import { CheckCircleOutlined, RightOutlined, DownOutlined } from '@ant-design/icons';
 import type { TemplateDef } from '../../../templates/types';
 import type { Finding, Severity } from '../../../shared/checks/types';
 import { SEVERITY_LABELS } from '../logic/findings-index';
-import { focusWhenPresent } from '../common/focus-when-present';
+import { FindingItem, ICONS, type FindingHandlers } from './FindingItem';
 
 /**
- * The check results, grouped by severity (错误 / 警告 / 提示). A click on a finding goes to its cell
- * or its words. Warnings and hints can be dismissed with a reason; dismissed ones stay listed,
- * greyed, and can be brought back.
+ * The check results, grouped by severity (错误 / 警告 / 提示), each a FindingItem: a click goes to
+ * its cell or its words; many of the same rule are folded; dismissed ones stay listed, greyed.
  */
 
 export const RULE_TITLES: Record<string, string> = {
@@ -36,25 +34,6 @@ export const RULE_TITLES: Record<string, string> = {
   'PUBLISH-DEADLINE': '发布期限',
   TITLE: '标题',
   PUNCTUATION: '标点符号',
-};
-
-/** Drawn with CSS (not icon components): the list changes on every keystroke. */
-const ICONS: Record<Severity, React.ReactNode> = {
-  error: (
-    <span className="sev-icon error" aria-hidden="true">
-      ×
-    </span>
-  ),
-  warning: (
-    <span className="sev-icon warning" aria-hidden="true">
-      !
-    </span>
-  ),
-  info: (
-    <span className="sev-icon info" aria-hidden="true">
-      i
-    </span>
-  ),
 };
 
 const SECTION_SHORT: Record<string, string> = {
@@ -84,97 +63,6 @@ export function locationOf(f: Finding, template: TemplateDef | null): string {
   return cell;
 }
 
-interface ItemProps {
-  finding: Finding;
-  location: string;
-  onJump(f: Finding): void;
-  onDismiss(f: Finding, reason: string): void;
-  onRestore(f: Finding): void;
-}
-
-const FindingItem = memo(
-  function FindingItem({ finding: f, location, onJump, onDismiss, onRestore }: ItemProps) {
-    const [asking, setAsking] = useState(false);
-    const [reason, setReason] = useState('');
-    const canDismiss = f.severity !== 'error';
-    const askButton = useRef<HTMLButtonElement>(null);
-    const key = `${f.rule}:${f.fingerprint}`;
-    // The keyboard's place after the form closes: back on 忽略… when cancelled.
-    const cancel = () => {
-      setAsking(false);
-      focusWhenPresent(() => askButton.current);
-    };
-    const submit = () => {
-      if (!reason.trim()) return;
-      // The dismissed finding moves to 已忽略: the keyboard stays where it was, on the finding that
-      // takes its place (or on 已忽略 when none follows).
-      const item = askButton.current?.closest('li') ?? document.querySelector(`li[data-finding="${CSS.escape(key)}"]`);
-      const nextKey = item?.nextElementSibling?.getAttribute('data-finding');
-      const panel = item?.closest('.findings-panel');
-      onDismiss(f, reason.trim());
-      setAsking(false);
-      setReason('');
-      focusWhenPresent(
-        () =>
-          (nextKey && panel?.querySelector<HTMLElement>(`li[data-finding="${CSS.escape(nextKey)}"] .finding-jump`)) ||
-          panel?.querySelector<HTMLElement>('.findings-group.dismissed .rule-toggle'),
-      );
-    };
-    return (
-      <li className={`finding sev-${f.severity}${f.dismissed ? ' dismissed' : ''}`} data-finding={key}>
-        <button type="button" className="finding-jump" onClick={() => onJump(f)}>
-          {ICONS[f.severity]}
-          <span className="finding-text">
-            <span className="finding-message">{f.message}</span>
-            {location ? <span className="finding-where">{location}</span> : null}
-            {f.dismissed ? <span className="finding-where">已忽略：{f.dismissed.reason}</span> : null}
-          </span>
-        </button>
-        {/* Plain buttons: a finding list changes on every keystroke and must stay cheap to render. */}
-        {f.dismissed ? (
-          <button type="button" className="finding-action" onClick={() => onRestore(f)}>
-            恢复提示
-          </button>
-        ) : canDismiss && !asking ? (
-          <button type="button" className="finding-action" ref={askButton} onClick={() => setAsking(true)}>
-            忽略…
-          </button>
-        ) : null}
-        {asking ? (
-          <div className="dismiss-form">
-            <Input
-              size="small"
-              autoFocus
-              value={reason}
-              maxLength={200}
-              placeholder="忽略的理由，例如：机构改革，上年数据已调整"
-              aria-label="忽略的理由"
-              onChange={(e) => setReason(e.target.value)}
-              onPressEnter={submit}
-              onKeyDown={(e) => e.key === 'Escape' && cancel()}
-            />
-            <Button size="small" type="primary" disabled={!reason.trim()} onClick={submit}>
-              忽略
-            </Button>
-            <Button size="small" onClick={cancel}>
-              取消
-            </Button>
-          </div>
-        ) : null}
-      </li>
-    );
-  },
-  (a, b) =>
-    a.finding.rule === b.finding.rule &&
-    a.finding.fingerprint === b.finding.fingerprint &&
-    a.finding.message === b.finding.message &&
-    a.finding.dismissed?.reason === b.finding.dismissed?.reason &&
-    a.location === b.location &&
-    a.onJump === b.onJump &&
-    a.onDismiss === b.onDismiss &&
-    a.onRestore === b.onRestore,
-);
-
 /** Findings of one rule; many of the same kind are folded after the first two. */
 function RuleGroup({
   rule,
@@ -185,7 +73,7 @@ function RuleGroup({
   rule: string;
   items: Finding[];
   template: TemplateDef | null;
-  handlers: Omit<ItemProps, 'finding' | 'location'>;
+  handlers: FindingHandlers;
 }) {
   const [open, setOpen] = useState(false);
   const fold = items.length > 4;
@@ -215,6 +103,8 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
   onJump(f: Finding): void;
   onDismiss(f: Finding, reason: string): void;
   onRestore(f: Finding): void;
+  /** Applies a finding's fix (采用计算值, 空白格填 0 …) as an undo step. */
+  onFix(f: Finding): void;
   onClose(): void;
 }) {
   const { findings, template } = props;
@@ -232,7 +122,12 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
       dismissed: findings.filter((f) => f.dismissed),
     };
   }, [findings]);
-  const handlers = { onJump: props.onJump, onDismiss: props.onDismiss, onRestore: props.onRestore };
+  const handlers = {
+    onJump: props.onJump,
+    onDismiss: props.onDismiss,
+    onRestore: props.onRestore,
+    onFix: props.onFix,
+  };
   const total = groups.sev.reduce((n, g) => n + g.count, 0);
 
   return (

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { App as AntApp } from 'antd';
 import type { SectionId, TemplateDef } from '../../../templates/types';
 import type { Block, Cells, CellValue, Report } from '../../../shared/model/types';
-import { computeTotals } from '../../../shared/model/totals';
+import { recomputeTotals } from '../logic/totals-edit';
 import { EMPTY_HISTORY, cellStep, record, redo, topStep, undo, type UndoHistory } from '../logic/undo';
 import { applyCells, blocksOf, setBlocks } from '../logic/report-edit';
 import { fillBlanksWithZero } from '../logic/fill-zero';
@@ -101,7 +101,11 @@ export function useEditorHistory(
       }
       push(res.history);
       const { template: tpl, show: go } = latest.current;
-      commit(res.step.cells && tpl ? { ...res.report, cells: computeTotals(res.report.cells, tpl) } : res.report);
+      // The cells changed back, with the totals that follow them (a published total kept as it was).
+      const side = res.step.cells?.[which === 'undo' ? 'before' : 'after'];
+      commit(
+        side && tpl ? { ...res.report, cells: recomputeTotals(cur.cells, res.report.cells, tpl, side) } : res.report,
+      );
       // Show the clerk what changed back.
       const key = res.step.cells ? Object.keys(res.step.cells.after)[0] : undefined;
       if (key && tpl) go.cell(key);

@@ -4,6 +4,7 @@ import type { Cells, CellValue } from '../../../shared/model/types';
 import { parseCellInput } from '../../../shared/model/format';
 import type { GridLayout } from '../logic/grid-layout';
 import { useLatest } from '../hooks/use-latest';
+import { totalDisagrees } from '../logic/totals-edit';
 
 /**
  * The cell editor. Values are parsed with parseCellInput: wrong input is refused at the cell with
@@ -49,6 +50,9 @@ export interface CellEditor {
 }
 
 export const COMPUTED_REFUSAL = '总计由各项自动相加，不能直接填写。请修改组成它的各项。';
+/** A total as published that does not add up (an imported report): the finding holds the two ways out. */
+const PUBLISHED_TOTAL_REFUSAL =
+  '总计不能直接填写。这个总计与各项之和不符：请在右侧检查结果中点“采用计算值”，或“保留原总计…”并写明理由。';
 
 export function useCellEditor(
   layout: GridLayout,
@@ -84,7 +88,8 @@ export function useCellEditor(
   const start = useCallback(
     (key: string, text: string, mode: EditState['mode']) => {
       if (layout.byKey.get(key)?.computed) {
-        setRefusal({ key, message: COMPUTED_REFUSAL });
+        const published = totalDisagrees(latest.current.cells, template, key);
+        setRefusal({ key, message: published ? PUBLISHED_TOTAL_REFUSAL : COMPUTED_REFUSAL });
         return;
       }
       setRefusal(null);
@@ -93,7 +98,7 @@ export function useCellEditor(
       setEdit(next);
       if (mode === 'enter' && text !== '') live(key, text);
     },
-    [layout, latest, live],
+    [layout, template, latest, live],
   );
 
   const type = useCallback(

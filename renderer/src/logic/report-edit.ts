@@ -1,12 +1,13 @@
 import type { TemplateDef, SectionId } from '../../../templates/types';
 import type { Block, Cells, Report } from '../../../shared/model/types';
-import { computeTotals } from '../../../shared/model/totals';
+import { recomputeTotals } from './totals-edit';
 
-/** Pure edits of a report. Every cell edit recomputes the totals (a report written in the app). */
+/** Pure edits of a report. */
 
+/** A cell edit, with the totals that follow it (see recomputeTotals: a published total that does not add up is kept). */
 export function applyCells(report: Report, patch: Cells, template: TemplateDef | null): Report {
   const cells = { ...report.cells, ...patch };
-  return { ...report, cells: template ? computeTotals(cells, template) : cells };
+  return { ...report, cells: template ? recomputeTotals(report.cells, cells, template, patch) : cells };
 }
 
 export function blocksOf(report: Report, section: SectionId): Block[] {

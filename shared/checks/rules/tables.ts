@@ -53,15 +53,21 @@ function* sums(ctx: CheckContext): Iterable<Finding> {
     const expected = ctx.sum(rule.parts);
     if (expected === null) continue; // nothing filled in: CELL-BLANK speaks for it
     if (Math.abs(actual - expected) <= EPS) continue;
+    // In the editor a total cannot be typed (it is computed): a total that does not add up came in
+    // with the report (an imported one). The clerk takes the sum or keeps the total on purpose.
+    const message =
+      ctx.mode === 'editor'
+        ? `${describeSum(ctx, rule)}：各项相加为 ${fmt(expected)}，表中的总计是 ${fmt(actual)}。请核对各项数字，再采用计算值 ${fmt(expected)}，或确认保留原来的总计。`
+        : `${describeSum(ctx, rule)} ${fmt(expected)}，实际填写 ${fmt(actual)}。请核对各项数字或改正总计。`;
     yield {
       rule: rule.rule,
       severity: 'error',
-      message: `${describeSum(ctx, rule)} ${fmt(expected)}，实际填写 ${fmt(actual)}。请核对各项数字或改正总计。`,
+      message,
       cells: [rule.total, ...rule.parts],
       expected,
       actual,
       fingerprint: rule.total,
-      fix: { label: `将总计改为 ${fmt(expected)}`, cells: { [rule.total]: expected } },
+      fix: { label: `采用计算值 ${fmt(expected)}`, cells: { [rule.total]: expected } },
     };
   }
 }

@@ -134,6 +134,16 @@ describe('table rules on examples', () => {
     ]);
   });
 
+  it('in the editor (where a total cannot be typed) shows both figures and never asks to correct the total', () => {
+    const [f] = runChecks(district2023(), { mode: 'editor' }).filter((x) => x.fingerprint === 't4.review.total');
+    expect(f!.message).toContain('各项相加为 11，表中的总计是 0');
+    expect(f!.message).toContain('采用计算值 11');
+    expect(f!.message).not.toContain('改正总计');
+    expect(f!.fix).toEqual({ label: '采用计算值 11', cells: { 't4.review.total': 11 } });
+    const [imported] = runChecks(district2023(), { mode: 'import' }).filter((x) => x.fingerprint === 't4.review.total');
+    expect(imported!.message).toContain('应为结果维持、结果纠正、其他结果、尚未审结四项之和 11，实际填写 0');
+  });
+
   it('counts the single （六）其他处理 row in place of its sub-rows (mixed layout)', () => {
     const r = district2023();
     const findings = runChecks(r, { mode: 'import' });

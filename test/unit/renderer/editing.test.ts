@@ -15,6 +15,7 @@ import {
 } from '../../../renderer/src/logic/report-edit';
 import { computeCompleteness, pageOfFinding } from '../../../renderer/src/logic/completeness';
 import { indexFindingsByCell } from '../../../renderer/src/logic/findings-index';
+import { recomputeTotals, totalDisagrees } from '../../../renderer/src/logic/totals-edit';
 
 const fresh = () =>
   blankReport({ agency: '测试县测试局', kind: 'department', year: 2024, now: new Date('2025-01-10T00:00:00Z') });
@@ -55,6 +56,51 @@ describe('undo history', () => {
       history = record(history, cellStep(`s${i}`, report.cells, { 't4.review.other': i + 1 }));
     expect(history.past).toHaveLength(200);
     expect(history.past[0]!.label).toBe('s50');
+  });
+});
+
+describe('totals after an edit', () => {
+  it('follow their parts in a report written in the app, totals of totals too', () => {
+    let r = fresh();
+    r = applyCells(r, { 't3.res_open.natural': 3, 't3.res_partial.natural': 2 }, GOV_2021);
+    expect(r.cells['t3.res_total.natural']).toBe(5);
+    expect(r.cells['t3.res_open.total']).toBe(3);
+    expect(r.cells['t3.res_total.total']).toBe(5);
+    r = applyCells(r, { 't3.res_open.natural': 4 }, GOV_2021);
+    expect(r.cells['t3.res_total.natural']).toBe(6);
+    expect(r.cells['t3.res_total.total']).toBe(6);
+  });
+
+  it('keep a published total that does not add up when a part is retyped; totals that added up still follow', () => {
+    const published = {
+      ...fresh().cells,
+      't4.review.maintained': 10,
+      't4.review.corrected': 1,
+      't4.review.total': 0,
+      't4.lit_direct.maintained': 2,
+      't4.lit_direct.total': 2,
+    };
+    const r = applyCells(
+      { ...fresh(), cells: published },
+      { 't4.review.corrected': 2, 't4.lit_direct.corrected': 1 },
+      GOV_2021,
+    );
+    expect(r.cells['t4.review.total']).toBe(0);
+    expect(totalDisagrees(r.cells, GOV_2021, 't4.review.total')).toBe(true);
+    expect(r.cells['t4.lit_direct.total']).toBe(3);
+    expect(totalDisagrees(r.cells, GOV_2021, 't4.lit_direct.total')).toBe(false);
+  });
+
+  it('take a total set by the edit itself as given (采用计算值, undo), and fill a blank total from its parts', () => {
+    const before = { ...fresh().cells, 't4.review.maintained': 10, 't4.review.corrected': 1, 't4.review.total': 0 };
+    const taken = recomputeTotals(before, { ...before, 't4.review.total': 11 }, GOV_2021, { 't4.review.total': 11 });
+    expect(taken['t4.review.total']).toBe(11);
+    const back = recomputeTotals(taken, { ...taken, 't4.review.total': 0 }, GOV_2021, { 't4.review.total': 0 });
+    expect(back['t4.review.total']).toBe(0);
+    const blankTotal = { ...before, 't4.review.total': null };
+    expect(recomputeTotals(blankTotal, { ...blankTotal, 't4.review.pending': 1 }, GOV_2021)['t4.review.total']).toBe(
+      12,
+    );
   });
 });
 
