@@ -15,6 +15,8 @@ const want = (step) => only.length === 0 || only.includes(step);
 let passed = 0;
 let failed = 0;
 const failures = [];
+/** Every failed test by name, printed last. */
+const failedNames = [];
 /** [runner, test name, reason] of every skipped test. */
 const skips = [];
 
@@ -40,11 +42,16 @@ function readJson(file) {
   }
 }
 
-/** The skipped tests of a Playwright JSON report, with the reason given to test.skip(…). */
+/** The skipped tests of a Playwright JSON report, with the reason given to test.skip(…), and its failed tests. */
 function playwrightSkips(report, runner) {
   const walk = (suite, path) => {
     for (const spec of suite.specs ?? [])
       for (const t of spec.tests ?? []) {
+        if (t.status === 'unexpected') {
+          const err = (t.results ?? []).map((r) => r.error?.message ?? '').find(Boolean) ?? '';
+          const where = [...path, spec.title].join(' › ');
+          failedNames.push(`[${runner}] ${where} — ${err.split('\n').slice(0, 3).join(' ').slice(0, 400)}`);
+        }
         if (t.status !== 'skipped') continue;
         const notes = [...(t.annotations ?? []), ...(t.results ?? []).flatMap((r) => r.annotations ?? [])];
         const reason = notes.find((a) => a.type === 'skip' && a.description)?.description ?? null;
@@ -90,6 +97,17 @@ if (want('unit')) {
     failed += report.numFailedTests ?? 0;
     for (const s of readJson(skipsOut) ?? []) skips.push(['unit', `${s.file} › ${s.name}`, s.reason]);
     if (report.numFailedTests) failures.push(`${report.numFailedTests} unit test(s)`);
+    // Named again at the end (with the start of the message) so a long log's tail says what broke.
+    for (const s of report.testResults ?? [])
+      for (const t of s.assertionResults ?? [])
+        if (t.status === 'failed')
+          failedNames.push(
+            `[unit] ${s.name.replace(root, '')} › ${t.fullName} — ${String(t.failureMessages?.[0] ?? '')
+              .split('\n')
+              .slice(0, 3)
+              .join(' ')
+              .slice(0, 400)}`,
+          );
     // A suite that failed to load has no tests in the counts: count it.
     const broken = (report.testResults ?? []).filter(
       (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
@@ -148,5 +166,6 @@ if (skips.length) {
   for (const [runner, name, reason] of skips) console.log(`  [${runner}] ${name} — ${reason ?? '（没有给出原因）'}`);
 }
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+for (const line of failedNames) console.log(`  ${line}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skips.length} skipped`);
 process.exit(failed ? 1 : 0);

@@ -166,9 +166,13 @@ describe('the command table (electron/cli/commands/index.ts)', () => {
 /** A small project of its own: the freshness rules without touching the real sources. */
 describe('freshness of the bundle (what bin/nianbao.mjs checks on every call)', () => {
   const root = join(work, 'project');
+  // Dated a second back: a file written in the same millisecond as a build begins would have a
+  // sub-millisecond mtime later than the build's whole-millisecond start, and count as changed.
   const write = (rel: string, text: string) => {
     mkdirSync(join(root, rel, '..'), { recursive: true });
     writeFileSync(join(root, rel), text);
+    const t = new Date(Date.now() - 1000);
+    utimesSync(join(root, rel), t, t);
   };
   // Touched now: newer than the last build, which began before it.
   const later = (rel: string) => {
