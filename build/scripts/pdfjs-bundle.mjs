@@ -16,6 +16,13 @@
 //     styles — is not part of a text item. So with font faces disabled (text only, as we always
 //     ask) such a font is not rebuilt. Every other font (simple fonts, whose characters may come
 //     from the font's own cmap; Type1/CFF, whose encoding may be built in) is read as before.
+//   - Flate streams (page contents, fonts, object streams) are inflated through a web
+//     DecompressionStream: streams, promises and an async iteration for every stream, a tenth of
+//     the reading time. In Node, zlib's inflateSync does the same inflation at once (same format:
+//     zlib with header; same output). Whatever it cannot inflate (damaged or cut-off data) takes
+//     pdf.js' own way as before: the DecompressionStream, then pdf.js' JavaScript inflater.
+//     Streams that could inflate past the reader limits are refused before pdf.js reads the file
+//     (shared/import/pdf/stream-guard.ts); inflateSync is capped as well.
 //     test/unit/cli/pdfjs-bundle.test.ts compares the bundle's text with unbundled pdf.js.
 // Each change is an exact replacement; a pdfjs-dist whose text differs fails the build, so an
 // update is looked at instead of silently bundled. Unbundled runs (tests, tsx) load pdf.js as
@@ -68,6 +75,21 @@ const PATCHES = [
             break;
           }
           data = this.checkAndRepair(name, file, properties);`,
+  },
+  {
+    file: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.worker\.mjs$/,
+    find: `  async asyncGetBytesFromDecompressionStream(name) {
+    this.stream.reset();
+    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();`,
+    replace: `  async asyncGetBytesFromDecompressionStream(name) {
+    this.stream.reset();
+    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();
+    if (name === "deflate" && typeof process === "object" && typeof process.getBuiltinModule === "function") {
+      try {
+        const inflated = process.getBuiltinModule("zlib").inflateSync(bytes, { maxOutputLength: 256 * 1024 * 1024 });
+        return { decompressed: new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.byteLength), compressed: bytes };
+      } catch {}
+    }`,
   },
   {
     file: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/,
