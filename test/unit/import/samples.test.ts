@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../shared/checks/engine';
 import { importFile } from '../../../electron/services/import/node-import';
-import type { ImportResult } from '../../../shared/import/index';
+import { importReport, type ImportResult } from '../../../shared/import/index';
+import { flatten, type FlattenShape } from '../../fixtures/import/flatten';
+import { markdownTorn, type TornShape } from '../../fixtures/import/markdown-torn';
 import { describeUnless } from '../../fixtures/skip';
 
 /**
@@ -337,4 +339,68 @@ describeUnless(noSamples, 'scraped pages (../shared/samples/seeds)', () => {
     expect({ ...a.report, meta: null }).toEqual({ ...b.report, meta: null });
     expect(readFileSync(sample(seed('001')), 'utf8').length).toBeGreaterThan(1000);
   });
+});
+
+describe.skipIf(!present)('published reports flattened as crawlers and converters deliver them', () => {
+  const enc = new TextEncoder();
+  const SHAPES: [string, FlattenShape | TornShape][] = [
+    [
+      'one line, cells glued, crawler header and furniture',
+      {
+        lineBreaks: 'none',
+        cellSep: 'none',
+        paraSep: '',
+        blankAs: ' ',
+        metadata: true,
+        furniture: ['before', 'inside', 'after'],
+        traditional: false,
+        seed: 1,
+      },
+    ],
+    [
+      'one line, stray blanks, traditional',
+      {
+        lineBreaks: 'none',
+        cellSep: 'mixed',
+        paraSep: ' ',
+        blankAs: ' ',
+        metadata: false,
+        furniture: ['before'],
+        traditional: true,
+        seed: 2,
+      },
+    ],
+    [
+      'paragraphs on lines, a blank between cells',
+      {
+        lineBreaks: 'paragraphs',
+        cellSep: 'space',
+        paraSep: '',
+        blankAs: ' ',
+        metadata: true,
+        furniture: ['after'],
+        traditional: false,
+        seed: 3,
+      },
+    ],
+    ['Markdown with torn rows', { tear: 0.4, lose: 0.3, pageBreak: true, padding: true, seed: 4 }],
+  ];
+  for (const name of Object.keys(EXPECTED)) {
+    it.each(SHAPES)(`${name}: %s — every cell as published or blank with a warning`, async (_label, shape) => {
+      // The real report as read from its text copy (exact: see above), then flattened.
+      const report = (await load(`published/${name}.txt`)).report;
+      const text = 'tear' in shape ? markdownTorn(report, shape) : flatten(report, shape).text;
+      const res = await importReport(enc.encode(text), `${name}.txt`);
+      const wrong = Object.entries(report.cells)
+        .filter(
+          ([k, v]) => res.report.cells[k] !== v && res.report.cells[k] !== null && res.report.cells[k] !== undefined,
+        )
+        .map(([k, v]) => `${k}: ${v} → ${res.report.cells[k]}`);
+      expect(wrong).toEqual([]);
+      expect(res.report.title).toBe(report.title);
+      expect(res.report.agency).toEqual(report.agency);
+      expect(res.report.year).toBe(report.year);
+      if ('cellSep' in shape && shape.cellSep === 'space') expect(res.report.cells).toEqual(report.cells);
+    });
+  }
 });
