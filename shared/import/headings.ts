@@ -28,6 +28,39 @@ const KNOWN = SECTIONS.flatMap((s, i) =>
   })),
 );
 
+const LONGEST_CORE = Math.max(...KNOWN.map((k) => k.core.length));
+/** First characters of the headings' words (and of older headings' words): a quick test before `matchHeading`. */
+const FIRST = new Set(
+  [
+    ...KNOWN.map((k) => k.core),
+    '概述',
+    '概况',
+    '基本',
+    '工作',
+    '完成',
+    '依申请',
+    '申请',
+    '复议',
+    '诉讼',
+    '问题',
+    '改进',
+    '不足',
+    '打算',
+    '下一步',
+    '收费',
+    '需要',
+    '附表',
+  ]
+    .map((w) => w[0]!)
+    .filter(Boolean),
+);
+
+/** Whether the text at `at` (an enumerator such as 一、) may start a section heading. */
+export function mayBeHeading(text: string, at: number): boolean {
+  const m = /^[一二三四五六七八九十]{1,3}\s*[、.．,，]\s*[“"（(]?(.)/.exec(text.slice(at, at + 12));
+  return !!m && FIRST.has(m[1]!);
+}
+
 /** Words that place an older or unusual heading in one of the six sections, most specific first. */
 const WORDS: { section: SectionId; re: RegExp }[] = [
   { section: 'review', re: /复议|诉讼/ },
@@ -43,8 +76,26 @@ const TABLE_LABELS = [...SPECS.t3_2021.rows, ...SPECS.t3_2019.rows]
   .map((r) => matchKey(stripEnumerator(r.label)))
   .filter((k) => k.length >= 4);
 
-// The length test first: it turns away most lines of running text before the LCS of labelScore.
-const isTableLabel = (key: string) => TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key) >= 0.8);
+const LABEL_MEMO = new Map<string, boolean>();
+
+/** Whether a line's start is a Table 3 row label: the printed label first, then a close wording. */
+function isTableLabel(key: string): boolean {
+  let hit = LABEL_MEMO.get(key);
+  if (hit !== undefined) return hit;
+  hit =
+    TABLE_LABELS.some((t) => key.length <= t.length + 6 && key.includes(t)) ||
+    TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key, 0.8) >= 0.8);
+  if (LABEL_MEMO.size > 2000) LABEL_MEMO.clear();
+  LABEL_MEMO.set(key, hit);
+  return hit;
+}
+
+/** The text without the numbers (and blanks, bars, dashes) at its end; a scan, linear on long lines. */
+function trimNumbers(text: string): string {
+  let i = text.length;
+  while (i > 0 && /[\s\d.,|—-]/.test(text[i - 1]!)) i--;
+  return text.slice(0, i);
+}
 
 export function matchHeading(line: string): HeadingMatch | null {
   const text = line.trim();
@@ -53,9 +104,12 @@ export function matchHeading(line: string): HeadingMatch | null {
   if (en && en.kind !== 'chinese') return null;
   const body = en ? text.slice(en.length).trim() : text;
   // Headings sit at the start of a line: the first characters decide (long lines stay cheap).
-  const bodyKey = matchKey(body.slice(0, 120));
+  // (A key longer than every heading by a few characters says “long line”: no need to key it all.)
+  const bodyKey = matchKey(body.slice(0, LONGEST_CORE + 16));
+  // Without “一、” only a heading alone on its line is one: a paragraph is never looked at further.
+  if (!en && bodyKey.length > LONGEST_CORE + 2) return null;
   // A table row (label and its numbers) is never a heading.
-  const label = body.replace(/[\s\d.,|—-]+$/, '');
+  const label = trimNumbers(body);
   if (!bodyKey || isTableLabel(matchKey(label.slice(0, 40)))) return null;
   const endsWithNumbers = label.length < body.length && /\d/.test(body.slice(label.length));
 
@@ -77,7 +131,7 @@ export function matchHeading(line: string): HeadingMatch | null {
   for (const k of KNOWN) {
     if (
       bodyKey.length <= k.core.length + 4 &&
-      labelScore(k.core, bodyKey) >= 0.88 &&
+      labelScore(k.core, bodyKey, 0.88) >= 0.88 &&
       (en || bodyKey.length <= k.core.length + 1)
     ) {
       return { section: k.section, heading: body, rest: '', how: 'exact', ...(en ? { ordinal: en.ordinal } : {}) };

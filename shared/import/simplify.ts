@@ -7,6 +7,10 @@ import { countCjk, mainlandQuotes } from './text-utils';
  */
 
 type Convert = (text: string) => string;
+
+/** Traditional forms of characters every report uses many times (政府資訊公開, 報告, 申請, 機關 …). */
+const TRADITIONAL =
+  /[開關國資訊報們為與這會時發過經條務機構處請數據統計類項總體況問題進實現門網辦號區縣鎮鄉應於對說區際費權議]/;
 let converter: Promise<Convert> | null = null;
 
 function load(): Promise<Convert> {
@@ -32,7 +36,8 @@ export interface Simplifier {
 export async function simplifierFor(sample: string): Promise<Simplifier> {
   const text = sample.length > 60000 ? sample.slice(0, 60000) : sample;
   const cjk = countCjk(text);
-  if (cjk === 0) return { traditional: false, convert: mainlandQuotes };
+  // A report in traditional characters cannot avoid these; without any, converting is not tried.
+  if (cjk === 0 || !TRADITIONAL.test(text)) return { traditional: false, convert: mainlandQuotes };
   const convert = await load();
   const out = convert(text);
   let changed = 0;

@@ -45,12 +45,16 @@ export const collapseBlanks = (text: string): string => text.replace(INVISIBLE, 
  * “(二)部分公开(区分处理的,只计这一情形,不计其他情形)” and a copy broken over lines compare equal.
  */
 export function matchKey(text: string): string {
+  // Most labels are Chinese characters and digits only: nothing to normalise or remove.
+  if (PLAIN_KEY.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .replace(/[^\p{L}\p{N}]+/gu, '')
     .toLowerCase();
 }
+
+const PLAIN_KEY = /^[\u4e00-\u9fff0-9a-z]*$/;
 
 const ENUMERATOR =
   /^\s*(?:[（(][一二三四五六七八九十\d]{0,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．，,]|\d{1,2}\s*[、.．，,](?!\d)|[①-⑳])\s*/;
@@ -117,20 +121,35 @@ export const mainlandQuotes = (text: string): string =>
  * subsequence / expected length), with a small weight on how much of the observed text they cover.
  * Both arguments are match keys.
  */
-export function labelScore(expected: string, observed: string): number {
+export function labelScore(expected: string, observed: string, min = 0): number {
   if (!expected || !observed) return 0;
   if (observed.includes(expected)) return 0.75 + 0.25 * (expected.length / observed.length);
   const e = expected.length > 120 ? expected.slice(0, 120) : expected;
   const o = observed.length > 400 ? observed.slice(0, 400) : observed;
+  // Callers that only want a score above `min`: characters of `e` not in `o` bound it from above.
+  if (min > 0) {
+    let n = 0;
+    for (let i = 0; i < e.length; i++) if (o.includes(e[i]!)) n++;
+    if (0.75 * (n / e.length) + 0.25 * Math.min(1, n / o.length) < min) return 0;
+  }
   const lcs = lcsLength(e, o);
   return 0.75 * (lcs / e.length) + 0.25 * (lcs / o.length);
 }
 
-/** LCS length in O(n·m) time and O(m) memory (inputs are capped by the callers). */
+let rowA = new Uint16Array(128);
+let rowB = new Uint16Array(128);
+
+/** LCS length in O(n·m) time and O(m) memory (inputs are capped by the callers; rows reused). */
 export function lcsLength(a: string, b: string): number {
   const m = b.length;
-  let prev = new Uint16Array(m + 1);
-  let cur = new Uint16Array(m + 1);
+  if (rowA.length < m + 1) {
+    rowA = new Uint16Array(m + 1);
+    rowB = new Uint16Array(m + 1);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  prev.fill(0, 0, m + 1);
+  cur[0] = 0;
   for (let i = 1; i <= a.length; i++) {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {

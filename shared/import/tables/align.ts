@@ -21,18 +21,66 @@ export interface Alignment {
   score: number;
 }
 
+/** A 32-bit signature of a text's characters (a character sets bit code mod 32). */
+function signature(text: string): number {
+  let m = 0;
+  for (let i = 0; i < text.length; i++) m |= 1 << (text.charCodeAt(i) & 31);
+  return m;
+}
+
+/** Per observation: its character signatures, and the scores already computed (both Table 3 layouts share rows). */
+const SEEN = new WeakMap<
+  Observation,
+  { own: number; context: number; contextKey: string; scores: Map<string, number> }
+>();
+
+/** Labels are short: text far around one (a long paragraph of fragments) adds nothing but cost. */
+const MAX_CONTEXT = 160;
+
+function seenOf(o: Observation) {
+  let c = SEEN.get(o);
+  if (!c) {
+    const full = `${o.before}${o.own}${o.after}`;
+    const side = Math.max(0, (MAX_CONTEXT - o.own.length) >> 1);
+    const contextKey = full.length <= MAX_CONTEXT ? full : `${o.before.slice(-side)}${o.own}${o.after.slice(0, side)}`;
+    c = { own: signature(o.own), context: signature(contextKey), contextKey, scores: new Map() };
+    SEEN.set(o, c);
+  }
+  return c;
+}
+
+/**
+ * The most `labelScore(e, o)` can be: as if every character of `e` that may occur in `o` (by the
+ * signature: never fewer than those that do) were found in order.
+ */
+function scoreBound(e: string, o: string, sig: number): number {
+  if (!o) return 0;
+  let n = 0;
+  for (let i = 0; i < e.length; i++) n += (sig >>> (e.charCodeAt(i) & 31)) & 1;
+  return 0.75 * (n / e.length) + 0.25 * Math.min(1, n / o.length);
+}
+
 export function rowLabelScore(spec: RowSpec, o: Observation): number {
   if (!spec.variants.length) return 0;
+  const c = seenOf(o);
+  const memo = spec.variants.join('|');
+  const known = c.scores.get(memo);
+  if (known !== undefined) return known;
   let own = 0;
   let around = 0;
-  const context = `${o.before}${o.own}${o.after}`;
+  const context = c.contextKey;
   for (const v of spec.variants) {
     // Short variants (其他, 总计) are weak evidence on their own.
     const weight = Math.min(1, 0.55 + v.length / 10);
-    if (o.own) own = Math.max(own, labelScore(v, o.own) * weight);
-    if (context) around = Math.max(around, labelScore(v, context) * weight * 0.85);
+    // The longest-common-subsequence score only where it could beat what is already found.
+    if (o.own && scoreBound(v, o.own, c.own) * weight > own) own = Math.max(own, labelScore(v, o.own) * weight);
+    const best = Math.max(own, around);
+    if (context && scoreBound(v, context, c.context) * weight * 0.85 > best)
+      around = Math.max(around, labelScore(v, context) * weight * 0.85);
   }
-  return Math.max(own, around);
+  const score = Math.max(own, around);
+  c.scores.set(memo, score);
+  return score;
 }
 
 /** How well the count of numbers fits the row (1 exact; less when blanks or glue must be resolved). */

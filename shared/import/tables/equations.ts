@@ -10,7 +10,18 @@ import type { Equation } from './solve';
  */
 
 /** The template's sums of a table whose rows are all present, and its balances. */
+const MEMO = new Map<string, Equation[]>();
+
 export function tableEquations(template: TemplateDef, prefix: string, rows: Set<string>): Equation[] {
+  const memo = `${template.id}|${prefix}|${[...rows].join(',')}`;
+  const known = MEMO.get(memo);
+  if (known) return known;
+  const out = buildEquations(template, prefix, rows);
+  if (MEMO.size < 64) MEMO.set(memo, out);
+  return out;
+}
+
+function buildEquations(template: TemplateDef, prefix: string, rows: Set<string>): Equation[] {
   const inRows = (key: string) => rows.has(key.split('.')[1]!);
   const out: Equation[] = [];
   for (const s of template.sums) {

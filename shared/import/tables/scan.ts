@@ -1,6 +1,6 @@
 import type { TableId } from '../../../templates/index';
 import { matchKey } from '../text-utils';
-import { canStart, entriesAt, type EntryKind } from './vocab';
+import { canStart, longestAt, type EntryKind } from './vocab';
 
 /**
  * Tables found in a stream of text, wherever its line breaks are (none, some, one per cell): the
@@ -49,25 +49,39 @@ const NUMBERS = /^[0-9０-９\s.．,，|｜—\-－–/／%％元万件]*/;
 
 /** Match key of a text with the position in the text of every key character. */
 export function keyIndex(text: string): { key: string; at: Int32Array } {
-  const chars: string[] = [];
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  const codes = new Uint16Array(text.length * 2 + 16);
+  const at = new Int32Array(text.length * 2 + 16);
+  let n = 0;
+  for (let i = 0; i < text.length && n < codes.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
-      chars.push(text[i]!);
-      at.push(i);
+      codes[n] = c;
+      at[n++] = i;
     } else if (c >= 0x41 && c <= 0x5a) {
-      chars.push(String.fromCharCode(c + 32));
-      at.push(i);
+      codes[n] = c + 32;
+      at[n++] = i;
+    } else if (c >= 0xff10 && c <= 0xff19) {
+      codes[n] = c - 0xff10 + 0x30; // full-width digits
+      at[n++] = i;
+    } else if (
+      (c >= 0x3000 && c <= 0x3004) ||
+      (c >= 0x3008 && c <= 0x3020) ||
+      (c >= 0xff01 && c <= 0xff0f) ||
+      (c >= 0xff1a && c <= 0xff20) ||
+      (c >= 0x2010 && c <= 0x206f)
+    ) {
+      // Chinese and full-width punctuation, dashes and quotes: no key character.
     } else if (c > 0x7f) {
       const k = cachedKey(text[i]!);
-      for (const ch of k) {
-        chars.push(ch);
-        at.push(i);
+      for (let j = 0; j < k.length && n < codes.length; j++) {
+        codes[n] = k.charCodeAt(j);
+        at[n++] = i;
       }
     }
   }
-  return { key: chars.join(''), at: Int32Array.from(at) };
+  let key = '';
+  for (let i = 0; i < n; i += 4096) key += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 4096)));
+  return { key, at: at.subarray(0, n) };
 }
 
 const KEY_CACHE = new Map<string, string>();
@@ -104,17 +118,17 @@ export function scanRuns(text: string): ScanRun[] {
   let cur: Raw[] = [];
   let i = 0;
   while (i < key.length) {
-    if (!canStart(key[i]!)) {
+    if (!canStart(key.charCodeAt(i))) {
       i++;
       continue;
     }
-    const found = entriesAt(key, i);
-    if (!found.length) {
+    const found = longestAt(key, i);
+    if (!found) {
       i++;
       continue;
     }
-    const len = found[0]!.length;
-    const same = found.filter((f) => f.length === len).map((f) => f.entry);
+    const len = found.length;
+    const same = found.entries;
     const m: Raw = {
       ki: i,
       kEnd: i + len,
@@ -132,6 +146,8 @@ export function scanRuns(text: string): ScanRun[] {
   if (cur.length) runs.push(cur);
   const out: ScanRun[] = [];
   for (const raws of runs) {
+    // A table has at least a caption or header and a row, or two rows: a lone word is prose.
+    if (raws.length < 2) continue;
     const run = finishRun(text, key, at, raws);
     if (run) out.push(run);
   }
@@ -179,7 +195,7 @@ function finishRun(text: string, key: string, at: Int32Array, raws: Raw[]): Scan
     return {
       tables: r.tables,
       kinds: r.kinds,
-      key: matchKey(text.slice(at[r.ki]!, labelStop)),
+      key: key.slice(r.ki, keyBefore(at, labelStop, r.ki)),
       label: text.slice(start, labelStop).trim(),
       material: numbers,
       glued: ms > 0 && !/\s/.test(text[ms - 1]!),
@@ -190,6 +206,18 @@ function finishRun(text: string, key: string, at: Int32Array, raws: Raw[]): Scan
   const tables = (['t2', 't3', 't4'] as TableId[]).filter((t) => enoughOf(t, matches));
   if (!tables.length || !matches.some((m) => m.material)) return null;
   return { start: matches[0]!.start, end: matches[matches.length - 1]!.end, matches, tables };
+}
+
+/** The first key position at or after `r0` whose character stands at or after `pos` in the text. */
+function keyBefore(at: Int32Array, pos: number, from: number): number {
+  let lo = from;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The remainder after a label without numbers: up to the next label, or a short stretch at the end. */

@@ -18,7 +18,8 @@ export interface VocabEntry {
 }
 
 interface Node {
-  next: Map<string, Node>;
+  /** By UTF-16 code of the next key character. */
+  next: Map<number, Node>;
   entries: VocabEntry[];
 }
 
@@ -32,9 +33,10 @@ function build(): Node {
     if (key.length < 2 || seen.has(`${table}|${kind}|${key}`)) return;
     seen.add(`${table}|${kind}|${key}`);
     let n = root;
-    for (const ch of key) {
-      let m = n.next.get(ch);
-      if (!m) n.next.set(ch, (m = node()));
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      let m = n.next.get(code);
+      if (!m) n.next.set(code, (m = node()));
       n = m;
     }
     n.entries.push({ key, table, kind });
@@ -67,21 +69,21 @@ function build(): Node {
 
 let trie: Node | null = null;
 
-/** The vocabulary entries whose keys start at `key[i]`, longest first (at most a few). */
-export function entriesAt(key: string, i: number): { entry: VocabEntry; length: number }[] {
+/** The longest vocabulary key starting at `key[i]`: its entries (one key may be several tables' word) and length. */
+export function longestAt(key: string, i: number): { entries: VocabEntry[]; length: number } | null {
   trie ??= build();
-  const out: { entry: VocabEntry; length: number }[] = [];
   let n: Node | undefined = trie;
+  let best: { entries: VocabEntry[]; length: number } | null = null;
   for (let j = i; j < key.length; j++) {
-    n = n.next.get(key[j]!);
+    n = n.next.get(key.charCodeAt(j));
     if (!n) break;
-    for (const e of n.entries) out.push({ entry: e, length: j - i + 1 });
+    if (n.entries.length) best = { entries: n.entries, length: j - i + 1 };
   }
-  return out.reverse();
+  return best;
 }
 
-/** Whether a key character can start a vocabulary entry (a quick test before `entriesAt`). */
-export function canStart(ch: string): boolean {
+/** Whether a key character can start a vocabulary entry (a quick test before `longestAt`). */
+export function canStart(code: number): boolean {
   trie ??= build();
-  return trie.next.has(ch);
+  return trie.next.has(code);
 }

@@ -49,8 +49,31 @@ export const END_MARK =
   /(?:(?:上一篇|下一篇)\s*[:：]|相关链接\s*[:：]?|相关文章\s*[:：]?|版权所有\s*[:：©]?|网站标识码|ICP备|公网安备|主办单位\s*[:：]|承办单位\s*[:：]|技术支持\s*[:：])/g;
 
 /** Spans of furniture in a line, in order, not overlapping. */
+/** A word of one of the patterns: lines without any (most of a report) are not searched further. */
+const HINT =
+  /时间|日期|来源|作者|编辑|浏览|点击|阅读|访问|【|\[|［|分享|微信|微博|QQ|朋友圈|全真版|下载|字号|字体|打印|关闭|返回|扫一扫|网站地图|无障碍|长者模式|适老化|位置|当前页面/;
+
 export function furnitureSpans(text: string): Span[] {
-  if (text.length < 2) return [];
+  if (text.length < 2 || !HINT.test(text)) return [];
+  if (text.length <= 600) return spansIn(text);
+  // A long line (a whole page on one line): only the stretches around a hint are searched.
+  const hints = new RegExp(HINT.source, 'g');
+  const windows: { from: number; to: number }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = hints.exec(text))) {
+    const from = Math.max(0, m.index - 40);
+    const to = Math.min(text.length, m.index + 220);
+    const last = windows[windows.length - 1];
+    if (last && from <= last.to) last.to = Math.max(last.to, to);
+    else windows.push({ from, to });
+  }
+  const out: Span[] = [];
+  for (const w of windows)
+    for (const sp of spansIn(text.slice(w.from, w.to))) out.push({ start: sp.start + w.from, end: sp.end + w.from });
+  return out;
+}
+
+function spansIn(text: string): Span[] {
   const spans: Span[] = [];
   for (const re of PATTERNS) {
     re.lastIndex = 0;

@@ -1,7 +1,7 @@
 import { isChrome, isEndMarker } from '../chrome';
-import { matchHeading } from '../headings';
+import { matchHeading, mayBeHeading } from '../headings';
 import type { SourceDoc, SrcBlock, SrcLine } from '../source-doc';
-import { scanRuns } from '../tables/scan';
+import { scanRuns, type ScanRun } from '../tables/scan';
 import { takeCrawlerHeader } from './crawler-header';
 import { END_MARK, furnitureSpans } from './furniture';
 
@@ -16,6 +16,9 @@ import { END_MARK, furnitureSpans } from './furniture';
 
 /** “- 3 -”, “— 3 —” left in a table by a copy of a PDF. */
 const PAGE_NUMBER = /(?:^|(?<=[\s\d\u4e00-\u9fff）)]))([-－—–]\s*\d{1,3}\s*[-－—–])(?=\s*(?:$|[\u4e00-\u9fff（(]))/g;
+/** Words every printed table has (a line without any holds no table to cut out). */
+const TABLE_HINT =
+  /第二十条|信息内容|规章|行政许可|行政处罚|申请人情况|自然人|予以公开|不予公开|本年新收|结转|行政复议|行政诉讼|结果维持/;
 const HEADING_START = /[一二三四五六]\s*[、.．]/g;
 /** What may stand right before a heading run into the text before it. */
 const BEFORE_HEADING = /[\s。；;！!？?：:”’）)\]】\d]$/;
@@ -79,6 +82,7 @@ function cutLine(b: SrcLine, atTop: boolean): SrcLine[] {
       if (inFurniture(at)) continue;
       const before = text.slice(Math.max(0, at - 1), at);
       if (at > 0 && !BEFORE_HEADING.test(before) && text.length < 200) continue;
+      if (!mayBeHeading(text, at)) continue;
       const window = text.slice(at, at + 300);
       const h = matchHeading(window);
       if (h && h.how === 'exact') {
@@ -90,8 +94,10 @@ function cutLine(b: SrcLine, atTop: boolean): SrcLine[] {
 
   // Tables printed inside the line: each label with its numbers on a line of its own, as in a
   // line-per-row copy (the table reader takes it from there); page numbers inside are furniture.
-  if (/\d/.test(text) && text.length >= 12) {
-    for (const run of scanRuns(text)) {
+  const span = /\d/.test(text) && text.length >= 12 ? tableSpan(text) : null;
+  if (span) {
+    for (const found of scanRuns(text.slice(span.from, span.to))) {
+      const run = shift(found, span.from);
       if (run.matches.length < 2 && run.start === 0 && run.end >= text.length - 1) continue;
       for (const mt of run.matches) {
         if (headings.some((h) => mt.start >= h.start && mt.start < h.end)) continue;
@@ -101,7 +107,8 @@ function cutLine(b: SrcLine, atTop: boolean): SrcLine[] {
       }
       if (run.end < text.length) cuts.push({ at: run.end });
       PAGE_NUMBER.lastIndex = run.start;
-      while ((m = PAGE_NUMBER.exec(text)) && m.index < run.end)
+      const footers = /[-－—–]\s*\d{1,3}\s*[-－—–]/.test(text.slice(run.start, run.end));
+      while (footers && (m = PAGE_NUMBER.exec(text)) && m.index < run.end)
         cuts.push({ at: m.index + m[0].indexOf(m[1]!), chrome: true }, { at: m.index + m[0].length });
     }
   }
@@ -133,9 +140,16 @@ function cutLine(b: SrcLine, atTop: boolean): SrcLine[] {
       top = false;
     }
     // The signature at the end of the last paragraph: “…。某某新区管委会办公室 2024年3月5日”.
-    const sig = SIGNATURE.exec(rest);
-    if (sig && sig.index > 0) {
-      parts.push(rest.slice(0, sig.index), sig[1]!, sig[2]!);
+    // (Only the end of a piece is looked at: a name and a date are short.)
+    let from = Math.max(0, rest.length - 90);
+    if (from > 0) {
+      // From a sentence end, as the whole piece would be read (none near the end: no signature).
+      const stop = rest.slice(from).search(/[。！？；.!?]/);
+      from = stop < 0 ? -1 : from + stop;
+    }
+    const sig = from >= 0 && /日\s*$/.test(rest) ? SIGNATURE.exec(rest.slice(from)) : null;
+    if (sig && from + sig.index > 0) {
+      parts.push(rest.slice(0, from + sig.index), sig[1]!, sig[2]!);
       rest = '';
     }
     if (rest) parts.push(rest);
@@ -143,6 +157,32 @@ function cutLine(b: SrcLine, atTop: boolean): SrcLine[] {
   }
   return lines.length ? lines : [b];
 }
+
+/**
+ * The stretch of a line where tables may stand: around the first and last table words (a long
+ * line's overview before them is not searched).
+ */
+function tableSpan(text: string): { from: number; to: number } | null {
+  const re = new RegExp(TABLE_HINT.source, 'g');
+  let first = -1;
+  let last = -1;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (first < 0) first = m.index;
+    last = m.index + m[0].length;
+  }
+  return first < 0 ? null : { from: Math.max(0, first - 200), to: Math.min(text.length, last + 1500) };
+}
+
+const shift = (run: ScanRun, by: number): ScanRun =>
+  by === 0
+    ? run
+    : {
+        ...run,
+        start: run.start + by,
+        end: run.end + by,
+        matches: run.matches.map((mt) => ({ ...mt, start: mt.start + by, end: mt.end + by })),
+      };
 
 function assemble(text: string, cuts: Cut[]): { text: string; chrome: boolean }[] {
   if (!cuts.length) return [{ text, chrome: false }];
