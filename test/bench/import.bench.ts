@@ -11,8 +11,10 @@ import { makeReport } from '../fixtures/factory';
 import { pdfCopy, siteHtml, webLines } from '../fixtures/import/render';
 import { hasChromium, htmlToPdf } from '../fixtures/import/tools';
 import { median, percentile, type Benchmark, type BenchFigure } from './run';
+import { SHAPES_METHOD, textShapeFigures } from './import-shapes';
 
 const PER_KIND = 300;
+const SHAPE_REPORTS = 100;
 const DISTINCT_PDFS = 12;
 
 /** Varied reports: agencies, years, figures (deterministic). */
@@ -67,7 +69,7 @@ async function timeEach(files: string[]): Promise<{ perSecond: number; median: n
 const bench: Benchmark = {
   name: 'import',
   title: 'Import + check throughput per input kind, and `nianbao batch` over a mixed folder',
-  method: `${PER_KIND} files per kind generated from synthetic reports (varied agencies, years 2021–2024, figures) in a temp folder: exported HTML page and a website page with chrome (html), .docx without embedded report (docx, generic reader), PDF printed by headless Chromium (${DISTINCT_PDFS} distinct PDFs, copied to ${PER_KIND} files), text as one cell per line and as a PDF copy (text). Each file read from disk, imported (sniffing, reading, sections, tables) and checked (runChecks, import mode), one after another in one process after a warm-up; “reports/s” = files / wall time. Then \`runBatch\` (the code behind \`nianbao batch\`) over all ${PER_KIND * 4} files with the default concurrency (async, one process). Tables read with confidence < 0.9 are counted as “uncertain” (all are expected right).`,
+  method: `${PER_KIND} files per kind generated from synthetic reports (varied agencies, years 2021–2024, figures) in a temp folder: exported HTML page and a website page with chrome (html), .docx without embedded report (docx, generic reader), PDF printed by headless Chromium (${DISTINCT_PDFS} distinct PDFs, copied to ${PER_KIND} files), text as one cell per line and as a PDF copy (text). Each file read from disk, imported (sniffing, reading, sections, tables) and checked (runChecks, import mode), one after another in one process after a warm-up; “reports/s” = files / wall time. Then \`runBatch\` (the code behind \`nianbao batch\`) over all ${PER_KIND * 4} files with the default concurrency (async, one process). Tables read with confidence < 0.9 are counted as “uncertain” (all are expected right). ${SHAPES_METHOD.replace('{n}', String(SHAPE_REPORTS))}`,
   async run() {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-import-'));
     const figures: BenchFigure[] = [];
@@ -131,6 +133,7 @@ const bench: Benchmark = {
           met: r.wrong === 0,
         });
       }
+      figures.push(...(await textShapeFigures(rs.slice(0, SHAPE_REPORTS))));
       const all = Object.values(files).flat();
       const jobs = Math.max(2, Math.min(4, cpus().length));
       const t0 = performance.now();
