@@ -186,7 +186,8 @@ function* allZero(ctx: CheckContext): Iterable<Finding> {
     const claim = analysis[i]!.claims.find(
       (c) =>
         (c.kind === 'received' || c.kind === 'new_received' || c.kind === 'answered' || c.kind === 'carried') &&
-        c.value > 0,
+        c.value > 0 &&
+        !c.wide,
     );
     if (!claim) continue;
     yield {

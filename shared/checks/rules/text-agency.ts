@@ -18,14 +18,24 @@ const GENERIC_BEFORE = new Set(
     '',
   ),
 );
-// Two-character words that end right before 镇政府/镇门户网站 without being a place name.
+// Two-character words that end right before 镇政府/镇门户网站/街道信息公开 without being a place name: verbs
+// and modifiers whose object is the reporting township itself (完成街道信息公开专栏调整, 调整充实镇政务公开
+// 领导小组, 健全镇政府信息发布制度).
 const VERB_BEFORE = new Set(
-  '发挥 推进 推动 加强 开展 建设 完善 利用 依托 通过 借助 登录 访问 关注 指导 督促 协助 配合 联合 会同 组织 要求 各个 全体 所属 所辖 下辖 本级 基层 上级 以及 包括 其中 我们 落实 做好 实现 设置 健全 规范 明确 强化 提升 优化 丰富 拓展 畅通 保障 监督 公开 发布 更新 维护 管理 运行 负责 承担 成立 设立 作为 纳入 列入 特色 美丽 中心 重点 建制 示范 全域 城关 片区 社区 农村 城乡'.split(
-    ' ',
-  ),
+  (
+    '发挥 推进 推动 加强 开展 建设 完善 利用 依托 通过 借助 登录 访问 关注 指导 督促 协助 配合 联合 会同 组织 要求 各个 全体 所属 所辖 下辖 本级 基层 上级 以及 包括 其中 我们 落实 做好 实现 设置 健全 规范 明确 强化 提升 优化 丰富 拓展 畅通 保障 监督 公开 发布 更新 维护 管理 运行 负责 承担 成立 设立 作为 纳入 列入 特色 美丽 中心 重点 建制 示范 全域 城关 片区 社区 农村 城乡 ' +
+    '完成 充实 调整 召开 健全 深化 提高 改进 整合 统筹 建成 建立 打造 创建 升级 改造 配齐 配备 选派 培训 考核 检查 督查 帮助 支持 带动 进入 走进 深入 下沉 延伸 覆盖 辐射 涵盖 涉及 关于 围绕 聚焦 结合 依据 根据 按照 对照 参照 遵照 开通 开设 增设 新增 新建 扩建 修订 制定 印发 出台 公布 公示 报送 上报 汇总 统计 梳理 编制 编印 抓好 办好 用好 管好 全面 持续 不断 切实 认真 扎实 积极 主动 及时 定期 每月 每年 年度 本年 全年 今年 上年 去年 明年 特别 尤其 服务 服从 协调 加快 推行 实行 执行 贯彻 履行 压实 夯实 理顺 修改 审核 审查 审定 研究 讨论 部署 安排 印制 张贴 更换 分管 主管 牵头 具体 相关 有关 所在 当地 辖内 区域 整个 市级 县级 区级 省级 乡级 镇级 村级 两级 三级 多级'
+  ).split(' '),
 );
+// After a township's name: words that make it a body (拱坝镇政府, 城北街道办事处) — enough alone —, or
+// words that may follow a generic 镇/街道 too (镇政务公开, 街道信息公开专栏), which count only after a
+// boundary a name stands after (县政府门户网站拱坝镇政务公开栏目, 舟曲县拱坝镇…, a clause start).
 const TOWNSHIP_SELF_AFTER =
-  /^(?:人民政府|政府|党委|党政|政务|信息公开|门户网站|网站|栏目|专栏|便民服务|为民服务|办事处|财政所)/;
+  /^(?:人民政府|政府|党委|党工委|党政|政务|信息公开|门户网站|网站|栏目|专栏|便民服务|为民服务|办事处|财政所|综合执法)/;
+const TOWNSHIP_BODY_AFTER =
+  /^(?:人民政府|政府|党委|党工委|党政办|党政综合办|办事处|便民服务中心|为民服务中心|便民服务|为民服务|财政所|综合执法)/;
+/** What a township's name may stand right after: a clause start, a county or district, a website or column. */
+const NAME_BOUNDARY_BEFORE = /(?:^|[，。；：、（《“]|[县区市旗]|网站|网|平台|栏目|专栏|系统)$/;
 
 const PASSING_BEFORE =
   /(?:原|与|和|同|跟|及|向|对|赴|到|协助|配合|联合|会同|邻近|相邻|周边|毗邻|帮扶|结对|学习|借鉴|参照|参观|前往)$/;
@@ -45,7 +55,9 @@ function townshipMentions(text: string, own: { short: string; unit: string }): F
     if (!CJK.test(name[0]!) || !CJK.test(name[1]!) || GENERIC_BEFORE.has(name[1]!) || VERB_BEFORE.has(name)) continue;
     if (own.short.endsWith(name) || name.endsWith(own.short) || (i >= 3 && text.slice(i - 3, i) === own.short))
       continue;
-    if (!TOWNSHIP_SELF_AFTER.test(text.slice(i + m[0].length, i + m[0].length + 6))) continue;
+    const after = text.slice(i + m[0].length, i + m[0].length + 6);
+    if (!TOWNSHIP_SELF_AFTER.test(after)) continue;
+    if (!TOWNSHIP_BODY_AFTER.test(after) && !NAME_BOUNDARY_BEFORE.test(text.slice(Math.max(0, i - 4), i - 2))) continue;
     // Named in passing: a merged township (原石坝乡政府), a partner (与石坝镇政府联合…).
     if (PASSING_BEFORE.test(text.slice(Math.max(0, i - 6), i - 2))) continue;
     out.push({ name: name + m[0], start: i - 2, end: i + m[0].length });
@@ -61,6 +73,13 @@ const SUBJECT =
   /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处|办事处|管委会|管理委员会|工委))$/;
 const SUBJECT_DELIMS = '。；，：';
 
+// A subject may stand before an adverbial clause of its own, the verb after the next comma:
+// “2024年，县自然资源局在县委、县政府的领导下，认真…”, “市生态环境局以…为指导，深入…”.
+const SUBJECT_ADVERBIAL =
+  /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处|办事处|管委会|管理委员会|工委))(?:在[^，。；]{1,40}?下|以[^，。；]{1,40}?为(?:指导|引领|统领|指引|主线|抓手|目标|导向))$/;
+
+const ADVERBIAL = /^(?:在[^，。；]{1,40}?下|以[^，。；]{1,40}?为(?:指导|引领|统领|指引|主线|抓手|目标|导向))$/;
+
 /** Subjects of the text: [name, start offset]. */
 function* subjects(text: string): Iterable<[string, number]> {
   SELF_VERB.lastIndex = 0;
@@ -71,9 +90,30 @@ function* subjects(text: string): Iterable<[string, number]> {
     if (cs > 0 && !SUBJECT_DELIMS.includes(text[cs - 1]!)) continue; // no clause start close enough
     const clause = text.slice(cs, at);
     const s = SUBJECT.exec(clause);
-    if (s) yield [s[1]!, cs + clause.length - s[1]!.length];
+    if (s) {
+      yield [s[1]!, cs + clause.length - s[1]!.length];
+      continue;
+    }
+    // The verb opens its clause: the clauses before may be the subject with its adverbials
+    // (…局在县委、县政府的领导下，在市局的指导下，认真…): at most three clauses back.
+    if (clause || cs < 2 || text[cs - 1] !== '，') continue;
+    let end = cs - 1;
+    for (let k = 0; k < 3 && end > 0; k++) {
+      let ps = end;
+      while (ps > 0 && end - ps < 64 && !SUBJECT_DELIMS.includes(text[ps - 1]!)) ps--;
+      if (ps > 0 && !SUBJECT_DELIMS.includes(text[ps - 1]!)) break;
+      const part = text.slice(ps, end);
+      const a = SUBJECT_ADVERBIAL.exec(part);
+      if (a) {
+        yield [a[1]!, ps + a[0].indexOf(a[1]!)];
+        break;
+      }
+      if (!ADVERBIAL.test(part) || text[ps - 1] !== '，') break;
+      end = ps - 1;
+    }
   }
 }
+
 const CONTACT = /请与([\u4e00-\u9fff]{3,24}?)联系|本报告由([\u4e00-\u9fff]{3,24}?)(?:根据|依据|按照|依照|编制|负责)/g;
 
 // Words that are not a name of one body: plural or generic (各片区管理局, 全县各部门), or the clause starts

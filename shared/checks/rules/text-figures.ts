@@ -169,6 +169,14 @@ function target(ctx: CheckContext, kind: string): Target | null {
   }
   if (kind.startsWith('t4:')) {
     const [, group, result] = kind.split(':') as [string, string, string];
+    const either = group.indexOf('|');
+    if (either > 0) {
+      // Of the last named kind of litigation, or of all litigation (see claims.ts, t4Result).
+      const one = target(ctx, `t4:${group.slice(0, either)}:${result}`);
+      const all = target(ctx, `t4:${group.slice(either + 1)}:${result}`);
+      if (!one || !all) return one ?? all;
+      return { ...one, cells: [...one.cells], candidates: [...one.candidates, ...all.candidates] };
+    }
     if (group === 'lit') {
       const v = sumOrNull([t4Value(ctx, 'lit_direct', result), t4Value(ctx, 'lit_after_review', result)]);
       if (v === null) return null;
@@ -212,7 +220,7 @@ function table3AllZero(ctx: CheckContext): boolean {
 const isTable3Kind = (kind: string) => !kind.startsWith('t2:') && !kind.startsWith('t4:');
 
 /** Claims not compared: approximate figures, and Table 3 figures when Table 3 is all zero (ALL-ZERO speaks). */
-const skip = (c: FigureClaim, allZero: boolean) => c.approx || (allZero && isTable3Kind(c.kind));
+const skip = (c: FigureClaim, allZero: boolean) => c.approx || c.wide || (allZero && isTable3Kind(c.kind));
 
 function* numbers(ctx: CheckContext): Iterable<Finding> {
   if (!ctx.layout) return;

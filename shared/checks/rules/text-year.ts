@@ -30,6 +30,24 @@ const KEEP_AFTER = [
   /^年\d{1,2}月\d{1,2}日(?:第|国务院)/, // 2019年4月3日国务院令第711号修订
 ];
 
+// The statistics period of the report (统计期限自2023年1月1日起至2023年12月31日止) names the report year and
+// no other: a past year there is last year's text, whatever word (自, 至, 从) stands before it.
+const PERIOD_AFTER =
+  /^年(?:1|一|01)月(?:1|一|01)日(?:起)?(?:至|到|—|－|-|~|～)(?:((?:19|20)\d{2})年)?(?:12|十二)月(?:31|三十一)日|^年(?:12|十二)月(?:31|三十一)日(?:止)?(?:[。；，）]|$)/;
+const PERIOD_WORDS = /统计(?:期限|期间|时限|时段|时间|区间|周期|范围)|数据(?:的)?统计/;
+const COMPARE_BEFORE = /(?:较|比|与|同|相对于|相比于|对比|对照)$/;
+
+/** Whether the year at `start` dates the report's statistics period. */
+function inPeriod(text: string, start: number, end: number, year: number): boolean {
+  const m = PERIOD_AFTER.exec(text.slice(end, end + 24));
+  if (!m) return false;
+  // One calendar year (2023年1月1日至12月31日), not a span of years (a plan of 2022年1月1日至2024年12月31日).
+  if (m[0].startsWith('年1') || m[0].startsWith('年一') || m[0].startsWith('年01'))
+    return !m[1] || Number(m[1]) === year;
+  // 至2023年12月31日: the end of a period, when the clause names one.
+  return PERIOD_WORDS.test(text.slice(Math.max(0, start - 40), start));
+}
+
 function insideBookTitle(text: string, at: number): boolean {
   // Book titles are short: look back a bounded way (a paragraph may hold many years).
   const window = text.slice(Math.max(0, at - 80), at);
@@ -53,7 +71,12 @@ function* staleYear(ctx: CheckContext): Iterable<Finding> {
       const end = start + m[0].length;
       const before = text.slice(Math.max(0, start - 4), start);
       const after = text.slice(end, end + 16);
-      if (KEEP_BEFORE.test(before) || KEEP_AFTER.some((re) => re.test(after)) || insideBookTitle(text, start)) continue;
+      const period = !COMPARE_BEFORE.test(before) && inPeriod(text, start, end, y);
+      if (
+        !period &&
+        (KEEP_BEFORE.test(before) || KEEP_AFTER.some((re) => re.test(after)) || insideBookTitle(text, start))
+      )
+        continue;
       stale.push({ start, end, year: y });
     }
     if (!stale.length) continue;

@@ -25,16 +25,46 @@ const PLACE = /^([\u4e00-\u9fff]{1,8}?(?:特别行政区|自治区|自治州|自
 const NOT_PLACE =
   /^(?:城市|都市|社区|园区|景区|小区|片区|辖区|全市|全县|全区|本市|本县|本区|市区|城区管理|地区|开发区|高新区|保税区|自贸区|新区管理|经开区|经济开发区|高新技术产业开发区|经济技术开发区|工业园区|产业园区|新区|综保区|示范区|试验区|实验区|管理区|风景区|度假区|工业区|城区|矿区|牧区|林区|库区|园区管委)$/;
 
+// A named zone (淮江高新区, 苏州工业园区, 临港新区): a place of its own, compared only with other zones.
+// Its name may not run across a 省/市/县 (江州市临港新区 is 江州市 + 临港新区).
+const ZONE =
+  /^([^省市县\s]{2,8}?)(高新技术产业开发区|高新技术开发区|经济技术开发区|经济开发区|高新区|经开区|综合保税区|保税区|自由贸易试验区|自贸区|开发区|新区|工业园区|产业园区|示范区|试验区|实验区|度假区)/;
+/** The same zone type however written (高新技术产业开发区 = 高新区, 经济技术开发区 = 经济开发区 = 经开区). */
+const ZONE_TYPES: [RegExp, string][] = [
+  [/(?:高新技术产业开发区|高新技术开发区|高新区)$/, '高新'],
+  [/(?:经济技术开发区|经济开发区|经开区|开发区)$/, '经开'],
+  [/(?:综合保税区|保税区)$/, '保税'],
+  [/(?:自由贸易试验区|自贸区)$/, '自贸'],
+  [/(?:工业园区|产业园区)$/, '园区'],
+];
+export const isZone = (place: string): boolean => ZONE.test(place) && !NOT_PLACE.test(place);
+// Heads of vertically managed bodies before the place (国家税务总局淮江市清河区税务局).
+const VERTICAL_HEAD = /^国家[\u4e00-\u9fff]{1,10}?总局/;
+
+/** The place matched at the start of `rest` (淮安市; 江州市 rather than 江州; 临港新区), or null. */
+function placeAt(rest: string): string | null {
+  const z = ZONE.exec(rest);
+  if (z && !NOT_PLACE.test(z[0]) && z[0].length < rest.length) return z[0];
+  const m = PLACE.exec(rest);
+  if (!m) return null;
+  let p = m[1]!;
+  // 杭州市, 贵州省, 通州区, 沙市区: a unit right after a 州 or 市 belongs to the same name.
+  const next = rest[p.length];
+  if (next && /(?:^|[^治])州$/.test(p) && '省市县区盟'.includes(next)) p += next;
+  else if (next === '区' && /市$/.test(p) && p.length === 2) p += next;
+  return p;
+}
+
 export function parseAgencyName(name: string, kind?: AgencyKind): AgencyName {
   const full = (name ?? '').replace(/\s+/g, '');
   const places: string[] = [];
-  let rest = full;
+  let rest = full.replace(VERTICAL_HEAD, '');
   for (let i = 0; i < 4; i++) {
-    const m = PLACE.exec(rest);
-    if (!m || NOT_PLACE.test(m[1]!) || m[1]!.length === rest.length) break;
+    const p = placeAt(rest);
+    if (!p || NOT_PLACE.test(p) || p.length === rest.length) break;
     // 市场监督管理局 starts with 市: a unit needs at least one character of name before its suffix.
-    places.push(m[1]!);
-    rest = rest.slice(m[1]!.length);
+    places.push(p);
+    rest = rest.slice(p.length);
   }
   const organ = rest;
   const township = /([^县区市旗州省]{2,5}?)(镇|乡|街道)(?:人民政府|政府|办事处|党委|党政办公室)?$/.exec(organ);
@@ -97,6 +127,10 @@ export const levelRank = (place: string): number => LEVEL_RANK[placeLevel(place)
 
 /** A place without its unit: 洪泽区 → 洪泽, 云溪经济开发区 → 云溪经济开发. */
 export function placeShort(place: string): string {
+  if (isZone(place)) {
+    for (const [re, type] of ZONE_TYPES) if (re.test(place)) return place.replace(re, '') + type;
+    return place;
+  }
   return place.replace(/(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|林区|特区|县|旗|区)$/, '');
 }
 
@@ -112,7 +146,8 @@ export function placesClash(a: readonly string[], b: readonly string[], sameOrga
     if (level === 'city' && !sameOrgan) continue;
     const ps = placeShort(p);
     for (const q of b) {
-      if (placeLevel(q) !== level) continue;
+      // A zone is told apart from other zones only (a zone lies inside a 区 or 县 of its own).
+      if (placeLevel(q) !== level || isZone(p) !== isZone(q)) continue;
       const qs = placeShort(q);
       if (!(ps.startsWith(qs) || qs.startsWith(ps))) return true;
     }

@@ -25,6 +25,11 @@ export interface FigureClaim {
   value: number;
   /** 余/多/近/约/以上: not compared. */
   approx: boolean;
+  /**
+   * The clause gives the figure of a wider scope than the reporting agency (全县各级行政机关共受理…213 件,
+   * 全市…, 各乡镇…, 市直各部门…): not the agency's own table figure, not compared.
+   */
+  wide: boolean;
   /** Normalised offsets in the block. */
   start: number;
   end: number;
@@ -314,8 +319,18 @@ function t2Subject(text: string, start: number, end: number): string | null {
 
 const t4Result = (result: string) => (_m: RegExpExecArray, ctx: SentenceContext) => {
   const g = t4Group(ctx.text, ctx.beforeStart, ctx.to);
-  return g ? `t4:${g}:${result}` : null;
+  if (!g) return null;
+  // 被提起行政诉讼 4 件，其中直接起诉 3 件、复议后起诉 1 件，结果维持 3 件: results after both kinds of
+  // litigation were named may be of the last one or of all litigation (`t4:<group>|lit:<result>`).
+  if ((g === 'lit_direct' || g === 'lit_after_review') && bothLitigations(ctx.text, ctx.beforeStart, ctx.to))
+    return `t4:${g}|lit:${result}`;
+  return `t4:${g}:${result}`;
 };
+
+function bothLitigations(text: string, start: number, end: number): boolean {
+  const part = text.slice(start, end);
+  return /直接(?:提起|起诉)/.test(part) && /复议后(?:提起|起诉)/.test(part);
+}
 
 const applicant = (col: string) => (_m: RegExpExecArray, ctx: SentenceContext) =>
   ctx.lastKind === 'received' || ctx.lastKind === 'new_received' || (ctx.lastKind?.startsWith('applicant:') ?? false)
@@ -620,6 +635,28 @@ function groupsOf(text: string): { review: boolean; lit: boolean } {
   return { review, lit };
 }
 
+// A wider scope than the reporting agency's own, in the clause of a figure (after the last 其中/本级…).
+const WIDE_SCOPE =
+  /全(?:国|省|市|州|县|区|旗|盟)|各级(?:行政机关|政府|机关|部门|单位)|各(?:县|区|市|乡镇|乡|镇|街道|部门|单位|成员单位|地)|[省市州县区]直(?:各)?(?:部门|单位|机关)|[省市州县区]级(?:各)?(?:行政机关|部门|单位)|全系统|系统内|(?:所属|下属)(?:各)?(?:单位|部门|机构)/;
+const OWN_SCOPE = /其中|本级|本机关|本单位|本部门|本局|本委|我局|我委|我办|我中心/g;
+
+/** Whether the clause of the figure at `at` (from the last 其中/本级… on) names a wider scope than the agency. */
+function wideScope(text: string, floor: number, at: number): boolean {
+  let i = at - 1;
+  while (i >= floor && at - i < 48) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c /* ， */ || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f) break;
+    i--;
+  }
+  let clause = text.slice(i + 1, at);
+  if (!WIDE_SCOPE.test(clause)) return false;
+  let own = -1;
+  OWN_SCOPE.lastIndex = 0;
+  for (let m = OWN_SCOPE.exec(clause); m; m = OWN_SCOPE.exec(clause)) own = m.index + m[0].length;
+  if (own >= 0) clause = clause.slice(own);
+  return WIDE_SCOPE.test(clause);
+}
+
 /** Claims and statements of one normalised text. `year` is the report year (for 2023年结转 and the like). */
 export function analyzeText(text: string, year: number): TextAnalysis {
   const claims: FigureClaim[] = [];
@@ -694,7 +731,8 @@ export function analyzeText(text: string, year: number): TextAnalysis {
       text.startsWith('左右', tokEnd) ||
       text.startsWith('多', tokEnd);
     lastKind = kind;
-    claims.push({ kind, value, approx, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
+    const wide = kind !== 'fee_notices' && wideScope(text, s, kStart);
+    claims.push({ kind, value, approx, wide, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
   }
   for (const rule of STATEMENT_RULES) {
     if (!needsMet(text, rule.need)) continue;
