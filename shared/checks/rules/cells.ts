@@ -187,7 +187,7 @@ function* allZero(ctx: CheckContext): Iterable<Finding> {
       (c) =>
         (c.kind === 'received' || c.kind === 'new_received' || c.kind === 'answered' || c.kind === 'carried') &&
         c.value > 0 &&
-        !c.wide,
+        !c.otherScope,
     );
     if (!claim) continue;
     yield {

@@ -70,7 +70,7 @@ function townshipMentions(text: string, own: { short: string; unit: string }): F
 const SELF_VERB =
   /坚持|认真|高度重视|严格|按照|围绕|深入|进一步|持续|全面|扎实|积极|始终|紧紧|不断|切实|着力|聚焦|紧扣/g;
 const SUBJECT =
-  /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处|办事处|管委会|管理委员会|工委))$/;
+  /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处|办事处|管委会|管理委员会|工委|医院|学校|学院|大学|中学|小学))$/;
 const SUBJECT_DELIMS = '。；，：';
 
 // A subject may stand before an adverbial clause of its own, the verb after the next comma:
@@ -125,10 +125,10 @@ const VERB_START =
   /^(?:督促|指导|要求|推动|组织|协调|联合|会同|配合|协助|通过|依托|按照|根据|依据|经|由|对|向|为|以|将|把|被|让|使|请|召开|落实|推进|加强|开展|牵头|责成|安排|结合|围绕|针对|面向|对照|参照|邀请|支持|帮助|督导|督查|检查|考核|调度|部署|召集|经过|接受|报送|提请|报请|并|同时|另外|此外|其中|目前|当前|今年|全年|同年|年内|上半年|下半年)/;
 // Offices of a body (its 办公室, 政务公开领导小组, 党政办): the body itself is judged.
 const INTERNAL_UNIT =
-  /(?:(?:政府)?(?:信息|政务)?公开(?:工作)?(?:领导小组)?(?:办公室|办)|(?:政府)?(?:信息|政务)公开(?:工作)?领导小组|工作领导小组(?:办公室)?|领导小组(?:办公室)?|党政办公室|党政综合办公室|党政办|综合办公室|综合办|办公室)$/;
+  /(?:(?:政府)?(?:信息|政务)?公开(?:工作)?(?:领导小组)?(?:办公室|办)|(?:政府)?(?:信息|政务)公开(?:工作)?领导小组|工作领导小组(?:办公室)?|领导小组(?:办公室)?|党政办公室|党政综合办公室|党政办|综合办公室|综合办|(?:院长|校长|党委|行政|院|校)办公室|院办|校办|办公室)$/;
 
 /** How the report's agency relates to the bodies its text names. */
-type Role = 'government' | 'township' | 'department';
+type Role = 'government' | 'township' | 'department' | 'institution';
 
 function roleOf(own: AgencyName, kind: string | undefined): Role {
   if (own.level === 'township') return 'township';
@@ -139,8 +139,13 @@ function roleOf(own: AgencyName, kind: string | undefined): Role {
   )
     return 'government';
   if (kind === 'township') return 'township';
+  // A public institution (医院, 学校, 中心 of kind 其他): the departments of its government are above it.
+  if (kind === 'other' && INSTITUTION.test(own.organ)) return 'institution';
   return 'department';
 }
+
+const SAME_KIND_INSTITUTION = /(?:医院|卫生院|学校|学院|大学|中学|小学|幼儿园)$/;
+const INSTITUTION = /(?:医院|卫生院|学校|学院|大学|中学|小学|幼儿园|中心|院|馆|所|站)$/;
 
 const LEVEL_PREFIX = /^[省州市县区旗]/;
 const prefixRank = (ch: string): number => ('省'.includes(ch) ? 3 : '州'.includes(ch) ? 2 : '市'.includes(ch) ? 1 : 0);
@@ -167,6 +172,12 @@ function isForeign(candidate: string, own: AgencyName, role: Role): boolean {
     const mine = own.own.short;
     return !(cand.own.short === mine || cand.own.short.endsWith(mine) || mine.endsWith(cand.own.short));
   }
+  if (role === 'institution') {
+    // Another hospital or school (江州市第二人民医院 in the 第一人民医院's report); a 中心, 院 or 所 of
+    // another name is another kind of body (市政务服务中心 in a 公积金中心's report), named in passing.
+    const type = SAME_KIND_INSTITUTION.exec(own.organ)?.[0];
+    return !!type && organ.endsWith(type) && organ !== own.organ && !isAbbreviation(organ, own.organ);
+  }
   if (role !== 'department') return false;
   // A department's report: another department of the same government is a sibling's name.
   if (!organ || /^(?:人民政府|政府)$/.test(organ)) return false;
@@ -178,6 +189,8 @@ function isForeign(candidate: string, own: AgencyName, role: Role): boolean {
       : ownLowest;
   if (ownLowest >= 0 && candLowest > ownLowest) return false; // a body above the agency (市民政局 for a 县 bureau)
   if (sameOrgan || own.organ.includes(organ) || organ.includes(own.organ)) return false; // itself, its branches
+  // A branch named without its bureau (第一税务分局, 城关分局) is the department's own.
+  if (/分局$/.test(organ) && !/[局委]/.test(organ.slice(0, -2))) return false;
   // 中心, 院, 所, 站, 队 may be the department's own subordinate units: only departments are siblings.
   return /(?:局|委员会|委|厅|署|办公室|办)$/.test(organ);
 }

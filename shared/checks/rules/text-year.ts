@@ -16,13 +16,15 @@ import { parseChineseNumber } from '../text/numerals';
 
 const YEAR = /(?<![0-9])((?:19|20)\d{2})(?=年)|([二一][〇零○][〇零○一二三四五六七八九]{2})(?=年)/g;
 
-const KEEP_BEFORE = /(?:较|比|与|同|相对于|相比于|对比|对照|和|自|从|于|截至上|至|—|－|-|~|～|到|\d年、)$/;
+const KEEP_BEFORE =
+  /(?:较|比|与|同|相对于|相比于|对比|对照|和|自|从|于|截至上|至|—|－|-|~|～|到|\d年、|(?:上一?年度?|去年|前一年度?|上年同期)（|巩固|延续|总结|回顾)$/;
 const KEEP_AFTER = [
   /^年度?(?:结转|同期|相比|相较|比较|以来|以前|之前|前|底前|基础上|水平|数据|的数据|报告|年报|政府信息公开工作年度报告)/,
   /^年\d{1,2}月(?:\d{1,2}日)?(?:起|开始|正式)?(?:施行|实施|印发|发布|公布|通过|修订|修正|颁布|起施行|生效)/,
   /^年(?:度)?(?:新)?(?:印发|发布|修订|修正|施行|颁布|制定|出台|通过)/,
   /^年(?:度)?(?:起|开始|以来|至今)/,
   /^年(?:度)?、(?:19|20)\d{2}年/, // a list of years (2022年、2023年连续两年…)
+  /^年(?:度)?(?:及|和|或)(?:以前|之前|此前|以往|往年|更早)/, // 2023年及以前年度制发的文件
   // Last year's appraisal, honours and open tasks are reported the year after.
   /^年(?:度)?[^，。；]{0,14}?(?:考核|考评|评估|测评|评议|评比|评选|排名|先进|优秀|表彰)/,
   /^年(?:度)?(?:未完成|遗留|存在的|提出的|发现的|反馈的|指出的|部署的|确定的)/,
@@ -69,7 +71,7 @@ function* staleYear(ctx: CheckContext): Iterable<Finding> {
       if (y === null || y >= year) continue;
       const start = m.index;
       const end = start + m[0].length;
-      const before = text.slice(Math.max(0, start - 4), start);
+      const before = text.slice(Math.max(0, start - 6), start);
       const after = text.slice(end, end + 16);
       const period = !COMPARE_BEFORE.test(before) && inPeriod(text, start, end, y);
       if (

@@ -26,10 +26,11 @@ export interface FigureClaim {
   /** 余/多/近/约/以上: not compared. */
   approx: boolean;
   /**
-   * The clause gives the figure of a wider scope than the reporting agency (全县各级行政机关共受理…213 件,
-   * 全市…, 各乡镇…, 市直各部门…): not the agency's own table figure, not compared.
+   * The clause gives the figure of another scope than the agency's table: wider (全县各级行政机关共受理…213 件,
+   * 全市…, 各乡镇…, 市直各部门…) or, for applications received, a part of them (通过信函收到申请 6 件,
+   * 收到涉及征地补偿的申请 20 件). Not compared.
    */
-  wide: boolean;
+  otherScope: boolean;
   /** Normalised offsets in the block. */
   start: number;
   end: number;
@@ -657,6 +658,31 @@ function wideScope(text: string, floor: number, at: number): boolean {
   return WIDE_SCOPE.test(clause);
 }
 
+const isReceived = (kind: ClaimKind) => kind === 'received' || kind === 'new_received';
+
+// How a part of the applications is named: by channel (通过信函收到申请 6 件, 网上申请 38 件) or by what the
+// words between verb and 申请 leave once the generic ones are dropped (收到涉及征地补偿的申请 20 件).
+const CHANNEL =
+  /(?:通过|经由|经|以|采用|利用)[^，。；]{0,10}?(?:网站|网上|在线|网络|互联网|信函|邮寄|邮政|当面|现场|窗口|传真|电子邮件|邮件|电话|平台|系统)|(?:网上|在线|线上|线下|信函|当面|现场|传真|邮寄)(?:方式|渠道)?(?:提交|提出|申请|收到|受理)/;
+const GENERIC_EXTRA = /[省市州县区镇乡]|群众|公众|社会各界|各类|各种|有效|公开/g;
+
+// After 其中, who received the part: the agency itself (本级, 县政府本级, 局机关, 我局) gives its own figure;
+// anything else left once these words go (县政府办公室, 涉及征地拆迁的, 县自然资源局) names a part of the whole.
+const OWN_PART_WORDS =
+  /本级|本机关|本单位|本部门|[本我](?:局|委|办|中心|院|校|镇|乡|街道|区|县|市)|机关|人民政府|政府|街道|办事处|管委会|[省市州盟县区旗镇乡局委]|共计?|合计|累计|全年|本年度?|今年|依法|新|已|均|直接|的/g;
+
+function partOfReceived(text: string, floor: number, at: number, middle: string): boolean {
+  if (middle && middle.replace(GENERIC_REQUEST_WORDS, '').replace(GENERIC_EXTRA, '') !== '') return true;
+  let i = at - 1;
+  while (i >= floor && at - i < 40 && !isClauseDelim(text.charCodeAt(i))) i--;
+  const clause = text.slice(i + 1, at);
+  if (CHANNEL.test(clause)) return true;
+  // 其中 in the clause (…，其中县政府本级受理 45 件) or just before it (…。其中，县政府办公室受理…).
+  const k = clause.lastIndexOf('其中');
+  const sub = k >= 0 ? clause.slice(k + 2) : i > floor && text.startsWith('其中', i - 2) ? clause : null;
+  return sub !== null && sub.replace(OWN_PART_WORDS, '') !== '';
+}
+
 /** Claims and statements of one normalised text. `year` is the report year (for 2023年结转 and the like). */
 export function analyzeText(text: string, year: number): TextAnalysis {
   const claims: FigureClaim[] = [];
@@ -692,6 +718,7 @@ export function analyzeText(text: string, year: number): TextAnalysis {
     ctx.lastKind = lastKind;
     let kind: ClaimKind | null = null;
     let kStart = tokStart;
+    let middle = '';
     const rules = lastCode < 0 ? undefined : BY_END.get(lastCode);
     if (rules) {
       left = text.slice(lStart, lEnd);
@@ -700,7 +727,10 @@ export function analyzeText(text: string, year: number): TextAnalysis {
         const r = rule.re.exec(left);
         if (!r) continue;
         kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(r, ctx);
-        if (kind) kStart = lStart + r.index;
+        if (kind) {
+          kStart = lStart + r.index;
+          if (isReceived(kind)) middle = r[1] ?? '';
+        }
         break;
       }
     }
@@ -719,6 +749,11 @@ export function analyzeText(text: string, year: number): TextAnalysis {
             kind = 'received';
             kStart = lStart + (VERB_BEFORE.exec(left)?.index ?? 0);
             qEnd = tokEnd + noun[0].length;
+            middle = noun[0].slice(0, -2);
+          } else if (!noun && (lastKind === 'received' || lastKind === 'new_received')) {
+            // 全县共受理申请 213 件，其中县政府本级受理 45 件: the applications of the sentence.
+            kind = lastKind;
+            kStart = lStart + (VERB_BEFORE.exec(left)?.index ?? 0);
           }
         }
       }
@@ -731,8 +766,19 @@ export function analyzeText(text: string, year: number): TextAnalysis {
       text.startsWith('左右', tokEnd) ||
       text.startsWith('多', tokEnd);
     lastKind = kind;
-    const wide = kind !== 'fee_notices' && wideScope(text, s, kStart);
-    claims.push({ kind, value, approx, wide, start: kStart, end: qEnd, sentence: si, quote: text.slice(kStart, qEnd) });
+    const otherScope =
+      kind !== 'fee_notices' &&
+      (wideScope(text, s, kStart) || (isReceived(kind) && partOfReceived(text, s, kStart, middle)));
+    claims.push({
+      kind,
+      value,
+      approx,
+      otherScope,
+      start: kStart,
+      end: qEnd,
+      sentence: si,
+      quote: text.slice(kStart, qEnd),
+    });
   }
   for (const rule of STATEMENT_RULES) {
     if (!needsMet(text, rule.need)) continue;

@@ -30,6 +30,8 @@ export const AGENCIES = {
   districtBureau: { name: '淮安市洪泽区教育局', kind: 'department' },
   cityBureau: { name: '陆丰市文化广电旅游体育局', kind: 'department' },
   govOffice: { name: '云溪区人民政府办公室', kind: 'department' },
+  taxBureau: { name: '国家税务总局云溪县税务局', kind: 'department' },
+  hospital: { name: '江州市第一人民医院', kind: 'other' },
 } as const satisfies Record<string, Agency>;
 
 export interface Case {

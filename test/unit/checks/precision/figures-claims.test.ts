@@ -48,6 +48,11 @@ const FIRE: RuleCase[] = [
   c('TEXT-NUMBER', A.countyBureau, '结转下年度继续办理3件。', T3_26),
   c('TEXT-NUMBER', A.city, '现行有效行政规范性文件393件。'),
   c('ALL-ZERO', A.township, '2024年，我镇共受理政府信息公开申请5件，均按时答复。'),
+  // The agency's own part of a wider figure is its table figure: 45 against 26.
+  c('TEXT-NUMBER', A.county, '2024年，全县共受理政府信息公开申请213件，其中县政府本级受理45件。', T3_26),
+  // A part (by subject matter) does not stand in for the whole: the whole figure is still compared.
+  c('TEXT-NUMBER', A.county, '县政府全年共受理政府信息公开申请30件，其中涉及征地拆迁的受理12件。', T3_26),
+  c('TEXT-NUMBER', A.countyBureau, '全年共收到政府信息公开申请30件，其中通过信函收到申请6件，网上申请24件。', T3_26),
 ];
 
 const QUIET: RuleCase[] = [
@@ -99,6 +104,17 @@ const QUIET: RuleCase[] = [
   c('TEXT-NUMBER', A.city, '全年新增市政府政策性文件11件。', T3_26),
   c('TEXT-NUMBER', A.township, '收到群众来信25件，均已办结。', T3_26),
   c('TEXT-NUMBER', A.countyBureau, '因政府信息公开被申请行政复议2件，其中结果维持2件。', REVIEW_2),
+  // Parts of the applications: by channel, by subject matter, by the office that received them.
+  c('TEXT-NUMBER', A.countyBureau, '全年共收到政府信息公开申请26件，其中通过信函收到申请6件，网上申请20件。', T3_26),
+  c('TEXT-NUMBER', A.countyBureau, '通过信函收到申请6件，均已按期答复。', T3_26),
+  c('TEXT-NUMBER', A.county, '全县共受理政府信息公开申请213件，其中涉及征地拆迁的受理12件。', T3_26),
+  c(
+    'TEXT-NUMBER',
+    A.county,
+    '县政府共受理政府信息公开申请26件。其中，县政府办公室受理20件，县自然资源局受理6件。',
+    T3_26,
+  ),
+  c('TEXT-NUMBER', A.county, '2024年，全县共受理政府信息公开申请213件，其中县政府本级受理26件。', T3_26),
   // ALL-ZERO: nothing received, or figures of something else.
   c('ALL-ZERO', A.township, '2024年，我镇未收到政府信息公开申请。'),
   c('ALL-ZERO', A.township, '受理群众咨询30件，发放宣传资料500余份。'),

@@ -58,6 +58,18 @@ const FIRE: Case[] = [
   // Another city's government; another zone.
   { agency: A.city, text: '2024年，宿迁市人民政府坚持以公开促落实、促规范、促服务。', names: '宿迁市人民政府' },
   { agency: A.zone, text: '2024年，青岚高新区管委会坚持以公开为常态。', names: '青岚高新区管委会' },
+  // A hospital's report copied from another hospital (as subject, and in the contact line).
+  {
+    agency: A.hospital,
+    text: '2024年，江州市第二人民医院坚持以患者为中心，持续深化院务公开。',
+    names: '江州市第二人民医院',
+  },
+  {
+    agency: A.hospital,
+    where: 'preamble',
+    text: '如对本报告有疑问，请与江州市中医院院长办公室联系（电话：0523-86200000）。',
+    names: '江州市中医院院长办公室',
+  },
 ];
 
 const QUIET: Case[] = [
@@ -113,6 +125,13 @@ const QUIET: Case[] = [
   { agency: A.township, text: '果耶镇人民政府坚持以公开促落实，果耶乡政务公开栏保持常态更新。' },
   { agency: A.townshipShort, text: '通过县政府门户网站果林镇政府信息公开栏目公开了镇政府2023年度决算。' },
   { agency: A.street, text: '区城市管理局积极配合，及时公开街道辖区内占道施工信息。' },
+  // A vertically managed bureau's branches, named without the bureau.
+  { agency: A.taxBureau, text: '第一税务分局严格落实办税公开要求，及时更新办税服务厅公告。' },
+  { agency: A.taxBureau, text: '2024年，第二税务分局认真做好减税降费政策宣传解读。' },
+  // A hospital: its supervising body above it, its own offices.
+  { agency: A.hospital, text: '2024年，市卫生健康委员会高度重视，多次指导我院规范院务公开。' },
+  { agency: A.hospital, text: '江州市卫生健康委员会认真指导全市公立医院开展信息公开工作。' },
+  { agency: A.hospital, where: 'preamble', text: '如对本报告有疑问，请与江州市第一人民医院院长办公室联系。' },
 ];
 
 describe('TEXT-FOREIGN-AGENCY: must fire', () => {

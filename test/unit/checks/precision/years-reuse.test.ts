@@ -33,6 +33,11 @@ const STALE_QUIET: Case[] = [
   },
   { agency: A.countyBureau, text: '2021年起施行的《中华人民共和国行政处罚法》规定的公示内容均已公开。' },
   { agency: A.district, text: '2023年政府信息公开工作年度报告发布后，我区逐条对照整改。' },
+  // Past years named as such: earlier files, last year in brackets, last year's results built on.
+  { agency: A.countyBureau, text: '对2023年及以前年度制发的行政规范性文件开展全面清理，废止2件。' },
+  { agency: A.district, text: '全年主动公开政府信息1268条，较上年（2023年）增长12.5%。' },
+  { agency: A.township, text: '上年度（2023年）结转的2件申请均已在法定期限内办结。' },
+  { agency: A.street, text: '继续巩固2023年基层政务公开标准化规范化建设成果，更新街道公开目录。' },
 ];
 
 const PUNCT_QUIET: Case[] = [
