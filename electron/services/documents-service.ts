@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { exportFileName, safeFileName } from '../../shared/export/file-name';
+import { exportFileName, reservedPart, safeFileName } from '../../shared/export/file-name';
 import { TITLE_SUFFIX } from '../../shared/model/blank';
 import { rolloverReport, RolloverError } from '../../shared/rollover/rollover';
 import { agencySeries } from '../../shared/rollover/series';
@@ -84,6 +84,12 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { 
           'invalid',
         );
       }
+      const reserved = reservedPart(dir);
+      if (reserved)
+        throw new ServiceError(
+          `导出文件夹“${dir}”中的“${reserved}”是 Windows 保留的设备名（CON、NUL、COM1 等），不能用作文件夹名。请选择其他文件夹。`,
+          'invalid',
+        );
       try {
         await mkdir(dir, { recursive: true });
       } catch (e) {

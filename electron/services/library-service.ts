@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
+import { isReservedFileName } from '../../shared/export/file-name';
 import { blankReport, newId } from '../../shared/model/blank';
 import { formatIssues, parseReportJson } from '../../shared/model/schema';
 import type { Report } from '../../shared/model/types';
@@ -260,7 +261,13 @@ class LibraryService {
               'conflict',
             );
           }
-          // An unknown id is a new report (imported, or opened elsewhere): it is added to the library.
+          // An unknown id is a new report (imported, or opened elsewhere): it is added to the library —
+          // under a name Windows can hold (an existing file keeps its name, on a system that allowed it).
+          if (state.kind === 'missing' && isReservedFileName(id))
+            throw new ServiceError(
+              `无法保存：年报编号“${id}”是 Windows 保留的设备名（CON、NUL、COM1 等），不能用作文件名。请用“打开”把文件加入年报库（会换一个编号）。`,
+              'invalid',
+            );
           if (state.kind === 'damaged') await this.files.setAside(this.files.reportPath(id), id);
           const updatedAt = this.now().toISOString();
           await this.store(id, { ...valid, meta: { ...valid.meta, updatedAt } }, { forceBackup: state.kind !== 'ok' });
@@ -343,11 +350,10 @@ class LibraryService {
       this.write(async () => {
         const report = parseOpenedFile(file);
         let id = report.meta.id;
-        // A trashed report keeps its place in the trash; the opened file becomes a separate report.
-        if (
-          !isReportId(id) ||
-          ((await this.files.inTrash(id)) && !(await this.files.exists(this.files.reportPath(id))))
-        ) {
+        // A trashed report keeps its place in the trash; the opened file becomes a separate report,
+        // as does one whose id Windows could not hold as a file name (CON, NUL…) unless it is already here.
+        const here = isReportId(id) && (await this.files.exists(this.files.reportPath(id)));
+        if (!isReportId(id) || (!here && (isReservedFileName(id) || (await this.files.inTrash(id))))) {
           id = newId();
         }
         const stored = id;

@@ -3,7 +3,24 @@ import { TITLE_SUFFIX } from '../model/blank';
 
 export type ExportFormat = 'docx' | 'html' | 'pdf';
 
-const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
+/** Windows device names: a file called so (with any extension) cannot be made or opened there. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
+
+/**
+ * Whether the last part of a path is a name Windows reserves for a device (CON, NUL, COM1,
+ * LPT1…, also with an extension or trailing dots and spaces: “nul.txt”, “CON .json”).
+ */
+export function isReservedFileName(path: string): boolean {
+  const base = path.split(/[\\/]/).pop() ?? '';
+  const stem = base.replace(/\..*$/, '').replace(/[ .]+$/, '');
+  return RESERVED.test(stem);
+}
+
+/** The reserved name in a path, if any part of it is one (for the message). */
+export function reservedPart(path: string): string | null {
+  for (const part of path.split(/[\\/]/)) if (part && isReservedFileName(part)) return part;
+  return null;
+}
 
 /**
  * A file name that Windows, macOS and Linux all accept: no \ / : * ? " < > | or control
@@ -32,7 +49,7 @@ export function safeFileName(name: string, maxLength = 120): string {
     .join('')
     .replace(/[. ]+$/, '');
   if (!out) out = TITLE_SUFFIX;
-  if (RESERVED.test(out)) out = `_${out}`;
+  if (isReservedFileName(out)) out = `_${out}`;
   return out;
 }
 

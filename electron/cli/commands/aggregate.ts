@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { outputOption } from '../output-path';
 import { expandInputs, runBatch, type BatchItem } from '../../services/import/batch';
 import { loadReportFile, LoadError } from '../../services/import/load-report';
 import { toUnit } from '../../services/aggregate/read-units';
@@ -122,7 +123,7 @@ export const command: CliCommand = {
     if (yearText && Number(yearText) !== government.year)
       throw new UsageError(`--year ${yearText} 与 --report 中报告的年度 ${government.year} 不一致。`);
 
-    const out = stringOption(args, 'out');
+    const out = outputOption(args, 'out');
     for (const o of [out, stringOption(args, 'xlsx'), stringOption(args, 'csv')]) {
       const same = o && reportPath && resolve(io.cwd, o) === resolve(io.cwd, reportPath);
       if (o && !same && existsSync(resolve(io.cwd, o)) && !args.options.force) {

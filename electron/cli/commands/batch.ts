@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { outputOption } from '../output-path';
 import { expandInputs, runBatch, type BatchItem } from '../../services/import/batch';
 import { summaryCsv, summaryHtml } from '../../services/import/summary';
 import { hasOpenErrors } from '../../../shared/checks/index';
@@ -83,6 +84,8 @@ export const command: CliCommand = {
     for (const o of ['html', 'csv', 'jobs'])
       if (args.options[o] === true) throw new UsageError(`选项 --${o} 需要一个值。`);
     if (!args.positionals.length) throw new UsageError('请指定要检查的文件或文件夹。');
+    // Names that cannot be written are refused before any file is read.
+    for (const o of ['html', 'csv']) outputOption(args, o);
     const jobsText = stringOption(args, 'jobs');
     const jobs = jobsText === undefined ? defaultJobs() : Number(jobsText);
     if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) throw new UsageError('--jobs 应为 1 到 16 之间的整数。');
@@ -123,7 +126,7 @@ export const command: CliCommand = {
       ['html', () => summaryHtml(items, { at, inputs: args.positionals })],
       ['csv', () => summaryCsv(items)],
     ] as const) {
-      const out = stringOption(args, opt);
+      const out = outputOption(args, opt);
       if (!out) continue;
       try {
         await writeFile(resolve(io.cwd, out), make(), 'utf8');

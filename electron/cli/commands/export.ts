@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { outputOption } from '../output-path';
 import { loadReportFile, LoadError } from '../../services/import/load-report';
 import { countBySeverity, runChecks } from '../../../shared/checks/engine';
 import {
@@ -77,7 +78,7 @@ export const command: CliCommand = {
       io.stderr(`注意：这份年报还有 ${errors} 个错误未解决（用 nianbao check 查看），仍照常导出。\n`);
     }
 
-    const explicit = OUTPUTS.map((o) => ({ ...o, path: stringOption(args, o.option) })).filter(
+    const explicit = OUTPUTS.map((o) => ({ ...o, path: outputOption(args, o.option) })).filter(
       (o): o is typeof o & { path: string } => Boolean(o.path),
     );
     // A printer is made only when a PDF is wanted, and once.
@@ -86,7 +87,7 @@ export const command: CliCommand = {
     let failed = 0;
 
     if (explicit.length === 0) {
-      const dir = resolve(io.cwd, stringOption(args, 'dir') ?? dirname(input));
+      const dir = resolve(io.cwd, outputOption(args, 'dir') ?? dirname(input));
       let pdfPrinter;
       try {
         pdfPrinter = getPrinter();

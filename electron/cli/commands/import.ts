@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
-import { parseArgs, stringOption, UsageError } from '../args';
+import { parseArgs, UsageError } from '../args';
+import { outputOption } from '../output-path';
 import { loadReportFile, LoadError } from '../../services/import/load-report';
 
 const USAGE = `nianbao import <文件> [-o <输出文件>]
@@ -64,7 +65,7 @@ export const command: CliCommand = {
         );
     }
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    const out = stringOption(args, 'out');
+    const out = outputOption(args, 'out');
     if (!out) {
       io.stdout(json);
       return 0;

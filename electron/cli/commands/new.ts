@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { outputOption } from '../output-path';
 import { blankReport } from '../../../shared/model/blank';
 import { AGENCY_KINDS, type AgencyKind } from '../../../shared/model/types';
 
@@ -73,7 +74,7 @@ export const command: CliCommand = {
 
     const report = blankReport({ agency, kind, year });
     const text = `${JSON.stringify(report, null, 2)}\n`;
-    const out = stringOption(args, 'out');
+    const out = outputOption(args, 'out');
     if (!out) {
       io.stdout(text);
       return 0;

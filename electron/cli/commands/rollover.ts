@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CliCommand } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
+import { outputOption } from '../output-path';
 import { loadReportFile, LoadError } from '../../services/import/load-report';
 import { rolloverReport, RolloverError } from '../../../shared/rollover/rollover';
 
@@ -29,7 +30,7 @@ export const command: CliCommand = {
     const year = yearText === undefined ? undefined : Number(yearText);
     if (year !== undefined && !Number.isInteger(year))
       throw new UsageError(`--year 应为年度数字，例如 2025，实际为“${yearText}”。`);
-    const out = stringOption(args, 'out');
+    const out = outputOption(args, 'out');
     if (out && existsSync(resolve(io.cwd, out)) && !args.options.force) {
       io.stderr(`${out} 已存在。如要覆盖，请加 --force。\n`);
       return 2;
