@@ -129,7 +129,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('\n正在保存并退出……');
-    if (browser && browser.exitCode === null) browser.kill();
+    if (browser && browser.exitCode === null) {
+      // The window writes its profile while it closes: wait for it (a few seconds at most) so that
+      // nothing of it is left running, or writing into a folder being removed, after the app quit.
+      const closing = browser;
+      const closed = new Promise((resolve) => closing.once('exit', resolve));
+      closing.kill();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    }
     removeOpenPage(runtimeDir);
     if (runtimeDir !== dataDir) rmSync(runtimeDir, { recursive: true, force: true });
     await server.close().catch(() => undefined);

@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -40,11 +41,27 @@ function whyNot(): string | null {
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-other-user-'));
 const children: ChildProcess[] = [];
-afterAll(() => {
+/** Processes still running with the work folder on their command line (Chromium's helpers). */
+function helpersLeft(): number[] {
+  const left: number[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(work)) left.push(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return left;
+}
+
+afterAll(async () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
-  // Chromium's helpers may still be writing their profile for a moment after the window closed.
-  rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
-});
+  // Chromium's helpers may outlive its main process for a moment, writing their profile: wait for
+  // them (then end any still there) before removing the folder they write into.
+  for (let i = 0; i < 100 && helpersLeft().length; i++) await new Promise((r) => setTimeout(r, 200));
+  for (const pid of helpersLeft()) process.kill(pid, 'SIGKILL');
+  rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}, 60_000);
 
 interface Attack {
   uid: number;
