@@ -10,3 +10,4 @@ export * from './apply';
 export * from './rollover';
 export * from './table';
 export * from './session';
+export * from './written';

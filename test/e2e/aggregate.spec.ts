@@ -221,6 +221,31 @@ test.describe('汇总下级单位', () => {
       .click();
     await expect(cell(page, '三（一）予以公开 · 自然人')).toHaveText(String(8 + 9 + 2 + 7));
     await shot(page, 'aggregate-editor-after');
+
+    // In the editor's own table, a summed cell opens its breakdown by unit (button, then Alt+↓).
+    await cell(page, '三（一）予以公开 · 自然人').click();
+    await page.getByRole('button', { name: '各单位数字（Alt+↓）' }).click();
+    const units = page.getByRole('tooltip').filter({ hasText: '写入的汇总数' });
+    await expect(units).toContainText('三（一）予以公开 · 自然人：各单位数字');
+    await expect(units).toContainText('写入的汇总数 26，来自 4 个单位（另有 1 个单位为 0 或未填）');
+    await expect(units.getByRole('row')).toHaveText([
+      /单位\s*数字/,
+      /云溪县教育局\s*9/,
+      /云溪县财政局\s*8/,
+      /云溪县人民政府办公室（本级）\s*7/,
+      /城关镇人民政府\s*2/,
+    ]);
+    await shot(page, 'aggregate-editor-breakdown');
+    await page.keyboard.press('Escape');
+    await expect(units).toBeHidden();
+    // From the keyboard: the next cell to the right, Alt+↓.
+    await cell(page, '三（一）予以公开 · 自然人').click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Alt+ArrowDown');
+    const commercial = page.getByRole('tooltip').filter({ hasText: '商业企业：各单位数字' });
+    await expect(commercial).toContainText('写入的汇总数 4，来自 2 个单位');
+    await expect(commercial).toContainText('云溪县人民政府办公室（本级）');
+    await page.keyboard.press('Escape');
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ async function checkScreen(page: Page, name: string) {
   const text = await page.evaluate(() => document.body.innerText);
   // Latin words other than units and names the clerk knows (Excel, WPS, Word, Ctrl…) are leftovers.
   const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter(
-    (w) => !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF)$/.test(w),
+    (w) => !/^(Excel|WPS|Word|Ctrl|Alt|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF)$/.test(w),
   );
   expect(words, `${name}: English left in the UI`).toEqual([]);
 }

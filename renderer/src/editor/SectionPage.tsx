@@ -10,6 +10,7 @@ import { TableSection } from '../grid/TableSection';
 import type { GridFocusRequest } from '../grid/TableGrid';
 import { NarrativeEditor, type SpanRequest } from './NarrativeEditor';
 import type { YearContext } from '../rollover/year-chips';
+import { useCellBreakdown } from '../aggregate/CellBreakdown';
 
 const NO_FINDINGS = new Map<number, Finding[]>();
 
@@ -57,6 +58,8 @@ export function SectionPage(props: SectionPageProps) {
   }, [findings, def.id]);
 
   const feeMissing = def.id === 'other' && !mentionsFee(blocks);
+  // A government report with a written 汇总: its summed cells open their units.
+  const cellDetail = useCellBreakdown(report, template);
 
   return (
     <div className="section-page">
@@ -91,6 +94,7 @@ export function SectionPage(props: SectionPageProps) {
           onPatch={props.onPatch}
           focusRequest={props.gridRequest}
           onFocusHandled={props.onRequestHandled}
+          cellDetail={cellDetail}
         />
       ) : null}
       {table ? <h3 className="narrative-title">补充说明（可选）</h3> : null}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert, Button } from 'antd';
 import { KeyPopover } from '../common/KeyPopover';
 import { FillZeroButton } from './FillZeroButton';
@@ -22,6 +22,19 @@ export interface TableSectionProps {
   onPatch(patch: Cells, label: string): void;
   focusRequest: GridFocusRequest | null;
   onFocusHandled(): void;
+  /** More about some cells (a 汇总's sums: the units behind them), opened from the cell with Alt+↓. */
+  cellDetail?: CellDetail;
+}
+
+/** Details of a cell shown in a popup from the cell information line (and Alt+↓ on the cell). */
+export interface CellDetail {
+  has(key: string): boolean;
+  /** The button's text, e.g. 各单位数字. */
+  label: string;
+  /** The line of the key help, e.g. 汇总得出的数字：查看各单位的数字. */
+  help: string;
+  title(key: string): ReactNode;
+  render(key: string, cells: Cells): ReactNode;
 }
 
 export const KEY_HELP = [
@@ -36,11 +49,12 @@ export const KEY_HELP = [
   ['Ctrl+Z / Ctrl+Y', '撤销 / 重做'],
 ] as const;
 
-function KeyHelp() {
+function KeyHelp({ extra }: { extra?: string }) {
+  const rows = extra ? [...KEY_HELP, ['Alt+↓', extra] as const] : KEY_HELP;
   return (
     <table className="key-help">
       <tbody>
-        {KEY_HELP.map(([k, v]) => (
+        {rows.map(([k, v]) => (
           <tr key={k}>
             <th scope="row">
               <kbd>{k}</kbd>
@@ -98,10 +112,12 @@ const TableToolbar = memo(function TableToolbar({
   countBlanks,
   hasDecimal,
   onFill,
+  detailHelp,
 }: {
   countBlanks(): number;
   hasDecimal: boolean;
   onFill(): void;
+  detailHelp?: string;
 }) {
   return (
     <div className="table-toolbar">
@@ -114,7 +130,7 @@ const TableToolbar = memo(function TableToolbar({
         </span>
       </div>
       <div className="table-actions">
-        <KeyPopover content={<KeyHelp />} title="表格的键盘操作" placement="bottomRight">
+        <KeyPopover content={<KeyHelp extra={detailHelp} />} title="表格的键盘操作" placement="bottomRight">
           <Button size="small" type="text" icon={<QuestionCircleOutlined />}>
             键盘操作
           </Button>
@@ -147,32 +163,61 @@ export const TableSection = memo(function TableSection(props: TableSectionProps)
   const activeHint =
     activeCell?.hint ?? table.cells.find((c) => c.role === 'label' && c.row && c.row === activeCell?.row)?.hint;
   const activeMark = activeKey ? marks.get(activeKey) : undefined;
+  const detail = props.cellDetail;
+  const detailKey = activeKey && detail?.has(activeKey) ? activeKey : null;
+  const detailButton = useRef<HTMLButtonElement>(null);
+  // Alt+↓ on a cell with details opens them (the popup gives the focus back to the cell on Esc).
+  const onKeyDownCapture = (e: KeyboardEvent<HTMLElement>) => {
+    if (!detailKey || e.key !== 'ArrowDown' || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (!(e.target as HTMLElement).closest('td[data-key]') || (e.target as HTMLElement).closest('input')) return;
+    e.preventDefault();
+    e.stopPropagation();
+    detailButton.current?.click();
+  };
 
   return (
-    <section className="table-section" aria-label={`表格：${table.caption}`}>
-      <TableToolbar countBlanks={countBlanks} hasDecimal={hasDecimal} onFill={fill} />
+    <section className="table-section" aria-label={`表格：${table.caption}`} onKeyDownCapture={onKeyDownCapture}>
+      <TableToolbar countBlanks={countBlanks} hasDecimal={hasDecimal} onFill={fill} detailHelp={detail?.help} />
       <p id="grid-keys-help" className="sr-only">
         用方向键、Tab 和 Enter 在格之间移动，直接输入数字填写，F2 修改，Esc 放弃，Delete 清空，Ctrl+V 从 Excel 粘贴。
+        {detail ? `${detail.help}：按 Alt+↓。` : ''}
       </p>
-      <div className={`cell-info${activeMark ? ` mark-${activeMark.severity}` : ''}`} aria-hidden="true">
-        {active && activeField ? (
-          <>
-            <span className="cell-info-line">
-              <span className="cell-info-label">{activeField.label}</span>
-              <span className="cell-info-hint">
-                {active.computed ? '自动计算：由各项相加得出。' : (activeHint ?? '')}
-                {activeField.type === 'decimal' ? '（单位：万元）' : ''}
+      <div className="cell-info-host">
+        <div
+          className={`cell-info${activeMark ? ` mark-${activeMark.severity}` : ''}${detailKey ? ' has-detail' : ''}`}
+          aria-hidden="true"
+        >
+          {active && activeField ? (
+            <>
+              <span className="cell-info-line">
+                <span className="cell-info-label">{activeField.label}</span>
+                <span className="cell-info-hint">
+                  {active.computed ? '自动计算：由各项相加得出。' : (activeHint ?? '')}
+                  {activeField.type === 'decimal' ? '（单位：万元）' : ''}
+                </span>
               </span>
-            </span>
-            {activeMark ? (
-              <span className="cell-info-line cell-info-mark" title={activeMark.message}>
-                {SEVERITY_LABELS[activeMark.severity]}：{activeMark.message.split('\n')[0]}
-              </span>
-            ) : null}
-          </>
-        ) : (
-          <span className="muted">点一个格开始填写；可以直接从 Excel 或 WPS 复制一块数字粘贴进来。</span>
-        )}
+              {activeMark ? (
+                <span className="cell-info-line cell-info-mark" title={activeMark.message}>
+                  {SEVERITY_LABELS[activeMark.severity]}：{activeMark.message.split('\n')[0]}
+                </span>
+              ) : null}
+            </>
+          ) : (
+            <span className="muted">点一个格开始填写；可以直接从 Excel 或 WPS 复制一块数字粘贴进来。</span>
+          )}
+        </div>
+        {detail && detailKey ? (
+          <KeyPopover
+            key={detailKey}
+            title={detail.title(detailKey)}
+            content={detail.render(detailKey, cells)}
+            placement="bottomRight"
+          >
+            <Button ref={detailButton} size="small" className="cell-detail-button">
+              {detail.label}（Alt+↓）
+            </Button>
+          </KeyPopover>
+        ) : null}
       </div>
       {plan ? <PasteSummary plan={plan} template={template} onClose={() => setPlan(null)} /> : null}
       <TableGrid

@@ -25,7 +25,7 @@ export async function expectFits(page: Page, name: string): Promise<void> {
     .replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, '');
   const words = (text.match(/[A-Za-z]{3,}/g) ?? []).filter(
     (w) =>
-      !/^(Excel|WPS|Word|Ctrl|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF|CSV|Chromium|Google|Chrome|Microsoft|Edge)$/.test(
+      !/^(Excel|WPS|Word|Ctrl|Alt|Shift|Enter|Tab|Delete|Esc|Home|End|KB|PDF|CSV|Chromium|Google|Chrome|Microsoft|Edge)$/.test(
         w,
       ),
   );
