@@ -261,6 +261,19 @@ describe('detection', () => {
     expect(agencyKind('某某新区经济发展局')).toBe('department');
     expect(agencyKind('某某高新区管委会办公室')).toBe('department');
     expect(agencyKind('某某市城市管理委员会')).toBe('department');
+    expect(agencyKind('某某新区党工委、管委会')).toBe('government');
+    expect(agencyKind('某某经济技术开发区管委')).toBe('government');
+    expect(agencyKind('某某保税港区管理委员会')).toBe('government');
+    expect(agencyKind('东湖街道办')).toBe('township');
+    expect(agencyKind('某某区东湖街道办事处')).toBe('township');
+    expect(agencyKind('东湖街道办事处（东湖镇）')).toBe('township');
+    expect(agencyKind('某某区城市管理委员会')).toBe('department');
+    expect(agencyKind('某某市国有资产监督管理委员会')).toBe('department');
+    // A committee of an area the name does not place (新城, 片区, a bare 管委会): not guessed.
+    for (const open of ['某某新城管委会', '某某片区管理委员会', '某某管委会']) {
+      expect(agencyKindOf(open).kind, open).toBe('other');
+      expect(agencyKindOf(open).open, open).toContain('看不出该管理委员会是代表所辖区域发布年报');
+    }
     expect(agencyKindOf('青禾公路养护段').kind).toBe('other');
     expect(agencyKindOf('青禾公路养护段').open).toContain('看不出机关类别');
   });
