@@ -174,6 +174,12 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { 
       if (!request?.fromId && !request?.file)
         throw new ServiceError('请选择上年的报告（年报库中的报告或文件）。', 'invalid');
       const last = request.fromId ? await library.getReport(request.fromId) : await imports.lastYear(request.file!);
+      if (last.meta.sample === true) {
+        throw new ServiceError(
+          '示例年报的内容是虚构的，不能作为上年报告。请选择本单位上一年度的年报，或点“新建年报”从空白开始。',
+          'invalid',
+        );
+      }
       let result;
       try {
         result = rolloverReport(last, {
@@ -200,7 +206,8 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { 
       const name = typeof agency === 'string' ? agency.trim() : '';
       if (!name) return [];
       const { reports } = await library.listReports();
-      const mine = reports.filter((r) => r.agency.trim() === name);
+      // The sample is nobody's history (its own chart shows only itself: the screen adds the open report).
+      const mine = reports.filter((r) => r.agency.trim() === name && !r.sample);
       const full = await Promise.all(mine.map((r) => library.getReport(r.id)));
       return agencySeries(full, name);
     },

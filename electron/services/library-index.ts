@@ -3,11 +3,25 @@ import type { ReportSummary } from '../../shared/service/api';
 import { DurableJsonFile } from './adapters';
 import type { StorageFs } from './fs-seam';
 
+/**
+ * Bumped when what an entry holds changes: entries of another version are read again from their files.
+ * 2: the counts with last year's report (`countsKey`), infos, blank cells, the sample mark, `hasBaseline`.
+ */
+export const ENTRY_VERSION = 2;
+
 /** A summary plus the file's size and mtime when it was read: a mismatch means the entry is stale. */
 export interface IndexEntry {
   summary: ReportSummary;
   mtimeMs: number;
   size: number;
+  v?: number;
+  /** The report keeps last year's figures (meta.derivedFrom.baseline): its own last year's stand-in. */
+  hasBaseline?: boolean;
+  /**
+   * What the summary's check counts were computed with (last year's report and its file); counts
+   * whose key no longer matches are computed again.
+   */
+  countsKey?: string;
 }
 
 export interface TrashEntry extends IndexEntry {

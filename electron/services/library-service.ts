@@ -237,7 +237,15 @@ class LibraryService {
       })),
 
     listReports: () =>
-      this.call(() => scanLibrary({ fs: this.fs, files: this.files, index: this.index, backups: this.backups.store })),
+      this.call(() =>
+        scanLibrary({
+          fs: this.fs,
+          files: this.files,
+          index: this.index,
+          backups: this.backups.store,
+          version: this.options.version ?? '0.0.0',
+        }),
+      ),
 
     getReport: (id) => this.call(async () => (await this.requireOk(checkId(id))).report),
 
@@ -247,7 +255,8 @@ class LibraryService {
         return this.storeNew(blankReport({ agency, kind, year, format, now: this.now() }));
       }),
 
-    createSampleReport: () => this.write(() => this.storeNew(this.freshCopy(sampleReport()))),
+    // Marked as the sample: listed as 示例, never anyone's last year or history, not rolled over.
+    createSampleReport: () => this.write(() => this.storeNew(this.freshCopy(sampleReport(), { sample: true }))),
 
     saveReport: (input: Report) =>
       this.write(async (): Promise<SaveResult> => {

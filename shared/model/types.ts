@@ -104,6 +104,11 @@ export interface ReportMeta extends Open {
   source?: ImportSource;
   dismissals?: Dismissal[];
   /**
+   * The app's sample report (示例年报): shown marked as 示例, never anyone's last year, never in an
+   * agency's history, not offered for rollover.
+   */
+  sample?: boolean;
+  /**
    * Values of a file the reader could not use (a date it could not read, a section id it does not
    * know…), by JSON path: kept so that nothing of a file written by another program is lost.
    */

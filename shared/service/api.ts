@@ -32,9 +32,16 @@ export interface ReportSummary {
   title: string;
   status: ReportStatus;
   updatedAt: string;
-  /** Unresolved findings when last saved (editor mode). */
+  /**
+   * The editor's check results (with last year's report as the editor finds it), counted by
+   * `tallyChecks` like every screen: findings nobody dismissed, and the blank cells.
+   */
   errors: number;
   warnings: number;
+  infos: number;
+  blankCells: number;
+  /** The app's sample report (示例). */
+  sample?: true;
   /** Id of last year's report when this one was rolled over. */
   derivedFrom?: string;
   /** Only in `Library.trash`: when the report was deleted. */

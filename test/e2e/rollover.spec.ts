@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import {
   test,
   expect,
@@ -13,27 +13,16 @@ import {
   pageErrors,
   expectAccessible,
 } from './support/fixtures';
-import type { TestServer } from './support/server';
+import { apiOf, saveOrdinarySample } from './support/api';
 import { sampleReport } from '../../shared/sample/sample-report';
 import type { Report } from '../../shared/model/types';
 
 /**
- * 以上年为基础新建 in the real app: from the sample 2024 report to the 2025 one, through the library
+ * 以上年为基础新建 in the real app: from a complete 2024 report (the sample's content, saved as an
+ * ordinary report — the app's own sample is nobody's last year) to the 2025 one, through the library
  * or from a file; the carried marks, the 上年结转 numbers, the year chips, the carried share, the
  * cross-year check and the comparison view.
  */
-
-function apiOf(request: APIRequestContext, server: TestServer) {
-  return async <T = unknown>(method: string, ...args: unknown[]): Promise<T> => {
-    const res = await request.post(`${server.origin}/api/${method}`, {
-      headers: { 'X-Nianbao-Token': server.token, 'Content-Type': 'application/json' },
-      data: { args },
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-    return body.result as T;
-  };
-}
 
 /** A comparison and a plan in the text, as real reports have them. */
 const PROBLEMS_EXTRA = '全年受理申请数量较2023年增长12%。2025年，我局将进一步加强政策解读和业务培训。';
@@ -83,7 +72,7 @@ test.describe('rollover: start from last year’s report', () => {
     request,
   }) => {
     const api = apiOf(request, server);
-    const sample = await api<Report>('createSampleReport');
+    const sample = await saveOrdinarySample(api);
     const last = withYearsInText(sample);
     await api('saveReport', last);
     // Two earlier years of the same agency, for the year-over-year chart.
@@ -310,7 +299,7 @@ test.describe('rollover: start from last year’s report', () => {
     request,
   }) => {
     const api = apiOf(request, server);
-    const sample = await api<Report>('createSampleReport');
+    const sample = await saveOrdinarySample(api);
     const { report } = await api<{ report: Report }>('rolloverReport', { fromId: sample.meta.id });
     await api('deleteReport', sample.meta.id);
     await openApp(page, server.url);

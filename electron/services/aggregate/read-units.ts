@@ -32,6 +32,7 @@ export function lastYearFinder(
   const places = placeNames(government.agency);
   const byYear = new Map<number, NameIndex<ReportSummary>>();
   for (const s of summaries) {
+    if (s.sample) continue; // the app's sample report is nobody's last year
     let index = byYear.get(s.year);
     if (!index) byYear.set(s.year, (index = new NameIndex(places)));
     index.add(s.agency, s);

@@ -2,8 +2,8 @@ import type { Low } from 'lowdb';
 import type { Report } from '../../../shared/model/types';
 import { KeyMutex } from '../key-mutex';
 import type { StorageFs } from '../fs-seam';
-import type { LibraryIndex } from '../library-index';
-import { summarize } from '../summary';
+import { ENTRY_VERSION, type IndexEntry, type LibraryIndex } from '../library-index';
+import { describe } from '../summary';
 
 /**
  * `index.json` kept in memory and written a moment after it changes (it is a cache: a lost write
@@ -27,11 +27,11 @@ export class IndexCache {
     return this.db.data;
   }
 
-  /** A report file was written: its summary, keyed to the file as it is now. */
+  /** A report file was written: its summary, keyed to the file as it is now (counts: at the next listing). */
   async record(id: string, report: Report, file: string): Promise<void> {
     try {
       const st = await this.fs.stat(file);
-      this.data.reports[id] = { summary: summarize(report, id), mtimeMs: st.mtimeMs, size: st.size };
+      this.data.reports[id] = entryOf(report, id, st);
     } catch {
       delete this.data.reports[id];
     }
@@ -43,7 +43,7 @@ export class IndexCache {
   async recordTrashed(id: string, report: Report, file: string, deletedAt: string): Promise<void> {
     const st = await this.fs.stat(file).catch(() => ({ mtimeMs: 0, size: -1 }));
     delete this.data.reports[id];
-    this.data.trash[id] = { summary: summarize(report, id), mtimeMs: st.mtimeMs, size: st.size, deletedAt };
+    this.data.trash[id] = { ...entryOf(report, id, st), deletedAt };
     this.changed();
   }
 
@@ -91,4 +91,15 @@ export class IndexCache {
     this.timer = undefined;
     await this.write();
   }
+}
+
+/** The index entry of a report file just read or written; its check counts are filled in by the listing. */
+export function entryOf(report: Report, id: string, st: { mtimeMs: number; size: number }): IndexEntry {
+  return {
+    summary: describe(report, id),
+    mtimeMs: st.mtimeMs,
+    size: st.size,
+    v: ENTRY_VERSION,
+    hasBaseline: !!report.meta.derivedFrom?.baseline,
+  };
 }

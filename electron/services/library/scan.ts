@@ -1,28 +1,35 @@
+import type { Report } from '../../../shared/model/types';
 import type { DamagedReport, Library, ReportSummary } from '../../../shared/service/api';
 import type { StorageFs } from '../fs-seam';
 import type { BackupStore } from '../backups';
-import { summarize } from '../summary';
-import type { IndexCache } from './index-cache';
+import { ENTRY_VERSION } from '../library-index';
+import { entryOf, type IndexCache } from './index-cache';
+import { refreshCounts } from './counts';
 import type { ReportFiles } from './report-files';
 import { isReportId } from './validation';
 
 /**
  * The library as listed: every report file (its summary from the index when the file has not
  * changed since, else read again), damaged files with their backups, the trash, and backups left
- * without a report. The index is brought up to date on the way.
+ * without a report. The index is brought up to date on the way, the check counts last (they depend
+ * on last year's report).
  */
 export async function scanLibrary(deps: {
   fs: StorageFs;
   files: ReportFiles;
   index: IndexCache;
   backups: BackupStore;
+  /** The app's version: counts made by another version are made again (its rules may differ). */
+  version: string;
 }): Promise<Library> {
   const { fs, files, index, backups } = deps;
   const data = index.data;
   let changed = false;
-  const reports: ReportSummary[] = [];
+  const listed: string[] = [];
   const damaged: DamagedReport[] = [];
   const trash: ReportSummary[] = [];
+  // Reports read during this listing, so that counting does not read them again.
+  const read = new Map<string, Report>();
 
   const reportIds = await files.ids(files.dirs.reports);
   for (const id of reportIds) {
@@ -34,15 +41,16 @@ export async function scanLibrary(deps: {
       continue; // deleted meanwhile
     }
     const cached = data.reports[id];
-    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
-      reports.push(cached.summary);
+    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size && cached.v === ENTRY_VERSION) {
+      listed.push(id);
       continue;
     }
     const state = await files.read(file, id);
     if (state.kind === 'ok') {
-      const summary = summarize(state.report, id);
-      data.reports[id] = { summary, mtimeMs: st.mtimeMs, size: st.size };
-      reports.push(summary);
+      const entry = entryOf(state.report, id, st);
+      data.reports[id] = entry;
+      read.set(id, state.report);
+      listed.push(id);
       changed = true;
     } else if (state.kind === 'damaged') {
       if (data.reports[id]) changed = true;
@@ -69,7 +77,7 @@ export async function scanLibrary(deps: {
       continue;
     }
     const cached = data.trash[id];
-    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
+    if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size && cached.v === ENTRY_VERSION) {
       trash.push({ ...cached.summary, deletedAt: cached.deletedAt });
       inTrash.add(id);
       continue;
@@ -78,9 +86,9 @@ export async function scanLibrary(deps: {
     if (state.kind !== 'ok') continue; // only readable reports can be brought back from the trash
     // Without the index entry, the rename into the trash is the best clue (ctime changes on rename).
     const deletedAt = cached?.deletedAt ?? new Date(st.ctimeMs ?? st.mtimeMs).toISOString();
-    const summary = summarize(state.report, id);
-    data.trash[id] = { summary, mtimeMs: st.mtimeMs, size: st.size, deletedAt };
-    trash.push({ ...summary, deletedAt });
+    const entry = { ...entryOf(state.report, id, st), deletedAt };
+    data.trash[id] = entry;
+    trash.push({ ...entry.summary, deletedAt });
     inTrash.add(id);
     changed = true;
   }
@@ -105,7 +113,9 @@ export async function scanLibrary(deps: {
     });
   }
 
+  if (await refreshCounts(data.reports, files, read, deps.version)) changed = true;
   if (changed) index.changed();
+  const reports = listed.map((id) => data.reports[id]!.summary);
   reports.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
   trash.sort((a, b) => ((a.deletedAt ?? '') < (b.deletedAt ?? '') ? 1 : -1));
   return { reports, damaged, trash };

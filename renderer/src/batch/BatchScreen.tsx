@@ -49,6 +49,7 @@ export function BatchScreen() {
       fileName: row.fileName,
       file: async () => (file ? readBrowserFile(file) : Promise.reject(new Error('原文件已不可用，请重新选择。'))),
       from: 'batch',
+      last: row.lastIndex !== undefined ? (rows.find((r) => r.index === row.lastIndex)?.preview?.report ?? null) : null,
     });
     navigate({ screen: 'import' });
   };

@@ -1,4 +1,5 @@
-import { countBySeverity, runChecks } from '../../../shared/checks/engine';
+import { runChecks } from '../../../shared/checks/engine';
+import { tallyChecks } from '../../../shared/checks/tally';
 import type { Finding } from '../../../shared/checks/types';
 import type { Report } from '../../../shared/model/types';
 import type { ImportPreview } from '../../../shared/service/api';
@@ -33,6 +34,8 @@ export interface BatchRow {
   counts: { error: number; warning: number; info: number };
   /** File name of last year's report used for the cross-year checks. */
   withLast?: string;
+  /** Its row (the preview of this file checks against the same report). */
+  lastIndex?: number;
 }
 
 /** Runs `task` over `items` with at most `limit` at a time; stops taking new items once `stopped()`. */
@@ -76,7 +79,13 @@ export function checkRows(rows: BatchRow[], now?: Date): BatchRow[] {
         mode: 'import',
         ...(now ? { now } : {}),
       });
-      return { ...row, findings, counts: countBySeverity(findings), ...(last ? { withLast: last.fileName } : {}) };
+      const t = tallyChecks(report, findings, 'import');
+      return {
+        ...row,
+        findings,
+        counts: { error: t.error, warning: t.warning, info: t.info },
+        ...(last ? { withLast: last.fileName, lastIndex: last.index } : {}),
+      };
     } catch (e) {
       return {
         ...row,

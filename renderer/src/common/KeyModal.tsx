@@ -47,6 +47,10 @@ function ownsEnter(el: HTMLElement): boolean {
 export function KeyModal({ onEnter, focusKey, children, ...props }: KeyModalProps) {
   const panel = useRef<HTMLDivElement>(null);
   const latest = useLatest({
+    cancel:
+      props.keyboard !== false && props.onCancel
+        ? () => props.onCancel?.({} as MouseEvent<HTMLButtonElement>)
+        : undefined,
     enter:
       onEnter ??
       (props.onOk && !props.okButtonProps?.disabled && !props.confirmLoading
@@ -64,9 +68,19 @@ export function KeyModal({ onEnter, focusKey, children, ...props }: KeyModalProp
     e.stopPropagation();
     enter();
   };
-  // A closed list would open on Enter: catch it first (the list still opens with ↓ or by typing).
+  // A list field keeps Enter and Esc for itself even when closed: a closed list would open on Enter,
+  // and Esc would not reach the dialog. Catch both first (the list still opens with ↓ or by typing,
+  // and an open list still closes on Esc).
   const onKeyDownCapture = (e: KeyboardEvent<HTMLDivElement>) => {
-    if ((e.target as HTMLElement).getAttribute('role') === 'combobox') confirm(e);
+    const target = e.target as HTMLElement;
+    if (target.getAttribute('role') !== 'combobox') return;
+    if (e.key === 'Enter') confirm(e);
+    const cancel = latest.current.cancel;
+    if (e.key === 'Escape' && cancel && target.getAttribute('aria-expanded') !== 'true') {
+      e.preventDefault();
+      e.stopPropagation();
+      cancel();
+    }
   };
 
   return (

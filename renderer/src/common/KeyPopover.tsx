@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { Popover } from 'antd';
+import { focusWhenPresent } from './focus-when-present';
 
 /**
  * A popup of information the keyboard can use (antd's Popover leaves the focus on its button and
@@ -25,9 +26,13 @@ export function KeyPopover(props: {
     if (giveBack && el) window.setTimeout(() => el.isConnected && el.focus(), 0);
   };
 
+  // The content is rendered with the popup's first frames: focus it as soon as it is there.
+  useEffect(() => {
+    if (open) focusWhenPresent(() => body.current);
+  }, [open]);
+
   useEffect(() => {
     if (!open) return;
-    const frame = requestAnimationFrame(() => body.current?.focus());
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
       e.preventDefault();
@@ -42,7 +47,6 @@ export function KeyPopover(props: {
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('focusin', onFocus);
     return () => {
-      cancelAnimationFrame(frame);
       window.removeEventListener('keydown', onKey, true);
       window.removeEventListener('focusin', onFocus);
     };

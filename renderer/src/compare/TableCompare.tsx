@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button } from 'antd';
 import type { TemplateDef } from '../../../templates/types';
 import type { Report } from '../../../shared/model/types';
+import { blankCells } from '../../../shared/checks/tally';
 import { compareCells } from '../../../shared/rollover/compare';
 import { formatCell } from '../../../shared/model/format';
 import { cellMatrices, formatDelta, type CellMatrix, type MatrixCell } from './cell-matrix';
@@ -15,6 +16,8 @@ import { carryLinks } from './carry-links';
 export function TableCompare(props: { report: Report; last: Report; template: TemplateDef; baselineOnly: boolean }) {
   const { report, last, template } = props;
   const links = useMemo(() => carryLinks(report, last, template), [report, last, template]);
+  // The blank cells as the status bar and the library count them (computed totals are not cells to fill).
+  const blanks = useMemo(() => blankCells(report, 'editor'), [report]);
   const matrices = useMemo(
     () => (props.baselineOnly ? [] : cellMatrices(template, compareCells(report, last))),
     [report, last, template, props.baselineOnly],
@@ -100,7 +103,16 @@ export function TableCompare(props: { report: Report; last: Report; template: Te
           上年报告不在年报库中（可能已删除），只保留了建立本报告时记下的衔接数字，其余表格无法对比。
         </p>
       ) : (
-        matrices.map((m) => <MatrixTable key={m.table} matrix={m} lastYear={last.year} year={report.year} fmt={fmt} />)
+        matrices.map((m) => (
+          <MatrixTable
+            key={m.table}
+            matrix={m}
+            blankNow={blanks[m.table]}
+            lastYear={last.year}
+            year={report.year}
+            fmt={fmt}
+          />
+        ))
       )}
     </div>
   );
@@ -113,11 +125,14 @@ function LinkMark({ state }: { state: 'ok' | 'differs' | 'blank' }) {
 
 function MatrixTable({
   matrix,
+  blankNow,
   lastYear,
   year,
   fmt,
 }: {
   matrix: CellMatrix;
+  /** Cells this year left blank (tallyChecks' count). */
+  blankNow: number;
   lastYear: number;
   year: number;
   fmt(v: number | null): string;
@@ -133,7 +148,7 @@ function MatrixTable({
         {matrix.caption}
         <span className="compare-count">
           {matrix.changedCells ? `${matrix.changedCells} 格与上年不同` : '已填的格与上年相同'}
-          {matrix.blankNow ? `，本年 ${matrix.blankNow} 格未填` : ''}
+          {blankNow ? `，本年 ${blankNow} 格未填` : ''}
         </span>
       </h3>
       {rows.length ? (

@@ -32,8 +32,6 @@ export interface CellMatrix {
   columns: string[];
   rows: MatrixRow[];
   changedCells: number;
-  /** Cells this year left blank. */
-  blankNow: number;
 }
 
 /** “三（一）予以公开 · 自然人” → row “三（一）予以公开”, column “自然人” (the row part may hold “·” itself). */
@@ -79,7 +77,6 @@ export function cellMatrices(template: TemplateDef, cells: CellComparison[]): Ce
       columns,
       rows: list,
       changedCells: all.filter((c) => c.kind === 'changed').length,
-      blankNow: all.filter((c) => c.current === null).length,
     };
   });
 }

@@ -8,6 +8,8 @@ import type { CellMark } from '../logic/findings-index';
 import type { EditorPage } from '../app/router';
 import type { YearContext } from '../rollover/year-chips';
 import { CompareBoundary } from '../compare/CompareBoundary';
+import { SampleBanner } from '../library/SampleBanner';
+import { RolloverNotice } from '../rollover/RolloverNotice';
 import { PAGE_TITLES } from './SectionNav';
 import { CoverPage } from './CoverPage';
 import { SectionPage } from './SectionPage';
@@ -42,6 +44,8 @@ export function EditorPageView(props: {
   return (
     <main className="editor-main" aria-labelledby="page-heading">
       <div className="page-inner">
+        <SampleBanner report={report} />
+        <RolloverNotice reportId={report.meta.id} />
         <h2 id="page-heading" ref={props.headingRef} tabIndex={-1} className="page-heading">
           {page === 'preview' ? '预览全文' : page === 'compare' ? '与上年对比' : PAGE_TITLES[page]}
         </h2>

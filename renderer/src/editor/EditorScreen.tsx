@@ -181,9 +181,10 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
       <StatusBar
         save={save}
         onRetry={retrySave}
-        errors={checks.counts.error}
-        warnings={checks.counts.warning}
-        infos={checks.counts.info}
+        errors={checks.counts?.error ?? 0}
+        warnings={checks.counts?.warning ?? 0}
+        infos={checks.counts?.info ?? 0}
+        blankCells={checks.counts?.blankCells ?? 0}
         onShowFindings={showPanel}
         formatName={template ? template.name : '2019年以前的格式'}
         carriedShare={checks.share}

@@ -28,6 +28,8 @@ export const StatusBar = memo(function StatusBar(props: {
   errors: number;
   warnings: number;
   infos: number;
+  /** Table cells still blank (tallyChecks: what the library and the comparison also count). */
+  blankCells: number;
   onShowFindings(): void;
   formatName: string;
   /** Share (0..1) of the text still last year's, when last year's report is known. */
@@ -66,11 +68,12 @@ export const StatusBar = memo(function StatusBar(props: {
           type="button"
           className="status-counts"
           onClick={props.onShowFindings}
-          aria-label={`检查结果：${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示。打开检查结果`}
+          aria-label={`检查结果：${counts.error} 个错误，${counts.warning} 个警告，${counts.info} 个提示${props.blankCells ? `，表格中 ${props.blankCells} 格未填` : ''}。打开检查结果`}
         >
           <span className={`count-chip error${counts.error ? '' : ' zero'}`}>错误 {counts.error}</span>
           <span className={`count-chip warning${counts.warning ? '' : ' zero'}`}>警告 {counts.warning}</span>
           <span className={`count-chip info${counts.info ? '' : ' zero'}`}>提示 {counts.info}</span>
+          {props.blankCells ? <span className="count-chip blank">未填 {props.blankCells} 格</span> : null}
         </button>
         {props.carriedShare !== null && props.carriedShare !== undefined && props.compareHref ? (
           <a className="status-carried" href={props.compareHref} title="查看与上年报告的逐段、逐格对比">

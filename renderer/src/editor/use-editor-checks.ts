@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { TemplateDef } from '../../../templates/types';
 import type { Report } from '../../../shared/model/types';
-import { runChecks, countBySeverity } from '../../../shared/checks/engine';
+import { runChecks } from '../../../shared/checks/engine';
+import { tallyChecks } from '../../../shared/checks/tally';
 import { carriedShare } from '../../../shared/rollover/compare';
 import { computeCompleteness } from '../logic/completeness';
 import { indexFindingsByCell } from '../logic/findings-index';
@@ -19,7 +20,8 @@ export function useEditorChecks(report: Report | null, last: Report | null, temp
     () => (report ? computeCompleteness(report, template, findings) : []),
     [report, template, findings],
   );
-  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  // Counted as every screen counts (the library row shows the same numbers).
+  const counts = useMemo(() => (report ? tallyChecks(report, findings, 'editor') : null), [report, findings]);
 
   const year = report?.year;
   const derivedId = report?.meta.derivedFrom?.id;

@@ -1,12 +1,13 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Report } from '../../../shared/model/types';
 import { baselineAsLastReport } from '../../../shared/rollover/rollover';
+import { chooseLastYear, lastYearNeeds } from '../../../shared/rollover/last-year';
 import { useServices } from '../api/context';
 
 /**
- * Last year's report, for the cross-year checks and the comparison: the one this report was made
- * from, else the figures kept from it at rollover (it is no longer in the library), else the same
- * agency's report of the year before.
+ * Last year's report, for the cross-year checks and the comparison, chosen as the library chooses it
+ * for its counts (shared/rollover/last-year.ts): the one this report was made from, else the figures
+ * kept from it at rollover, else the same agency's report of the year before — never the sample.
  */
 export function useLastReport(id: string, report: Report | null, reportRef: RefObject<Report | null>): Report | null {
   const { api } = useServices();
@@ -21,14 +22,11 @@ export function useLastReport(id: string, report: Report | null, reportRef: RefO
     api
       .listReports()
       .then((lib) => {
-        const linked = derivedId ? lib.reports.find((r) => r.id === derivedId) : undefined;
-        if (linked) return api.getReport(linked.id);
-        const stand = reportRef.current ? baselineAsLastReport(reportRef.current) : null;
-        if (stand) return stand;
-        const prev = lib.reports
-          .filter((r) => r.id !== id && r.agency === agencyName && r.year === year - 1)
-          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-        return prev ? api.getReport(prev.id) : null;
+        const current = reportRef.current;
+        if (!current) return null;
+        const choice = chooseLastYear(lastYearNeeds(current, id), lib.reports);
+        if (choice?.kind === 'report') return api.getReport(choice.id);
+        return choice?.kind === 'baseline' ? baselineAsLastReport(current) : null;
       })
       .then(
         (r) => live && setLast(r),

@@ -104,7 +104,11 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
               ) : null}
             </span>
           </h2>
-          {p.last ? <p className="muted small">已与年报库中的上年报告对照。</p> : null}
+          {p.last ? (
+            <p className="muted small">
+              {session.from === 'batch' ? '已与这次批量检查中的上年报告对照。' : '已与年报库中的上年报告对照。'}
+            </p>
+          ) : null}
           <FindingGroups findings={p.findings} />
         </aside>
         <main className="import-main" aria-label="导入的内容">

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { Report } from '../../../shared/model/types';
 import type { ImportPreview, ReportFileInput } from '../../../shared/service/api';
 
 /**
@@ -14,6 +15,8 @@ export interface ImportSession {
   file: () => Promise<ReportFileInput>;
   /** Where 返回 leads. */
   from: 'library' | 'batch';
+  /** From a batch: the report the batch checked it against as last year's (the preview counts the same). */
+  last?: Report | null;
 }
 
 let current: ImportSession | null = null;

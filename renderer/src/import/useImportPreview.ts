@@ -2,7 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp } from 'antd';
 import type { Report } from '../../../shared/model/types';
 import type { ReportFileInput } from '../../../shared/service/api';
-import { countBySeverity, runChecks } from '../../../shared/checks/engine';
+import { runChecks } from '../../../shared/checks/engine';
+import { tallyChecks } from '../../../shared/checks/tally';
+import { baselineAsLastReport } from '../../../shared/rollover/rollover';
+import { chooseLastYear, lastYearNeeds } from '../../../shared/rollover/last-year';
+import { useLatest } from '../hooks/use-latest';
 import { applyDifferences } from '../../../shared/import/exported-docx/differences';
 import { newId } from '../../../shared/model/blank';
 import { errorText, useServices } from '../api/context';
@@ -34,17 +38,27 @@ export function useImportPreview(session: ImportSession) {
     [hasDiffs, preview, differences, accepted],
   );
 
-  // Last year's report of the agency in the library enables the cross-year checks.
+  // Last year's report enables the cross-year checks: for a file of a batch the one the batch paired
+  // it with (so the counts are the batch's), else the library's as the library chooses it.
+  const fromBatch = session.from === 'batch';
+  const batchLast = session.last ?? null;
   const agency = report.agency.name;
   const year = report.year;
-  const id = report.meta.id;
+  const derivedId = report.meta.derivedFrom?.id;
+  const reportRef = useLatest(report);
   useEffect(() => {
+    if (fromBatch) {
+      setLast(batchLast);
+      return;
+    }
     let live = true;
     api
       .listReports()
       .then((lib) => {
-        const prev = lib.reports.find((r) => r.agency === agency && r.year === year - 1 && r.id !== id);
-        return prev ? api.getReport(prev.id) : null;
+        const current = reportRef.current;
+        const choice = chooseLastYear(lastYearNeeds(current), lib.reports);
+        if (choice?.kind === 'report') return api.getReport(choice.id);
+        return choice?.kind === 'baseline' ? baselineAsLastReport(current) : null;
       })
       .then(
         (r) => live && setLast(r),
@@ -53,10 +67,11 @@ export function useImportPreview(session: ImportSession) {
     return () => {
       live = false;
     };
-  }, [api, agency, year, id]);
+  }, [api, agency, year, derivedId, fromBatch, batchLast, reportRef]);
 
   const findings = useMemo(() => runChecks(report, { last, mode: 'import' }), [report, last]);
-  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  // Counted as every screen counts (the batch row shows the same numbers).
+  const counts = useMemo(() => tallyChecks(report, findings, 'import'), [report, findings]);
 
   const back = () => {
     navigate(session.from === 'batch' ? { screen: 'batch' } : { screen: 'library' });

@@ -1,10 +1,11 @@
-import { Button, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Space, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ApartmentOutlined, CopyOutlined, DeleteOutlined, ForwardOutlined, HistoryOutlined } from '@ant-design/icons';
 import { AGENCY_KIND_LABELS, STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import type { ReportSummary } from '../../../shared/service/api';
 import { formatTime } from '../logic/format-time';
 import { openReport } from './useLibrary';
+import { CheckCounts, SampleTag } from './CheckCounts';
 import { navigate } from '../app/router';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
@@ -37,6 +38,7 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
           >
             {r.agency || '（未填写机关）'}
           </Button>
+          {r.sample ? <SampleTag /> : null}
           <div className="muted small">{AGENCY_KIND_LABELS[r.agencyKind] ?? ''}</div>
         </div>
       ),
@@ -72,25 +74,7 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
     {
       title: '检查结果',
       width: 170,
-      render: (_, r) =>
-        r.errors === 0 && r.warnings === 0 ? (
-          <Tag color="success" variant="outlined">
-            未发现问题
-          </Tag>
-        ) : (
-          <Space size={4}>
-            {r.errors > 0 ? (
-              <Tag color="error" variant="outlined">
-                {r.errors} 个错误
-              </Tag>
-            ) : null}
-            {r.warnings > 0 ? (
-              <Tag color="warning" variant="outlined">
-                {r.warnings} 个警告
-              </Tag>
-            ) : null}
-          </Space>
-        ),
+      render: (_, r) => <CheckCounts summary={r} />,
     },
     {
       title: '修改时间',
@@ -107,17 +91,19 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
           <Button size="small" type="primary" ghost onClick={() => openReport(r.id)}>
             打开
           </Button>
-          <Tooltip title={`以这份年报为基础新建${r.year + 1}年度年报`}>
-            <Button
-              size="small"
-              type="text"
-              icon={<ForwardOutlined />}
-              aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`}
-              onClick={() => props.onRollover(r)}
-            >
-              新建下一年
-            </Button>
-          </Tooltip>
+          {r.sample ? null : (
+            <Tooltip title={`以这份年报为基础新建${r.year + 1}年度年报`}>
+              <Button
+                size="small"
+                type="text"
+                icon={<ForwardOutlined />}
+                aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`}
+                onClick={() => props.onRollover(r)}
+              >
+                新建下一年
+              </Button>
+            </Tooltip>
+          )}
           {r.agencyKind === 'government' ? (
             <Tooltip title="汇总各部门、乡镇（街道）的年报">
               <Button

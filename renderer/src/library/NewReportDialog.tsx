@@ -50,13 +50,21 @@ export function NewReportDialog(props: {
   }, [open, form, defaults]);
 
   const agencies = useMemo(() => {
-    const names = new Set(reports.map((r) => r.agency).filter(Boolean));
+    // The sample's agency is fictional: never offered as the clerk's own.
+    const names = new Set(
+      reports
+        .filter((r) => !r.sample)
+        .map((r) => r.agency)
+        .filter(Boolean),
+    );
     if (props.defaultAgency) names.add(props.defaultAgency);
     return [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   }, [reports, props.defaultAgency]);
 
   const validYear = typeof year === 'number' && year >= MIN_YEAR && year <= new Date().getFullYear() + 1;
-  const existing = validYear ? reports.find((r) => r.agency === agency.trim() && r.year === year) : undefined;
+  const existing = validYear
+    ? reports.find((r) => !r.sample && r.agency === agency.trim() && r.year === year)
+    : undefined;
 
   const busyRef = useRef(false);
   const submit = async () => {

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button } from 'antd';
 import type { ReportStatus } from '../../../shared/model/types';
 import type { Library, ReportSummary, Settings } from '../../../shared/service/api';
-import { SAMPLE_AGENCY } from '../../../shared/sample/sample-report';
 import { errorText, useServices } from '../api/context';
 import { navigate } from '../app/router';
 import type { NewReportValues } from './NewReportDialog';
@@ -56,9 +55,7 @@ export function useLibrary() {
 
   const openSample = async () => {
     // One sample is enough: open the one already in the library rather than adding another copy.
-    const existing = library?.reports
-      .filter((r) => r.agency === SAMPLE_AGENCY)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+    const existing = library?.reports.filter((r) => r.sample).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
     if (existing) {
       openReport(existing.id);
       return;

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Alert } from 'antd';
+import { Alert } from 'antd';
 import { KeyModal } from '../common/KeyModal';
 import type { RolloverOutcome } from '../../../shared/service/api';
 import { errorText, useServices } from '../api/context';
 import { navigate } from '../app/router';
 import { existingReport, planRollover } from './plan';
-import { rolloverNotice } from './notice';
+import { showRolloverNotice } from './RolloverNotice';
 import { RolloverSourceFields } from './RolloverSourceFields';
 import { RolloverPlanFields } from './RolloverPlanFields';
 import { useRolloverSource, type SourceProps } from './useRolloverSource';
@@ -27,7 +27,6 @@ export interface RolloverDialogProps extends SourceProps {
 export function RolloverDialog(props: RolloverDialogProps) {
   const { open, onClose } = props;
   const { api, saves } = useServices();
-  const { notification } = AntApp.useApp();
   const src = useRolloverSource(open, props);
   const { last, source, file } = src;
   const [year, setYear] = useState<number | null>(null);
@@ -62,20 +61,7 @@ export function RolloverDialog(props: RolloverDialogProps) {
       });
       if (props.onCreated) props.onCreated(outcome);
       else {
-        const notice = rolloverNotice(outcome);
-        notification.info({
-          key: `rollover-${outcome.report.meta.id}`,
-          title: notice.title,
-          description: (
-            <ul className="rollover-notice">
-              {notice.lines.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          ),
-          placement: 'bottomRight',
-          duration: outcome.notes.length ? 0 : 12,
-        });
+        showRolloverNotice(outcome);
         navigate({ screen: 'editor', id: outcome.report.meta.id, page: 'cover' });
       }
       onClose();

@@ -33,6 +33,8 @@ export type PlanResult = { ok: true; plan: RolloverPlan } | { ok: false; problem
 
 /** Runs the rollover in memory (nothing saved) to show what the new report will hold. */
 export function planRollover(last: Report, year: number | null, agency: string): PlanResult {
+  if (last.meta.sample === true)
+    return { ok: false, problem: '示例年报的内容是虚构的，不能作为上年报告。请选择本单位上一年度的年报。' };
   if (year === null || !Number.isInteger(year))
     return { ok: false, problem: '请填写新报告的年度（四位数字，例如 2025）。' };
   const name = agency.trim();

@@ -8,6 +8,9 @@ import { base64Size, chooseReportFile, type ChosenFile } from './pick-file';
 
 export type Source = 'library' | 'file';
 
+/** The app's sample report is fictional: it is nobody's last year. */
+const withoutSamples = (list: ReportSummary[]) => list.filter((r) => !r.sample);
+
 export type SourceFile = ChosenFile & { kind?: ImportPreview['kind']; warnings?: string[] };
 
 export interface SourceProps {
@@ -28,7 +31,7 @@ export interface SourceProps {
  */
 export function useRolloverSource(open: boolean, props: SourceProps) {
   const { api, shell, saves } = useServices();
-  const [reports, setReports] = useState<ReportSummary[]>(props.reports ?? []);
+  const [reports, setReports] = useState<ReportSummary[]>(withoutSamples(props.reports ?? []));
   const [source, setSource] = useState<Source>('library');
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [file, setFile] = useState<SourceFile | null>(null);
@@ -78,7 +81,7 @@ export function useRolloverSource(open: boolean, props: SourceProps) {
     setProblem(null);
     setLast(null);
     setFile(null);
-    if (p.reports) setReports(p.reports);
+    if (p.reports) setReports(withoutSamples(p.reports));
     const pick = (all: ReportSummary[]) => {
       const id = p.fromId && all.some((r) => r.id === p.fromId) ? p.fromId : preselect(all)?.id;
       setSource(id ? 'library' : 'file');
@@ -88,13 +91,13 @@ export function useRolloverSource(open: boolean, props: SourceProps) {
       setSource('file');
       setSelectedId(undefined);
       takeGivenFile(p.file, p.fileReport);
-    } else if (p.reports) pick(p.reports);
+    } else if (p.reports) pick(withoutSamples(p.reports));
     // The library is also needed with a file: to switch to it, and to warn of a report already there.
     if (!p.reports) {
       api.listReports().then(
         (lib) => {
-          setReports(lib.reports);
-          if (!p.file) pick(lib.reports);
+          setReports(withoutSamples(lib.reports));
+          if (!p.file) pick(withoutSamples(lib.reports));
         },
         (e) => setProblem(errorText(e)),
       );

@@ -145,6 +145,8 @@ describe('the rollover dialog’s choices and preview', () => {
     updatedAt,
     errors: 0,
     warnings: 0,
+    infos: 0,
+    blankCells: 0,
   });
 
   it('lists by agency then newest year, and preselects the latest year (most recently edited first)', () => {

@@ -6,7 +6,7 @@ import { buildDocx } from '../../../shared/export/docx/build';
 import { buildHtml } from '../../../shared/export/html/build';
 import { PdfPrintError, type PdfPrinter } from '../../../electron/services/export/pdf-printer';
 import { nodeFs, type StorageFs } from '../../../electron/services/index';
-import { clock, serviceError, useTempDataDirs } from './helpers';
+import { clock, saveOrdinary, serviceError, useTempDataDirs } from './helpers';
 
 const tmp = useTempDataDirs();
 const exportRoot = mkdtempSync(join(tmpdir(), 'nianbao-exports-'));
@@ -144,7 +144,7 @@ describe('rollover and history through the service', () => {
   it('makes next year’s report from the library and saves it', async () => {
     const c = clock();
     const s = tmp.open({ dataDir: tmp.dir(), now: c.now });
-    const last = await s.createSampleReport();
+    const last = await saveOrdinary(s);
     const out = await s.rolloverReport({ fromId: last.meta.id });
     expect(out.report).toMatchObject({ year: 2025, meta: { derivedFrom: { id: last.meta.id, year: 2024 } } });
     const listed = (await s.listReports()).reports.map((r) => [r.year, r.derivedFrom ?? null]);
@@ -155,7 +155,7 @@ describe('rollover and history through the service', () => {
   it('makes next year’s report from an exported .docx, adding last year’s report to the library', async () => {
     const s = tmp.open({ dataDir: tmp.dir() });
     const elsewhere = tmp.open({ dataDir: tmp.dir() });
-    const last = await elsewhere.createSampleReport();
+    const last = await saveOrdinary(elsewhere);
     const out = await s.rolloverReport({
       file: { name: '2024年报.docx', data: b64(await buildDocx(last)) },
       year: 2025,
@@ -168,7 +168,7 @@ describe('rollover and history through the service', () => {
 
   it('gives the main figures of every year of an agency', async () => {
     const s = tmp.open({ dataDir: tmp.dir() });
-    const last = await s.createSampleReport();
+    const last = await saveOrdinary(s);
     await s.rolloverReport({ fromId: last.meta.id });
     await s.createReport({ agency: '别的单位', kind: 'department', year: 2024 });
     const series = await s.agencyHistory(last.agency.name);

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { ServiceError } from '../../../shared/service/api';
+import { newId } from '../../../shared/model/blank';
+import type { Report } from '../../../shared/model/types';
+import { sampleReport } from '../../../shared/sample/sample-report';
 import { createService, type NianbaoService, type ServiceOptions } from '../../../electron/services/index';
 
 /** A fresh data folder per test, removed afterwards (services opened with `open` are closed first). */
@@ -46,4 +49,14 @@ export async function serviceError(p: Promise<unknown>): Promise<ServiceError> {
     throw new Error(`expected a ServiceError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * The sample's content saved as an ordinary report of the library (not marked as the app's sample,
+ * which is never anyone's last year): a complete report to roll over, compare and chart.
+ */
+export async function saveOrdinary(s: Pick<NianbaoService, 'saveReport' | 'getReport'>): Promise<Report> {
+  const base = sampleReport();
+  const saved = await s.saveReport({ ...base, meta: { ...base.meta, id: newId() } });
+  return s.getReport(saved.id);
 }
