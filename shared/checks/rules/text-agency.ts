@@ -2,7 +2,7 @@ import type { Rule } from '../engine';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';
 import { spanOf, type TextBlock } from '../text/blocks';
-import { isAbbreviation, levelRank, parseAgencyName, placesClash, type AgencyName } from '../text/agency';
+import { isAbbreviation, levelRank, parseAgencyName, placesClash, sameTownship, type AgencyName } from '../text/agency';
 
 /**
  * TEXT-FOREIGN-AGENCY: the text names another agency where its own name belongs — the mark of a
@@ -53,14 +53,24 @@ function townshipMentions(text: string, own: { short: string; unit: string }): F
     if (i < 2) continue;
     const name = text.slice(i - 2, i);
     if (!CJK.test(name[0]!) || !CJK.test(name[1]!) || GENERIC_BEFORE.has(name[1]!) || VERB_BEFORE.has(name)) continue;
-    if (own.short.endsWith(name) || name.endsWith(own.short) || (i >= 3 && text.slice(i - 3, i) === own.short))
-      continue;
+    let start = i - 2;
+    if (sameTownship(own.short, name)) {
+      // The own name's last two characters: its own mention, unless a longer own name (新华路) is not what
+      // stands there (中华路街道 in 新华路街道's report; 石门彝族乡 in 大坪彝族乡's).
+      const long = own.short.length;
+      if (long <= 2 || i < long) continue;
+      const whole = text.slice(i - long, i);
+      if (sameTownship(own.short, whole) || !/^[\u4e00-\u9fff]+$/.test(whole) || GENERIC_BEFORE.has(whole[0]!))
+        continue;
+      start = i - long;
+    } else if (i >= 3 && sameTownship(own.short, text.slice(i - 3, i))) continue;
     const after = text.slice(i + m[0].length, i + m[0].length + 6);
     if (!TOWNSHIP_SELF_AFTER.test(after)) continue;
-    if (!TOWNSHIP_BODY_AFTER.test(after) && !NAME_BOUNDARY_BEFORE.test(text.slice(Math.max(0, i - 4), i - 2))) continue;
+    if (!TOWNSHIP_BODY_AFTER.test(after) && !NAME_BOUNDARY_BEFORE.test(text.slice(Math.max(0, start - 2), start)))
+      continue;
     // Named in passing: a merged township (原石坝乡政府), a partner (与石坝镇政府联合…).
-    if (PASSING_BEFORE.test(text.slice(Math.max(0, i - 6), i - 2))) continue;
-    out.push({ name: name + m[0], start: i - 2, end: i + m[0].length });
+    if (PASSING_BEFORE.test(text.slice(Math.max(0, start - 4), start))) continue;
+    out.push({ name: text.slice(start, i) + m[0], start, end: i + m[0].length });
   }
   return out;
 }
@@ -169,8 +179,7 @@ function isForeign(candidate: string, own: AgencyName, role: Role): boolean {
   if (placesClash(cand.places, own.places, sameOrgan)) return true;
   if (cand.level === 'township') {
     if (role !== 'township' || !own.own || !cand.own) return false;
-    const mine = own.own.short;
-    return !(cand.own.short === mine || cand.own.short.endsWith(mine) || mine.endsWith(cand.own.short));
+    return !sameTownship(cand.own.short, own.own.short);
   }
   if (role === 'institution') {
     // Another hospital or school (江州市第二人民医院 in the 第一人民医院's report); a 中心, 院 or 所 of

@@ -32,6 +32,11 @@ const KEEP_AFTER = [
   /^年\d{1,2}月\d{1,2}日(?:第|国务院)/, // 2019年4月3日国务院令第711号修订
 ];
 
+// A date in brackets after a name tells when something happened to it (原小河乡（2019年撤并）, 便民服务中心
+// （2021年建成）): history, not the report's year. A bare “（2023年）” may be the report's year: not kept.
+const EVENT_IN_BRACKETS =
+  /^年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:撤并|合并|并入|撤销|撤乡|撤镇|设立|成立|组建|挂牌|更名|划入|划归|划转|改制|建成|投用|启用|开通|迁入)[^，。；（）]{0,8}）/;
+
 // The statistics period of the report (统计期限自2023年1月1日起至2023年12月31日止) names the report year and
 // no other: a past year there is last year's text, whatever word (自, 至, 从) stands before it.
 const PERIOD_AFTER =
@@ -76,7 +81,10 @@ function* staleYear(ctx: CheckContext): Iterable<Finding> {
       const period = !COMPARE_BEFORE.test(before) && inPeriod(text, start, end, y);
       if (
         !period &&
-        (KEEP_BEFORE.test(before) || KEEP_AFTER.some((re) => re.test(after)) || insideBookTitle(text, start))
+        (KEEP_BEFORE.test(before) ||
+          KEEP_AFTER.some((re) => re.test(after)) ||
+          (before.endsWith('（') && EVENT_IN_BRACKETS.test(after)) ||
+          insideBookTitle(text, start))
       )
         continue;
       stale.push({ start, end, year: y });

@@ -104,6 +104,29 @@ export function cannotMakeRegulations(name: string, kind: AgencyKind, parent?: s
   return false;
 }
 
+// A 民族乡/镇's designation (大坪彝族乡, 石门土家族乡, 新寨苗族侗族乡, 长寿民族乡): reports write the place
+// name without it as often as with it (大坪乡).
+const ETHNIC_NAMES =
+  '蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 ' +
+  '达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 ' +
+  '赫哲 门巴 珞巴 基诺';
+const ETHNIC = new RegExp(`(?:(?:${ETHNIC_NAMES.split(' ').join('|')})族)+$|民族$`);
+const townCore = (short: string): string => {
+  const core = short.replace(ETHNIC, '');
+  return core.length >= 2 ? core : short;
+};
+
+/**
+ * Whether two short names of townships (果耶, 大坪彝族) name the same one: equal, one ending the other
+ * (a name given with or without its county), or the same without the ethnic designation.
+ */
+export function sameTownship(a: string, b: string): boolean {
+  if (a === b || a.endsWith(b) || b.endsWith(a)) return true;
+  const ca = townCore(a);
+  const cb = townCore(b);
+  return ca === cb || ca.endsWith(cb) || cb.endsWith(ca);
+}
+
 /** Whether `short` could abbreviate `long` (its characters appear in order): 文旅局 ⊂ 文化体育广播电视和旅游局. */
 export function isAbbreviation(short: string, long: string): boolean {
   if (!short) return false;

@@ -677,9 +677,11 @@ function partOfReceived(text: string, floor: number, at: number, middle: string)
   while (i >= floor && at - i < 40 && !isClauseDelim(text.charCodeAt(i))) i--;
   const clause = text.slice(i + 1, at);
   if (CHANNEL.test(clause)) return true;
-  // 其中 in the clause (…，其中县政府本级受理 45 件) or just before it (…。其中，县政府办公室受理…).
+  // 其中 in the clause (…，其中县政府本级受理 45 件), or earlier in the sentence: each clause after it names
+  // one part (…其中局机关受理 52 件，各分局受理 34 件; …。其中，县政府办公室受理…).
   const k = clause.lastIndexOf('其中');
-  const sub = k >= 0 ? clause.slice(k + 2) : i > floor && text.startsWith('其中', i - 2) ? clause : null;
+  const after = k < 0 && i > floor && text.lastIndexOf('其中', i) >= Math.max(floor, i - 80);
+  const sub = k >= 0 ? clause.slice(k + 2) : after ? clause : null;
   return sub !== null && sub.replace(OWN_PART_WORDS, '') !== '';
 }
 

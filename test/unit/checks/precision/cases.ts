@@ -32,6 +32,8 @@ export const AGENCIES = {
   govOffice: { name: '云溪区人民政府办公室', kind: 'department' },
   taxBureau: { name: '国家税务总局云溪县税务局', kind: 'department' },
   hospital: { name: '江州市第一人民医院', kind: 'other' },
+  ethnicXiang: { name: '云溪县大坪彝族乡人民政府', kind: 'township' },
+  street3: { name: '江州市清河区新华路街道办事处', kind: 'township' },
 } as const satisfies Record<string, Agency>;
 
 export interface Case {

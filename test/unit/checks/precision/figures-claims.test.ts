@@ -53,6 +53,7 @@ const FIRE: RuleCase[] = [
   // A part (by subject matter) does not stand in for the whole: the whole figure is still compared.
   c('TEXT-NUMBER', A.county, '县政府全年共受理政府信息公开申请30件，其中涉及征地拆迁的受理12件。', T3_26),
   c('TEXT-NUMBER', A.countyBureau, '全年共收到政府信息公开申请30件，其中通过信函收到申请6件，网上申请24件。', T3_26),
+  c('TEXT-NUMBER', A.countyBureau, '全系统共受理政府信息公开申请40件，其中局机关受理30件，各分局受理10件。', T3_26),
 ];
 
 const QUIET: RuleCase[] = [
@@ -115,6 +116,7 @@ const QUIET: RuleCase[] = [
     T3_26,
   ),
   c('TEXT-NUMBER', A.county, '2024年，全县共受理政府信息公开申请213件，其中县政府本级受理26件。', T3_26),
+  c('TEXT-NUMBER', A.countyBureau, '全系统共受理政府信息公开申请40件，其中局机关受理26件，各分局受理14件。', T3_26),
   // ALL-ZERO: nothing received, or figures of something else.
   c('ALL-ZERO', A.township, '2024年，我镇未收到政府信息公开申请。'),
   c('ALL-ZERO', A.township, '受理群众咨询30件，发放宣传资料500余份。'),

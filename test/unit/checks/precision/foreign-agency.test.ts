@@ -70,6 +70,17 @@ const FIRE: Case[] = [
     text: '如对本报告有疑问，请与江州市中医院院长办公室联系（电话：0523-86200000）。',
     names: '江州市中医院院长办公室',
   },
+  // Another township whose name ends like the reporting one's, or differs only before the ethnic designation.
+  {
+    agency: A.street3,
+    text: '在区政府门户网站中华路街道信息公开专栏发布信息215条。',
+    names: '中华路街道',
+  },
+  {
+    agency: A.ethnicXiang,
+    text: '依托县政府门户网站石门彝族乡信息公开专栏发布信息64条。',
+    names: '石门彝族乡',
+  },
 ];
 
 const QUIET: Case[] = [
@@ -128,6 +139,12 @@ const QUIET: Case[] = [
   // A vertically managed bureau's branches, named without the bureau.
   { agency: A.taxBureau, text: '第一税务分局严格落实办税公开要求，及时更新办税服务厅公告。' },
   { agency: A.taxBureau, text: '2024年，第二税务分局认真做好减税降费政策宣传解读。' },
+  // A 民族乡 names itself with or without its ethnic designation; a 街道 of three characters names itself whole.
+  { agency: A.ethnicXiang, text: '2024年，大坪乡在县委、县政府的坚强领导下，认真贯彻落实《条例》。' },
+  { agency: A.ethnicXiang, where: 'preamble', text: '如对本报告有疑问，请与大坪乡党政综合办公室联系。' },
+  { agency: A.ethnicXiang, text: '依托县政府门户网站大坪彝族乡信息公开专栏发布信息64条。' },
+  { agency: A.street3, text: '在区政府门户网站新华路街道信息公开专栏发布信息215条。' },
+  { agency: A.street3, text: '与相邻的东风街道联合开展“政务公开日”活动2次。' },
   // A hospital: its supervising body above it, its own offices.
   { agency: A.hospital, text: '2024年，市卫生健康委员会高度重视，多次指导我院规范院务公开。' },
   { agency: A.hospital, text: '江州市卫生健康委员会认真指导全市公立医院开展信息公开工作。' },

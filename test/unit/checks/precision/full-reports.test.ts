@@ -4,12 +4,16 @@ import type { CheckMode, Finding } from '../../../../shared/checks/types';
 import type { Report } from '../../../../shared/model/types';
 import { lastYearOf } from '../../../fixtures/factory';
 import { FULL_REPORTS } from './reports/all';
-import { DEFECTS } from './reports/defects';
+import { DEFECTS as FIRST_PASS } from './reports/defects';
+import { SECOND_PASS_DEFECTS } from './reports/defects-second-pass';
+
+const DEFECTS = [...FIRST_PASS, ...SECOND_PASS_DEFECTS];
 
 /**
  * Whole reports of a 街道, 镇, 乡, 县政府, 区政府, 高新区, 新区, 县局, 市局, 市政府, two vertically managed
- * bodies and a hospital, written for issue #12's re-test (not from the samples): consistent, so every
- * finding is a false alarm; then each with known defects planted, every one of which must be found.
+ * bodies and a hospital, written for issue #12's re-test (not from the samples), and of a 经开区管委会, a
+ * 市直部门 with 分局, a 公积金中心, a 民族乡 and a 街道 of a three-character name (second pass): consistent,
+ * so every finding is a false alarm; then each with known defects planted, every one of which must be found.
  */
 
 const NOW = new Date('2025-01-20T00:00:00Z');

@@ -11,6 +11,7 @@ const STALE_FIRE: Case[] = [
   { agency: A.district, text: '2023年共主动公开政府信息1136条，解读信息发布7条。' },
   { agency: A.township, text: '二〇二三年，我镇坚持以公开促落实。' },
   { agency: A.zone, text: '开发区2023年度共受理政府信息公开申请3件。' },
+  { agency: A.township, text: '本年度（2023年）共主动公开政府信息64条。' },
 ];
 
 const STALE_QUIET: Case[] = [
@@ -38,6 +39,7 @@ const STALE_QUIET: Case[] = [
   { agency: A.district, text: '全年主动公开政府信息1268条，较上年（2023年）增长12.5%。' },
   { agency: A.township, text: '上年度（2023年）结转的2件申请均已在法定期限内办结。' },
   { agency: A.street, text: '继续巩固2023年基层政务公开标准化规范化建设成果，更新街道公开目录。' },
+  { agency: A.ethnicXiang, text: '对原小河乡（2019年撤并）遗留的公开资料进行整理归档。' },
 ];
 
 const PUNCT_QUIET: Case[] = [
