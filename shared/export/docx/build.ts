@@ -24,6 +24,7 @@ import { buildPrintDocument, type PrintDocument, type PrintParagraph } from '../
 import type { PrintCell, PrintTable } from '../table-layout';
 import { FONT, LINE_PITCH, PAGE, SIZE, TYPE_WIDTH, type PageNumberPlacement } from '../gbt9704';
 import { finishPackage } from './package-fixes';
+import { zipPackage, type DeflateRaw } from './zip-package';
 import { coverOf, keepWithNext } from '../pagination';
 import { printableText } from '../text';
 
@@ -32,6 +33,11 @@ export interface DocxOptions {
   pageNumbers?: PageNumberPlacement;
   /** Embed the report JSON (default true): importing the .docx then gives back the exact report. */
   embed?: boolean;
+  /**
+   * A native raw deflate (zlib's deflateRawSync) to zip the package with (zip-package.ts); without
+   * it the docx library's JavaScript deflate zips it. Same files either way.
+   */
+  deflateRaw?: DeflateRaw;
 }
 
 /** Paragraph style ids; the read-back recognises paragraphs by them (and by their names). */
@@ -368,5 +374,25 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
 export async function buildDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
   const doc = buildDocument(report, options);
   const parts = finishPackage(doc, options.embed === false ? null : report);
-  return Packer.pack(doc, 'uint8array', false, parts);
+  const files = options.deflateRaw ? packageFiles(doc, parts) : null;
+  return files ? zipPackage(files, options.deflateRaw!) : Packer.pack(doc, 'uint8array', false, parts);
+}
+
+type PackageCompiler = {
+  compile(
+    doc: Document,
+    prettify: undefined,
+    overrides: { path: string; data: string }[],
+  ): Map<string, string | Uint8Array>;
+};
+
+/**
+ * The package's files as the docx library's packer zips them (its compiler: not part of its typed
+ * API, so looked for, and the packer used whole when it is not there). Zipped by zip-package.ts.
+ */
+function packageFiles(doc: Document, parts: { path: string; data: string }[]): Map<string, string | Uint8Array> | null {
+  const compiler = (Packer as unknown as { compiler?: Partial<PackageCompiler> }).compiler;
+  if (typeof compiler?.compile !== 'function') return null;
+  const files = (compiler as PackageCompiler).compile(doc, undefined, parts);
+  return files instanceof Map ? files : null;
 }
