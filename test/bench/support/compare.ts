@@ -27,14 +27,16 @@ export interface Samples {
   wall: number[];
   /** User + system CPU time of each run and its children, ms (empty without GNU time). */
   cpu: number[];
+  /** Largest resident set of each run, MB (GNU time's %M; worker threads included; empty without it). */
+  rss: number[];
 }
 
 const GNU_TIME = '/usr/bin/time';
 export const hasGnuTime = existsSync(GNU_TIME);
 
-function once(c: ProcessCase, timeFile: string): Promise<{ wall: number; cpu: number }> {
+function once(c: ProcessCase, timeFile: string): Promise<{ wall: number; cpu: number; rss: number }> {
   return new Promise((resolve, reject) => {
-    const [cmd, args] = hasGnuTime ? [GNU_TIME, ['-f', '%U %S', '-o', timeFile, c.cmd, ...c.args]] : [c.cmd, c.args];
+    const [cmd, args] = hasGnuTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, c.cmd, ...c.args]] : [c.cmd, c.args];
     const started = performance.now();
     const child = spawn(cmd, args, { cwd: c.cwd, env: { ...process.env, ...c.env } });
     let stdout = '';
@@ -51,12 +53,14 @@ function once(c: ProcessCase, timeFile: string): Promise<{ wall: number; cpu: nu
         return;
       }
       let cpu = NaN;
+      let rss = NaN;
       if (hasGnuTime) {
         const last = readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
-        const [user, sys] = last.split(' ').map(Number);
+        const [user, sys, maxKb] = last.split(' ').map(Number);
         cpu = ((user ?? NaN) + (sys ?? NaN)) * 1000;
+        rss = (maxKb ?? NaN) / 1024;
       }
-      resolve({ wall, cpu });
+      resolve({ wall, cpu, rss });
     });
   });
 }
@@ -67,7 +71,7 @@ export async function compareProcesses(
   { runs, warmup = 1 }: { runs: number; warmup?: number },
 ): Promise<Record<string, Samples>> {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-time-'));
-  const out: Record<string, Samples> = Object.fromEntries(cases.map((c) => [c.label, { wall: [], cpu: [] }]));
+  const out: Record<string, Samples> = Object.fromEntries(cases.map((c) => [c.label, { wall: [], cpu: [], rss: [] }]));
   try {
     for (let round = 0; round < warmup + runs; round++) {
       for (const c of cases) {
@@ -75,6 +79,7 @@ export async function compareProcesses(
         if (round < warmup) continue;
         out[c.label]!.wall.push(t.wall);
         if (Number.isFinite(t.cpu)) out[c.label]!.cpu.push(t.cpu);
+        if (Number.isFinite(t.rss)) out[c.label]!.rss.push(t.rss);
       }
     }
   } finally {
