@@ -187,7 +187,8 @@ function* allZero(ctx: CheckContext): Iterable<Finding> {
       (c) =>
         (c.kind === 'received' || c.kind === 'new_received' || c.kind === 'answered' || c.kind === 'carried') &&
         c.value > 0 &&
-        !c.otherScope,
+        !c.otherScope &&
+        !c.otherYear,
     );
     if (!claim) continue;
     yield {

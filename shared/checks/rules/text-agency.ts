@@ -81,7 +81,10 @@ const SELF_VERB =
   /坚持|认真|高度重视|严格|按照|围绕|深入|进一步|持续|全面|扎实|积极|始终|紧紧|不断|切实|着力|聚焦|紧扣/g;
 const SUBJECT =
   /^(?:(?:19|20)\d{2}年度?(?:以来)?)?([\u4e00-\u9fff]{2,16}?(?:人民政府|局|委员会|委|办公室|中心|厅|镇|乡|街道|街道办事处|办事处|管委会|管理委员会|工委|医院|学校|学院|大学|中学|小学))$/;
-const SUBJECT_DELIMS = '。；，：';
+/** 。；，： (char codes: no one-character string per step of the scans back). */
+const isSubjectDelim = (c: number) => c === 0x3002 || c === 0xff1b || c === 0xff0c || c === 0xff1a;
+/** The last characters of SUBJECT's names: a fast test before the regex (most clauses end otherwise). */
+const SUBJECT_LAST = new Set([...'府局会委室心厅镇乡道处院校学'].map((ch) => ch.charCodeAt(0)));
 
 // A subject may stand before an adverbial clause of its own, the verb after the next comma:
 // “2024年，县自然资源局在县委、县政府的领导下，认真…”, “市生态环境局以…为指导，深入…”.
@@ -96,29 +99,31 @@ function* subjects(text: string): Iterable<[string, number]> {
   for (let m = SELF_VERB.exec(text); m; m = SELF_VERB.exec(text)) {
     const at = m.index;
     let cs = at;
-    while (cs > 0 && at - cs < 26 && !SUBJECT_DELIMS.includes(text[cs - 1]!)) cs--;
-    if (cs > 0 && !SUBJECT_DELIMS.includes(text[cs - 1]!)) continue; // no clause start close enough
+    while (cs > 0 && at - cs < 26 && !isSubjectDelim(text.charCodeAt(cs - 1))) cs--;
+    if (cs > 0 && !isSubjectDelim(text.charCodeAt(cs - 1))) continue; // no clause start close enough
     const clause = text.slice(cs, at);
-    const s = SUBJECT.exec(clause);
+    const s = SUBJECT_LAST.has(clause.charCodeAt(clause.length - 1)) ? SUBJECT.exec(clause) : null;
     if (s) {
       yield [s[1]!, cs + clause.length - s[1]!.length];
       continue;
     }
     // The verb opens its clause: the clauses before may be the subject with its adverbials
     // (…局在县委、县政府的领导下，在市局的指导下，认真…): at most three clauses back.
-    if (clause || cs < 2 || text[cs - 1] !== '，') continue;
+    if (clause || cs < 2 || text.charCodeAt(cs - 1) !== 0xff0c) continue;
     let end = cs - 1;
     for (let k = 0; k < 3 && end > 0; k++) {
       let ps = end;
-      while (ps > 0 && end - ps < 64 && !SUBJECT_DELIMS.includes(text[ps - 1]!)) ps--;
-      if (ps > 0 && !SUBJECT_DELIMS.includes(text[ps - 1]!)) break;
+      while (ps > 0 && end - ps < 64 && !isSubjectDelim(text.charCodeAt(ps - 1))) ps--;
+      if (ps > 0 && !isSubjectDelim(text.charCodeAt(ps - 1))) break;
       const part = text.slice(ps, end);
+      // Both patterns need an adverbial of 在…下 or 以…为…: most clauses have neither.
+      if (!part.includes('在') && !part.includes('以')) break;
       const a = SUBJECT_ADVERBIAL.exec(part);
       if (a) {
         yield [a[1]!, ps + a[0].indexOf(a[1]!)];
         break;
       }
-      if (!ADVERBIAL.test(part) || text[ps - 1] !== '，') break;
+      if (!ADVERBIAL.test(part) || text.charCodeAt(ps - 1) !== 0xff0c) break;
       end = ps - 1;
     }
   }
@@ -136,6 +141,9 @@ const VERB_START =
 // Offices of a body (its 办公室, 政务公开领导小组, 党政办): the body itself is judged.
 const INTERNAL_UNIT =
   /(?:(?:政府)?(?:信息|政务)?公开(?:工作)?(?:领导小组)?(?:办公室|办)|(?:政府)?(?:信息|政务)公开(?:工作)?领导小组|工作领导小组(?:办公室)?|领导小组(?:办公室)?|党政办公室|党政综合办公室|党政办|综合办公室|综合办|(?:院长|校长|党委|行政|院|校)办公室|院办|校办|办公室)$/;
+
+const ACTS_ON_US =
+  /(?:到|来|赴|深入|指导|帮助|督促|支持|协助|检查|督查|考核|评估|调研)(?:我|本)(?:局|委|办|院|校|中心|镇|乡|街道|单位|机关|所|站)/;
 
 /** How the report's agency relates to the bodies its text names. */
 type Role = 'government' | 'township' | 'department' | 'institution';
@@ -275,7 +283,11 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
       }
     }
     const candidates: [string, number, string][] = [];
-    for (const [name, start] of subjects(text)) candidates.push([name, start, '作为工作主体出现，']);
+    for (const [name, start] of subjects(text)) {
+      // A body that acts on the agency (…局多次到我局指导, …局积极指导我局…) is another body by its own words.
+      if (ACTS_ON_US.test(text.slice(start + name.length, start + name.length + 40).split(/[。；！？]/)[0]!)) continue;
+      candidates.push([name, start, '作为工作主体出现，']);
+    }
     if (text.includes('请与') || text.includes('本报告由')) {
       CONTACT.lastIndex = 0;
       for (const m of text.matchAll(CONTACT)) {

@@ -220,7 +220,8 @@ function table3AllZero(ctx: CheckContext): boolean {
 const isTable3Kind = (kind: string) => !kind.startsWith('t2:') && !kind.startsWith('t4:');
 
 /** Claims not compared: approximate figures, and Table 3 figures when Table 3 is all zero (ALL-ZERO speaks). */
-const skip = (c: FigureClaim, allZero: boolean) => c.approx || c.otherScope || (allZero && isTable3Kind(c.kind));
+const skip = (c: FigureClaim, allZero: boolean) =>
+  c.approx || c.otherScope || c.otherYear || (allZero && isTable3Kind(c.kind));
 
 function* numbers(ctx: CheckContext): Iterable<Finding> {
   if (!ctx.layout) return;

@@ -22,7 +22,7 @@ const KEEP_AFTER = [
   /^年度?(?:结转|同期|相比|相较|比较|以来|以前|之前|前|底前|基础上|水平|数据|的数据|报告|年报|政府信息公开工作年度报告)/,
   /^年\d{1,2}月(?:\d{1,2}日)?(?:起|开始|正式)?(?:施行|实施|印发|发布|公布|通过|修订|修正|颁布|起施行|生效)/,
   /^年(?:度)?(?:新)?(?:印发|发布|修订|修正|施行|颁布|制定|出台|通过)/,
-  /^年(?:度)?(?:起|开始|以来|至今)/,
+  /^年(?:度)?(?:上半年|下半年|\d{1,2}月(?:\d{1,2}日)?|第?[一二三四1-4]季度|底|末)?(?:起|开始|以来|至今)/,
   /^年(?:度)?、(?:19|20)\d{2}年/, // a list of years (2022年、2023年连续两年…)
   /^年(?:度)?(?:及|和|或)(?:以前|之前|此前|以往|往年|更早)/, // 2023年及以前年度制发的文件
   // Last year's appraisal, honours and open tasks are reported the year after.
@@ -31,6 +31,13 @@ const KEEP_AFTER = [
   /^年(?:度)?(?:至|到|—|－|-|~|～)/,
   /^年\d{1,2}月\d{1,2}日(?:第|国务院)/, // 2019年4月3日国务院令第711号修订
 ];
+
+// What is made of last year in the report year: its final accounts, audit, statistics bulletin and reports
+// on it (公开2023年度部门决算, 2023年度审计工作报告, 2023年国民经济和社会发展统计公报, 2023年度法治政府建设情况报告)
+// and the results of its last quarter (2023年第四季度“双随机、一公开”抽查结果). Only the year right before the
+// report's: older ones are stale. (2023年12月，我局… stays a finding: last year's events told as this year's.)
+const LAST_YEAR_MATTERS =
+  /^年(?:度)?(?:[^，。；、]{0,12}?(?:决算|审计|统计公报|统计年鉴|工作报告|情况报告|年度报告|工作总结|执行情况|完成情况|办理情况)|第?四季度[^，。；]{0,12}?(?:结果|情况|数据|信息|报告))/;
 
 // A date in brackets after a name tells when something happened to it (原小河乡（2019年撤并）, 便民服务中心
 // （2021年建成）): history, not the report's year. A bare “（2023年）” may be the report's year: not kept.
@@ -77,13 +84,14 @@ function* staleYear(ctx: CheckContext): Iterable<Finding> {
       const start = m.index;
       const end = start + m[0].length;
       const before = text.slice(Math.max(0, start - 6), start);
-      const after = text.slice(end, end + 16);
+      const after = text.slice(end, end + 24);
       const period = !COMPARE_BEFORE.test(before) && inPeriod(text, start, end, y);
       if (
         !period &&
         (KEEP_BEFORE.test(before) ||
           KEEP_AFTER.some((re) => re.test(after)) ||
           (before.endsWith('（') && EVENT_IN_BRACKETS.test(after)) ||
+          (y === year - 1 && LAST_YEAR_MATTERS.test(after)) ||
           insideBookTitle(text, start))
       )
         continue;

@@ -31,6 +31,11 @@ export interface FigureClaim {
    * 收到涉及征地补偿的申请 20 件). Not compared.
    */
   otherScope: boolean;
+  /**
+   * The clause gives another year's figure (与上年相比，上年度共受理申请 30 件; 2023年共收到申请 30 件 in a
+   * 2024 report): not compared. 上年结转 is this year's Table 3 row.
+   */
+  otherYear: boolean;
   /** Normalised offsets in the block. */
   start: number;
   end: number;
@@ -685,6 +690,22 @@ function partOfReceived(text: string, floor: number, at: number, middle: string)
   return sub !== null && sub.replace(OWN_PART_WORDS, '') !== '';
 }
 
+const OTHER_YEAR_WORDS = /上一?年度?|去年|前一年度?|往年/;
+const SAME_AS_LAST_YEAR = /(?:与|同|和|跟)(?:上一?年度?|去年)(?:一样|相同|一致)|(?:同|如)上年/;
+const YEAR_IN_LEAD = /((?:19|20)\d{2})年/g;
+
+/** Whether the clause before a figure's words (`from` on) dates it to another year than the report's. */
+function otherYearLead(text: string, from: number, at: number, year: number): boolean {
+  const cs = clauseStart(text, at, Math.max(from, at - 40));
+  const y = text.indexOf('年', cs);
+  if (y < 0 || y >= at) return false; // every other-year word has 年 (most clauses have none)
+  const lead = text.slice(cs, at);
+  if (OTHER_YEAR_WORDS.test(lead) && !SAME_AS_LAST_YEAR.test(lead)) return true;
+  YEAR_IN_LEAD.lastIndex = 0;
+  for (let m = YEAR_IN_LEAD.exec(lead); m; m = YEAR_IN_LEAD.exec(lead)) if (Number(m[1]) !== year) return true;
+  return false;
+}
+
 /** Claims and statements of one normalised text. `year` is the report year (for 2023年结转 and the like). */
 export function analyzeText(text: string, year: number): TextAnalysis {
   const claims: FigureClaim[] = [];
@@ -771,11 +792,13 @@ export function analyzeText(text: string, year: number): TextAnalysis {
     const otherScope =
       kind !== 'fee_notices' &&
       (wideScope(text, s, kStart) || (isReceived(kind) && partOfReceived(text, s, kStart, middle)));
+    const otherYear = kind !== 'carried' && kind !== 'carry_next' && otherYearLead(text, s, kStart, year);
     claims.push({
       kind,
       value,
       approx,
       otherScope,
+      otherYear,
       start: kStart,
       end: qEnd,
       sentence: si,

@@ -12,6 +12,7 @@ const STALE_FIRE: Case[] = [
   { agency: A.township, text: '二〇二三年，我镇坚持以公开促落实。' },
   { agency: A.zone, text: '开发区2023年度共受理政府信息公开申请3件。' },
   { agency: A.township, text: '本年度（2023年）共主动公开政府信息64条。' },
+  { agency: A.county, text: '全面公开2022年度县本级财政决算和“三公”经费决算。' },
 ];
 
 const STALE_QUIET: Case[] = [
@@ -40,6 +41,14 @@ const STALE_QUIET: Case[] = [
   { agency: A.township, text: '上年度（2023年）结转的2件申请均已在法定期限内办结。' },
   { agency: A.street, text: '继续巩固2023年基层政务公开标准化规范化建设成果，更新街道公开目录。' },
   { agency: A.ethnicXiang, text: '对原小河乡（2019年撤并）遗留的公开资料进行整理归档。' },
+  // What is made of last year in the report year: its final accounts, audit, bulletins, reports on it.
+  { agency: A.township, text: '公开了镇政府2023年度决算、2024年度预算等内容。' },
+  { agency: A.county, text: '全面公开2023年度县本级财政决算和“三公”经费决算。' },
+  { agency: A.county, text: '公开2023年度审计工作报告及审计查出问题整改情况。' },
+  { agency: A.city, text: '按时发布2023年国民经济和社会发展统计公报。' },
+  { agency: A.countyBureau, text: '在门户网站公开2023年度法治政府建设情况报告。' },
+  { agency: A.countyBureau, text: '公开2023年第四季度“双随机、一公开”抽查结果。' },
+  { agency: A.countyBureau, text: '2023年下半年以来，我局持续推进政务公开标准化规范化建设。' },
 ];
 
 const PUNCT_QUIET: Case[] = [
