@@ -25,7 +25,7 @@ const BEFORE_HEADING = /[\s。；;！!？?：:”’）)\]】\d]$/;
 const TITLE =
   /^(.{0,60}?(?:政府信息公开|政务公开|信息公开).{0,30}?(?:年度报告|工作报告|年报))(?:\s*[（(](?:全文|正文)[)）])?/;
 const SIGNATURE =
-  /(?<=[。！？；.!?]|^)\s*([^。！？；，,：:\s]{2,40}?(?:人民政府|政府|办公室|办公厅|管理委员会|管委会|委员会|局|委|办|厅|中心|院|镇|乡|街道|街道办事处))\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$/;
+  /(?<=[。！？；.!?]|^)\s*([^。！？；，,：:\s]{2,40}?(?:人民政府|政府|办公室|办公厅|管理委员会|管委会|委员会|局|委|办|厅|中心|院|镇|乡|街道|街道办事处|市|县|区|州|旗|盟))\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$/;
 
 interface Cut {
   at: number;
@@ -45,7 +45,7 @@ export function segmentDoc(doc: SourceDoc): SourceDoc {
   if (!doc.wrapped) {
     let first = true;
     for (const b of blocks) {
-      if (b.type !== 'line' || b.cells || b.emptyCell || b.text.length < 6) {
+      if (b.type !== 'line' || b.cells || b.emptyCell || b.text.trim().length < 2) {
         out.push(b);
         if (b.type !== 'line' || b.text.trim()) first = false;
         continue;

@@ -25,6 +25,10 @@ const compact = (r: Report): Report =>
     value: () => `${r.title} ${JSON.stringify(Object.fromEntries(Object.entries(r.cells).filter(([, v]) => v)))}`,
   });
 
+/** Words of the furniture the generator puts before, inside and after the text. */
+const FURNITURE_WORDS =
+  /当前位置|浏览次数|微信 微博|QQ空间|全真版|附件下载|【打印】|【关闭】|上一篇|扫一扫|【字体|原文链接|发布机构/;
+
 const identity = (r: Report): Expected => ({ title: r.title, agency: r.agency.name, year: r.year });
 
 const hasBlanks = (r: Report) => Object.values(r.cells).some((v) => v === null);
@@ -72,6 +76,10 @@ async function check(report: Report, shape: FlattenShape | TornShape): Promise<{
   expect(res.report.year, where).toBe(expected.year);
   expect(res.report.meta.source?.publishedAt, where).toBe(expected.publishedAt);
   expect(res.format, where).toBe(report.format);
+  // Furniture never reaches the report's text, wherever it stood; the signature stays the signature.
+  const body = res.report.sections.flatMap((sec) => sec.blocks.map((b) => b.text)).join('\n');
+  expect(body, where).not.toMatch(FURNITURE_WORDS);
+  if (report.signature.date) expect(res.report.signature, where).toEqual(report.signature);
   return { res, blank };
 }
 
