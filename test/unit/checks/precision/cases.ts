@@ -34,6 +34,7 @@ export const AGENCIES = {
   hospital: { name: '江州市第一人民医院', kind: 'other' },
   ethnicXiang: { name: '云溪县大坪彝族乡人民政府', kind: 'township' },
   street3: { name: '江州市清河区新华路街道办事处', kind: 'township' },
+  countyCity: { name: '江阴市人民政府', kind: 'government' },
 } as const satisfies Record<string, Agency>;
 
 export interface Case {

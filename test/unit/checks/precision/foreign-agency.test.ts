@@ -148,6 +148,7 @@ const QUIET: Case[] = [
   // Another body that acts on the agency, by the sentence's own words.
   { agency: A.countyBureau, text: '2024年，县政务服务和数据管理局积极指导我局做好政务公开工作。' },
   { agency: A.districtBureau, text: '区卫生健康委员会多次到我局调研指导政务公开工作。' },
+  { agency: A.countyCity, text: '2024年，无锡市人民政府高度重视，多次到我市督导政务公开工作。' },
   // A hospital: its supervising body above it, its own offices.
   { agency: A.hospital, text: '2024年，市卫生健康委员会高度重视，多次指导我院规范院务公开。' },
   { agency: A.hospital, text: '江州市卫生健康委员会认真指导全市公立医院开展信息公开工作。' },
