@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { createService } from '../../electron/services/index';
+import { startServer } from '../../electron/server/index';
 import { ROOT, launchServer, tempDataDir } from '../e2e/support/server';
 import { median, percentile, type Benchmark, type BenchFigure } from './run';
 
@@ -15,10 +17,18 @@ import { median, percentile, type Benchmark, type BenchFigure } from './run';
  *    message posted after that frame (the paint). Chromium runs with the frame rate unlocked
  *    (--disable-frame-rate-limit --disable-gpu-vsync) so that the figure is the app's own work
  *    and not the wait for the next 60 Hz vsync (up to 16.7 ms on a real display).
+ * 2. Components rendered per keystroke, in a second page of a build without minification (names
+ *    kept), with React's DevTools hook installed before the app loads: after each commit the
+ *    fiber tree is walked and a function or class component counts as rendered when its props or
+ *    hook state object differs from the last commit's (a memoised component that bailed out keeps
+ *    both). Counted over the same keystrokes, separately from the timed page (the walk costs time).
  * (Cold start, from `npm start` to the library: start.bench.ts.)
  */
 
 const KEYSTROKES = 320;
+const COUNTED_KEYSTROKES = 40;
+/** Each key changes the findings: unbalance, blank, balance, blank, … */
+const CYCLE = ['5', 'Backspace', '1', 'Backspace', '7', 'Backspace', '1', 'Backspace'];
 
 async function buildRenderer() {
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], {
@@ -40,7 +50,7 @@ async function openSampleTable3(page: Page, url: string) {
   await page.getByRole('gridcell', { name: /^四、结转下年度继续办理 · 自然人：/ }).click();
 }
 
-async function keystrokeLatency(
+export async function keystrokeLatency(
   browser: Browser,
 ): Promise<{ paint: number[]; commit: number[]; panelChanges: number }> {
   const dir = tempDataDir('nianbao-bench-ui-');
@@ -72,11 +82,9 @@ async function keystrokeLatency(
         { capture: true },
       );
     });
-    // Each key changes the findings: unbalance, blank, balance, blank, …
-    const cycle = ['5', 'Backspace', '1', 'Backspace', '7', 'Backspace', '1', 'Backspace'];
     let changed = 0;
     for (let i = 0; i < KEYSTROKES; i++) {
-      await page.keyboard.press(cycle[i % cycle.length]!);
+      await page.keyboard.press(CYCLE[i % CYCLE.length]!);
       const got = await page
         .waitForFunction((n) => (window as unknown as { __lat: unknown[] }).__lat.length >= n, changed + 1, {
           timeout: 2000,
@@ -95,13 +103,120 @@ async function keystrokeLatency(
   }
 }
 
+/**
+ * Installed before React loads: React hands every commit to a DevTools hook. Counts, per
+ * component name, the components whose render function ran in each commit while counting is on.
+ */
+function installRenderCounter() {
+  type Fiber = {
+    tag: number;
+    type: { name?: string; displayName?: string; render?: { name?: string } } | string | null;
+    memoizedProps: unknown;
+    memoizedState: unknown;
+    alternate: Fiber | null;
+    child: Fiber | null;
+    sibling: Fiber | null;
+  };
+  const w = window as unknown as { __tally: Record<string, number> | null; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown };
+  w.__tally = null;
+  const seen = new WeakMap<Fiber, { p: unknown; s: unknown }>();
+  // FunctionComponent 0, ClassComponent 1, ForwardRef 11, SimpleMemoComponent 15 (React 19 fiber tags).
+  const COMPONENT = new Set([0, 1, 11, 15]);
+  const nameOf = (f: Fiber) => {
+    const t = f.type;
+    if (!t || typeof t === 'string') return '?';
+    return t.displayName || t.name || t.render?.name || 'anonymous';
+  };
+  const walk = (root: Fiber) => {
+    const stack: Fiber[] = [root];
+    while (stack.length) {
+      const f = stack.pop()!;
+      if (COMPONENT.has(f.tag)) {
+        const rec = seen.get(f) ?? (f.alternate ? seen.get(f.alternate) : undefined);
+        const rendered = !rec || rec.p !== f.memoizedProps || rec.s !== f.memoizedState;
+        if (rendered && w.__tally) w.__tally[nameOf(f)] = (w.__tally[nameOf(f)] ?? 0) + 1;
+        const next = { p: f.memoizedProps, s: f.memoizedState };
+        seen.set(f, next);
+        if (f.alternate) seen.set(f.alternate, next);
+      }
+      if (f.sibling) stack.push(f.sibling);
+      if (f.child) stack.push(f.child);
+    }
+  };
+  let ids = 0;
+  w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    isDisabled: false,
+    renderers: new Map(),
+    inject: () => ++ids,
+    checkDCE: () => undefined,
+    onScheduleFiberRoot: () => undefined,
+    onCommitFiberUnmount: () => undefined,
+    onPostCommitFiberRoot: () => undefined,
+    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => walk(root.current),
+  };
+}
+
+/** Components rendered per keystroke: totals per keystroke and the mean per component name. */
+export async function rendersPerKeystroke(browser: Browser): Promise<{ totals: number[]; byName: [string, number][] }> {
+  const outDir = join(ROOT, '.tmp', 'ui-bench-renderer');
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['build', '--logLevel', 'error', '--minify', 'false', '--outDir', outDir, '--emptyOutDir'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  const dir = tempDataDir('nianbao-bench-ui-renders-');
+  const service = createService({ dataDir: dir, mode: 'browser', indexDelayMs: 50 });
+  const server = await startServer({ service, staticDir: outDir, port: 0, log: () => undefined });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  try {
+    // tsx (esbuild, keepNames) wraps the counter's inner functions in __name(); the page has none.
+    await page.addInitScript({ content: 'window.__name = (f) => f;' });
+    await page.addInitScript(installRenderCounter);
+    await openSampleTable3(page, server.url);
+    const tallies: Record<string, number>[] = [];
+    for (let i = 0; i < COUNTED_KEYSTROKES; i++) {
+      await page.evaluate(() => {
+        (window as unknown as { __tally: Record<string, number> }).__tally = {};
+      });
+      await page.keyboard.press(CYCLE[i % CYCLE.length]!);
+      // The keystroke's commits are done when two frames pass without a new one (autosave waits 1 s).
+      await page.waitForTimeout(150);
+      tallies.push(
+        await page.evaluate(() => {
+          const w = window as unknown as { __tally: Record<string, number> | null };
+          const t = w.__tally ?? {};
+          w.__tally = null;
+          return t;
+        }),
+      );
+    }
+    const totals = tallies.map((t) => Object.values(t).reduce((a, b) => a + b, 0));
+    const sum: Record<string, number> = {};
+    for (const t of tallies) for (const [k, v] of Object.entries(t)) sum[k] = (sum[k] ?? 0) + v;
+    const byName = Object.entries(sum)
+      .map(([k, v]) => [k, v / tallies.length] as [string, number])
+      .sort((a, b) => b[1] - a[1]);
+    return { totals, byName };
+  } finally {
+    await context.close();
+    await server.close();
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const bench: Benchmark = {
   name: 'ui',
   title: 'Authoring UI (browser mode, Chromium)',
   method:
     `Keystroke: ${KEYSTROKES} keystrokes in the Table 3 cell 四、结转下年度·自然人 of the sample report, each changing the findings; ` +
     'measured in the page from keydown (capture) to the findings panel DOM update (commit) and to the frame after it (rAF, then a posted message), ' +
-    'Chromium headless with the frame rate unlocked (no 60 Hz vsync wait).',
+    'Chromium headless with the frame rate unlocked (no 60 Hz vsync wait). ' +
+    `Components rendered: ${COUNTED_KEYSTROKES} of the same keystrokes in a build without minification, each component whose ` +
+    'render function ran in the commits after the key (React DevTools hook: props or hook state changed since the last commit), ' +
+    'median per keystroke, and the mean per keystroke of each component that rendered.',
   async run(): Promise<BenchFigure[]> {
     await buildRenderer();
     const browser = await chromium.launch({
@@ -113,6 +228,9 @@ const bench: Benchmark = {
       const k = await keystrokeLatency(browser);
       if (k.paint.length < KEYSTROKES * 0.9)
         throw new Error(`only ${k.paint.length} of ${KEYSTROKES} keystrokes changed the findings panel`);
+      const r = await rendersPerKeystroke(browser);
+      console.log('components rendered per keystroke (mean):');
+      for (const [name, n] of r.byName) console.log(`  ${name.padEnd(28)} ${n.toFixed(2)}`);
       const p95 = percentile(k.paint, 95);
       return [
         { metric: 'keystroke → findings repainted, p95', value: p95, unit: 'ms', target: '< 16 ms', met: p95 < 16 },
@@ -123,6 +241,9 @@ const bench: Benchmark = {
           unit: 'ms',
         },
         { metric: 'keystrokes measured', value: k.paint.length, unit: '' },
+        { metric: 'components rendered per keystroke, median', value: median(r.totals), unit: '' },
+        { metric: 'components rendered per keystroke, max', value: Math.max(...r.totals), unit: '' },
+        ...r.byName.slice(0, 8).map(([name, n]) => ({ metric: `… of which ${name}, mean`, value: n, unit: '' })),
       ];
     } finally {
       await browser.close();

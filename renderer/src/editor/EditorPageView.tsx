@@ -1,15 +1,17 @@
-import { lazy, Suspense, type RefObject } from 'react';
+import { lazy, Suspense, useMemo, useRef, type RefObject } from 'react';
+import { sameItems } from '../logic/stable-list';
 import { Spin } from 'antd';
 import { SECTIONS } from '../../../templates/index';
 import type { SectionId, TemplateDef } from '../../../templates/types';
-import type { Report } from '../../../shared/model/types';
+import type { Block, Report } from '../../../shared/model/types';
 import type { Finding } from '../../../shared/checks/types';
-import type { CellMark } from '../logic/findings-index';
+import type { GridStore } from '../grid/grid-store';
 import type { EditorPage } from '../app/router';
 import type { YearContext } from '../rollover/year-chips';
 import { CompareBoundary } from '../compare/CompareBoundary';
 import { SampleBanner } from '../library/SampleBanner';
 import { RolloverNotice } from '../rollover/RolloverNotice';
+import { useCellBreakdown } from '../aggregate/CellBreakdown';
 import { PAGE_TITLES } from './SectionNav';
 import { CoverPage } from './CoverPage';
 import { SectionPage } from './SectionPage';
@@ -17,6 +19,8 @@ import { PreviewPage } from './PreviewPage';
 import type { EditorHistory } from './use-editor-history';
 import type { SectionEdits } from './use-section-edits';
 import type { useEditorJumps } from './use-editor-jumps';
+
+const NO_BLOCKS: Block[] = [];
 
 // The comparison view (and ECharts with it) loads when first opened.
 const CompareView = lazy(() => import('../compare/CompareView'));
@@ -28,7 +32,7 @@ export function EditorPageView(props: {
   last: Report | null;
   template: TemplateDef | null;
   findings: Finding[];
-  marks: Map<string, CellMark>;
+  gridStore: GridStore;
   years: YearContext | null;
   pendingYears: number;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -41,6 +45,20 @@ export function EditorPageView(props: {
   const { page, report, template, history, edits, jumps } = props;
   const sectionId = page !== 'cover' && page !== 'preview' && page !== 'compare' ? (page as SectionId) : null;
   const def = sectionId ? (template?.sections ?? SECTIONS).find((s) => s.id === sectionId) : undefined;
+  // A government report with a written 汇总: its summed cells open their units.
+  const cellDetail = useCellBreakdown(report, template);
+  const blocks = report.sections.find((s) => s.id === sectionId)?.blocks ?? NO_BLOCKS;
+  // The findings about the section's text: the same list (and the page left alone) while a keystroke
+  // in a cell changes none of them.
+  const lastSectionFindings = useRef<Finding[]>([]);
+  const sectionFindings = useMemo(
+    () =>
+      (lastSectionFindings.current = sameItems(
+        lastSectionFindings.current,
+        props.findings.filter((f) => f.span?.where === 'section' && f.span.section === sectionId),
+      )),
+    [props.findings, sectionId],
+  );
   return (
     <main className="editor-main" aria-labelledby="page-heading">
       <div className="page-inner">
@@ -70,10 +88,11 @@ export function EditorPageView(props: {
           <SectionPage
             key={def.id}
             def={def}
-            report={report}
+            blocks={blocks}
             template={template}
-            findings={props.findings}
-            marks={props.marks}
+            findings={sectionFindings}
+            gridStore={props.gridStore}
+            cellDetail={cellDetail}
             onLiveEdit={history.onLiveEdit}
             onCommitEdit={history.onCommitEdit}
             onPatch={history.onPatch}

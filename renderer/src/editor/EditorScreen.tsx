@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { App as AntApp, Button, Result, Spin } from 'antd';
 import { UnorderedListOutlined } from '@ant-design/icons';
 import { templateFor } from '../../../templates/index';
@@ -11,6 +11,7 @@ import { AppHeader } from '../app/AppHeader';
 import { navigate, routeHash, type EditorPage } from '../app/router';
 import type { SaveState } from '../logic/save-queue';
 import { ExportDialog, type ExportStart } from '../export/ExportDialog';
+import { GridStore } from '../grid/grid-store';
 import { saveReportFileAs } from '../export/save-as';
 import { SectionNav } from './SectionNav';
 import { FindingsPanel } from './FindingsPanel';
@@ -47,6 +48,14 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const section = page !== 'cover' && page !== 'preview' && page !== 'compare' ? (page as SectionId) : null;
   const edits = useSectionEdits(doc, history, section, template, checks.years);
 
+  // The grid's cells and marks, published after each change: each cell re-renders for its own.
+  const [gridStore] = useState(() => new GridStore());
+  const cells = report?.cells;
+  const { marks } = checks;
+  useLayoutEffect(() => {
+    if (cells) gridStore.publish(cells, marks);
+  }, [gridStore, cells, marks]);
+
   const save = useSyncExternalStore<SaveState>(
     useCallback((cb) => saves.subscribe(cb), [saves]),
     () => saves.getState(),
@@ -74,8 +83,9 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
     saveAs: () => void saveAs(),
   });
 
-  const onUndo = useCallback(() => history.applyHistory('undo'), [history]);
-  const onRedo = useCallback(() => history.applyHistory('redo'), [history]);
+  const { applyHistory } = history;
+  const onUndo = useCallback(() => applyHistory('undo'), [applyHistory]);
+  const onRedo = useCallback(() => applyHistory('redo'), [applyHistory]);
   const goLibrary = useCallback(() => navigate({ screen: 'library' }), []);
   const goPreview = useCallback(() => navigate({ screen: 'editor', id, page: 'preview' }), [id]);
   const quickExport = useCallback(() => setExporting('quick'), []);
@@ -144,7 +154,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
           last={last}
           template={template}
           findings={checks.findings}
-          marks={checks.marks}
+          gridStore={gridStore}
           years={checks.years}
           pendingYears={checks.pendingYears}
           headingRef={headingRef}
@@ -171,7 +181,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
           </button>
         )}
       </div>
-      <ExportDialog
+      <ExportDialogWhenOpen
         open={exporting !== null}
         start={exporting ?? 'options'}
         report={report}
@@ -193,6 +203,9 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
     </div>
   );
 }
+
+/** The export dialog, left alone while it is closed (it would otherwise re-render on every keystroke). */
+const ExportDialogWhenOpen = memo(ExportDialog, (a, b) => !a.open && !b.open);
 
 function EditorLoadError({ message }: { message: string }) {
   return (

@@ -50,6 +50,35 @@ function spoken(p: PageCompleteness): string {
   return parts.join('，');
 }
 
+// Made once: the list re-renders when a page's progress changes, its icons need not.
+const PREVIEW_ICON = <EyeOutlined aria-hidden="true" className="pmark-icon" />;
+const COMPARE_ICON = <DiffOutlined aria-hidden="true" className="pmark-icon" />;
+
+/** One page of the list; re-rendered only when its own progress changes (a keystroke changes one). */
+const NavPage = memo(function NavPage({ id, p, current }: { id: string; p: PageCompleteness; current: boolean }) {
+  return (
+    <li>
+      <a
+        href={routeHash({ screen: 'editor', id, page: p.page })}
+        className={`nav-item${current ? ' current' : ''}`}
+        aria-current={current ? 'page' : undefined}
+        title={p.detail}
+      >
+        <ProgressMark p={p} />
+        <span className="nav-text">
+          <span className="nav-title">{PAGE_TITLES[p.page]}</span>
+          <span className="nav-detail">{p.detail}</span>
+        </span>
+        <span className="nav-counts">
+          {p.errors ? <span className="count error">{p.errors}</span> : null}
+          {p.warnings ? <span className="count warning">{p.warnings}</span> : null}
+        </span>
+        <span className="sr-only">（{spoken(p)}）</span>
+      </a>
+    </li>
+  );
+});
+
 export const SectionNav = memo(function SectionNav(props: {
   id: string;
   page: EditorPage;
@@ -61,25 +90,7 @@ export const SectionNav = memo(function SectionNav(props: {
       <div className="section-nav-inner">
         <ol>
           {props.pages.map((p) => (
-            <li key={p.page}>
-              <a
-                href={routeHash({ screen: 'editor', id: props.id, page: p.page })}
-                className={`nav-item${props.page === p.page ? ' current' : ''}`}
-                aria-current={props.page === p.page ? 'page' : undefined}
-                title={p.detail}
-              >
-                <ProgressMark p={p} />
-                <span className="nav-text">
-                  <span className="nav-title">{PAGE_TITLES[p.page]}</span>
-                  <span className="nav-detail">{p.detail}</span>
-                </span>
-                <span className="nav-counts">
-                  {p.errors ? <span className="count error">{p.errors}</span> : null}
-                  {p.warnings ? <span className="count warning">{p.warnings}</span> : null}
-                </span>
-                <span className="sr-only">（{spoken(p)}）</span>
-              </a>
-            </li>
+            <NavPage key={p.page} id={props.id} p={p} current={props.page === p.page} />
           ))}
         </ol>
         <a
@@ -87,7 +98,7 @@ export const SectionNav = memo(function SectionNav(props: {
           className={`nav-item preview${props.page === 'preview' ? ' current' : ''}`}
           aria-current={props.page === 'preview' ? 'page' : undefined}
         >
-          <EyeOutlined aria-hidden="true" className="pmark-icon" />
+          {PREVIEW_ICON}
           <span className="nav-text">
             <span className="nav-title">预览全文</span>
           </span>
@@ -98,7 +109,7 @@ export const SectionNav = memo(function SectionNav(props: {
             className={`nav-item nav-compare${props.page === 'compare' ? ' current' : ''}`}
             aria-current={props.page === 'compare' ? 'page' : undefined}
           >
-            <DiffOutlined aria-hidden="true" className="pmark-icon" />
+            {COMPARE_ICON}
             <span className="nav-text">
               <span className="nav-title">对比上年</span>
               <span className="nav-detail">表格、文字、历年趋势</span>

@@ -1,25 +1,27 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Alert, Button } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import type { SectionDef, TemplateDef } from '../../../templates/types';
-import type { Block, Cells, CellValue, Report } from '../../../shared/model/types';
+import type { Block, Cells, CellValue } from '../../../shared/model/types';
 import type { Finding } from '../../../shared/checks/types';
 import { FEE_SENTENCE, mentionsFee } from '../logic/report-edit';
-import type { CellMark } from '../logic/findings-index';
+import type { GridStore } from '../grid/grid-store';
 import { TableSection } from '../grid/TableSection';
 import type { GridFocusRequest } from '../grid/TableGrid';
+import type { CellDetail } from '../grid/TableSection';
 import { NarrativeEditor, type SpanRequest } from './NarrativeEditor';
 import type { YearContext } from '../rollover/year-chips';
-import { useCellBreakdown } from '../aggregate/CellBreakdown';
 
 const NO_FINDINGS = new Map<number, Finding[]>();
 
 export interface SectionPageProps {
   def: SectionDef;
-  report: Report;
+  /** The section's text (a cell edit leaves it as it was). */
+  blocks: Block[];
   template: TemplateDef | null;
+  /** The findings about this section's text (the same list while typing in a cell changes none). */
   findings: Finding[];
-  marks: Map<string, CellMark>;
+  gridStore: GridStore;
   onLiveEdit(key: string, value: CellValue): void;
   onCommitEdit(key: string, before: CellValue, after: CellValue): void;
   onPatch(patch: Cells, label: string): void;
@@ -33,33 +35,32 @@ export interface SectionPageProps {
   onRequestHandled(): void;
   focusBlock: number | null;
   onFocusBlockHandled(): void;
+  /** A government report with a written 汇总: its summed cells open their units. */
+  cellDetail?: CellDetail;
   /** Years of the carried paragraphs (a report made from last year's). */
   years?: YearContext | null;
   reportPendingYears?: number;
   onUpdateAllYears?(): void;
 }
 
-export function SectionPage(props: SectionPageProps) {
-  const { def, report, template, findings } = props;
-  const blocks = report.sections.find((s) => s.id === def.id)?.blocks ?? [];
+/** A section's page: its table (if any) and its text. Memoised: a keystroke in a cell leaves it alone. */
+export const SectionPage = memo(function SectionPage(props: SectionPageProps) {
+  const { def, blocks, template, findings } = props;
   const table = def.table && template ? template.tables.find((t) => t.id === def.table) : undefined;
 
   const findingsByBlock = useMemo(() => {
-    if (!findings.some((f) => !f.dismissed && f.span?.where === 'section' && f.span.section === def.id))
-      return NO_FINDINGS;
+    if (!findings.some((f) => !f.dismissed)) return NO_FINDINGS;
     const map = new Map<number, Finding[]>();
     for (const f of findings) {
-      if (f.dismissed || f.span?.where !== 'section' || f.span.section !== def.id) continue;
+      if (f.dismissed || f.span?.where !== 'section') continue;
       const list = map.get(f.span.block) ?? [];
       list.push(f);
       map.set(f.span.block, list);
     }
     return map;
-  }, [findings, def.id]);
+  }, [findings]);
 
   const feeMissing = def.id === 'other' && !mentionsFee(blocks);
-  // A government report with a written 汇总: its summed cells open their units.
-  const cellDetail = useCellBreakdown(report, template);
 
   return (
     <div className="section-page">
@@ -87,14 +88,13 @@ export function SectionPage(props: SectionPageProps) {
         <TableSection
           table={table}
           template={template}
-          cells={report.cells}
-          marks={props.marks}
+          store={props.gridStore}
           onLiveEdit={props.onLiveEdit}
           onCommitEdit={props.onCommitEdit}
           onPatch={props.onPatch}
           focusRequest={props.gridRequest}
           onFocusHandled={props.onRequestHandled}
-          cellDetail={cellDetail}
+          cellDetail={props.cellDetail}
         />
       ) : null}
       {table ? <h3 className="narrative-title">补充说明（可选）</h3> : null}
@@ -117,4 +117,4 @@ export function SectionPage(props: SectionPageProps) {
       />
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { TemplateDef } from '../../../templates/types';
 import type { Report } from '../../../shared/model/types';
 import { runChecks } from '../../../shared/checks/engine';
@@ -7,17 +7,35 @@ import { carriedShare } from '../../../shared/rollover/compare';
 import { computeCompleteness } from '../logic/completeness';
 import { indexFindingsByCell } from '../logic/findings-index';
 import { reportPending, yearContext } from '../rollover/year-chips';
+import { reuseFindings, reuseItems } from '../logic/stable-list';
+import type { Finding } from '../../../shared/checks/types';
+import type { PageCompleteness } from '../logic/completeness';
 
 /**
  * What the editor shows about the report as it stands: the findings (live, as the clerk types),
  * the marks they put on cells, each page's completeness, the counts, and for a report made from
- * last year's, its years still to update and the share of text still last year's.
+ * last year's, its years still to update and the share of text still last year's. Findings and
+ * pages equal to the last run's are the same objects (stable-list.ts): a keystroke re-renders the
+ * findings it changed, and the section list only when a page's progress changed.
  */
 export function useEditorChecks(report: Report | null, last: Report | null, template: TemplateDef | null) {
-  const findings = useMemo(() => (report ? runChecks(report, { last, mode: 'editor' }) : []), [report, last]);
+  // The last run's results, to keep what did not change (a memo of the previous value).
+  const prev = useRef<{ findings: Finding[]; pages: PageCompleteness[] }>({ findings: [], pages: [] });
+  const findings = useMemo(
+    () =>
+      (prev.current.findings = reuseFindings(
+        prev.current.findings,
+        report ? runChecks(report, { last, mode: 'editor' }) : [],
+      )),
+    [report, last],
+  );
   const marks = useMemo(() => indexFindingsByCell(findings.filter((f) => f.rule !== 'CELL-BLANK')), [findings]);
   const pages = useMemo(
-    () => (report ? computeCompleteness(report, template, findings) : []),
+    () =>
+      (prev.current.pages = reuseItems(
+        prev.current.pages,
+        report ? computeCompleteness(report, template, findings) : [],
+      )),
     [report, template, findings],
   );
   // Counted as every screen counts (the library row shows the same numbers).

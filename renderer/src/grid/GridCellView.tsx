@@ -1,11 +1,12 @@
 import { memo, useLayoutEffect, useRef, type CSSProperties } from 'react';
-import type { Severity } from '../../../shared/checks/types';
 import { formatCell } from '../../../shared/model/format';
 import { SEVERITY_LABELS } from '../logic/findings-index';
+import { useGridCell, type GridStore } from './grid-store';
 
 /**
- * One data cell. Memoised on plain values, so that a keystroke repaints only the cells whose
- * value, mark or focus changed, not the 175 cells of Table 3.
+ * One data cell. Its value, mark and editor text come from the grid store, each cell subscribed to
+ * its own key; its other props are plain values (memoised), so that a keystroke re-renders only
+ * the cells whose value, mark or focus changed, not the 175 cells of Table 3.
  */
 export interface GridCellViewProps {
   cellKey: string;
@@ -13,28 +14,27 @@ export interface GridCellViewProps {
   colSpan: number;
   label: string;
   hint?: string;
-  value: number | null;
+  store: GridStore;
   computed: boolean;
   active: boolean;
-  /** Text of the cell editor when this cell is being edited. */
-  editText?: string;
+  /** The cell is being edited (its editor's text is in the store). */
+  editing: boolean;
   /** Id of the refusal shown next to the cell (RefusalBubble), when its value was refused. */
   refusalId?: string;
-  markSeverity?: Severity;
-  markMessage?: string;
   /** Sticky label columns need the cell to sit below them when scrolled. */
   style?: CSSProperties;
   onEditText?(text: string): void;
 }
 
 export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
-  const editing = p.editText !== undefined;
-  const shown = formatCell(p.value);
+  const { value, mark, text } = useGridCell(p.store, p.cellKey);
+  const editing = p.editing && text !== undefined;
+  const shown = formatCell(value);
   const name =
     `${p.label}：${shown === '' ? '空白' : shown}` +
     (p.computed ? '（自动计算）' : '') +
-    (p.markSeverity && p.markMessage ? `。${SEVERITY_LABELS[p.markSeverity]}：${p.markMessage}` : '');
-  const tip = [p.label, p.computed ? '自动计算：由各项相加得出，不能直接填写。' : p.hint, p.markMessage]
+    (mark ? `。${SEVERITY_LABELS[mark.severity]}：${mark.message}` : '');
+  const tip = [p.label, p.computed ? '自动计算：由各项相加得出，不能直接填写。' : p.hint, mark?.message]
     .filter(Boolean)
     .join('\n');
   const cls = [
@@ -42,8 +42,8 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
     p.computed ? 'computed' : 'editable',
     p.active ? 'active' : '',
     editing ? 'editing' : '',
-    p.markSeverity ? `mark-${p.markSeverity}` : '',
-    p.value === null && !p.computed ? 'blank' : '',
+    mark ? `mark-${mark.severity}` : '',
+    value === null && !p.computed ? 'blank' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -69,7 +69,7 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
     >
       {editing ? (
         <CellInput
-          text={p.editText!}
+          text={text}
           label={p.label}
           invalid={!!p.refusalId}
           describedBy={p.refusalId}

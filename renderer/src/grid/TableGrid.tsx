@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { flushSync } from 'react-dom';
 import type { GridCell, TableDef, TemplateDef } from '../../../templates/types';
 import type { Cells, CellValue } from '../../../shared/model/types';
 import type { GridLayout } from '../logic/grid-layout';
 import type { PastePlan } from '../logic/paste';
-import type { CellMark } from '../logic/findings-index';
+import type { GridStore } from './grid-store';
 import { useJumpRequest, jumpTo, type JumpRequest } from '../hooks/use-jump';
 import { useLatest } from '../hooks/use-latest';
 import { GridCellView } from './GridCellView';
@@ -32,8 +32,8 @@ export interface TableGridProps {
   table: TableDef;
   template: TemplateDef;
   layout: GridLayout;
-  cells: Cells;
-  marks: Map<string, CellMark>;
+  /** The cells' values and marks (each cell subscribes to its own: typing does not re-render the grid). */
+  store: GridStore;
   /** A valid value typed in the cell editor (not yet an undo step). */
   onLiveEdit(key: string, value: CellValue): void;
   /** The edit is finished: one undo step from `before` to `after`. */
@@ -47,15 +47,15 @@ export interface TableGridProps {
   onActiveChange(key: string): void;
 }
 
-export function TableGrid(props: TableGridProps) {
-  const { table, template, layout, cells, marks } = props;
+export const TableGrid = memo(function TableGrid(props: TableGridProps) {
+  const { table, template, layout, store } = props;
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const tooltip = useRef<HintTooltipHandle>(null);
   const latest = useLatest(props);
 
   const nav = useGridNav(layout, tableRef);
-  const editor = useCellEditor(layout, template, cells, props, (refocus) =>
+  const editor = useCellEditor(layout, template, store, props, (refocus) =>
     refocus ? nav.refocus() : nav.dropRefocus(),
   );
   // The cell gets the focus back once its editor has gone.
@@ -98,7 +98,7 @@ export function TableGrid(props: TableGridProps) {
     editor,
     tableRef,
     tooltip,
-    cells: () => latest.current.cells,
+    cells: () => store.getCells(),
     onLiveEdit: (key, value) => latest.current.onLiveEdit(key, value),
     onPatch: (patch, label) => latest.current.onPatch(patch, label),
     onPasteDone: (plan) => latest.current.onPasteDone(plan),
@@ -118,7 +118,6 @@ export function TableGrid(props: TableGridProps) {
     if (cell.role !== 'data' || !cell.key) return staticCells.get(cell)!;
     const key = cell.key;
     const isEditing = edit?.key === key;
-    const mark = marks.get(key);
     return (
       <GridCellView
         key={key}
@@ -127,13 +126,11 @@ export function TableGrid(props: TableGridProps) {
         colSpan={cell.colspan ?? 1}
         label={template.fields[key]?.label ?? key}
         hint={cell.hint ?? (cell.row ? rowHints.get(cell.row) : undefined)}
-        value={cells[key] ?? null}
+        store={store}
         computed={layout.byKey.get(key)!.computed}
         active={active === key}
-        editText={isEditing ? edit.text : undefined}
+        editing={isEditing}
         refusalId={refusal?.key === key ? refusalId : undefined}
-        markSeverity={mark?.severity}
-        markMessage={mark?.message}
         onEditText={isEditing ? editor.type : undefined}
       />
     );
@@ -186,4 +183,4 @@ export function TableGrid(props: TableGridProps) {
       <HintTooltip ref={tooltip} />
     </div>
   );
-}
+});

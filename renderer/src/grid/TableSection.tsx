@@ -9,14 +9,15 @@ import { formatCell } from '../../../shared/model/format';
 import { buildGridLayout } from '../logic/grid-layout';
 import { blankEditableCount, fillBlanksWithZero } from '../logic/fill-zero';
 import { mismatchedTotals, type PastePlan } from '../logic/paste';
-import { SEVERITY_LABELS, type CellMark } from '../logic/findings-index';
 import { TableGrid, type GridFocusRequest } from './TableGrid';
+import { CellInfo } from './CellInfo';
+import type { GridStore } from './grid-store';
 
 export interface TableSectionProps {
   table: TableDef;
   template: TemplateDef;
-  cells: Cells;
-  marks: Map<string, CellMark>;
+  /** The report's cells and their marks (typing re-renders only the cells it changes). */
+  store: GridStore;
   onLiveEdit(key: string, value: CellValue): void;
   onCommitEdit(key: string, before: CellValue, after: CellValue): void;
   onPatch(patch: Cells, label: string): void;
@@ -142,27 +143,22 @@ const TableToolbar = memo(function TableToolbar({
 });
 
 export const TableSection = memo(function TableSection(props: TableSectionProps) {
-  const { table, template, cells, marks } = props;
+  const { table, template, store } = props;
   const layout = useMemo(() => buildGridLayout(table, template), [table, template]);
   const [plan, setPlan] = useState<PastePlan | null>(null);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const hasDecimal = Object.values(template.fields).some((f) => f.table === table.id && f.type === 'decimal');
 
-  const cellsRef = useRef(cells);
-  cellsRef.current = cells;
   const onPatch = props.onPatch;
-  const countBlanks = useCallback(() => blankEditableCount(cellsRef.current, template, table.id), [template, table]);
+  const countBlanks = useCallback(
+    () => blankEditableCount(store.getCells(), template, table.id),
+    [store, template, table],
+  );
   const fill = useCallback(
-    () => onPatch(fillBlanksWithZero(cellsRef.current, template, table.id), `${table.caption}：剩余空白填 0`),
-    [onPatch, template, table],
+    () => onPatch(fillBlanksWithZero(store.getCells(), template, table.id), `${table.caption}：剩余空白填 0`),
+    [onPatch, store, template, table],
   );
 
-  const active = activeKey ? layout.byKey.get(activeKey) : undefined;
-  const activeField = activeKey ? template.fields[activeKey] : undefined;
-  const activeCell = active ? table.cells.find((c) => c.key === activeKey) : undefined;
-  const activeHint =
-    activeCell?.hint ?? table.cells.find((c) => c.role === 'label' && c.row && c.row === activeCell?.row)?.hint;
-  const activeMark = activeKey ? marks.get(activeKey) : undefined;
   const detail = props.cellDetail;
   const detailKey = activeKey && detail?.has(activeKey) ? activeKey : null;
   const detailButton = useRef<HTMLButtonElement>(null);
@@ -182,50 +178,21 @@ export const TableSection = memo(function TableSection(props: TableSectionProps)
         用方向键、Tab 和 Enter 在格之间移动，直接输入数字填写，F2 修改，Esc 放弃，Delete 清空，Ctrl+V 从 Excel 粘贴。
         {detail ? `${detail.help}：按 Alt+↓。` : ''}
       </p>
-      <div className="cell-info-host">
-        <div
-          className={`cell-info${activeMark ? ` mark-${activeMark.severity}` : ''}${detailKey ? ' has-detail' : ''}`}
-          aria-hidden="true"
-        >
-          {active && activeField ? (
-            <>
-              <span className="cell-info-line">
-                <span className="cell-info-label">{activeField.label}</span>
-                <span className="cell-info-hint">
-                  {active.computed ? '自动计算：由各项相加得出。' : (activeHint ?? '')}
-                  {activeField.type === 'decimal' ? '（单位：万元）' : ''}
-                </span>
-              </span>
-              {activeMark ? (
-                <span className="cell-info-line cell-info-mark" title={activeMark.message}>
-                  {SEVERITY_LABELS[activeMark.severity]}：{activeMark.message.split('\n')[0]}
-                </span>
-              ) : null}
-            </>
-          ) : (
-            <span className="muted">点一个格开始填写；可以直接从 Excel 或 WPS 复制一块数字粘贴进来。</span>
-          )}
-        </div>
-        {detail && detailKey ? (
-          <KeyPopover
-            key={detailKey}
-            title={detail.title(detailKey)}
-            content={detail.render(detailKey, cells)}
-            placement="bottomRight"
-          >
-            <Button ref={detailButton} size="small" className="cell-detail-button">
-              {detail.label}（Alt+↓）
-            </Button>
-          </KeyPopover>
-        ) : null}
-      </div>
+      <CellInfo
+        table={table}
+        template={template}
+        layout={layout}
+        store={store}
+        activeKey={activeKey}
+        detail={detailKey ? detail : undefined}
+        detailButton={detailButton}
+      />
       {plan ? <PasteSummary plan={plan} template={template} onClose={() => setPlan(null)} /> : null}
       <TableGrid
         table={table}
         template={template}
         layout={layout}
-        cells={cells}
-        marks={marks}
+        store={store}
         onLiveEdit={props.onLiveEdit}
         onCommitEdit={props.onCommitEdit}
         onPatch={props.onPatch}

@@ -1,15 +1,18 @@
 import { useCallback, useRef, useState } from 'react';
 import type { TemplateDef } from '../../../templates/types';
-import type { Cells, CellValue } from '../../../shared/model/types';
+import type { CellValue } from '../../../shared/model/types';
 import { parseCellInput } from '../../../shared/model/format';
 import type { GridLayout } from '../logic/grid-layout';
 import { useLatest } from '../hooks/use-latest';
 import { totalDisagrees } from '../logic/totals-edit';
+import type { GridStore } from './grid-store';
 
 /**
  * The cell editor. Values are parsed with parseCellInput: wrong input is refused at the cell with
  * its message, never changed. While a cell is edited every valid keystroke goes into the report
- * (so the checks follow the typing); the whole edit is one undo step.
+ * (so the checks follow the typing); the whole edit is one undo step. The text typed lives in the
+ * grid store (the edited cell alone re-renders on a keystroke); `edit` changes when an edit starts
+ * or ends.
  */
 
 export interface EditState {
@@ -33,6 +36,7 @@ export interface CellEditorCallbacks {
 }
 
 export interface CellEditor {
+  /** The edit as it started (its `text` is the first; the text as typed: `current()`). */
   edit: EditState | null;
   /** The edit as of now (state lags a render behind within one event). */
   current(): EditState | null;
@@ -57,7 +61,7 @@ const PUBLISHED_TOTAL_REFUSAL =
 export function useCellEditor(
   layout: GridLayout,
   template: TemplateDef,
-  cells: Cells,
+  store: GridStore,
   callbacks: CellEditorCallbacks,
   /** The editor closed: focus goes back to the cell (false when the focus went elsewhere). */
   onClosed: (refocus: boolean) => void,
@@ -65,9 +69,9 @@ export function useCellEditor(
   const [edit, setEdit] = useState<EditState | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const editRef = useRef<EditState | null>(null);
-  const latest = useLatest({ cells, callbacks, onClosed });
+  const latest = useLatest({ callbacks, onClosed });
 
-  const valueOf = (key: string) => latest.current.cells[key] ?? null;
+  const valueOf = (key: string) => store.value(key);
 
   const live = useCallback(
     (key: string, text: string) => {
@@ -76,41 +80,40 @@ export function useCellEditor(
       const parsed = parseCellInput(text, field);
       if (parsed.ok) {
         setRefusal(null);
-        if ((latest.current.cells[key] ?? null) !== parsed.value)
-          latest.current.callbacks.onLiveEdit(key, parsed.value);
+        if (store.value(key) !== parsed.value) latest.current.callbacks.onLiveEdit(key, parsed.value);
       } else {
         setRefusal({ key, message: parsed.message });
       }
     },
-    [template, latest],
+    [template, latest, store],
   );
 
   const start = useCallback(
     (key: string, text: string, mode: EditState['mode']) => {
       if (layout.byKey.get(key)?.computed) {
-        const published = totalDisagrees(latest.current.cells, template, key);
+        const published = totalDisagrees(store.getCells(), template, key);
         setRefusal({ key, message: published ? PUBLISHED_TOTAL_REFUSAL : COMPUTED_REFUSAL });
         return;
       }
       setRefusal(null);
-      const next = { key, text, mode, original: latest.current.cells[key] ?? null };
+      const next = { key, text, mode, original: store.value(key) };
       editRef.current = next;
+      store.setText(key, text);
       setEdit(next);
       if (mode === 'enter' && text !== '') live(key, text);
     },
-    [layout, template, latest, live],
+    [layout, template, live, store],
   );
 
   const type = useCallback(
     (text: string) => {
       const e = editRef.current;
       if (!e) return;
-      const next = { ...e, text };
-      editRef.current = next;
-      setEdit(next);
+      editRef.current = { ...e, text };
+      store.setText(e.key, text);
       live(e.key, text);
     },
-    [live],
+    [live, store],
   );
 
   const commit = (): boolean => {
@@ -122,6 +125,7 @@ export function useCellEditor(
       return false;
     }
     editRef.current = null;
+    store.setText(e.key, undefined);
     const { callbacks, onClosed: closed } = latest.current;
     if (valueOf(e.key) !== parsed.value) callbacks.onLiveEdit(e.key, parsed.value);
     callbacks.onCommitEdit(e.key, e.original, parsed.value);
@@ -135,6 +139,7 @@ export function useCellEditor(
     const e = editRef.current;
     if (!e) return;
     editRef.current = null;
+    store.setText(e.key, undefined);
     if (valueOf(e.key) !== e.original) latest.current.callbacks.onLiveEdit(e.key, e.original);
     setEdit(null);
     setRefusal(message ? { key: e.key, message } : null);
