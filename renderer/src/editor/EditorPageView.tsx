@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useRef, type RefObject } from 'react';
+import { lazy, memo, Suspense, useMemo, useRef, type RefObject } from 'react';
 import { sameItems } from '../logic/stable-list';
 import { Spin } from 'antd';
 import { SECTIONS } from '../../../templates/index';
@@ -21,6 +21,12 @@ import type { SectionEdits } from './use-section-edits';
 import type { useEditorJumps } from './use-editor-jumps';
 
 const NO_BLOCKS: Block[] = [];
+
+/** The sample's banner reads only which report it is: a keystroke does not re-render it. */
+const SampleBannerOnce = memo(
+  SampleBanner,
+  (a, b) => a.report.meta.id === b.report.meta.id && a.report.meta.sample === b.report.meta.sample,
+);
 
 // The comparison view (and ECharts with it) loads when first opened.
 const CompareView = lazy(() => import('../compare/CompareView'));
@@ -62,7 +68,7 @@ export function EditorPageView(props: {
   return (
     <main className="editor-main" aria-labelledby="page-heading">
       <div className="page-inner">
-        <SampleBanner report={report} />
+        <SampleBannerOnce report={report} />
         <RolloverNotice reportId={report.meta.id} />
         <h2 id="page-heading" ref={props.headingRef} tabIndex={-1} className="page-heading">
           {page === 'preview' ? '预览全文' : page === 'compare' ? '与上年对比' : PAGE_TITLES[page]}
