@@ -204,6 +204,20 @@ class LibraryService {
     throw new ServiceError('找不到这份年报（可能已被删除）。请回到年报库刷新列表。', 'not_found');
   }
 
+  /**
+   * A library report file as it is on disk now (size and modification time), or null when it cannot be
+   * seen: what the 汇总 keys the units it made from the file to, so an unchanged file is not checked again.
+   */
+  async fileStamp(id: string): Promise<string | null> {
+    if (!isReportId(id)) return null;
+    try {
+      const st = await this.fs.stat(this.files.reportPath(id));
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return null;
+    }
+  }
+
   private freshCopy(report: Report, patch: Partial<Report['meta']> = {}): Report {
     const stamp = this.now().toISOString();
     return { ...report, meta: { ...report.meta, id: newId(), createdAt: stamp, updatedAt: stamp, ...patch } };
@@ -425,6 +439,7 @@ export function createService(options: ServiceOptions): NianbaoService {
     library: service.api,
     importFile: documents.importFile,
     units: (jobs) => pool.aggregateUnits(jobs),
+    fileStamp: (id) => service.fileStamp(id),
   });
   return {
     ...service.api,

@@ -42,13 +42,27 @@ export function rosterIndex(roster: readonly RosterEntry[], places: readonly str
   return index;
 }
 
+// Units are made one after another against the same roster (2,000 reports against a roster of 2,000:
+// indexing it per unit was most of the time of reading them). Rosters are replaced, never changed in
+// place, so the array identifies its index; its length and the places guard against a changed one.
+const indexes = new WeakMap<readonly RosterEntry[], { length: number; places: string; index: NameIndex<number> }>();
+
+function cachedRosterIndex(roster: readonly RosterEntry[], places: readonly string[]): NameIndex<number> {
+  const key = places.join('|');
+  const hit = indexes.get(roster);
+  if (hit && hit.length === roster.length && hit.places === key) return hit.index;
+  const index = rosterIndex(roster, places);
+  indexes.set(roster, { length: roster.length, places: key, index });
+  return index;
+}
+
 /** Best roster entry for a name: an exact key match wins over a loose one, then the first listed; -1 for none. */
 export function findRosterEntry(
   roster: readonly RosterEntry[] | NameIndex<number>,
   name: string,
   places: readonly string[],
 ): number {
-  const index = roster instanceof NameIndex ? roster : rosterIndex(roster, places);
+  const index = roster instanceof NameIndex ? roster : cachedRosterIndex(roster, places);
   const hit = index.find(name).values;
   return hit.length ? Math.min(...hit) : -1;
 }

@@ -54,3 +54,47 @@ export function computedSet(template: TemplateDef): ReadonlySet<string> {
   if (!set) COMPUTED.set(template, (set = new Set(template.sums.map((s) => s.total))));
   return set;
 }
+
+const RULES = new WeakMap<TemplateDef, Map<string, readonly string[]>>();
+
+function ruleMap(template: TemplateDef): Map<string, readonly string[]> {
+  let map = RULES.get(template);
+  if (!map) RULES.set(template, (map = new Map(rulesOf(template))));
+  return map;
+}
+
+/**
+ * Some cells as printed, else computed from their parts (the parts of a total computed in turn, as
+ * fastTotals does): the few key figures of a unit without computing all of its totals.
+ */
+export function printedOrComputed(cells: Cells, keys: readonly string[], template: TemplateDef): Cells {
+  const rules = ruleMap(template);
+  const memo = new Map<string, number | null>();
+  const computed = (key: string): number | null => {
+    const parts = rules.get(key);
+    if (!parts) {
+      const v = cells[key];
+      return typeof v === 'number' ? v : null;
+    }
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let sum = 0;
+    let any = false;
+    for (const p of parts) {
+      const v = computed(p);
+      if (v !== null) {
+        sum += v;
+        any = true;
+      }
+    }
+    const out = any ? Math.round(sum * 1e6) / 1e6 : null;
+    memo.set(key, out);
+    return out;
+  };
+  const out: Cells = {};
+  for (const key of keys) {
+    const v = cells[key];
+    out[key] = typeof v === 'number' ? v : computed(key);
+  }
+  return out;
+}

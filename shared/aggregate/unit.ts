@@ -4,7 +4,7 @@ import { templateFor } from '../../templates/index';
 import type { Cells, Report } from '../model/types';
 import { isOwnName, placeNames } from './names';
 import { findRosterEntry } from './roster';
-import { fastTotals } from './totals';
+import { printedOrComputed } from './totals';
 import {
   KEY_FIGURES,
   type AggregateUnit,
@@ -38,17 +38,24 @@ export const LAST_YEAR_KEYS = [
   't3.carry_next.other_org',
 ] as const;
 
-/** Printed value when there is one, else computed from the parts (an imported report may leave totals blank). */
-function withComputed(report: Pick<Report, 'format' | 'cells'>): Cells {
+const FIGURE_KEYS = [
+  't3.new_received.total',
+  't3.carried_over.total',
+  't3.res_total.total',
+  't3.carry_next.total',
+  't4.review.total',
+  't4.lit_direct.total',
+  't4.lit_after_review.total',
+];
+
+/** Printed values when there are, else computed from the parts (an imported report may leave totals blank). */
+function withComputed(report: Pick<Report, 'format' | 'cells'>, keys: readonly string[]): Cells {
   if (report.format === 'pre-2019') return report.cells;
-  const computed = fastTotals(report.cells, templateFor(report.format));
-  const out: Cells = { ...computed };
-  for (const [k, v] of Object.entries(report.cells)) if (v !== null && v !== undefined) out[k] = v;
-  return out;
+  return printedOrComputed(report.cells, keys, templateFor(report.format));
 }
 
 export function keyFigures(report: Pick<Report, 'format' | 'cells'>): Record<KeyFigure, number | null> {
-  const c = withComputed(report);
+  const c = withComputed(report, FIGURE_KEYS);
   const v = (k: string) => (typeof c[k] === 'number' ? (c[k] as number) : null);
   const lit = [v('t4.lit_direct.total'), v('t4.lit_after_review.total')];
   const figures: Record<KeyFigure, number | null> = {
@@ -65,7 +72,7 @@ export function keyFigures(report: Pick<Report, 'format' | 'cells'>): Record<Key
 
 /** Last year's figures the checks need, from a report of that year. */
 export function lastYearCells(report: Pick<Report, 'format' | 'cells'>): Cells {
-  const c = withComputed(report);
+  const c = withComputed(report, LAST_YEAR_KEYS);
   const out: Cells = {};
   for (const k of LAST_YEAR_KEYS) if (typeof c[k] === 'number') out[k] = c[k];
   return out;
@@ -103,6 +110,17 @@ export interface UnitInput {
 
 const open = (f: Finding) => !f.dismissed;
 
+/** 本级 when the name is the government's own (or its office's), or its roster entry is marked 本级. */
+export function unitRole(
+  agency: string,
+  government: Pick<Report, 'agency'>,
+  roster: readonly RosterEntry[] = [],
+): AggregateUnit['role'] {
+  const entry = findRosterEntry(roster, agency, placeNames(government.agency.name));
+  const ownByRoster = entry >= 0 && roster[entry]!.own === true;
+  return ownByRoster || isOwnName(agency, government.agency.name) ? 'own' : 'unit';
+}
+
 export function unitFromReport(input: UnitInput): AggregateUnit {
   const { report } = input;
   const lastReport = input.last && input.last.year === report.year - 1 ? input.last : null;
@@ -127,9 +145,6 @@ export function unitFromReport(input: UnitInput): AggregateUnit {
     for (const k of LAST_YEAR_KEYS) if (typeof b[k] === 'number') c[k] = b[k];
     if (Object.keys(c).length) last = { year: report.meta.derivedFrom.year, from: 'baseline', cells: c };
   }
-  const roster = input.roster ?? [];
-  const entry = findRosterEntry(roster, agency, placeNames(input.government.agency.name));
-  const ownByRoster = entry >= 0 && roster[entry]!.own === true;
   const unit: AggregateUnit = {
     key: input.key,
     agency,
@@ -151,7 +166,7 @@ export function unitFromReport(input: UnitInput): AggregateUnit {
       .map((f) => f.message),
     ...(input.importWarnings?.length ? { importWarnings: input.importWarnings.slice(0, MAX_MESSAGES) } : {}),
     ...(last ? { last } : {}),
-    role: ownByRoster || isOwnName(agency, input.government.agency.name) ? 'own' : 'unit',
+    role: unitRole(agency, input.government, input.roster),
     include: true,
     addedAt: input.now.toISOString(),
   };

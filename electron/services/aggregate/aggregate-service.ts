@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { computeAggregate, type AggregateUnit } from '../../../shared/aggregate/index';
+import { computeAggregate, unitRole, type AggregateUnit } from '../../../shared/aggregate/index';
+import { newId } from '../../../shared/model/blank';
 import { safeFileName } from '../../../shared/export/file-name';
 import type { Report } from '../../../shared/model/types';
 import {
@@ -27,6 +28,11 @@ export interface AggregateOptions {
    * on the cores). Without it, or when a worker fails, they are made here.
    */
   units?: (jobs: UnitJob[]) => Promise<AggregateUnit[]>;
+  /**
+   * A library report file's size and modification time (null when unknown): a unit made from a file
+   * that has not changed since, nor has its last year's report, is reused without reading or checking.
+   */
+  fileStamp?: (id: string) => Promise<string | null>;
 }
 
 /** Library reports per worker job: large enough to make a message cheap, small enough to spread. */
@@ -42,8 +48,25 @@ function checkGovernment(request: AggregateReadRequest): GovernmentRef {
   return { agency, year: g.year, ...(Array.isArray(g.roster) ? { roster: g.roster } : {}) };
 }
 
+/** Units remembered at most (a prefecture city's units, with room for last year's). */
+const CACHE_LIMIT = 10_000;
+
 export function createAggregateApi(options: AggregateOptions): AggregateApi {
   const { library } = options;
+  // A library report's unit, keyed to its file and its last year's file as they were then.
+  const unitCache = new Map<string, { stamp: string; unit: AggregateUnit }>();
+  const remember = (id: string, stamp: string, unit: AggregateUnit) => {
+    unitCache.delete(id);
+    unitCache.set(id, { stamp, unit });
+    if (unitCache.size > CACHE_LIMIT) unitCache.delete(unitCache.keys().next().value!);
+  };
+  const stampOf = async (id: string, lastId: string | null): Promise<string | null> => {
+    if (!options.fileStamp) return null;
+    const own = await options.fileStamp(id);
+    if (!own) return null;
+    const last = lastId ? await options.fileStamp(lastId) : '';
+    return last === null ? null : `${own}|${lastId ?? ''}:${last}`;
+  };
   return {
     async aggregateReadUnits(request): Promise<AggregateReadOutcome> {
       const government = checkGovernment(request);
@@ -56,53 +79,83 @@ export function createAggregateApi(options: AggregateOptions): AggregateApi {
       } catch {
         // Without the listing there is no last-year lookup; the units are still read.
       }
-      const cache = new Map<string, Promise<Report | null>>();
+      const byId = new Map(summaries.map((x) => [x.id, x]));
+      const loaded = new Map<string, Promise<Report | null>>();
       const load = (id: string) => {
-        if (!cache.has(id))
-          cache.set(
+        if (!loaded.has(id))
+          loaded.set(
             id,
             library.getReport(id).catch(() => null),
           );
-        return cache.get(id)!;
+        return loaded.get(id)!;
       };
       const lastOf = lastYearFinder(summaries, government, load);
       const units: AggregateReadOutcome['units'] = [];
       const failures: AggregateReadOutcome['failures'] = [];
-      // Library reports: read here (one file each), checked in batches in the workers meanwhile.
+      // Library reports: read here (one file each), checked in batches in the workers meanwhile; a
+      // report whose file (and last year's) has not changed since it was last made into a unit is
+      // not read nor checked again.
+      const made: (AggregateUnit | null)[] = new Array<AggregateUnit | null>(ids.length).fill(null);
       const pending: Promise<void>[] = [];
-      const slots: AggregateUnit[][] = [];
-      let batch: UnitJob[] = [];
+      let batch: { job: UnitJob; at: number; stamp: string | null }[] = [];
       const flush = () => {
         if (!batch.length) return;
-        const jobs = batch;
-        const slot = slots.length;
-        slots.push([]);
+        const taken = batch;
         batch = [];
+        const jobs = taken.map((b) => b.job);
         const here = () => jobs.map((j) => toUnit(j.report, j.source, j.government, j.extra));
         pending.push(
-          (options.units ? options.units(jobs).catch(() => here()) : Promise.resolve(here())).then((made) => {
-            slots[slot] = made;
+          (options.units ? options.units(jobs).catch(() => here()) : Promise.resolve(here())).then((list) => {
+            list.forEach((unit, i) => {
+              const { at, stamp } = taken[i]!;
+              made[at] = { ...unit, role: roleOf(unit.agency) };
+              if (stamp) remember(ids[at]!, stamp, unit);
+            });
           }),
         );
       };
-      for (const id of ids) {
+      const now = new Date();
+      // The roster decides only 本级: set here, so that the workers are not sent a roster of thousands per batch.
+      const { roster: _roster, ...bare } = government;
+      const roleOf = (agency: string) =>
+        unitRole(agency, { agency: { name: government.agency, kind: 'government' } }, government.roster);
+      for (let at = 0; at < ids.length; at++) {
+        const id = ids[at]!;
         try {
+          const summary = byId.get(id);
+          const lastId = summary ? lastOf.idOf(summary.agency, summary.year) : null;
+          const stamp = await stampOf(id, lastId);
+          const hit = stamp ? unitCache.get(id) : undefined;
+          if (hit && hit.stamp === stamp) {
+            made[at] = {
+              ...hit.unit,
+              key: newId(),
+              addedAt: now.toISOString(),
+              role: roleOf(hit.unit.agency),
+            };
+            continue;
+          }
           const report = await library.getReport(id);
+          const last = summary ? (lastId ? await load(lastId) : null) : await lastOf(report);
           batch.push({
-            report,
-            source: { type: 'library', id, updatedAt: report.meta.updatedAt },
-            government,
-            extra: { last: await lastOf(report) },
+            job: {
+              report,
+              source: { type: 'library', id, updatedAt: report.meta.updatedAt },
+              government: bare,
+              extra: { last, now },
+            },
+            at,
+            stamp: summary ? stamp : null,
           });
           if (batch.length >= BATCH) flush();
         } catch (e) {
-          const summary = summaries.find((s) => s.id === id);
+          const summary = byId.get(id);
           failures.push({ name: summary ? `${summary.agency}${summary.year}年度年报` : id, message: message(e) });
         }
       }
       flush();
       await Promise.all(pending);
-      for (const made of slots) units.push(...made);
+      for (const unit of made) if (unit) units.push(unit);
       for (const file of files) {
         const name = typeof file?.name === 'string' && file.name ? basename(file.name) : '所选文件';
         try {

@@ -28,7 +28,7 @@ export function lastYearFinder(
   summaries: readonly ReportSummary[],
   government: GovernmentRef,
   load: (id: string) => Promise<Report | null>,
-): (report: Report) => Promise<Report | null> {
+): ((report: Report) => Promise<Report | null>) & { idOf(agency: string, year: number): string | null } {
   const places = placeNames(government.agency);
   const byYear = new Map<number, NameIndex<ReportSummary>>();
   for (const s of summaries) {
@@ -37,11 +37,17 @@ export function lastYearFinder(
     if (!index) byYear.set(s.year, (index = new NameIndex(places)));
     index.add(s.agency, s);
   }
-  return async (report) => {
-    const found = byYear.get(report.year - 1)?.find(report.agency.name);
+  /** The id of the library report of the year before of a unit so named, if exactly one matches. */
+  const idOf = (agency: string, year: number): string | null => {
+    const found = byYear.get(year - 1)?.find(agency);
     if (!found || found.score !== 2 || found.values.length !== 1) return null; // none, or ambiguous: no guess
-    return load(found.values[0]!.id).catch(() => null);
+    return found.values[0]!.id;
   };
+  const find = async (report: Report) => {
+    const id = idOf(report.agency.name, report.year);
+    return id ? load(id).catch(() => null) : null;
+  };
+  return Object.assign(find, { idOf });
 }
 
 export interface UnitExtra {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeTotals } from '../../../shared/model/totals';
 import { GOV_2019, GOV_2021 } from '../../../templates/index';
-import { fastTotals } from '../../../shared/aggregate/totals';
+import { fastTotals, printedOrComputed } from '../../../shared/aggregate/totals';
 import { NameIndex, nameMatch, placeNames } from '../../../shared/aggregate/names';
 
 /** The 汇总's fast paths give the same answers as the plain functions they stand in for. */
@@ -21,6 +21,31 @@ describe('fast paths', () => {
         ),
         (cells) => {
           expect(fastTotals(cells, template)).toEqual(computeTotals(cells, template));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    ['gov-2021', GOV_2021],
+    ['gov-2019', GOV_2019],
+  ] as const)('printedOrComputed equals the printed value else fastTotals (%s)', (_name, template) => {
+    const keys = Object.keys(template.fields);
+    const totals = [...new Set(template.sums.map((s) => s.total))];
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...keys),
+          fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 99, noNaN: true })),
+        ),
+        fc.subarray([...totals, keys[0]!]),
+        (cells, asked) => {
+          const all = fastTotals(cells, template);
+          const want = Object.fromEntries(
+            asked.map((k) => [k, typeof cells[k] === 'number' ? cells[k] : (all[k] ?? null)]),
+          );
+          expect(printedOrComputed(cells, asked, template)).toEqual(want);
         },
       ),
       { numRuns: 200 },

@@ -104,6 +104,14 @@ describe('roster status', () => {
     const text = view.findings.find((f) => f.rule === 'AGG-TEXT');
     expect(text?.message).toMatch(/正文与表格不一致/);
     expect(text?.message).toContain('4');
+    // Quoted as written (the engine leaves 全县 figures alone in an unsummed report: here they are the sums).
+    expect(text?.message).toContain('正文“收到政府信息公开申请10件”');
+    expect(text?.message).not.toContain('仝');
+    // A part of the area (各乡镇) is not the sum of all units: not compared.
+    const part = withSection(government(), 'requests', ['2024年，各乡镇共收到政府信息公开申请10件。']);
+    expect(
+      computeAggregate(part, with_(unitOf(finance), unitOf(town))).findings.some((f) => f.rule === 'AGG-TEXT'),
+    ).toBe(false);
     const right = withSection(government(), 'requests', ['2024年，全县共收到政府信息公开申请4件。']);
     expect(
       computeAggregate(right, with_(unitOf(finance), unitOf(town))).findings.some((f) => f.rule === 'AGG-TEXT'),

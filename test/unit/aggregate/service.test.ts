@@ -1,3 +1,5 @@
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { startServer } from '../../../electron/server/index';
@@ -120,6 +122,57 @@ describe('汇总 service methods', () => {
       }
     },
   );
+
+  it("a library report whose file (and last year's) has not changed is not read nor checked again", async () => {
+    const dataDir = dirs.dir();
+    const service = dirs.open({ dataDir });
+    const finance = makeReport({
+      agency: '云溪县财政局',
+      t3: { carried_over: [3, 0, 0, 0, 0, 0], res_open: [4, 0, 0, 0, 0, 0] },
+    });
+    await service.saveReport(finance);
+    const file = join(dataDir, 'reports', `${finance.meta.id}.json`);
+    // A whole second, so that the time can be put back exactly below.
+    const mtime = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(file, mtime, mtime);
+    const request = {
+      government: { agency: '云溪县人民政府', year: 2024, roster: [{ name: '财政局', kind: 'department' as const }] },
+      ids: [finance.meta.id],
+    };
+    const first = (await service.aggregateReadUnits(request)).units[0]!;
+    expect(first.cells['t3.res_open.natural']).toBe(4);
+    expect(first.last).toBeUndefined();
+
+    // The same bytes count, but the file keeps its size and time: the unit made before is used (not re-read).
+    const text = readFileSync(file, 'utf8');
+    const changed = text.replace('"t3.res_open.natural": 4', '"t3.res_open.natural": 5');
+    expect(changed).not.toBe(text);
+    writeFileSync(file, changed);
+    utimesSync(file, mtime, mtime);
+    const reused = (await service.aggregateReadUnits(request)).units[0]!;
+    expect(reused.cells['t3.res_open.natural']).toBe(4);
+    expect(reused.key).not.toBe(first.key); // still a new entry of the 汇总
+    expect(reused.role).toBe('unit');
+    // 本级 follows the roster of this request, not the one the unit was first made under.
+    const asOwn = (
+      await service.aggregateReadUnits({
+        ...request,
+        government: { ...request.government, roster: [{ name: '财政局', kind: 'department', own: true }] },
+      })
+    ).units[0]!;
+    expect(asOwn).toMatchObject({ role: 'own', fingerprint: first.fingerprint });
+
+    // A changed time: read and checked again.
+    utimesSync(file, mtime + 5, mtime + 5);
+    const reread = (await service.aggregateReadUnits(request)).units[0]!;
+    expect(reread.cells['t3.res_open.natural']).toBe(5);
+
+    // Last year's report arrives in the library: the unit is made again with it (its carry-over check).
+    await service.saveReport(lastYearOf(finance, { t3: { carry_next: [1, 0, 0, 0, 0, 0] } }));
+    const withLast = (await service.aggregateReadUnits(request)).units[0]!;
+    expect(withLast.last).toMatchObject({ year: 2023, from: 'library' });
+    expect(withLast.warnings.some((w) => /上年/.test(w))).toBe(true);
+  });
 
   it('library units are checked in the import workers (the same unit as on this thread)', async () => {
     const pool = new ImportPool({ size: 1 });
