@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
@@ -246,6 +246,148 @@ test.describe('汇总下级单位', () => {
     await expect(commercial).toContainText('写入的汇总数 4，来自 2 个单位');
     await expect(commercial).toContainText('云溪县人民政府办公室（本级）');
     await page.keyboard.press('Escape');
+    expect(pageErrors(page)).toEqual([]);
+  });
+  test('a 政务公开办 clerk in January: roster from last year, a folder of reports, who is missing and wrong, .docx and .xlsx read back', async ({
+    page,
+    server,
+    request,
+  }) => {
+    test.setTimeout(300_000);
+    const api = apiOf(request, server);
+    // Last year's set of unit reports is in the library (from last January); this year's government report is new.
+    const stats = makeReport({ agency: '云溪县统计局', year: 2023, t3: { res_open: [1, 0, 0, 0, 0, 0] } });
+    for (const r of [
+      lastYearOf(finance),
+      lastYearOf(education, { t3: { carry_next: [4, 0, 0, 0, 0, 0] } }),
+      lastYearOf(town),
+      lastYearOf(village),
+      lastYearOf(audit),
+      stats,
+    ])
+      await api('saveReport', r);
+    const gov = await api<Report>('createReport', { agency: '云溪县人民政府', kind: 'government', year: 2024 });
+    await api('saveReport', {
+      ...gov,
+      sections: gov.sections.map((s) =>
+        s.id === 'requests'
+          ? { ...s, blocks: [{ type: 'paragraph', text: '2024年，全县共收到政府信息公开申请40件。' }] }
+          : s,
+      ),
+    });
+    // This year's reports arrived by e-mail in every form, saved into one folder (a subfolder for townships).
+    const inbox = join(dir, '2024年报');
+    mkdirSync(join(inbox, '乡镇'), { recursive: true });
+    writeFileSync(join(inbox, '财政局.json'), JSON.stringify(finance));
+    writeFileSync(join(inbox, '教育局.docx'), await buildDocx(education, { embed: false }));
+    writeFileSync(join(inbox, '~$教育局.docx'), 'Word lock file');
+    writeFileSync(join(inbox, '审计局.txt'), rowText(audit));
+    writeFileSync(join(inbox, '政府办.json'), JSON.stringify(office));
+    writeFileSync(join(inbox, '乡镇', '城关镇.html'), buildHtml(town, { standalone: true }));
+    writeFileSync(join(inbox, '乡镇', '白石乡.html'), buildHtml(village, { standalone: true }));
+
+    await openApp(page, server.url);
+    await page
+      .locator('.library-table tbody tr')
+      .filter({ hasText: '云溪县人民政府' })
+      .filter({ hasText: '2024' })
+      .getByRole('button', { name: /汇总下级单位/ })
+      .click();
+    await expect(page.getByRole('heading', { name: '汇总下级单位' })).toBeVisible();
+
+    // The roster from last year's reports in the library.
+    await page.getByRole('tab', { name: /报送名单/ }).click();
+    await page.getByRole('button', { name: '从上年导入…' }).click();
+    const fromLast = page.getByRole('dialog', { name: '从上年导入名单' });
+    await expect(fromLast).toContainText('年报库中2023年度的报告');
+    await expect(fromLast.getByRole('checkbox', { checked: true })).toHaveCount(6);
+    await shot(page, 'aggregate-walk-roster-from-last');
+    await fromLast.getByRole('button', { name: '加入名单' }).click();
+    await expect(page.getByRole('tab', { name: '报送名单（6）' })).toBeVisible();
+
+    // The folder: every report in it, subfolders included, the Word lock file left out.
+    await page.getByRole('tab', { name: /单位报告/ }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '添加文件夹…' }).click();
+    await (await chooser).setFiles(inbox);
+    await expect(page.getByText('已添加 6 份单位报告')).toBeVisible({ timeout: 90_000 });
+    const rows = page.locator('.agg-units-table tbody tr.ant-table-row');
+    const row = (name: string) => rows.filter({ hasText: name });
+    // Who has not reported, who is not on the roster, whose figures are wrong.
+    await expect(row('云溪县统计局')).toContainText('未提交');
+    await expect(row('云溪县人民政府办公室')).toContainText('不在名单');
+    await expect(row('云溪县审计局')).toContainText('错误');
+    await shot(page, 'aggregate-walk-units');
+    // The government office goes on the roster too.
+    await page.getByRole('tab', { name: /报送名单/ }).click();
+    await page.getByRole('button', { name: /把已报送、不在名单中的 1 个单位加入名单/ }).click();
+    const summary = page.locator('.agg-summary');
+    await expect(summary).toContainText('名单 7 个单位，已提交 6，未提交 1');
+
+    await page.getByRole('tab', { name: /检查/ }).click();
+    const checks = page.locator('.agg-findings');
+    await expect(checks).toContainText('云溪县统计局在报送名单中');
+    await expect(checks).toContainText('云溪县审计局的报告有');
+    await expect(checks).toContainText(/云溪县教育局.*上年结转/);
+    // The text's 全县 figure against the sums (40 written, 5+9+4+2+7 = 27 summed).
+    await expect(checks).toContainText('正文与表格不一致');
+    await shot(page, 'aggregate-walk-checks');
+
+    // 写入 without the unit whose figures are wrong.
+    await page.getByRole('button', { name: '写入年报…' }).click();
+    const dialog = page.getByRole('dialog', { name: '写入年报' });
+    await dialog.getByRole('checkbox', { name: '计入 云溪县审计局' }).uncheck();
+    await dialog.getByRole('button', { name: /写入 \d+ 个数字/ }).click();
+    await expect(page.getByText(/已写入 \d+ 个数字并保存/)).toBeVisible({ timeout: 20_000 });
+
+    // The workbook: one sheet per table, a 合计 row equal to the report's figures.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const xlsx = join(dir, 'walk.xlsx');
+    await (await download).saveAs(xlsx);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(xlsx) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '单位报告',
+      '表二 主动公开',
+      '表三 依申请公开',
+      '表四 复议诉讼',
+      '检查',
+      '说明',
+    ]);
+    const t3 = wb.getWorksheet('表三 依申请公开')!;
+    const t3Units = t3.getColumn(2).values.slice(3).map(String);
+    expect(t3Units).toEqual(expect.arrayContaining(['云溪县财政局', '云溪县教育局', '云溪县人民政府办公室（本级）']));
+    expect(t3Units).not.toContain('云溪县审计局');
+    expect(t3Units.at(-1)).toBe('合计（云溪县人民政府）');
+
+    // Back in the editor: export the .docx, then read it back with the importer.
+    await page.getByRole('button', { name: '返回年报' }).click();
+    await page.getByRole('toolbar', { name: '编辑工具' }).getByRole('button', { name: '导出' }).click();
+    const exportDialog = page.getByRole('dialog', { name: '导出年报' });
+    const outDir = join(dir, 'out');
+    mkdirSync(outDir);
+    await exportDialog.getByLabel('保存到文件夹').fill(outDir);
+    await exportDialog.getByRole('checkbox', { name: /PDF/ }).uncheck();
+    await exportDialog.getByRole('checkbox', { name: /网页（\.html）/ }).uncheck();
+    // The new report's sections are not written yet: the clerk acknowledges and exports a draft.
+    await exportDialog.getByRole('checkbox', { name: '我已知晓以上问题，仍要导出' }).check();
+    await exportDialog.getByRole('button', { name: '导出', exact: true }).click();
+    await expect(exportDialog).toContainText('已导出 1 个文件', { timeout: 120_000 });
+    const docxName = readdirSync(outDir).find((n) => n.endsWith('.docx'))!;
+    const saved = await api<Report>('getReport', gov.meta.id);
+    const back = await api<{ report: Report }>('importFile', {
+      name: docxName,
+      data: readFileSync(join(outDir, docxName)).toString('base64'),
+    });
+    // Finance 5, education 9, Chengguan 2, the office 7 (the audit bureau left out): the sums, read back.
+    expect(saved.cells['t3.res_open.natural']).toBe(5 + 9 + 2 + 7);
+    expect(back.report.cells['t3.res_open.natural']).toBe(5 + 9 + 2 + 7);
+    const tableKeys = Object.keys(saved.cells).filter((k) => /^t[34]\./.test(k));
+    expect(tableKeys.length).toBeGreaterThan(100);
+    expect(Object.fromEntries(tableKeys.map((k) => [k, back.report.cells[k] ?? null]))).toEqual(
+      Object.fromEntries(tableKeys.map((k) => [k, saved.cells[k]])),
+    );
     expect(pageErrors(page)).toEqual([]);
   });
 });

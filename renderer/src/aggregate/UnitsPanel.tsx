@@ -35,7 +35,7 @@ export function UnitsPanel(props: {
     {
       title: '单位',
       key: 'agency',
-      width: 230,
+      width: 206,
       fixed: 'left',
       render: (_, r) => (
         <div className="agg-unit">
@@ -53,7 +53,7 @@ export function UnitsPanel(props: {
     {
       title: '名单状态',
       key: 'status',
-      width: 96,
+      width: 84,
       render: (_, r) => (
         <Tag color={STATUS_COLORS[r.status]} variant="outlined">
           {ROSTER_STATUS_LABELS[r.status]}
@@ -63,14 +63,14 @@ export function UnitsPanel(props: {
     {
       title: '年度',
       key: 'year',
-      width: 76,
+      width: 68,
       render: (_, r) => (r.year ? `${r.year}年` : '—'),
     },
     { title: '格式', key: 'format', width: 84, render: (_, r) => (r.format ? FORMAT_NAMES[r.format] : '—') },
     {
       title: '检查',
       key: 'checks',
-      width: 120,
+      width: 88,
       render: (_, r) => {
         if (!r.key) return '—';
         const u = unitOf(r.key);
@@ -106,14 +106,14 @@ export function UnitsPanel(props: {
     ...KEY_FIGURES.map((k) => ({
       title: KEY_FIGURE_LABELS[k],
       key: k,
-      width: k === 'res_total' ? 92 : 80,
+      width: k === 'res_total' ? 92 : 72,
       align: 'right' as const,
       render: (_: unknown, r: UnitRow) => (r.key ? (r.figures[k] ?? '—') : ''),
     })),
     {
       title: '计入',
       key: 'include',
-      width: 70,
+      width: 52,
       render: (_, r) =>
         r.key ? (
           <Switch
@@ -127,14 +127,14 @@ export function UnitsPanel(props: {
     {
       title: '说明',
       key: 'note',
-      width: 240,
+      width: 162,
       ellipsis: { showTitle: true },
       render: (_, r) => <span className={r.counted ? 'small' : 'small muted'}>{r.note}</span>,
     },
     {
       title: '',
       key: 'menu',
-      width: 48,
+      width: 40,
       fixed: 'right',
       render: (_, r) => {
         if (!r.key) return null;
@@ -199,7 +199,8 @@ export function UnitsPanel(props: {
         size="small"
         columns={columns}
         dataSource={view.rows}
-        scroll={{ x: 1420 }}
+        // Fits the window at 1366 px wide (the 说明 column included); narrower windows scroll.
+        scroll={{ x: 1240 }}
         pagination={view.rows.length > 100 ? { pageSize: 100, showSizeChanger: false } : false}
         className="agg-units-table"
         rowClassName={(r) => (r.counted ? '' : 'agg-row-out')}
