@@ -37,6 +37,8 @@ export interface AggregateOptions {
 
 /** Library reports per worker job: large enough to make a message cheap, small enough to spread. */
 const BATCH = 25;
+/** Library files read at once. */
+const READERS = 8;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -119,7 +121,8 @@ export function createAggregateApi(options: AggregateOptions): AggregateApi {
       const { roster: _roster, ...bare } = government;
       const roleOf = (agency: string) =>
         unitRole(agency, { agency: { name: government.agency, kind: 'government' } }, government.roster);
-      for (let at = 0; at < ids.length; at++) {
+      const failed: (AggregateReadOutcome['failures'][number] | null)[] = new Array(ids.length).fill(null);
+      const readOne = async (at: number) => {
         const id = ids[at]!;
         try {
           const summary = byId.get(id);
@@ -133,7 +136,7 @@ export function createAggregateApi(options: AggregateOptions): AggregateApi {
               addedAt: now.toISOString(),
               role: roleOf(hit.unit.agency),
             };
-            continue;
+            return;
           }
           const report = await library.getReport(id);
           const last = summary ? (lastId ? await load(lastId) : null) : await lastOf(report);
@@ -150,9 +153,17 @@ export function createAggregateApi(options: AggregateOptions): AggregateApi {
           if (batch.length >= BATCH) flush();
         } catch (e) {
           const summary = byId.get(id);
-          failures.push({ name: summary ? `${summary.agency}${summary.year}年度年报` : id, message: message(e) });
+          failed[at] = { name: summary ? `${summary.agency}${summary.year}年度年报` : id, message: message(e) };
         }
-      }
+      };
+      // A few files at a time: each read waits for the disk and for a turn on a busy machine's cores,
+      // and those waits overlap (the parsing itself is on this one thread either way).
+      let next = 0;
+      const reader = async () => {
+        while (next < ids.length) await readOne(next++);
+      };
+      await Promise.all(Array.from({ length: Math.min(READERS, ids.length) }, reader));
+      for (const f of failed) if (f) failures.push(f);
       flush();
       await Promise.all(pending);
       for (const unit of made) if (unit) units.push(unit);
