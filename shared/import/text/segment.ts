@@ -99,8 +99,13 @@ function cutLine(b: SrcLine, atTop: boolean): SrcLine[] {
     for (const found of scanRuns(text.slice(span.from, span.to))) {
       const run = shift(found, span.from);
       if (run.matches.length < 2 && run.start === 0 && run.end >= text.length - 1) continue;
+      let prev: ScanRun['matches'][number] | undefined;
       for (const mt of run.matches) {
+        const after = prev;
+        prev = mt;
         if (headings.some((h) => mt.start >= h.start && mt.start < h.end)) continue;
+        // Header words follow each other on one line, as in a line-per-row copy (fewer lines to read).
+        if (after && !after.material && isHeader(after) && isHeader(mt)) continue;
         cuts.push({ at: mt.start });
         // Stray text after a row's numbers (a wrapped label's end) is not part of the row.
         if (mt.material) cuts.push({ at: mt.end });
@@ -173,6 +178,8 @@ function tableSpan(text: string): { from: number; to: number } | null {
   }
   return first < 0 ? null : { from: Math.max(0, first - 200), to: Math.min(text.length, last + 1500) };
 }
+
+const isHeader = (mt: ScanRun['matches'][number]) => mt.kinds.every((k) => k === 'header');
 
 const shift = (run: ScanRun, by: number): ScanRun =>
   by === 0
