@@ -71,5 +71,11 @@ for (const [width, height] of [
     await gotoSection(page, /二、主动公开/);
     await refuseAt(page, '规章 · 现行有效件数', `${size}-t2-right`);
     await refuseAt(page, '行政事业性收费 · 本年收费金额', `${size}-t2-last`);
+    // Table 2 fits its frame whole: a focused wide cell never scrolls the row labels out of view.
+    const t2 = page.locator('.grid-t2');
+    expect(
+      await t2.evaluate((el) => el.scrollWidth - el.clientWidth),
+      `Table 2 wider than its frame at ${size}`,
+    ).toBeLessThanOrEqual(0);
   });
 }

@@ -4,10 +4,11 @@ import type { TableDef } from '../../../templates/types';
 /**
  * Column widths on screen (px). The template's relative widths are for the printed A4 page; on
  * screen Table 3 gets narrower label columns (long labels wrap) so that it fits a 1366 px window
- * beside the section list and the findings panel.
+ * beside the section list and the findings panel. Table 2 (660 px) fits whole at 1280×720 too: wider,
+ * a focused 行政事业性收费 cell scrolled its labels out of view.
  */
 const SCREEN_WIDTHS: Record<string, (cols: number) => number[]> = {
-  t2: (n) => [200, ...Array<number>(n - 1).fill(170)],
+  t2: (n) => [180, ...Array<number>(n - 1).fill(160)],
   t3: (n) => [30, 110, 176, ...Array<number>(n - 3).fill(58)],
   t4: (n) => Array<number>(n).fill(51),
 };
