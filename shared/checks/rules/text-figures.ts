@@ -3,6 +3,7 @@ import type { Finding } from '../types';
 import type { CheckContext } from '../context';
 import type { FigureClaim } from '../text/claims';
 import { spanOf } from '../text/blocks';
+import { parseAgencyName } from '../text/agency';
 import { fmt } from './util';
 
 /** How far back a sentence is read (as the claims do). */
@@ -223,9 +224,41 @@ const isTable3Kind = (kind: string) => !kind.startsWith('t2:') && !kind.startsWi
 const skip = (c: FigureClaim, allZero: boolean) =>
   c.approx || c.otherScope || c.otherYear || (allZero && isTable3Kind(c.kind));
 
+/**
+ * A government's own territory (全县 in a 县政府's report): its table may be the territory's sum (汇总), so
+ * “全县共收到申请 10 件” is compared — unless the sentence gives another figure of the kind (其中县政府本级受理…,
+ * 其中涉及征地拆迁的…), which then says the table's scope. Marks such claims in `out` (1 = compare).
+ */
+function territoryClaims(claims: readonly FigureClaim[], territory: string, out: Uint8Array): boolean {
+  let any = false;
+  for (let k = 0; k < claims.length; k++) {
+    const c = claims[k]!;
+    out[k] = 0;
+    if (c.wide !== territory || c.approx || c.otherYear) continue;
+    let alone = true;
+    for (let h = 0; h < claims.length && alone; h++)
+      if (h !== k && claims[h]!.sentence === c.sentence && claims[h]!.kind === c.kind) alone = false;
+    if (alone) {
+      out[k] = 1;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/** 全县 for a 县's government, 全市 for a 市's…; '' for other agencies. */
+function ownTerritory(ctx: CheckContext): string {
+  const agency = ctx.report.agency;
+  if (!agency || typeof agency.name !== 'string') return '';
+  const own = parseAgencyName(agency.name, agency.kind);
+  const government = agency.kind === 'government' || /^(?:人民政府|政府)$/.test(own.organ);
+  return government && own.own && own.level !== 'township' ? `全${own.own.unit.slice(-1)}` : '';
+}
+
 function* numbers(ctx: CheckContext): Iterable<Finding> {
   if (!ctx.layout) return;
   const allZero = table3AllZero(ctx);
+  const territory = ownTerritory(ctx);
   const blocks = ctx.blocks;
   const analysis = ctx.analysis;
   const seen = new Set<string>();
@@ -234,8 +267,15 @@ function* numbers(ctx: CheckContext): Iterable<Finding> {
   let t4Sentence = -1;
   let t4Own = false;
   for (let b = 0; b < blocks.length; b++) {
-    const claims = analysis[b]!.claims;
-    if (!claims.length) continue;
+    const all = analysis[b]!.claims;
+    if (!all.length) continue;
+    // A government's territory figures standing alone are compared: kept as not other-scope.
+    let claims = all;
+    if (territory && all.some((c) => c.wide === territory)) {
+      const mark = new Uint8Array(all.length);
+      if (territoryClaims(all, territory, mark))
+        claims = all.map((c, k) => (mark[k] ? { ...c, otherScope: false } : c));
+    }
     // Claims of one sentence with the same meaning are judged together: 全县受理 120 件，其中本机关 30 件.
     // Claims come sentence by sentence (in text order): the groups of a sentence are its claims of one
     // kind, taken in the order their first claims come.

@@ -32,6 +32,11 @@ export interface FigureClaim {
    */
   otherScope: boolean;
   /**
+   * The wider scope's words when it is a territory alone (全县, 全市), '*' for all bodies of one
+   * (全县各级行政机关, 各乡镇…), '' for none. A government's own territory may be its table's scope.
+   */
+  wide: string;
+  /**
    * The clause gives another year's figure (与上年相比，上年度共受理申请 30 件; 2023年共收到申请 30 件 in a
    * 2024 report): not compared. 上年结转 is this year's Table 3 row.
    */
@@ -646,8 +651,11 @@ const WIDE_SCOPE =
   /全(?:国|省|市|州|县|区|旗|盟)|各级(?:行政机关|政府|机关|部门|单位)|各(?:县|区|市|乡镇|乡|镇|街道|部门|单位|成员单位|地)|[省市州县区]直(?:各)?(?:部门|单位|机关)|[省市州县区]级(?:各)?(?:行政机关|部门|单位)|全系统|系统内|(?:所属|下属)(?:各)?(?:单位|部门|机构)/;
 const OWN_SCOPE = /其中|本级|本机关|本单位|本部门|本局|本委|我局|我委|我办|我中心/g;
 
-/** Whether the clause of the figure at `at` (from the last 其中/本级… on) names a wider scope than the agency. */
-function wideScope(text: string, floor: number, at: number): boolean {
+/**
+ * The words of a wider scope than the agency in the clause of the figure at `at` (from the last 其中/本级…
+ * on), or '' when there are none. Only a territory alone (全县, 全市: '全县') may be a government's own scope.
+ */
+function wideScope(text: string, floor: number, at: number): string {
   let i = at - 1;
   while (i >= floor && at - i < 48) {
     const c = text.charCodeAt(i);
@@ -655,12 +663,15 @@ function wideScope(text: string, floor: number, at: number): boolean {
     i--;
   }
   let clause = text.slice(i + 1, at);
-  if (!WIDE_SCOPE.test(clause)) return false;
+  if (!WIDE_SCOPE.test(clause)) return '';
   let own = -1;
   OWN_SCOPE.lastIndex = 0;
   for (let m = OWN_SCOPE.exec(clause); m; m = OWN_SCOPE.exec(clause)) own = m.index + m[0].length;
   if (own >= 0) clause = clause.slice(own);
-  return WIDE_SCOPE.test(clause);
+  const m = WIDE_SCOPE.exec(clause);
+  if (!m) return '';
+  // 全县 alone names the territory; with 各级行政机关, 各部门… (anywhere in the clause) all its bodies.
+  return /^全[省市州县区旗盟]$/.test(m[0]) && WIDE_SCOPE.exec(clause.slice(m.index + 2)) === null ? m[0] : '*';
 }
 
 const isReceived = (kind: ClaimKind) => kind === 'received' || kind === 'new_received';
@@ -789,15 +800,18 @@ export function analyzeText(text: string, year: number): TextAnalysis {
       text.startsWith('左右', tokEnd) ||
       text.startsWith('多', tokEnd);
     lastKind = kind;
-    const otherScope =
-      kind !== 'fee_notices' &&
-      (wideScope(text, s, kStart) || (isReceived(kind) && partOfReceived(text, s, kStart, middle)));
+    const wideWords = kind === 'fee_notices' ? '' : wideScope(text, s, kStart);
+    const part = kind !== 'fee_notices' && isReceived(kind) && partOfReceived(text, s, kStart, middle);
+    const otherScope = wideWords !== '' || part;
+    // A part of a territory's figure is no territory figure.
+    const wide = part && wideWords ? '*' : wideWords;
     const otherYear = kind !== 'carried' && kind !== 'carry_next' && otherYearLead(text, s, kStart, year);
     claims.push({
       kind,
       value,
       approx,
       otherScope,
+      wide,
       otherYear,
       start: kStart,
       end: qEnd,

@@ -54,6 +54,8 @@ const FIRE: RuleCase[] = [
   c('TEXT-NUMBER', A.county, '县政府全年共受理政府信息公开申请30件，其中涉及征地拆迁的受理12件。', T3_26),
   c('TEXT-NUMBER', A.countyBureau, '全年共收到政府信息公开申请30件，其中通过信函收到申请6件，网上申请24件。', T3_26),
   c('TEXT-NUMBER', A.countyBureau, '全系统共受理政府信息公开申请40件，其中局机关受理30件，各分局受理10件。', T3_26),
+  // A government's own territory alone: its table may be the territory's sum (汇总).
+  c('TEXT-NUMBER', A.county, '2024年，全县共收到政府信息公开申请30件，均已按期答复。', T3_26),
   // Last year's figure beside this year's: this year's is compared.
   c('TEXT-NUMBER', A.countyBureau, '与上年相比，上年度共受理政府信息公开申请30件，本年度受理申请24件。', T3_26),
 ];
@@ -119,6 +121,10 @@ const QUIET: RuleCase[] = [
   ),
   c('TEXT-NUMBER', A.county, '2024年，全县共受理政府信息公开申请213件，其中县政府本级受理26件。', T3_26),
   c('TEXT-NUMBER', A.countyBureau, '全系统共受理政府信息公开申请40件，其中局机关受理26件，各分局受理14件。', T3_26),
+  // Wider than the agency: all bodies of the territory, or the territory in a department's report.
+  c('TEXT-NUMBER', A.county, '全县各级行政机关共受理政府信息公开申请213件。', T3_26),
+  c('TEXT-NUMBER', A.countyBureau, '全县共受理政府信息公开申请213件，其中涉及市场监管领域的较少。', T3_26),
+  c('TEXT-NUMBER', A.county, '2024年，全县共收到政府信息公开申请26件，均已按期答复。', T3_26),
   // Figures of another year.
   c('TEXT-NUMBER', A.countyBureau, '与上年相比，上年度共受理政府信息公开申请30件，本年度受理申请26件。', T3_26),
   c('TEXT-NUMBER', A.countyBureau, '上年度受理政府信息公开申请30件，本年度有所下降。', T3_26),
