@@ -90,13 +90,18 @@ function ensureRenderer() {
     return;
   }
   if (upToDate) return;
+  // No promised duration: it depends on the machine and on what else runs (minutes on a busy one).
   say(
     existsSync(index)
-      ? '界面源代码有更新，正在重新构建（vite build）……'
-      : '首次启动，正在构建界面（vite build，约需一分钟）……',
+      ? '界面源代码有更新，正在重新构建（vite build），请稍候……'
+      : '首次启动，正在构建界面（vite build）。视电脑性能可能需要几分钟，完成后会自动继续，请不要关闭此窗口……',
   );
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  if (run(process.execPath, [vite, 'build', '--logLevel', 'warn'])) return;
+  const began = Date.now();
+  if (run(process.execPath, [vite, 'build', '--logLevel', 'warn'])) {
+    say(`界面构建完成（用时 ${Math.max(1, Math.round((Date.now() - began) / 1000))} 秒）。`);
+    return;
+  }
   if (existsSync(index)) say(`界面构建失败，暂时使用上次构建的版本（${relative(root, index)}）。`);
   else {
     say('界面构建失败（见上面的错误信息），无法启动。');

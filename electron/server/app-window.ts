@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 
 /** Linux, without X11 or Wayland (a server, an SSH session): no window can open. */
 export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): boolean {
@@ -76,20 +76,44 @@ export function openAppWindow(browser: string, url: string, profileDir: string):
   return spawn(browser, args, { stdio: 'ignore', detached: false });
 }
 
-/** Shows a folder in the system file manager (browser mode's revealPath). */
-export function revealInFileManager(path: string): Promise<void> {
+/**
+ * Shows an exported file's folder in the system file manager (browser mode's revealPath). On Linux
+ * xdg-open is given the folder, never the file (given a file it opens the file in WPS instead);
+ * Windows and macOS select the file in its folder. A file manager that is missing or exits with an
+ * error within a moment rejects, so that the page can show the path to open by hand instead of
+ * nothing at all.
+ */
+export function revealInFileManager(path: string, platform: string = process.platform): Promise<void> {
+  const isDir = (() => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
   const [cmd, args] =
-    process.platform === 'win32'
-      ? ['explorer.exe', [path]]
-      : process.platform === 'darwin'
-        ? ['open', [path]]
-        : ['xdg-open', [path]];
+    platform === 'win32'
+      ? ['explorer.exe', isDir ? [path] : [`/select,${path}`]]
+      : platform === 'darwin'
+        ? ['open', isDir ? [path] : ['-R', path]]
+        : ['xdg-open', [isDir ? path : dirname(path)]];
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-    child.once('error', reject);
-    child.once('spawn', () => {
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
       child.unref();
-      resolve();
-    });
+      if (error) reject(error);
+      else resolve();
+    };
+    // Still running after a moment: the file manager is up (xdg-open may stay with it).
+    const timer = setTimeout(() => settle(), 1500);
+    child.once('error', (e) => settle(e));
+    // explorer.exe exits with 1 even when it opened the window.
+    child.once('exit', (code) =>
+      settle(code === 0 || platform === 'win32' ? undefined : new Error(`${cmd} exited with code ${code}`)),
+    );
   });
 }

@@ -156,7 +156,12 @@ export function createDocumentsApi(options: DocumentsOptions): DocumentsApi & { 
         throw new ServiceError('只能打开本次导出的文件或文件夹。', 'invalid');
       }
       if (!options.revealPath) throw new ServiceError(`此模式下无法直接打开文件夹。文件位于：${target}`, 'unsupported');
-      await options.revealPath(target);
+      try {
+        await options.revealPath(target);
+      } catch {
+        // No file manager (or it failed): the page shows the folder to open by hand.
+        throw new ServiceError(`没能打开文件管理器。文件位于：${target}`, 'unsupported');
+      }
     },
 
     async importFile(file) {

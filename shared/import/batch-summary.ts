@@ -48,7 +48,12 @@ export interface SummaryRow {
   counts: SeverityCounts;
   /** File name of last year's report of the agency, when the cross-year checks ran. */
   withLast?: string;
+  /** File name of an earlier file of the batch holding the same report (same agency and year). */
+  duplicateOf?: string;
 }
+
+/** What the summaries say of a file that repeats an earlier one. */
+export const duplicateNote = (of: string): string => `与“${of}”是同一份年报（同一机关、同一年度），请勿重复计数。`;
 
 export interface SummaryInfo {
   /** When the batch ran. */
@@ -193,7 +198,7 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
       confidenceText(row.confidence),
       r ? (row.warnings?.length ?? 0) : '',
       row.file,
-      row.error ?? r?.notReport ?? '',
+      row.error ?? r?.notReport ?? (row.duplicateOf ? duplicateNote(row.duplicateOf) : ''),
     ].map(csvCell);
   });
   return `\ufeff${[CSV_HEADER.map(csvCell), ...body].map((r) => r.join(',')).join('\r\n')}\r\n`;
@@ -246,6 +251,7 @@ export function summaryHtml(rows: readonly SummaryRow[], info: SummaryInfo): str
       );
       if (r.publishedAt) meta.push(`<li>发布日期：${esc(r.publishedAt)}</li>`);
       if (row.withLast) meta.push(`<li>已与上年报告对照：${esc(row.withLast)}</li>`);
+      if (row.duplicateOf) meta.push(`<li>${esc(duplicateNote(row.duplicateOf))}</li>`);
     }
     const metaList = `<ul class="meta">${meta.join('')}</ul>`;
     if (row.error !== undefined)

@@ -1,10 +1,16 @@
 import { useCallback, useMemo } from 'react';
 import { App as AntApp, Alert, Button, Progress, Space } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, FileSearchOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  DownloadOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import { errorText, useServices } from '../api/context';
 import { AppHeader } from '../app/AppHeader';
 import { navigate } from '../app/router';
-import { bytesToBase64, chooseFiles, readBrowserFile } from '../import/file-read';
+import { bytesToBase64, chooseFiles, isImportableName, readBrowserFile } from '../import/file-read';
 import { setImportSession } from '../import/import-store';
 import { useFileDrop } from '../import/FileDrop';
 import { downloadText, saveBase64 } from '../export/download';
@@ -20,6 +26,9 @@ import './batch.css';
  * import preview; the summary goes out as CSV (Excel/WPS) or a printable page.
  */
 
+/** A file's path inside the chosen folder (its name when dropped or picked one by one). */
+const pathOf = (f: File) => f.webkitRelativePath || f.name;
+
 export function BatchScreen() {
   const { api, shell } = useServices();
   const { message } = AntApp.useApp();
@@ -34,12 +43,29 @@ export function BatchScreen() {
     [api],
   );
   const pick = async () => start(await chooseFiles({ multiple: true }));
+  // A folder of reports (subfolders included): the files the batch can read, hidden files left out.
+  const pickFolder = async () => {
+    const all = await chooseFiles({ folder: true });
+    if (!all.length) return;
+    const usable = all.filter((f) => isImportableName(f.name) && !f.name.startsWith('.') && !f.name.startsWith('~$'));
+    if (!usable.length) {
+      void message.warning(
+        `这个文件夹中没有可以检查的年报文件（共 ${all.length} 个文件）。支持网页、Word（.docx）、PDF、纯文本和年报文件。`,
+      );
+      return;
+    }
+    const sorted = [...usable].sort((a, b) => pathOf(a).localeCompare(pathOf(b), 'zh-CN'));
+    if (usable.length < all.length)
+      void message.info(`文件夹中有 ${all.length - usable.length} 个文件不是年报格式，已跳过。`);
+    start(sorted);
+  };
   const drop = useFileDrop(start, '松开鼠标，检查这些文件');
 
   // While running, the files keep their order (rows do not jump); once done, most urgent first.
   const shown = useMemo(() => (running ? rows : [...rows].sort(bySeverity)), [rows, running]);
   const counts = summaryCounts(rows);
   const finished = rows.length - counts.pending;
+  const duplicates = rows.filter((r) => r.duplicateOf !== undefined).length;
 
   const open = (row: BatchRow) => {
     if (!row.preview) return;
@@ -107,12 +133,15 @@ export function BatchScreen() {
         {drop.overlay}
         <div className="batch-intro">
           <p>
-            一次检查多份已发布的年报（网页、Word、PDF、文本或年报文件）：逐份读取并按国办规定的格式检查，列出每份的错误和警告。
-            点机关名称可查看这份年报的导入预览。文件只在本机读取，不会保存到年报库。
+            {'一次检查多份已发布的年报（网页、Word、PDF、文本或年报文件）：逐份读取并按国办规定的格式检查，列出每份的错误和警告。' +
+              '点机关名称可查看这份年报的导入预览。文件只在本机读取，不会保存到年报库。'}
           </p>
           <Space size={8}>
             <Button type="primary" icon={<FileSearchOutlined />} disabled={running} onClick={() => void pick()}>
               {rows.length ? '重新选择文件…' : '选择文件…'}
+            </Button>
+            <Button icon={<FolderOpenOutlined />} disabled={running} onClick={() => void pickFolder()}>
+              选择文件夹…
             </Button>
             {running ? (
               <Button icon={<StopOutlined />} disabled={batch.stopped} onClick={stopBatch}>
@@ -136,7 +165,7 @@ export function BatchScreen() {
               <span>
                 {running ? `正在检查：已完成 ${finished} / ${rows.length} 份` : `共 ${rows.length} 份`}
                 {finished
-                  ? `；有错误 ${counts.error} 份，仅有警告 ${counts.warning} 份，未发现问题 ${counts.clean} 份，无法读取 ${counts.unreadable} 份${counts['not-report'] ? `，不是年报 ${counts['not-report']} 份` : ''}。`
+                  ? `；有错误 ${counts.error} 份，仅有警告 ${counts.warning} 份，未发现问题 ${counts.clean} 份，无法读取 ${counts.unreadable} 份${counts['not-report'] ? `，不是年报 ${counts['not-report']} 份` : ''}${duplicates ? `；其中 ${duplicates} 份与另一个文件是同一份年报` : ''}。`
                   : ''}
               </span>
             </div>
@@ -155,7 +184,7 @@ export function BatchScreen() {
             <FileSearchOutlined aria-hidden="true" />
             <p>选择要检查的年报文件（可以一次选多个），或把文件拖到这里。</p>
             <p className="muted small">
-              支持：网页（.html）、Word（.docx）、PDF、纯文本（.txt）、年报文件（.nianbao）。
+              支持：网页（.html）、Word（.docx）、PDF、纯文本（.txt）、年报文件（.nianbao）。“选择文件夹…”检查文件夹（含子文件夹）中的全部年报。
             </p>
           </div>
         )}

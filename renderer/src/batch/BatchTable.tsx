@@ -2,7 +2,7 @@ import { Button, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { notReportOf } from '../../../shared/import/not-report';
 import { FORMAT_LABELS, KIND_LABELS } from '../import/labels';
-import { verdictOf, VERDICT_LABELS, type BatchRow, type Verdict } from './batch-logic';
+import { duplicateNote, verdictOf, VERDICT_LABELS, type BatchRow, type Verdict } from './batch-logic';
 
 const VERDICT_COLOR: Record<Verdict, string> = {
   unreadable: 'default',
@@ -71,6 +71,14 @@ export function BatchTable(props: { rows: BatchRow[]; running: boolean; onOpen(r
       render: (_, r) => (
         <div className="batch-file">
           <span>{r.fileName}</span>
+          {r.duplicateOf ? (
+            <div className="batch-duplicate">
+              <Tag color="warning" variant="outlined">
+                重复
+              </Tag>
+              {duplicateNote(r.duplicateOf)}
+            </div>
+          ) : null}
           {r.error ? <div className="batch-error">{r.error}</div> : null}
           {notReportOf(r.preview?.report) ? (
             <div className="muted">{notReportOf(r.preview?.report)!.message}</div>

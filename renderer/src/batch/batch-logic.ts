@@ -3,9 +3,11 @@ import { tallyChecks } from '../../../shared/checks/tally';
 import type { Finding } from '../../../shared/checks/types';
 import type { Report } from '../../../shared/model/types';
 import type { ImportPreview } from '../../../shared/service/api';
+import { notReportOf } from '../../../shared/import/not-report';
 import {
   bySeverity as sharedBySeverity,
   csvCell,
+  duplicateNote,
   summaryCounts as sharedSummaryCounts,
   summaryCsv as sharedSummaryCsv,
   summaryHtml as sharedSummaryHtml,
@@ -36,6 +38,8 @@ export interface BatchRow {
   withLast?: string;
   /** Its row (the preview of this file checks against the same report). */
   lastIndex?: number;
+  /** File name of an earlier file of the batch that is the same report (same agency and year). */
+  duplicateOf?: string;
 }
 
 /** Runs `task` over `items` with at most `limit` at a time; stops taking new items once `stopped()`. */
@@ -60,10 +64,34 @@ const agencyKey = (r: Report) => r.agency.name.replace(/\s+/g, '');
 const sameAgency = (a: string, b: string) =>
   a === b || (Math.min(a.length, b.length) >= 4 && (a.endsWith(b) || b.endsWith(a)));
 
+/**
+ * The same report given twice (the .pdf and the .txt of one publication, a copy in two folders): a
+ * later file of the same agency and year as an earlier one. Not dropped — the supervisor sees both
+ * and the note — but said, so that one report is not taken for two.
+ */
+export function duplicateOf(row: BatchRow, rows: readonly BatchRow[]): BatchRow | undefined {
+  const report = row.preview?.report;
+  if (!report || notReportOf(report)) return undefined;
+  const key = agencyKey(report);
+  if (!key) return undefined;
+  return rows.find(
+    (o) =>
+      o.index < row.index &&
+      o.preview &&
+      !notReportOf(o.preview.report) &&
+      o.preview.report.year === report.year &&
+      sameAgency(agencyKey(o.preview.report), key),
+  );
+}
+
+export { duplicateNote };
+
 /** Checks every read report; pairs each with last year's report of the same agency in the batch. */
 export function checkRows(rows: BatchRow[], now?: Date): BatchRow[] {
   const read = rows.filter((r) => r.preview);
   return rows.map((row) => {
+    const twin = duplicateOf(row, read);
+    if (twin) row = { ...row, duplicateOf: twin.fileName };
     const report = row.preview?.report;
     if (!report) return row;
     const key = agencyKey(report);
@@ -109,6 +137,7 @@ export function summaryRow(row: BatchRow): SummaryRow {
     ...(row.state === 'failed' ? { error: row.error ?? '' } : {}),
     ...(row.state === 'waiting' || row.state === 'reading' ? { pending: true } : {}),
     ...(p ? { report: summaryReport(p.report), kind: p.kind, confidence: p.confidence, warnings: p.warnings } : {}),
+    ...(row.duplicateOf ? { duplicateOf: row.duplicateOf } : {}),
     findings: row.findings,
     counts: row.counts,
     withLast: row.withLast,

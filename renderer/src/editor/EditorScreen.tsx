@@ -46,7 +46,7 @@ export function EditorScreen({ id, page, onTitle }: { id: string; page: EditorPa
   const jumps = useEditorJumps(id, page, template, headingRef);
   const history = useEditorHistory(doc, template, { cell: jumps.showCell, section: jumps.showSection });
   const section = page !== 'cover' && page !== 'preview' && page !== 'compare' ? (page as SectionId) : null;
-  const edits = useSectionEdits(doc, history, section, template, checks.years);
+  const edits = useSectionEdits(doc, history, section, template, checks.years, checks.findings);
 
   // The grid's cells and marks, published after each change: each cell re-renders for its own.
   const [gridStore] = useState(() => new GridStore());

@@ -4,6 +4,7 @@ import type { TemplateDef } from '../../../templates/types';
 import type { Finding, Severity } from '../../../shared/checks/types';
 import { SEVERITY_LABELS } from '../logic/findings-index';
 import { FindingItem, ICONS, type FindingHandlers } from './FindingItem';
+import { locationOf } from '../logic/finding-place';
 
 /**
  * The check results, grouped by severity (错误 / 警告 / 提示), each a FindingItem: a click goes to
@@ -35,33 +36,6 @@ export const RULE_TITLES: Record<string, string> = {
   TITLE: '标题',
   PUNCTUATION: '标点符号',
 };
-
-const SECTION_SHORT: Record<string, string> = {
-  overview: '一、总体情况',
-  proactive: '二、主动公开',
-  requests: '三、依申请公开',
-  review: '四、复议诉讼',
-  problems: '五、问题及改进',
-  other: '六、其他事项',
-};
-
-export function locationOf(f: Finding, template: TemplateDef | null): string {
-  const key = f.cells?.[0];
-  const cell = key ? (template?.fields[key]?.label ?? key) : '';
-  const span = f.span;
-  if (span) {
-    const where =
-      span.where === 'section'
-        ? `${SECTION_SHORT[span.section] ?? span.section} · 第 ${span.block + 1} 段`
-        : span.where === 'title'
-          ? '标题'
-          : span.where === 'preamble'
-            ? '开头段落'
-            : '落款';
-    return cell ? `${where}（对照 ${cell}）` : where;
-  }
-  return cell;
-}
 
 /** Findings of one rule; many of the same kind are folded after the first two. */
 function RuleGroup({

@@ -3,6 +3,8 @@ import { App as AntApp } from 'antd';
 import { SECTIONS } from '../../../templates/index';
 import type { SectionId, TemplateDef } from '../../../templates/types';
 import type { Block } from '../../../shared/model/types';
+import { dismissFinding } from '../../../shared/checks/engine';
+import type { Finding } from '../../../shared/checks/types';
 import { record } from '../logic/undo';
 import {
   blocksOf,
@@ -18,6 +20,8 @@ import { PAGE_TITLES } from './SectionNav';
 import type { EditorReport } from './use-editor-report';
 import type { EditorHistory } from './use-editor-history';
 
+const CONFIRMED_REASON = '已核对：这段沿用上年的文字本年度仍然适用（确认无需修改）。';
+
 /**
  * Edits of the text sections: typing (the text box's own undo), structure and the buttons that add
  * standard text (undo steps), 确认无需修改, and moving the years of carried paragraphs.
@@ -28,11 +32,13 @@ export function useSectionEdits(
   section: SectionId | null,
   template: TemplateDef | null,
   years: YearContext | null,
+  /** The current findings: 确认无需修改 settles the paragraph's 雷同 warning. */
+  findings: readonly Finding[] = [],
 ) {
   const { message } = AntApp.useApp();
   const { reportRef, update } = doc;
   const { changeBlocks, historyRef, recordSteps } = history;
-  const latest = useLatest({ section, template, years });
+  const latest = useLatest({ section, template, years, findings });
   /** A block to focus once it is on the page (a sub-heading's paragraph, the fee sentence). */
   const [focusBlock, setFocusBlock] = useState<number | null>(null);
 
@@ -69,9 +75,23 @@ export function useSectionEdits(
     (index: number) => {
       const s = latest.current.section;
       const cur = reportRef.current;
-      if (s && cur) changeBlocks(s, confirmCarried(blocksOf(cur, s), index), '确认沿用上年文字');
+      if (!s || !cur) return;
+      const before = blocksOf(cur, s);
+      const after = confirmCarried(before, index);
+      // The clerk has checked the paragraph and keeps it: its 雷同 warning (“请按本年度的实际工作改写”)
+      // no longer applies. It is dismissed with the reason, listed under 已忽略 and restorable there.
+      let next = setBlocks(cur, s, after);
+      for (const f of latest.current.findings) {
+        const at = f.span;
+        if (f.rule !== 'X-REUSED-TEXT' || f.dismissed || at?.where !== 'section') continue;
+        if (at.section === s && at.block === index) next = dismissFinding(next, f, CONFIRMED_REASON);
+      }
+      recordSteps(
+        record(historyRef.current, { label: '确认沿用上年文字', blocks: { section: s, before, after } }),
+        next,
+      );
     },
-    [changeBlocks, reportRef, latest],
+    [recordSteps, historyRef, reportRef, latest],
   );
 
   const onInsertFeeSentence = useCallback(() => {

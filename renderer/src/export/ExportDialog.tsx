@@ -56,9 +56,11 @@ export function ExportDialog({
     const target = outcome.files[0]?.path ?? outcome.dir;
     try {
       await api.revealExport(target);
+      // The desktop app's file manager window is feedback enough; a browser page cannot see it.
+      if (!shell) ex.setRevealNote({ dir: outcome.dir, opened: true });
     } catch (e) {
       const code = (e as { code?: string }).code;
-      ex.setRevealNote(code === 'unsupported' ? outcome.dir : null);
+      ex.setRevealNote(code === 'unsupported' ? { dir: outcome.dir, opened: false } : null);
       if (code !== 'unsupported') void message.error(errorText(e));
     }
   };

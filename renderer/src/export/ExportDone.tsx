@@ -2,9 +2,10 @@ import { Alert, Typography } from 'antd';
 import { CheckCircleFilled, FileOutlined, WarningFilled } from '@ant-design/icons';
 import type { ExportOutcome } from '../../../shared/service/api';
 import { FORMAT_INFO, formatBytes } from './formats';
+import type { RevealNote } from './useExport';
 
 /** What the export wrote (and what it could not), with the folder to copy. */
-export function ExportDone({ outcome, revealNote }: { outcome: ExportOutcome; revealNote: string | null }) {
+export function ExportDone({ outcome, revealNote }: { outcome: ExportOutcome; revealNote: RevealNote | null }) {
   const ok = outcome.files.length > 0;
   return (
     <div className="export-done">
@@ -53,15 +54,18 @@ export function ExportDone({ outcome, revealNote }: { outcome: ExportOutcome; re
       ))}
       {revealNote ? (
         <Alert
-          type="info"
+          type={revealNote.opened ? 'success' : 'info'}
           showIcon
           className="gap-top"
-          title="在浏览器中使用时，程序不能直接打开文件夹"
+          role="status"
+          title={revealNote.opened ? '已请系统的文件管理器打开这个文件夹' : '在浏览器中使用时，程序不能直接打开文件夹'}
           description={
             <span>
-              请在文件管理器中打开这个文件夹：
-              <Typography.Text copyable={{ text: revealNote, tooltips: ['复制路径', '已复制'] }} code>
-                {revealNote}
+              {revealNote.opened
+                ? '如果没有看到文件管理器的窗口，请复制下面的路径，在文件管理器的地址栏中打开：'
+                : '请在文件管理器中打开这个文件夹：'}
+              <Typography.Text copyable={{ text: revealNote.dir, tooltips: ['复制路径', '已复制'] }} code>
+                {revealNote.dir}
               </Typography.Text>
             </span>
           }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type MutableRefObject } from 'react';
 import type { Report } from '../../../shared/model/types';
 import { buildHtml } from '../../../shared/export/html/build';
 import { A4_WIDTH_PX, fitZoom, splitStandaloneHtml } from './report-html';
@@ -18,9 +18,22 @@ const SHELL_CSS = `
 .sheet-surround { background: #e9ebee; padding: 24px 24px 32px; }
 .sheet { width: ${A4_WIDTH_PX}px; margin: 0 auto; background: #fff; box-shadow: 0 1px 4px rgba(0,0,0,.18), 0 0 0 1px rgba(0,0,0,.06); }
 .sheet .nb-report { max-width: none; width: 100%; margin: 0; min-height: ${Math.round(A4_WIDTH_PX * 1.414)}px; }
+.nb-flash { animation: nb-flash 1.6s ease-out; outline: 3px solid #d48806; outline-offset: 2px; }
+@keyframes nb-flash { 0%, 40% { background: #ffe58f; } 100% { background: transparent; } }
 `;
 
-export function ReportView({ report, label, delayMs = 120 }: { report: Report; label: string; delayMs?: number }) {
+export function ReportView({
+  report,
+  label,
+  delayMs = 120,
+  rootRef,
+}: {
+  report: Report;
+  label: string;
+  delayMs?: number;
+  /** The page's shadow root, to find a place in it (the import preview's findings). */
+  rootRef?: MutableRefObject<ShadowRoot | null>;
+}) {
   const hostRef = useRef<HTMLDivElement>(null);
   const parts = useRef<{ root: ShadowRoot; style: HTMLStyleElement; sheet: HTMLDivElement; html: string } | null>(null);
 
@@ -37,6 +50,7 @@ export function ReportView({ report, label, delayMs = 120 }: { report: Report; l
     surround.appendChild(sheet);
     root.append(style, surround);
     parts.current = { root, style, sheet, html: '' };
+    if (rootRef) rootRef.current = root;
 
     // Fit the A4 sheet into the pane (never larger than life).
     const fit = () => {
@@ -49,8 +63,9 @@ export function ReportView({ report, label, delayMs = 120 }: { report: Report; l
     return () => {
       ro.disconnect();
       parts.current = null;
+      if (rootRef) rootRef.current = null;
     };
-  }, []);
+  }, [rootRef]);
 
   useEffect(() => {
     const render = () => {

@@ -15,6 +15,12 @@ export type Phase = 'loading' | 'options' | 'running' | 'done';
  * The export dialog's state: the remembered formats and folder, the run (pending edits saved first:
  * the service exports the saved report), its outcome. `quick` exports at once when there is no error.
  */
+/** 打开所在文件夹 in browser mode: the folder, and whether a file manager was asked to show it. */
+export interface RevealNote {
+  dir: string;
+  opened: boolean;
+}
+
 export function useExport(open: boolean, start: ExportStart, report: Report, findings: Finding[]) {
   const { api, saves } = useServices();
   const [phase, setPhase] = useState<Phase>('loading');
@@ -23,9 +29,10 @@ export function useExport(open: boolean, start: ExportStart, report: Report, fin
   const [defaultDir, setDefaultDir] = useState('');
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // The errors acknowledged; the folder to show when the folder cannot be opened (browser mode).
+  // The errors acknowledged; after 打开所在文件夹 in browser mode, the folder and whether the file
+  // manager was started (the page cannot see its window, so it always shows the path too).
   const [confirmed, setConfirmed] = useState(false);
-  const [revealNote, setRevealNote] = useState<string | null>(null);
+  const [revealNote, setRevealNote] = useState<RevealNote | null>(null);
   const latest = useLatest({ id: report.meta.id, start, findings });
 
   const run = useCallback(

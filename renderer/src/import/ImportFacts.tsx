@@ -1,4 +1,5 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import type { Report } from '../../../shared/model/types';
 import type { ImportPreview } from '../../../shared/service/api';
 import { templateFor } from '../../../templates/index';
@@ -7,6 +8,7 @@ import {
   FORMAT_LABELS,
   KIND_LABELS,
   TABLE_LABELS,
+  confidenceExplanation,
   confidenceLevel,
   percent,
   publishedAt,
@@ -52,9 +54,18 @@ export function ImportFacts({ preview, report }: { preview: ImportPreview; repor
                 <span className="import-table-name">
                   {TABLE_LABELS[t]} <span className="muted small">{caption}</span>
                 </span>
-                <Tag color={LEVEL_COLOR[level]} variant="outlined">
-                  {CONFIDENCE_LABELS[level]}（{percent(v)}）
-                </Tag>
+                <Tooltip title={confidenceExplanation(t, v)}>
+                  <Tag
+                    color={LEVEL_COLOR[level]}
+                    variant="outlined"
+                    tabIndex={0}
+                    className="import-confidence-tag"
+                    aria-label={`${TABLE_LABELS[t]}可信度${CONFIDENCE_LABELS[level]}（${percent(v)}）：${confidenceExplanation(t, v)}`}
+                  >
+                    {CONFIDENCE_LABELS[level]}（{percent(v)}）
+                    {v < 1 ? <QuestionCircleOutlined aria-hidden="true" className="import-confidence-why" /> : null}
+                  </Tag>
+                </Tooltip>
               </li>
             );
           })}

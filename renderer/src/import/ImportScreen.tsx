@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { Alert, Button, Empty, Space, Tabs, Tag } from 'antd';
 import { ArrowLeftOutlined, ForwardOutlined, ImportOutlined, SaveOutlined } from '@ant-design/icons';
 import { AppHeader } from '../app/AppHeader';
@@ -6,6 +7,9 @@ import { ReportView } from '../export/ReportView';
 import { RolloverDialog } from '../rollover/RolloverDialog';
 import { formatTime } from '../logic/format-time';
 import { notReportOf } from '../../../shared/import/not-report';
+import type { Finding } from '../../../shared/checks/types';
+import { templateFor } from '../../../templates/index';
+import { showFindingWhenDrawn } from './preview-target';
 import { useImportSession, type ImportSession } from './import-store';
 import { DifferencesList } from './DifferencesList';
 import { FindingGroups } from './FindingGroups';
@@ -25,6 +29,14 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
   const notReport = notReportOf(preview.report);
   const p = useImportPreview(session);
   const { report, counts, busy } = p;
+  const [tab, setTab] = useState<string>(p.hasDiffs ? 'diff' : 'text');
+  const previewRoot = useRef<ShadowRoot | null>(null);
+  const template = report.format !== 'pre-2019' ? templateFor(report.format) : null;
+  // A finding's click shows its place in the full text (switching to that tab first).
+  const showFinding = (f: Finding) => {
+    setTab('text');
+    showFindingWhenDrawn(() => previewRoot.current, report, f);
+  };
 
   const saveButton = (mode: 'new' | 'update', label: string, primary: boolean) => (
     <Button
@@ -109,11 +121,12 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
               {session.from === 'batch' ? '已与这次批量检查中的上年报告对照。' : '已与年报库中的上年报告对照。'}
             </p>
           ) : null}
-          <FindingGroups findings={p.findings} />
+          <FindingGroups findings={p.findings} template={template} onShow={showFinding} />
         </aside>
         <main className="import-main" aria-label="导入的内容">
           <Tabs
-            defaultActiveKey={p.hasDiffs ? 'diff' : 'text'}
+            activeKey={tab}
+            onChange={setTab}
             items={[
               ...(p.hasDiffs
                 ? [
@@ -129,7 +142,7 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
               {
                 key: 'text',
                 label: p.hasDiffs ? '全文与表格（按所选修改）' : '全文与表格',
-                children: <ReportView report={report} label="导入的年报全文" />,
+                children: <ReportView report={report} label="导入的年报全文" rootRef={previewRoot} />,
               },
             ]}
           />

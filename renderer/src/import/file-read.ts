@@ -84,12 +84,19 @@ export async function readBrowserFile(file: Blob & { name: string }): Promise<Re
  * Opens the system's file chooser through a file input (works in the browser and in Electron,
  * and picks several files at once where the native bridge picks one). Resolves [] when cancelled.
  */
-export function chooseFiles(options: { multiple?: boolean; accept?: string } = {}): Promise<File[]> {
+export function chooseFiles(
+  options: {
+    multiple?: boolean;
+    accept?: string;
+    /** A whole folder, its subfolders included. */ folder?: boolean;
+  } = {},
+): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = options.accept ?? IMPORT_ACCEPT;
     input.multiple = options.multiple ?? false;
+    if (options.folder) input.webkitdirectory = true;
     input.hidden = true;
     input.setAttribute('aria-hidden', 'true');
     input.tabIndex = -1;

@@ -15,8 +15,9 @@ export function WelcomePanel(props: {
     <section className="welcome" aria-labelledby="welcome-title">
       <h2 id="welcome-title">开始编写政府信息公开工作年度报告</h2>
       <p className="welcome-lead">
-        按国办公开办函〔2021〕30号规定的格式，逐节填写六个部分和三张统计表。表格的合计自动计算，数字是否勾稽平衡、
-        文字是否与表格一致，会在填写时随时提示。所有内容自动保存在本机。
+        {/* One string: a line break inside JSX text would print a space after “、”. */}
+        {'按国办公开办函〔2021〕30号规定的格式，逐节填写六个部分和三张统计表。表格的合计自动计算，' +
+          '数字是否勾稽平衡、文字是否与表格一致，会在填写时随时提示。所有内容自动保存在本机。'}
       </p>
       <div className="welcome-actions">
         <button type="button" className="welcome-card primary" onClick={props.onCreate}>
