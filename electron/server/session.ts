@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { privateFd } from '../services/private-fs';
 
 /**
  * How browser mode hands its secret to the window without putting it where another local user
@@ -53,6 +54,7 @@ export function writePrivateFile(path: string, text: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
   try {
+    privateFd(fd);
     writeSync(fd, text);
     fsyncSync(fd);
   } finally {

@@ -1,4 +1,5 @@
 import { promises as fsp } from 'node:fs';
+import { mkdirPrivate, PRIVATE_FILE } from './private-fs';
 
 /**
  * The few file operations the storage uses. Production code uses node:fs; tests inject a
@@ -21,14 +22,18 @@ export interface StorageFs {
 }
 
 export const nodeFs: StorageFs = {
-  // The data folder is this user's alone: new files 600 (new folders 700, see library-service.ts).
-  open: (path, flags) => fsp.open(path, flags, 0o600),
+  // The data folder is this user's alone: new files 600 and new folders 700, whatever the umask.
+  async open(path, flags) {
+    const handle = await fsp.open(path, flags, PRIVATE_FILE);
+    if (flags.startsWith('w')) await handle.chmod(PRIVATE_FILE).catch(() => undefined);
+    return handle;
+  },
   rename: (from, to) => fsp.rename(from, to),
   unlink: (path) => fsp.unlink(path),
   readFile: (path) => fsp.readFile(path),
   readdir: (path) => fsp.readdir(path),
   stat: (path) => fsp.stat(path),
-  mkdir: (path, options) => fsp.mkdir(path, { mode: 0o700, ...options }),
+  mkdir: (path) => mkdirPrivate(path),
 };
 
 export const errnoCode = (e: unknown): string | undefined =>

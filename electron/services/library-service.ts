@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
+import { mkdirPrivateSync } from './private-fs';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { isReservedFileName } from '../../shared/export/file-name';
@@ -111,7 +112,7 @@ class LibraryService {
     if (options.lock !== false) {
       // mkdir before the lock: a fresh machine has no data folder yet.
       try {
-        mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+        mkdirPrivateSync(this.dataDir);
       } catch (e) {
         throw folderError(this.dataDir, e);
       }

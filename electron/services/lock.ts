@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ServiceError } from '../../shared/service/api';
 import { errnoCode } from './fs-seam';
+import { privateFd } from './private-fs';
 import { SAME_START_TOLERANCE_MS, ownStart, processStart } from './process-start';
 
 export const LOCK_FILE = 'nianbao.lock';
@@ -70,6 +71,7 @@ export class DataDirLock {
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
         const fd = openSync(this.file, 'wx', 0o600);
+        privateFd(fd);
         const info: LockInfo = {
           pid: process.pid,
           host: hostname(),
