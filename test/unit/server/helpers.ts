@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 
 const ROOT = new URL('../../..', import.meta.url).pathname;
@@ -87,4 +88,46 @@ export function killStarted(): void {
     }
   }
   startedGroups.clear();
+}
+
+/**
+ * POST /api/<method> over a raw socket, the body sent with its Content-Length (`declare`) or
+ * chunked: a server that answers before reading all of it and drops the connection (413) does not
+ * lose its answer here, as it may with node:http when the write fails first.
+ */
+export function rawPost(
+  port: number,
+  token: string,
+  method: string,
+  body: Buffer,
+  { declare }: { declare: boolean },
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('error', () => undefined); // EPIPE/ECONNRESET after the answer: what was read counts
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0);
+      if (!status) return reject(new Error(`no answer: ${text.slice(0, 200)}`));
+      // Our JSON answers always carry a Content-Length (never chunked).
+      resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) });
+    });
+    socket.once('connect', () => {
+      socket.write(
+        `POST /api/${method} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n` +
+          `X-Nianbao-Token: ${token}\r\nConnection: close\r\n` +
+          (declare ? `Content-Length: ${body.length}\r\n\r\n` : 'Transfer-Encoding: chunked\r\n\r\n'),
+      );
+      const step = 1 << 20;
+      for (let at = 0; at < body.length && !socket.destroyed; at += step) {
+        const part = body.subarray(at, at + step);
+        socket.write(
+          declare ? part : Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from('\r\n')]),
+        );
+      }
+      if (!declare && !socket.destroyed) socket.write('0\r\n\r\n');
+    });
+  });
 }

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ServiceError, type NianbaoApi } from '../../../shared/service/api';
 import { createService, type NianbaoService } from '../../../electron/services/index';
 import { startServer, type RunningServer } from '../../../electron/server/index';
-import { api, request } from './helpers';
+import { DEFAULT_MAX_BODY } from '../../../electron/server/server';
+import { api, rawPost, request } from './helpers';
 import { itUnless } from '../../fixtures/skip';
 
 let work: string;
@@ -251,6 +252,25 @@ describe('browser-mode server: API', () => {
       body: '',
     }));
     expect(big.status).toBe(413);
+  });
+
+  it('the limit is exactly the documented 50 MB: a body of 50 MB is served, one byte more refused in Chinese', async () => {
+    expect(DEFAULT_MAX_BODY).toBe(50 * 1024 * 1024);
+    const head = '{"args":[]}';
+    const atLimit = Buffer.alloc(DEFAULT_MAX_BODY, 0x20);
+    atLimit.write(head, 0, 'utf8');
+    const ok = await rawPost(port, token, 'listReports', atLimit, { declare: true });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body).ok).toBe(true);
+    const over = Buffer.concat([atLimit, Buffer.from(' ')]);
+    // Refused whether the size is declared (answered before the body is read) or found while reading.
+    for (const declare of [true, false]) {
+      const res = await rawPost(port, token, 'listReports', over, { declare });
+      expect(res.status, `declared: ${declare}`).toBe(413);
+      expect(JSON.parse(res.body).error.message).toBe('请求内容过大（超过 50 MB）。请选择较小的文件。');
+    }
+    // The server goes on serving.
+    expect((await api(port, token, 'listReports')).status).toBe(200);
   });
 
   it('unexpected errors give a generic Chinese message and are logged', async () => {
