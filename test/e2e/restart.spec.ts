@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CONNECTION_MESSAGES } from '../../shared/service/http-client';
@@ -174,5 +174,56 @@ test('a window the restarted program no longer knows offers its unsaved edit as 
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(otherDir, { recursive: true, force: true });
+  }
+});
+
+/** Why a read-only disk cannot be made here (mounting needs root), or null. */
+function whyNoReadOnlyDisk(): string | null {
+  if (process.platform !== 'linux') return `只在 Linux 上测试（此处为 ${process.platform}）`;
+  if (process.getuid?.() !== 0) return '挂载只读文件系统需要 root 权限';
+  const probe = tempDataDir('nianbao-e2e-probe-');
+  try {
+    const res = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe]);
+    if (res.status !== 0) return `此环境不允许挂载（${String(res.stderr).trim() || res.status}）`;
+    spawnSync('umount', [probe]);
+    return null;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+
+test('a data folder on a read-only disk: the program starts read-only and the window says so', async ({ page }) => {
+  const why = whyNoReadOnlyDisk();
+  test.skip(why !== null, why ?? '');
+  const parent = tempDataDir();
+  const dataDir = join(parent, 'data');
+  mkdirSync(dataDir);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', dataDir]);
+  try {
+    const first = await launch(dataDir);
+    await page.goto(first.page);
+    await createReport(page, '云岭县统计局', 2024);
+    await waitSaved(page);
+    const exited = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGINT');
+    await exited;
+    execFileSync('mount', ['-o', 'remount,ro', dataDir]);
+
+    // It starts (it used to stop with an error), and its window opens on the library.
+    const second = await launch(dataDir);
+    await page.goto(second.page);
+    const banner = page.getByRole('alert').filter({ hasText: '只读' });
+    await expect(banner).toContainText(
+      `只读：数据文件夹 ${dataDir} 不能写入（所在的磁盘是只读的）。可以查看和导出年报，但不能保存修改`,
+    );
+    await page.getByRole('button', { name: /打开云岭县统计局2024年度年报/ }).click();
+    await page.getByLabel('所属人民政府（可选）').fill('云岭县人民政府');
+    await expect(page.getByRole('status').filter({ hasText: '保存失败' })).toContainText('本窗口只能查看');
+    await page.screenshot({ path: '.tmp/screens/read-only-disk.png' });
+    expect(onDisk(dataDir).map((r) => r.agency.parent)).toEqual([undefined]);
+    await kill(second);
+  } finally {
+    spawnSync('umount', ['-l', dataDir]);
+    rmSync(parent, { recursive: true, force: true });
   }
 });

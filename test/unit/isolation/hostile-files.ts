@@ -196,6 +196,22 @@ function pdfDeepPageTree(depth: number): Uint8Array {
   return pdf(objects);
 }
 
+/** A .docx from elsewhere carrying (not in the corpus: it is not refused, its embedded data is ignored) “our” embedded report, its JSON nested `depth` levels deep. */
+export function deepEmbedded(depth: number): Uint8Array {
+  const json = `{"kind":"nianbao.report","schemaVersion":1,"format":"gov-2021","year":2024,"agency":{"name":"某局"},"cells":{},"sections":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  const xml = `<?xml version="1.0"?><report xmlns="urn:nianbao:report:1">${json}</report>`;
+  return zip([
+    { name: '[Content_Types].xml', data: CONTENT_TYPES },
+    { name: 'word/document.xml', data: SMALL_BODY },
+    { name: 'customXml/item1.xml', deflated: deflateRawSync(Buffer.from(xml)), declaredSize: xml.length },
+  ]);
+}
+
+/** Markdown nested as deep as text allows: quotes in quotes, lists in lists (read as flat text). */
+const deepQuotes = () => enc.encode(`${'> '.repeat(2_000_000)}一、总体情况`);
+const deepLists = () =>
+  enc.encode(Array.from({ length: 2800 }, (_, i) => `${' '.repeat(i)}- （${i}）主动公开`).join('\n'));
+
 /** The corpus: every reader, every kind of excess. */
 export function hostileCorpus(): HostileFile[] {
   const html = (s: string) =>
@@ -224,6 +240,10 @@ export function hostileCorpus(): HostileFile[] {
       bytes: html('<b>一</b>'.repeat(700_000)),
       expect: /网页包含的元素超过 60 万个/,
     },
+    { name: 'deep-quotes.md', bytes: deepQuotes(), expect: /看起来不是政府信息公开工作年度报告/ },
+    { name: 'deep-lists.md', bytes: deepLists(), expect: /看起来不是政府信息公开工作年度报告/ },
+    { name: 'deep-divs.md', bytes: enc.encode('<div>'.repeat(1_500_000)), expect: /网页.*嵌套超过 256 层/ },
+    { name: 'huge.txt', bytes: enc.encode('年报'.repeat(4_300_000)), expect: /文本文件过大（超过 800 万字符）/ },
     { name: 'bomb-content.pdf', bytes: pdfContentBomb(), expect: /PDF.*解压后超过 64 MB/ },
     { name: 'billion-pages.pdf', bytes: pdfHugePageCount(), expect: /.+/ },
     { name: 'deep-page-tree.pdf', bytes: pdfDeepPageTree(20_000), expect: /.+/ },

@@ -6,7 +6,7 @@ import { ImportError, importReport } from '../../../shared/import/index';
 import { ImportPool } from '../../../electron/services/import/isolated-import';
 import { LoadError } from '../../../electron/services/import/load-report';
 import { parseReportJson } from '../../../shared/model/schema';
-import { hostileCorpus, type HostileFile } from './hostile-files';
+import { deepEmbedded, hostileCorpus, type HostileFile } from './hostile-files';
 
 /**
  * Every reader against files built to hurt it (hostile-files.ts): each ends with a clear Chinese
@@ -91,6 +91,12 @@ describe('the same files read in one thread (shared/import, as in a browser)', (
       expect(e, f.name).toBeInstanceOf(ImportError);
       expect(e.message, f.name).toMatch(f.expect);
     }
+  });
+
+  it('a .docx whose embedded report is nested a million levels: the data is ignored, the visible text read', async () => {
+    const read = await importReport(deepEmbedded(1_000_000), 'deep-embedded.docx');
+    expect(read.kind).not.toBe('exported-docx');
+    expect(read.embedded).toBeUndefined();
   });
 
   it('a report file nested a million levels is refused, not a stack overflow', () => {
