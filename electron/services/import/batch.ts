@@ -9,9 +9,10 @@ import { IMPORTABLE_EXTENSIONS, LoadError, REPORT_EXTENSIONS, type LoadedReport 
 
 /**
  * Checking many reports at once (a supervisor's folder of downloaded reports): find the files,
- * read them in a pool of import workers (one per job, each with the import time and memory limits,
- * so that every core reads and a hostile file is refused alone), check each one (with last year's
- * report of the same agency when the batch has it), and collect what a summary needs.
+ * read and check them in a pool of import workers (one per job, each with the import time and
+ * memory limits, so that every core works and a hostile file is refused alone), check again on the
+ * main thread only the reports whose agency's report of the year before is in the batch (the
+ * cross-year checks need both), and collect what a summary needs.
  */
 
 export interface BatchItem {
@@ -104,6 +105,8 @@ const agencyKey = (r: Report) => r.agency.name.replace(/\s+/g, '');
 
 export async function runBatch(files: string[], opts: BatchOptions): Promise<BatchItem[]> {
   let finished = 0;
+  // Findings the workers made without last year's report: kept unless the batch holds last year's.
+  const alone = new Map<BatchItem, Finding[]>();
   const workers = new ImportPool({ size: opts.concurrency, ...(opts.limits ? { limits: opts.limits } : {}) });
   workers.warm();
   // Twice as many files in flight as workers: the next file is already waiting when one finishes.
@@ -113,8 +116,11 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
     async (path): Promise<BatchItem> => {
       const file = relative(opts.cwd, path).startsWith('..') ? path : relative(opts.cwd, path) || basename(path);
       try {
-        const loaded = await workers.loadFile(path);
-        return { file, path, loaded, findings: [], counts: { error: 0, warning: 0, info: 0 } };
+        const { loaded, findings, checkError } = await workers.checkFile(path, opts.now);
+        const item: BatchItem = { file, path, loaded, findings: [], counts: { error: 0, warning: 0, info: 0 } };
+        if (findings) alone.set(item, findings);
+        if (checkError) item.error = `${basename(path)}：检查时出错（${checkError}）。`;
+        return item;
       } catch (e) {
         const error =
           e instanceof LoadError ? e.message : `${basename(path)}：${e instanceof Error ? e.message : String(e)}`;
@@ -140,7 +146,7 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
       : undefined;
   for (const item of items) {
     let r = item.loaded?.report;
-    if (!r) continue;
+    if (!r || item.error) continue;
     const last = lastOf(r);
     // Table 2 rows whose digits ran together may be decided by last year's 现行有效件数.
     const imported = item.loaded?.imported;
@@ -154,6 +160,12 @@ export async function runBatch(files: string[], opts: BatchOptions): Promise<Bat
     }
     // A blank template or an outline is named as such (summary, CLI), not checked as a report.
     if (notReportOf(r)) continue;
+    const found = alone.get(item);
+    if (!last && found) {
+      item.findings = found;
+      item.counts = countBySeverity(found);
+      continue;
+    }
     try {
       item.findings = runChecks(r, {
         last: last?.loaded?.report ?? null,

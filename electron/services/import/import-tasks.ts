@@ -1,8 +1,37 @@
-import { ImportError } from '../../../shared/import/index';
+import { ImportError, notReportOf } from '../../../shared/import/index';
 import { ServiceError } from '../../../shared/service/api';
-import { LoadError } from './load-error';
+import { LoadError, type LoadedReport } from './load-error';
 import { lastYearFromBytes, readAnyBytes, readReportFile } from './read-report';
 import { toUnit, type UnitJob } from '../aggregate/read-units';
+import { runChecks } from '../../../shared/checks/index';
+import type { Finding } from '../../../shared/checks/types';
+
+/** A report read and checked without last year's report: the findings, or why the checks failed. */
+export interface CheckedFile {
+  loaded: LoadedReport;
+  findings?: Finding[];
+  checkError?: string;
+}
+
+/**
+ * The checks of one report in the worker, beside its reading: in a batch they then run on every
+ * core too (on the main thread they made a serial tail after the reading). Blank templates and
+ * outlines are not checked (the caller names them as not reports).
+ */
+function checkAlone(loaded: LoadedReport, now?: string): CheckedFile {
+  const r = loaded.report;
+  if (notReportOf(r)) return { loaded };
+  try {
+    const findings = runChecks(r, {
+      last: null,
+      mode: r.meta?.source ? 'import' : 'editor',
+      ...(now ? { now: new Date(now) } : {}),
+    });
+    return { loaded, findings };
+  } catch (e) {
+    return { loaded, checkError: e instanceof Error ? e.message : String(e) };
+  }
+}
 
 /**
  * What an import worker can be asked to do, and how its answer crosses the thread boundary:
@@ -12,6 +41,8 @@ import { toUnit, type UnitJob } from '../aggregate/read-units';
 
 export type ImportTask =
   | { task: 'loadFile'; path: string }
+  /** `batch`: a file read and checked on its own (last year's report is the main thread's business). */
+  | { task: 'checkFile'; path: string; now?: string }
   | { task: 'readAny'; name: string; bytes: Uint8Array }
   | { task: 'lastYear'; name: string; bytes: Uint8Array }
   /** 汇总: reports already read, checked and turned into units here (the checks are the costly part). */
@@ -31,6 +62,8 @@ export async function runImportTask(input: ImportTask): Promise<TaskReply> {
     switch (input.task) {
       case 'loadFile':
         return { ok: true, value: await readReportFile(input.path) };
+      case 'checkFile':
+        return { ok: true, value: checkAlone(await readReportFile(input.path), input.now) };
       case 'readAny':
         return { ok: true, value: await readAnyBytes(input.name, input.bytes) };
       case 'lastYear':

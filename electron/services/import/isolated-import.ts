@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../../shared/model/types';
 import { ServiceError, type ImportPreview, type ReportFileInput } from '../../../shared/service/api';
-import type { ImportTask, TaskErrorData, TaskReply } from './import-tasks';
+import type { CheckedFile, ImportTask, TaskErrorData, TaskReply } from './import-tasks';
 import type { UnitJob } from '../aggregate/read-units';
 import type { AggregateUnit } from '../../../shared/aggregate/types';
 import { LoadError, type LoadedReport } from './load-error';
@@ -97,6 +97,15 @@ export class ImportPool {
     const reply = await this.send({ task: 'loadFile', path }, [], (m) => new LoadError(`${name}：${m}`));
     if (!reply.ok) throw revive(reply.error, name, 'load');
     return reply.value as LoadedReport;
+  }
+
+  /** `batch`: a path read and checked alone (no last year); throws LoadError naming the file. */
+  async checkFile(path: string, now?: Date): Promise<CheckedFile> {
+    const name = basename(path);
+    const task: ImportTask = { task: 'checkFile', path, ...(now ? { now: now.toISOString() } : {}) };
+    const reply = await this.send(task, [], (m) => new LoadError(`${name}：${m}`));
+    if (!reply.ok) throw revive(reply.error, name, 'load');
+    return reply.value as CheckedFile;
   }
 
   /** A file picked in the app; throws ServiceError naming the file. */
