@@ -12,9 +12,9 @@ import { WorkerJobError, WorkerPool, type WorkerLimits, type WorkerScript } from
 
 /**
  * Imports off the main thread: every file the app, the server or the CLI reads as a report goes
- * through an import worker with a time limit and a memory cap (docs/import.md, “Limits”). A file
- * that runs past either is stopped and named in a Chinese message; the thread that answers the
- * window, the other requests and the autosave never waits for it.
+ * through an import worker with a time limit and a memory cap (docs/security.md, “Imports run
+ * isolated and bounded”). A file that runs past either is stopped and named in a Chinese message;
+ * the thread that answers the window, the other requests and the autosave never waits for it.
  */
 
 export const DEFAULT_IMPORT_LIMITS: WorkerLimits = { timeoutMs: 30_000, memoryMb: 512 };
