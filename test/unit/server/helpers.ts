@@ -30,6 +30,9 @@ export function request(
         method: opts.method ?? 'GET',
         path: opts.path ?? '/',
         headers: opts.headers ?? {},
+        // A connection of its own: a kept-alive one the server closes after 5 idle seconds (a busy
+        // machine) can be reset just as the next request goes out on it (ECONNRESET).
+        agent: false,
       },
       (res) => {
         const chunks: Buffer[] = [];
