@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { writeOpenPage, writeSession } from '../../../electron/server/session';
 import { itUnless } from '../../fixtures/skip';
 import { useTempDataDirs } from './helpers';
