@@ -190,24 +190,6 @@ export function summedReport(government: Report, result: SumResult): Report {
   return { ...government, cells: computeTotals(cells, templateFor(result.format)) };
 }
 
-// The check engine leaves a figure of a wider scope than the report's table alone (全县共受理…件 in a
-// report whose table is the government's own). Once summed, the table *is* the whole area's: 全县 /
-// 全市 … is put as a stand-in of the same length that names no wider scope (and put back in the
-// messages), while the other wide words (各乡镇, 县直各部门: a part of the area) still keep a figure out.
-const WHOLE_AREA = /全(?=[县市区旗州盟])/g;
-const STAND_IN = '仝';
-const STAND_IN_RE = new RegExp(STAND_IN, 'g');
-
-function wholeAreaText(report: Report): Report {
-  return {
-    ...report,
-    sections: report.sections.map((s) => ({
-      ...s,
-      blocks: s.blocks.map((b) => (b.type === 'paragraph' ? { ...b, text: b.text.replace(WHOLE_AREA, STAND_IN) } : b)),
-    })),
-  };
-}
-
 export function aggregateFindings(
   state: AggregateState,
   match: RosterMatch,
@@ -241,14 +223,14 @@ export function aggregateFindings(
     });
   // The government's own text against the sums: the check engine's text rules on the summed tables.
   try {
-    const findings = runChecks(wholeAreaText(summedReport(government, result)), { mode: 'editor' });
+    const findings = runChecks(summedReport(government, result), { mode: 'editor' });
     for (const f of findings) {
       if (f.dismissed || (f.rule !== 'TEXT-NUMBER' && f.rule !== 'TEXT-CLAIM')) continue;
       out.push({
         rule: 'AGG-TEXT',
         severity: 'warning',
         ...(f.cells ? { cells: f.cells } : {}),
-        message: `汇总后，本报告正文与表格不一致：${f.message.replace(STAND_IN_RE, '全')}`,
+        message: `汇总后，本报告正文与表格不一致：${f.message}`,
       });
     }
   } catch {
