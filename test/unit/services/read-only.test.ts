@@ -31,7 +31,16 @@ function canRunAsNobody(): string | null {
   if (!isRoot) return '需要 root 才能以另一个用户（nobody）运行';
   if (spawnSync('setpriv', ['--version']).status !== 0) return '没有 setpriv（util-linux）';
   const res = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', '1']);
-  return res.status === 0 ? null : `nobody 无法运行 node（${String(res.stderr).trim()}）`;
+  if (res.status !== 0) return `nobody 无法运行 node（${String(res.stderr).trim()}）`;
+  // The checkout itself must be readable by nobody (a clone under a private mktemp folder is not).
+  const tsx = spawnSync(
+    'setpriv',
+    ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', '-e', '1'],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: '/nonexistent' }, timeout: 120_000 },
+  );
+  if (tsx.status !== 0)
+    return `nobody 读不到这个检出目录（${root}）或其中的 tsx：${String(tsx.stderr).trim().split('\n')[0] ?? ''}`;
+  return null;
 }
 
 describe('a data folder that cannot be written', () => {
