@@ -106,6 +106,7 @@ export default tseslint.config(
         },
       ],
       'local/disable-needs-reason': 'error',
+      'local/long-file-needs-reason': ['error', { max: 300 }],
       // File-name and XML sanitisers must name control characters in their patterns.
       'no-control-regex': 'off',
     },

@@ -1,3 +1,4 @@
+// Length: data: the official Table 3 rows, one entry per printed row.
 import type { FieldDef, GridCell, SumRule, BalanceRule, TableDef } from './types';
 
 /**

@@ -20,4 +20,35 @@ const disableNeedsReason = {
   },
 };
 
-export default { rules: { 'disable-needs-reason': disableNeedsReason } };
+/**
+ * A file longer than `max` lines (300) says why in a `Length:` line of its opening comment: a long
+ * file is allowed when it is one thing (a table of data, one algorithm), not by accident.
+ */
+const longFileNeedsReason = {
+  meta: {
+    type: 'suggestion',
+    docs: { description: 'A file over the line limit gives its reason in a `Length:` line of its opening comment.' },
+    messages: {
+      reason:
+        'This file has {{lines}} lines (limit {{max}}): split it into modules named for what they do, or say why it is one thing in a `Length:` line of its opening comment.',
+    },
+    schema: [{ type: 'object', properties: { max: { type: 'integer', minimum: 1 } }, additionalProperties: false }],
+  },
+  create(context) {
+    const max = context.options[0]?.max ?? 300;
+    return {
+      Program(node) {
+        const source = context.sourceCode;
+        const lines = source.lines.length - (source.lines.at(-1) === '' ? 1 : 0);
+        if (lines <= max) return;
+        // The opening comments: those before the first statement (or the first 40 lines of an empty file).
+        const first = node.body[0]?.range[0] ?? Infinity;
+        const opening = source.getAllComments().filter((c) => c.range[0] < first && c.loc.start.line <= 40);
+        if (opening.some((c) => /\bLength: \S/.test(c.value))) return;
+        context.report({ loc: { line: 1, column: 0 }, messageId: 'reason', data: { lines, max } });
+      },
+    };
+  },
+};
+
+export default { rules: { 'disable-needs-reason': disableNeedsReason, 'long-file-needs-reason': longFileNeedsReason } };

@@ -1,3 +1,5 @@
+// Length: the loopback server's one request pipeline (access control, limits, API dispatch,
+// static files) — each step is short, and their order is the security model, kept in one view.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_METHODS, ServiceError, type ApiMethod, type NianbaoApi } from '../../shared/service/api';

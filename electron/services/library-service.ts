@@ -1,3 +1,5 @@
+// Length: the API methods of the library, each a short call into electron/services/library/
+// (files, index, trash, backups) under the data-folder lock and the per-report mutex.
 import { chmodSync, statSync } from 'node:fs';
 import { mkdirPrivateSync } from './private-fs';
 import { join } from 'node:path';

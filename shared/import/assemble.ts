@@ -1,3 +1,4 @@
+// Length: sections, tables, metadata and warnings of an import are made from the same detection results.
 import { GOV_2019, SECTIONS, type FormatId, type SectionId, type TableId } from '../../templates/index';
 import { blankCells, newId } from '../model/blank';
 import { REPORT_KIND, SCHEMA_VERSION, SECTION_IDS, type Block, type Cells, type Report } from '../model/types';

@@ -1,3 +1,4 @@
+// Length: the HTML and the CSV of one summary, from one row type.
 import { RULE_INFO, SEVERITY_LABELS } from '../checks/catalog';
 import type { Finding, Severity } from '../checks/types';
 import type { FormatId, Report } from '../model/types';

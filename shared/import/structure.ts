@@ -1,3 +1,5 @@
+// Length: one scanner over the reader's blocks (title, metadata, preamble, sections, signature)
+// whose states depend on each other.
 import type { SectionId } from '../../templates/index';
 import { agencyOf, isChrome, isEndMarker, parseDate, publishDateOf } from './chrome';
 import { matchHeading, SECTION_ORDER, type HeadingMatch } from './headings';

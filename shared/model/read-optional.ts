@@ -1,3 +1,4 @@
+// Length: one reader per optional field of the spec, in the spec's order.
 import { agencyKind } from './agency-kind';
 import { newId, suggestTitle } from './blank';
 import { isIsoDate, parseDateText } from './dates';

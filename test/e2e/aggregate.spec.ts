@@ -1,3 +1,4 @@
+// Length: two end-to-end walks of 汇总 with their setup.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Length: end-to-end walks of rollover with their setup.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

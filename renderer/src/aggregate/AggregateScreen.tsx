@@ -1,3 +1,5 @@
+// Length: the 汇总 screen's tabs share one state (roster, units, sums, findings); the views inside
+// are components of their own.
 import { useMemo, useRef, useState } from 'react';
 import { App as AntApp, Alert, Button, Progress, Result, Space, Spin, Tabs, Tag } from 'antd';
 import {

@@ -1,3 +1,4 @@
+// Length: the small completeness and form rules, grouped as in spec/checks.md.
 import type { Rule } from '../engine';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';

@@ -1,3 +1,4 @@
+// Length: one rule with the name grammar it needs.
 import type { Rule } from '../engine';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';

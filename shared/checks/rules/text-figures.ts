@@ -1,3 +1,4 @@
+// Length: TEXT-NUMBER and TEXT-CLAIM share the sentence reading and the mapping of a claim to its cells.
 import type { Rule } from '../engine';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';

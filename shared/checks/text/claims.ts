@@ -5,6 +5,10 @@
  * Extraction is deliberately narrow: a figure counts only when the words right before it (in the same
  * clause) say unambiguously what it is. Anything else (政策性文件 11 件, 主动公开信息 1268 条, 同比增加 5 件)
  * is ignored. One pass over each sentence; each figure looks back at most one clause.
+ *
+ * Length: one pass over each sentence with the phrase tables it matches; the tables, the scope and
+ * year tests and the pass share hot-path lookups (char-code tables), kept together so the pass
+ * stays cheap.
  */
 
 import { parseArabicNumber, parseChineseNumber } from './numerals';

@@ -1,3 +1,5 @@
+// Length: the whole GB/T 9704 layout of the .docx (page, styles, tables, footer) in one place, as
+// the docx library builds it.
 import {
   AlignmentType,
   BorderStyle,

@@ -1,3 +1,4 @@
+// Length: the WordprocessingML reading (paragraphs, automatic numbering, tables with merges) in one pass.
 import type JSZip from 'jszip';
 import { ImportError, LIMITS } from '../errors';
 import { parseMarkup } from '../markup';

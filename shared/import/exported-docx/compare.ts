@@ -1,3 +1,5 @@
+// Length: one matching pass of an edited export against its report over every kind of block; split,
+// its state would be passed around.
 import { GOV_2019, SECTIONS, templateFor } from '../../../templates/index';
 import type { Block, Report } from '../../model/types';
 import { formatChineseDate } from '../../model/format';

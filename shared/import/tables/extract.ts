@@ -1,3 +1,4 @@
+// Length: aligning observed rows to the template and the confidence drawn from it are one algorithm.
 import { GOV_2019, GOV_2021 } from '../../../templates/index';
 import type { Cells } from '../../model/types';
 import { align, countFit, type Alignment } from './align';

@@ -3,6 +3,8 @@
  * objects and EventEmitters that record what the app asks of Electron. Use with
  *   const fake = vi.hoisted(() => ...); vi.mock('electron', () => fake.module)
  * or create one per test with createFakeElectron().
+ *
+ * Length: a typed stand-in for each Electron module the app uses.
  */
 import { EventEmitter } from 'node:events';
 import type {

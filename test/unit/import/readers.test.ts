@@ -1,3 +1,4 @@
+// Length: one short test per reader and quirk.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';

@@ -1,3 +1,4 @@
+// Length: one test per published sample.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

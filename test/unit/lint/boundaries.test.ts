@@ -107,4 +107,14 @@ describe('architecture boundaries as lint rules', () => {
     );
     expect(reasoned).toEqual([]);
   });
+
+  it('a file over 300 lines fails without a `Length:` reason in its opening comment; with one it passes', async () => {
+    const body = Array.from({ length: 301 }, (_, i) => `export const v${i} = ${i};`).join('\n') + '\n';
+    const long = await problems('shared/model/virtual.ts', `/** Values. */\n${body}`);
+    expect(long.filter((p) => p.startsWith('local/long-file-needs-reason'))).toHaveLength(1);
+    const reasoned = await problems('shared/model/virtual.ts', `/**\n * Values.\n *\n * Length: data.\n */\n${body}`);
+    expect(reasoned).toEqual([]);
+    const short = await problems('shared/model/virtual.ts', body.split('\n').slice(0, 290).join('\n') + '\n');
+    expect(short).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+// Length: the tests of the loopback server, one short test per rule of its access control.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,6 +2,8 @@
  * Known defects (spec/checks.md, format-2021.md §6) planted into the consistent full reports of this
  * folder: each must be found by its rule — in the editor and as an imported report — and must be
  * the only new finding of that rule.
+ *
+ * Length: data: one entry per planted defect.
  */
 import type { RuleId } from '../../../../../shared/checks/types';
 import type { Cells, Report } from '../../../../../shared/model/types';
