@@ -98,10 +98,28 @@ function anchorScore(id: TableId, key: string): number {
   );
 }
 
-/** The run of table lines: from the first anchor line to the last table line before running text. */
+/**
+ * The run of table lines: from the first anchor line to the last table line before running text.
+ * An anchor whose run holds no number (a paragraph line naming 行政复议 and 行政诉讼 just above the
+ * table, its sentence continued after a page break) is passed over for the next one.
+ */
 function findRegion(id: TableId, lines: SrcLine[], taken: Set<SrcBlock>): SrcLine[] {
+  for (let from = 0; from < lines.length; ) {
+    const { region, anchor } = regionFrom(id, lines, taken, from);
+    if (region.length || anchor < 0) return region;
+    from = anchor + 1;
+  }
+  return [];
+}
+
+function regionFrom(
+  id: TableId,
+  lines: SrcLine[],
+  taken: Set<SrcBlock>,
+  from: number,
+): { region: SrcLine[]; anchor: number } {
   let start = -1;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const l = lines[i]!;
     if (taken.has(l) || isProse(l)) continue;
     const key = matchKey(l.text);
@@ -123,7 +141,8 @@ function findRegion(id: TableId, lines: SrcLine[], taken: Set<SrcBlock>): SrcLin
       break;
     }
   }
-  if (start < 0) return [];
+  if (start < 0) return { region: [], anchor: -1 };
+  const anchor = start;
   // Pieces of a caption broken over lines just above (“第二十” / “条第（一）项”).
   while (start > 0) {
     const prev = lines[start - 1]!;
@@ -150,7 +169,7 @@ function findRegion(id: TableId, lines: SrcLine[], taken: Set<SrcBlock>): SrcLin
     if (id === 't4' && hasNumber && l.text.split(/\s+/).filter((t) => isNumberToken(t)).length >= 10) break;
     if (id === 't4' && numbers >= 15) break;
   }
-  return numbers ? lines.slice(start, Math.min(end + 1, start + 3000)) : [];
+  return { region: numbers ? lines.slice(start, Math.min(end + 1, start + 3000)) : [], anchor };
 }
 
 export function locateTables(s: Structure, wrapped: boolean): Located {
