@@ -104,7 +104,7 @@ function anchorScore(id: TableId, key: string): number {
  * table, its sentence continued after a page break) is passed over for the next one.
  */
 function findRegion(id: TableId, lines: SrcLine[], taken: Set<SrcBlock>): SrcLine[] {
-  for (let from = 0; from < lines.length; ) {
+  for (let from = 0; from < lines.length;) {
     const { region, anchor } = regionFrom(id, lines, taken, from);
     if (region.length || anchor < 0) return region;
     from = anchor + 1;

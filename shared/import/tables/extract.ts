@@ -8,6 +8,7 @@ import { cellText, columnCenters, readRow, type RowRules } from './read-row';
 import type { Value } from './glued';
 import { solveJointly, type Equation } from './solve';
 import { SPECS, type RowSpec, type TableSpec } from './spec';
+import { confirmUnplaced } from './unplaced';
 
 /**
  * Turns observed rows into cells of the report, with a confidence (0..1) and Chinese warnings
@@ -55,7 +56,7 @@ interface Open {
   count: number;
 }
 
-interface Extracted {
+export interface Extracted {
   alignment: Alignment;
   specs: RowSpec[];
   cells: Cells;
@@ -68,6 +69,8 @@ interface Extracted {
   printed: Set<string>;
   /** Rows placed by the official order alone, without a label of their own. */
   weak: RowSpec[];
+  /** Rows read from loose text (not a real table or a separated row), with what was printed. */
+  loose: { spec: RowSpec; shown: string; surplus: boolean; own: string }[];
 }
 
 export const where = (name: string, row: RowSpec): string => `${name}“${row.label || row.cols[0]?.header}”`;
@@ -90,6 +93,7 @@ export function extractRows(
   const printed = new Set<string>();
   // Rows placed by the official order alone (their label was lost or floats elsewhere).
   const weak: RowSpec[] = [];
+  const loose: Extracted['loose'] = [];
   // Rows whose digits ran together but could be read one way only (“0000000”): said once.
   const glued: { label: string; text: string }[] = [];
   for (const { spec: row, obs, pair } of matched) {
@@ -102,6 +106,13 @@ export function extractRows(
     if (obs.structured ? !carriesLabel(row, obs.own) : pair.label < WEAK_LABEL) weak.push(row);
     if ('values' in res) {
       row.cols.forEach((c, i) => (cells[c.key] = res.values[i] ?? null));
+      if (!obs.structured)
+        loose.push({
+          spec: row,
+          shown: obs.nums.map((t) => t.raw).join(' '),
+          surplus: !!res.surplus,
+          own: obs.own,
+        });
       if (res.note?.includes('按唯一可能'))
         glued.push({ label: row.label || row.row, text: `${where(name, row)}：${res.note}，请核对。` });
       else if (res.note) warnings.push(`${where(name, row)}：${res.note}，请核对。`);
@@ -130,7 +141,7 @@ export function extractRows(
         .map((g) => g.label)
         .join('、')}${glued.length > 8 ? ' 等' : ''}。`,
     );
-  return { alignment, specs: spec.rows, cells, warnings, rowConf, open, unresolved, printed, pending: [], weak };
+  return { alignment, specs: spec.rows, cells, warnings, rowConf, open, unresolved, printed, pending: [], weak, loose };
 }
 
 const options = (cands: Value[][]) =>
@@ -270,8 +281,10 @@ export function extractT3(table: ObservedTable, preferSingleOther: boolean): Tab
   const equations = tableEquations(best.template, 't3.', rows);
   solveOpen(best.x, equations, name);
   confirmPlacement(best.x, equations, name);
+  const stray = table.obs.filter((o, j) => !best.x.alignment.pairs.some((p) => p.obs === j) && o.nums.length > 0);
+  confirmUnplaced(best.x, equations, name, t3RowCheck, stray.length);
   const { confidence } = finish(best.x, name, best.spec.rows.length);
-  const unmatched = table.obs.filter((_, j) => !best.x.alignment.pairs.some((p) => p.obs === j) && _.nums.length >= 3);
+  const unmatched = stray.filter((o) => o.nums.length >= 3);
   if (unmatched.length) {
     best.x.warnings.push(
       `${name}中有 ${unmatched.length} 行数字未能对应到官方格式的行（如“${unmatched[0]!.text.slice(0, 20) || unmatched[0]!.nums.map((n) => n.raw).join(' ')}”），已忽略，请核对原文。`,

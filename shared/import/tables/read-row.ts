@@ -10,7 +10,7 @@ import type { RowSpec } from './spec';
  */
 
 export type RowReading =
-  | { values: (number | null)[]; note?: string }
+  | { values: (number | null)[]; note?: string; surplus?: boolean }
   | { domain: Value[][]; shown: string; glued: boolean }
   | { fail: string };
 
@@ -135,7 +135,11 @@ export function readRow(spec: RowSpec, o: Observation, centers: number[] | null,
     const last = nums.slice(-k);
     const values = last.map((t) => t.value);
     if (rules.check && values.every((v): v is number => v !== null) && rules.check(values))
-      return { values, note: `印有 ${nums.length} 个数字（${show(nums)}），应为 ${k} 个，按本行合计取最后 ${k} 个` };
+      return {
+        values,
+        note: `印有 ${nums.length} 个数字（${show(nums)}），应为 ${k} 个，按本行合计取最后 ${k} 个`,
+        surplus: true,
+      };
     return {
       fail: `印有 ${nums.length} 个数字（${show(nums)}），应为 ${k} 个，无法确定各自所在的列，本行留空`,
     };
