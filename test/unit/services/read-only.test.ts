@@ -39,7 +39,11 @@ function canRunAsNobody(): string | null {
     { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: '/nonexistent' }, timeout: 120_000 },
   );
   if (tsx.status !== 0)
-    return `nobody 读不到这个检出目录（${root}）或其中的 tsx：${String(tsx.stderr).trim().split('\n')[0] ?? ''}`;
+    return `nobody 读不到这个检出目录（${root}）或其中的 tsx：${
+      String(tsx.stderr)
+        .split('\n')
+        .find((l) => /Error/.test(l)) ?? String(tsx.status)
+    }`;
   return null;
 }
 
