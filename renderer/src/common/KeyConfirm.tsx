@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { Popconfirm } from 'antd';
+import { useKeyPopup } from './use-key-popup';
 
 /**
  * A confirmation popup the keyboard can use (antd's Popconfirm leaves the focus on the button that
@@ -23,46 +24,15 @@ export interface KeyConfirmProps {
 }
 
 export function KeyConfirm(props: KeyConfirmProps) {
-  const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLElement | null>(null);
-  const popupClass = `key-confirm-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-
-  const close = (giveBack: boolean) => {
-    setOpen(false);
-    const el = opener.current;
-    // After the popup has let go of the focus (it may still be the active element while closing).
-    if (giveBack && el) window.setTimeout(() => el.isConnected && el.focus(), 0);
-  };
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      e.stopPropagation();
-      close(true);
-    };
-    const onFocus = (e: FocusEvent) => {
-      const t = e.target as Node | null;
-      const inside = t instanceof Element && t.closest(`.${popupClass}`);
-      if (t && !inside && t !== opener.current) close(false);
-    };
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('focusin', onFocus);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('focusin', onFocus);
-    };
-  });
+  const { open, popupClass, close, openFromFocus } = useKeyPopup('key-confirm');
 
   return (
     <Popconfirm
       open={open}
       onOpenChange={(next) => {
         if (next) {
-          opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          openFromFocus();
           props.onOpen?.();
-          setOpen(true);
         } else close(false);
       }}
       title={props.title}

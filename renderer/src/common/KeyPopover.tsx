@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactElement, type ReactNode } from 'react';
 import { Popover } from 'antd';
 import { focusWhenPresent } from './focus-when-present';
+import { useKeyPopup } from './use-key-popup';
 
 /**
  * A popup of information the keyboard can use (antd's Popover leaves the focus on its button and
@@ -15,42 +16,13 @@ export function KeyPopover(props: {
   /** The button that opens it. */
   children: ReactElement;
 }) {
-  const [open, setOpen] = useState(false);
-  const opener = useRef<HTMLElement | null>(null);
+  const { open, popupClass, close, openFromFocus } = useKeyPopup('key-popover');
   const body = useRef<HTMLDivElement>(null);
-  const popupClass = `key-popover-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-
-  const close = (giveBack: boolean) => {
-    setOpen(false);
-    const el = opener.current;
-    if (giveBack && el) window.setTimeout(() => el.isConnected && el.focus(), 0);
-  };
 
   // The content is rendered with the popup's first frames: focus it as soon as it is there.
   useEffect(() => {
     if (open) focusWhenPresent(() => body.current);
   }, [open]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      e.stopPropagation();
-      close(true);
-    };
-    const onFocus = (e: FocusEvent) => {
-      const t = e.target as Node | null;
-      const inside = t instanceof Element && t.closest(`.${popupClass}`);
-      if (t && !inside && t !== opener.current) close(false);
-    };
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('focusin', onFocus);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('focusin', onFocus);
-    };
-  });
 
   return (
     <Popover
@@ -65,10 +37,8 @@ export function KeyPopover(props: {
         </div>
       }
       onOpenChange={(next) => {
-        if (next) {
-          opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          setOpen(true);
-        } else close(false);
+        if (next) openFromFocus();
+        else close(false);
       }}
       destroyOnHidden
     >
