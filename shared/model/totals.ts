@@ -28,7 +28,12 @@ export function computedKeys(template: TemplateDef): Set<string> {
  * (三（七）总计 · 总计) is evaluated after them, whatever the order of the rules. Used for reports
  * written in the app; imported reports keep their printed totals.
  */
-export function computeTotals(cells: Cells, template: TemplateDef): Cells {
+export function computeTotals(
+  cells: Cells,
+  template: TemplateDef,
+  /** Whether a total takes the sum of its parts (default: every one); one left out keeps its value. */
+  follows: (key: string, parts: readonly string[]) => boolean = () => true,
+): Cells {
   const rules = new Map<string, readonly string[]>();
   for (const rule of template.sums) if (!rules.has(rule.total)) rules.set(rule.total, rule.parts);
   const out: Cells = { ...cells };
@@ -38,7 +43,7 @@ export function computeTotals(cells: Cells, template: TemplateDef): Cells {
     if (!parts || done.has(key)) return;
     done.add(key);
     parts.forEach(evaluate);
-    out[key] = sumParts(out, parts);
+    if (follows(key, parts)) out[key] = sumParts(out, parts);
   };
   for (const key of rules.keys()) evaluate(key);
   return out;

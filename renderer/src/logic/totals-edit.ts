@@ -1,6 +1,6 @@
 import type { TemplateDef } from '../../../templates/types';
 import type { Cells } from '../../../shared/model/types';
-import { sumParts } from '../../../shared/model/totals';
+import { computeTotals, sumParts } from '../../../shared/model/totals';
 
 /**
  * Totals after an edit. A total that added up before the edit (or was blank) follows its parts, as
@@ -10,24 +10,13 @@ import { sumParts } from '../../../shared/model/totals';
  * an undo) are kept as given.
  */
 export function recomputeTotals(before: Cells, after: Cells, template: TemplateDef, given: Cells = {}): Cells {
-  const rules = new Map<string, readonly string[]>();
-  for (const rule of template.sums) if (!rules.has(rule.total)) rules.set(rule.total, rule.parts);
-  const out: Cells = { ...after };
-  const done = new Set<string>();
-  const evaluate = (key: string): void => {
-    const parts = rules.get(key);
-    if (!parts || done.has(key)) return;
-    done.add(key);
-    // Totals made of totals (三（七）总计 · 总计) after their parts.
-    parts.forEach(evaluate);
-    if (key in given) return;
+  // Totals made of totals (三（七）总计 · 总计) are evaluated after their parts by computeTotals.
+  return computeTotals(after, template, (key, parts) => {
+    if (key in given) return false;
     const was = before[key] ?? null;
     const wasSum = sumParts(before, parts);
-    const addedUp = was === null || (wasSum !== null && Math.abs(was - wasSum) <= 1e-9);
-    if (addedUp) out[key] = sumParts(out, parts);
-  };
-  for (const key of rules.keys()) evaluate(key);
-  return out;
+    return was === null || (wasSum !== null && Math.abs(was - wasSum) <= 1e-9);
+  });
 }
 
 /** Whether a total differs from the sum of its parts (a published total the clerk has to decide on). */
