@@ -4,6 +4,8 @@
  * report keeps its printed punctuation (the PUNCTUATION check reports half-width marks).
  */
 
+import { parseChineseNumber } from '../model/numerals';
+
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const WIDE_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2026\u2014]/;
 
@@ -80,30 +82,8 @@ export function enumeratorOf(
   return null;
 }
 
-const DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 一 → 1, 十二 → 12, 二十 → 20 (up to 99; enough for enumerators). */
-export function chineseNumber(s: string): number {
-  if (s === '十') return 10;
-  const ten = s.indexOf('十');
-  if (ten < 0) return DIGITS[s] ?? 0;
-  const tens = ten === 0 ? 1 : (DIGITS[s.slice(0, ten)] ?? 0);
-  const ones = DIGITS[s.slice(ten + 1)] ?? 0;
-  return tens * 10 + ones;
-}
+/** 一 → 1, 十二 → 12, 二十 → 20: an enumerator's ordinal (0 when it is not a numeral). */
+export const chineseNumber = (s: string): number => parseChineseNumber(s) ?? 0;
 
 /**
  * Pinyin that some sites print after each character for screen readers, e.g. “公開(kāi)”: a

@@ -4,33 +4,7 @@
  * full-width digits, an ISO timestamp. Anything else, or a day that does not exist, is null.
  */
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  '○': 0,
-  Ｏ: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 二〇二五 (digit by digit) or 二十 / 十二 / 三十一 (tens): the small numbers of a written date. */
-function chineseNumber(text: string): number | null {
-  if (/^[〇零○Ｏ一二三四五六七八九]+$/.test(text)) {
-    let v = 0;
-    for (const ch of text) v = v * 10 + CN_DIGITS[ch]!;
-    return v;
-  }
-  const m = /^([一二三])?十([一二三四五六七八九])?$/.exec(text);
-  if (m) return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[2] ? CN_DIGITS[m[2]]! : 0);
-  return null;
-}
+import { parseChineseNumber } from './numerals';
 
 function iso(y: number, m: number, d: number): string | null {
   if (!(y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
@@ -54,7 +28,7 @@ export function parseDateText(raw: string): string | null {
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日?$/.exec(t);
   if (m) {
-    const [y, mo, d] = [chineseNumber(m[1]!), chineseNumber(m[2]!), chineseNumber(m[3]!)];
+    const [y, mo, d] = [parseChineseNumber(m[1]!), parseChineseNumber(m[2]!), parseChineseNumber(m[3]!)];
     return y === null || mo === null || d === null ? null : iso(y, mo, d);
   }
   return null;

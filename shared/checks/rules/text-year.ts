@@ -2,7 +2,7 @@ import type { Rule } from '../engine';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';
 import { spanOf } from '../text/blocks';
-import { parseChineseNumber } from '../text/numerals';
+import { parseChineseNumber } from '../../model/numerals';
 
 /**
  * TEXT-STALE-YEAR: a year before the report year used as if it were the report year

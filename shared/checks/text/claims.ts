@@ -11,7 +11,7 @@
  * stays cheap.
  */
 
-import { parseArabicNumber, parseChineseNumber } from './numerals';
+import { parseArabicNumber, parseChineseNumber } from '../../model/numerals';
 
 /**
  * What a figure is about:

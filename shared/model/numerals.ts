@@ -1,13 +1,16 @@
 /**
  * Numbers as reports write them: Arabic digits (possibly with thousands separators) and Chinese
  * numerals (十七, 一百零五, 两千, 二十一, 三千一百一十九, 〇/零, 廿). Year-style digit strings
- * (二〇二三) read digit by digit.
+ * (二〇二三) read digit by digit. The one reading of Chinese numerals in shared/: the checks, the
+ * importer's enumerators and the dates of shared/model/dates.ts all use it.
  */
 
 const DIGITS: Record<string, number> = {
   零: 0,
   〇: 0,
   '○': 0,
+  // A full-width letter O typed for 〇 in dates (二Ｏ二五年).
+  Ｏ: 0,
   一: 1,
   二: 2,
   两: 2,
@@ -51,11 +54,7 @@ export function parseChineseNumber(text: string): number | null {
     if (ch in DIGITS) {
       const d = DIGITS[ch]!;
       if (prevWasDigit && digit !== 0 && d !== 0) return null; // 三三十
-      if (ch === '零' || ch === '〇' || ch === '○') {
-        digit = 0;
-      } else {
-        digit = d;
-      }
+      digit = d;
       prevWasDigit = true;
       continue;
     }

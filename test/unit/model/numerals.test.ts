@@ -5,7 +5,7 @@ import {
   parseArabicNumber,
   parseChineseNumber,
   parseNumber,
-} from '../../../shared/checks/text/numerals';
+} from '../../../shared/model/numerals';
 import { normalizeText, originalRange } from '../../../shared/checks/text/normalize';
 
 describe('Chinese numerals', () => {
@@ -149,5 +149,20 @@ describe('normalisation against a plain reference', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('one reading of numerals for dates and enumerators', () => {
+  it('dates written in Chinese numerals, 〇 typed as a full-width O included', async () => {
+    const { parseDateText } = await import('../../../shared/model/dates');
+    expect(parseDateText('二〇二五年一月二十日')).toBe('2025-01-20');
+    expect(parseDateText('二Ｏ二四年十二月三十一日')).toBe('2024-12-31');
+    expect(parseDateText('二〇二五年二月三十日')).toBeNull();
+  });
+  it("an enumerator's ordinal", async () => {
+    const { enumeratorOf } = await import('../../../shared/import/text-utils');
+    expect(enumeratorOf('十二、其他')?.ordinal).toBe(12);
+    expect(enumeratorOf('（二十）其他')?.ordinal).toBe(20);
+    expect(enumeratorOf('（三）其他')?.ordinal).toBe(3);
   });
 });
