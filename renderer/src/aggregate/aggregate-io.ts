@@ -1,7 +1,7 @@
 import type { AggregateUnit, RosterEntry } from '../../../shared/aggregate/types';
 import type { NianbaoApi } from '../../../shared/service/api';
 import { errorText } from '../api/context';
-import { FileReadError, isImportableName, readBrowserFile } from '../import/file-read';
+import { chooseFiles, FileReadError, isImportableName, readBrowserFile } from '../import/file-read';
 
 /**
  * Getting unit reports to the service: files (picked, or every report file of a picked folder)
@@ -27,25 +27,7 @@ export interface GovernmentInfo {
 }
 
 /** A folder chooser (every file inside, subfolders included); resolves [] when cancelled. */
-export function chooseFolder(): Promise<File[]> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.multiple = true;
-    input.setAttribute('webkitdirectory', '');
-    input.hidden = true;
-    input.setAttribute('aria-hidden', 'true');
-    input.tabIndex = -1;
-    const done = (files: File[]) => {
-      input.remove();
-      resolve(files);
-    };
-    input.addEventListener('change', () => done([...(input.files ?? [])]), { once: true });
-    input.addEventListener('cancel', () => done([]), { once: true });
-    document.body.appendChild(input);
-    input.click();
-  });
-}
+export const chooseFolder = (): Promise<File[]> => chooseFiles({ folder: true, multiple: true, accept: '' });
 
 /** The report files among a folder's files (Office lock files and hidden files left out). */
 export function reportFiles(files: readonly File[]): File[] {
