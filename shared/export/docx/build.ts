@@ -22,13 +22,27 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { Report } from '../../model/types';
-import { buildPrintDocument, type PrintDocument, type PrintParagraph } from '../print-model';
+import { buildPrintDocument, type PrintParagraph } from '../print-model';
 import type { PrintCell, PrintTable } from '../table-layout';
 import { FONT, LINE_PITCH, PAGE, SIZE, TYPE_WIDTH, type PageNumberPlacement } from '../gbt9704';
 import { finishPackage } from './package-fixes';
 import { zipPackage, type DeflateRaw } from './zip-package';
 import { coverOf, keepWithNext } from '../pagination';
 import { printableText } from '../text';
+import {
+  bodyPlan,
+  CELL_MARGINS,
+  fonts,
+  gridColumns,
+  PARAGRAPH_LOOK,
+  paragraphSize,
+  STYLE,
+  STYLE_NAME,
+  tableTextSize,
+  CHAR,
+  type BodyItem,
+} from './body-plan';
+import { bodyXml } from './body-xml';
 
 export interface DocxOptions {
   /** Page numbers: odd pages right and even pages left (GB/T 9704 §7.5, default) or all centred. */
@@ -40,35 +54,15 @@ export interface DocxOptions {
    * it the docx library's JavaScript deflate zips it. Same files either way.
    */
   deflateRaw?: DeflateRaw;
+  /**
+   * How the body (paragraphs and tables) is written: 'xml' (default) directly as WordprocessingML
+   * (body-xml.ts), or 'objects' through the docx library's object model, as before — the same
+   * XML, kept as the reference the tests compare with and as the fallback.
+   */
+  body?: 'xml' | 'objects';
 }
 
-/** Paragraph style ids; the read-back recognises paragraphs by them (and by their names). */
-export const STYLE = {
-  title: 'Title',
-  heading1: 'Heading1',
-  heading2: 'Heading2',
-  heading3: 'Heading3',
-  body: 'Normal',
-  signature: 'NbSignature',
-  table: 'NbTableText',
-  footer: 'NbPageNumber',
-} as const;
-
-/** Display names of the custom styles (what the clerk sees in Word's style list). */
-export const STYLE_NAME = { signature: '落款', table: '表格文字', footer: '页码' } as const;
-
-type Fonts = { ascii: string; hAnsi: string; eastAsia: string; cs: string };
-
-/** Chinese text in its font, Latin letters and digits in Times New Roman (export.md). */
-const fonts = (eastAsia: string, latin: string = FONT.latin): Fonts => ({
-  ascii: latin,
-  hAnsi: latin,
-  eastAsia,
-  cs: latin,
-});
-
-/** One 3号 character is 16 pt = 320 twips: indents "in characters" are multiples of it. */
-const CHAR = 320;
+export { STYLE, STYLE_NAME, gridColumns } from './body-plan';
 
 function runs(text: string, base: Omit<IRunOptions, 'text' | 'break'>): TextRun[] {
   const lines = printableText(text).split(/\r?\n/);
@@ -150,49 +144,18 @@ function styles(): IParagraphStyleOptions[] {
   ];
 }
 
-const PARAGRAPH_LOOK: Record<PrintParagraph['kind'], { style: string; font: string }> = {
-  title: { style: STYLE.title, font: FONT.title },
-  preamble: { style: STYLE.body, font: FONT.body },
-  'section-heading': { style: STYLE.heading1, font: FONT.heading1 },
-  heading2: { style: STYLE.heading2, font: FONT.heading2 },
-  heading3: { style: STYLE.heading3, font: FONT.heading3 },
-  body: { style: STYLE.body, font: FONT.body },
-  signature: { style: STYLE.signature, font: FONT.body },
-};
-
 function paragraph(p: PrintParagraph, extra: ConstructorParameters<typeof Paragraph>[0] & object = {}): Paragraph {
   const look = PARAGRAPH_LOOK[p.kind];
-  const size = p.kind === 'title' ? SIZE.er : SIZE.san;
-  return new Paragraph({ style: look.style, ...extra, children: runs(p.text, { font: fonts(look.font), size }) });
-}
-
-function signatureParagraphs(doc: PrintDocument): Paragraph[] {
-  return doc.signature.map((p, i) =>
-    paragraph(p, {
-      indent: { right: Math.round((p.rightIndent ?? 0) * CHAR) },
-      ...(i === 0 ? { spacing: { before: 2 * LINE_PITCH } } : {}),
-    }),
-  );
+  return new Paragraph({
+    style: look.style,
+    ...extra,
+    children: runs(p.text, { font: fonts(look.font), size: paragraphSize(p) }),
+  });
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-/** Relative widths (adding up to 1000) → twips adding up to exactly the type width. */
-export function gridColumns(rel: readonly number[], total = TYPE_WIDTH): number[] {
-  const sum = rel.reduce((a, b) => a + b, 0);
-  const out: number[] = [];
-  let acc = 0;
-  let prev = 0;
-  for (const w of rel) {
-    acc += w;
-    const edge = Math.round((acc / sum) * total);
-    out.push(edge - prev);
-    prev = edge;
-  }
-  return out;
-}
-
-function cellParagraph(cell: PrintCell | null, tableId: PrintTable['id']): Paragraph {
+function cellParagraph(cell: PrintCell | null, size: number): Paragraph {
   if (!cell) return new Paragraph({ style: STYLE.table });
   const note = cell.role === 'note';
   return new Paragraph({
@@ -200,13 +163,14 @@ function cellParagraph(cell: PrintCell | null, tableId: PrintTable['id']): Parag
     alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
     children: runs(cell.text, {
       font: fonts(note ? FONT.tableNote : FONT.table),
-      size: tableId === 't2' || tableId === 'legacy' ? SIZE.xiaosi : SIZE.wu,
+      size,
     }),
   });
 }
 
 export function docxTable(table: PrintTable): Table {
   const widths = gridColumns(table.colWidths);
+  const size = tableTextSize(table);
   // Which origin cell covers each grid slot: continuation cells of vertical merges need it.
   const cover = coverOf(table);
   // Where the table may break (pagination.ts): keepNext on the rows that stay with the next one.
@@ -220,7 +184,7 @@ export function docxTable(table: PrintTable): Table {
       if (!cell) {
         children.push(
           new TableCell({
-            children: [cellParagraph(null, table.id)],
+            children: [cellParagraph(null, size)],
             width: { size: widths[c]!, type: WidthType.DXA },
           }),
         );
@@ -230,7 +194,7 @@ export function docxTable(table: PrintTable): Table {
       const origin = cell.r === r;
       children.push(
         new TableCell({
-          children: [cellParagraph(origin ? cell : null, table.id)],
+          children: [cellParagraph(origin ? cell : null, size)],
           width: { size: span(cell), type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
           ...(cell.colspan > 1 ? { columnSpan: cell.colspan } : {}),
@@ -256,7 +220,7 @@ export function docxTable(table: PrintTable): Table {
     width: { size: TYPE_WIDTH, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
-    margins: { left: 57, right: 57, top: 0, bottom: 0 },
+    margins: CELL_MARGINS,
     borders: {
       top: BORDER,
       bottom: BORDER,
@@ -289,41 +253,37 @@ function footer(
   });
 }
 
-/** A paragraph after a table keeps the next table or heading from touching it; empty, it prints nothing. */
-const spacer = () => new Paragraph({ style: STYLE.table, spacing: { line: 240, lineRule: LineRuleType.AUTO } });
-
-export function buildDocument(report: Report, options: DocxOptions = {}): Document {
-  const doc = buildPrintDocument(report);
-  const children: (Paragraph | Table)[] = [];
-  children.push(
-    new Paragraph({
-      style: STYLE.title,
-      children: doc.title.lines.flatMap((line, i) =>
-        runs(line, { font: fonts(FONT.title), size: SIZE.er, ...(i > 0 ? { break: 1 } : {}) }),
-      ),
-    }),
-  );
-  for (const p of doc.preamble) children.push(paragraph(p));
-  const lastSection = doc.sections[doc.sections.length - 1];
-  for (const section of doc.sections) {
-    // The last paragraph before the signature keeps with it: a signature never stands alone on a page.
-    const endsDocument = section === lastSection && !section.table && !doc.legacyTable && doc.signature.length > 0;
-    // …and the last paragraph before a table keeps with it (四 and its table never part).
-    const keepLast = (i: number, count: number) =>
-      (endsDocument || section.table) && i === count - 1 ? { keepNext: true } : {};
-    children.push(paragraph({ kind: 'section-heading', text: section.heading })); // heading style keeps with next
-    section.blocks.forEach((block, i) => children.push(paragraph(block, keepLast(i, section.blocks.length))));
-    if (section.table) {
-      children.push(docxTable(section.table));
-      children.push(spacer());
+/** The body of the object model, item by item (body-plan.ts). */
+function docxBody(plan: readonly BodyItem[]): (Paragraph | Table)[] {
+  return plan.map((item) => {
+    switch (item.kind) {
+      case 'title':
+        return new Paragraph({
+          style: STYLE.title,
+          children: item.lines.flatMap((line, i) =>
+            runs(line, { font: fonts(FONT.title), size: SIZE.er, ...(i > 0 ? { break: 1 } : {}) }),
+          ),
+        });
+      case 'paragraph':
+        return paragraph(item.paragraph, {
+          ...(item.keepNext ? { keepNext: true } : {}),
+          ...(item.indentRight !== undefined ? { indent: { right: item.indentRight } } : {}),
+          ...(item.spacingBefore !== undefined ? { spacing: { before: item.spacingBefore } } : {}),
+        });
+      case 'table':
+        return docxTable(item.table);
+      case 'spacer':
+        return new Paragraph({ style: STYLE.table, spacing: { line: 240, lineRule: LineRuleType.AUTO } });
     }
-  }
-  if (doc.legacyTable) {
-    children.push(docxTable(doc.legacyTable));
-    children.push(spacer());
-  }
-  children.push(...signatureParagraphs(doc));
+  });
+}
 
+/** The whole document as the docx library's object model (the reference for body-xml.ts). */
+export function buildDocument(report: Report, options: DocxOptions = {}): Document {
+  return documentWith(report, options, docxBody(bodyPlan(buildPrintDocument(report), LINE_PITCH)));
+}
+
+function documentWith(report: Report, options: DocxOptions, children: (Paragraph | Table)[]): Document {
   const centred = options.pageNumbers === 'center';
   const oneChar = SIZE.si * 10; // one 4号 character (14 pt) in twips
   return new Document({
@@ -374,10 +334,37 @@ export function buildDocument(report: Report, options: DocxOptions = {}): Docume
  * report JSON embedded so that importing the file gives back the same report.
  */
 export async function buildDocx(report: Report, options: DocxOptions = {}): Promise<Uint8Array> {
-  const doc = buildDocument(report, options);
-  const parts = finishPackage(doc, options.embed === false ? null : report);
+  const embedded = options.embed === false ? null : report;
+  const plan = bodyPlan(buildPrintDocument(report), LINE_PITCH);
+  if (options.body !== 'objects') {
+    // Everything but the body from the library (styles, footers, settings, relationships…), with
+    // an empty body; the body written directly into its document part.
+    const shell = documentWith(report, options, []);
+    const parts = finishPackage(shell, embedded);
+    const files = packageFiles(shell, parts);
+    const documentXml = files && withBody(files.get(DOCUMENT_PART), bodyXml(plan));
+    if (files && documentXml) {
+      files.set(DOCUMENT_PART, documentXml);
+      return options.deflateRaw
+        ? zipPackage(files, options.deflateRaw)
+        : Packer.pack(shell, 'uint8array', false, [...parts, { path: DOCUMENT_PART, data: documentXml }]);
+    }
+  }
+  const doc = documentWith(report, options, docxBody(plan));
+  const parts = finishPackage(doc, embedded);
   const files = options.deflateRaw ? packageFiles(doc, parts) : null;
   return files ? zipPackage(files, options.deflateRaw!) : Packer.pack(doc, 'uint8array', false, parts);
+}
+
+const DOCUMENT_PART = 'word/document.xml';
+
+/** The document part of an empty body with `body` put in; null when the part is not of that shape. */
+function withBody(xml: string | Uint8Array | undefined, body: string): string | null {
+  if (typeof xml !== 'string') return null;
+  const at = xml.indexOf('<w:body><w:sectPr');
+  if (at < 0 || xml.indexOf('<w:body>', at + 1) >= 0) return null;
+  const start = at + '<w:body>'.length;
+  return xml.slice(0, start) + body + xml.slice(start);
 }
 
 type PackageCompiler = {
