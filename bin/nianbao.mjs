@@ -2,9 +2,11 @@
 // `nianbao` (npx nianbao …, npm run --silent nianbao -- …): runs the bundled command-line tool,
 // rebuilding dist/cli first when a source is newer than it (build/scripts/cli-freshness.mjs: a
 // stat of the bundle's inputs, a few milliseconds). esbuild is loaded only for a rebuild.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { cliBuildState } from '../build/scripts/cli-freshness.mjs';
 
+// require() of built-ins: see cli-freshness.mjs.
+const { fileURLToPath, pathToFileURL } = createRequire(import.meta.url)('node:url');
 const root = fileURLToPath(new URL('..', import.meta.url));
 let state = cliBuildState(root);
 if (!state.upToDate) {

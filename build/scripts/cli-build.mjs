@@ -5,6 +5,10 @@
 //                               beside the bundle, where code in any chunk finds it by its name
 //   dist/cli/*-<hash>.mjs       chunks loaded on demand: each command's code, pdf.js and its worker
 //                               (only when a PDF is read), opencc's tables…
+//   dist/cli/<command>-<hash>.cjs  the short commands (export) once more, each as one CommonJS script
+//                               that electron/cli/code-cache.ts compiles with V8's code cache, and
+//   dist/cli/<…>.cjs.v8cache    that cache, made here by running the command once (so that a user's
+//                               first run after a build has it too); see cli-code-cache.mjs
 //   dist/cli/build-info.json    what the bundle was built from, for cli-freshness.mjs
 // `npm run build` and bin/nianbao.mjs (when the bundle is stale) call ensureCli / buildCli.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +23,7 @@ import {
   cliBuildState,
 } from './cli-freshness.mjs';
 import { pdfjsTextOnly } from './pdfjs-bundle.mjs';
+import { buildCommandScripts, COMMAND_SCRIPTS, trainCodeCaches } from './cli-code-cache.mjs';
 
 /** Worker-thread entries: electron/**\/*-worker.ts and *.worker.ts (bundled as dist/cli/<name>.mjs). */
 function workerEntries(root) {
@@ -44,11 +49,20 @@ function workerEntries(root) {
  * Bundles the CLI into `outDir` (relative to root, or absolute). `entry` defaults to
  * electron/cli/main.ts; tests pass entries of their own. Returns the manifest written.
  */
-export async function buildCli(root, { outDir = CLI_OUT_DIR, entry = 'electron/cli/main.ts', workers } = {}) {
+export async function buildCli(
+  root,
+  { outDir = CLI_OUT_DIR, entry = 'electron/cli/main.ts', workers, commandScripts } = {},
+) {
   const started = Date.now();
   const builtAt = Date.now();
   const dir = resolve(root, outDir);
   mkdirSync(dir, { recursive: true });
+  // Built first: the main bundle is told their (content-hashed) names.
+  const scripts = await buildCommandScripts(
+    root,
+    dir,
+    commandScripts ?? (entry === 'electron/cli/main.ts' ? COMMAND_SCRIPTS : {}),
+  );
   const entryPoints = [
     { in: entry, out: CLI_BUNDLE.replace(/\.mjs$/, '') },
     ...(workers ?? workerEntries(root)).map((w) => ({ in: w, out: basename(w).replace(/\.ts$/, '') })),
@@ -73,19 +87,25 @@ export async function buildCli(root, { outDir = CLI_OUT_DIR, entry = 'electron/c
     legalComments: 'eof',
     logLevel: 'warning',
     metafile: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', __NB_COMMAND_SCRIPTS__: JSON.stringify(scripts.names) },
     plugins: [pdfjsTextOnly()],
   });
-  const outputs = Object.keys(result.metafile.outputs).map((o) => relative(dir, resolve(root, o)).split(sep).join('/'));
+  const outputs = [
+    ...Object.keys(result.metafile.outputs).map((o) => relative(dir, resolve(root, o)).split(sep).join('/')),
+    ...scripts.outputs,
+  ];
   // Only our own sources are stat'ed on each call; dependencies are covered by the lock files.
-  const inputs = Object.keys(result.metafile.inputs)
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...scripts.inputs])]
     .filter((i) => !i.includes('node_modules/') && !i.startsWith('<'))
     .sort();
-  // Chunks of earlier builds (other hashes) go.
-  const keep = new Set([...outputs, CLI_MANIFEST]);
+  // Chunks of earlier builds (other hashes) go, and their code caches.
+  const keep = new Set([...outputs, ...scripts.caches, CLI_MANIFEST]);
   for (const name of readdirSync(dir)) {
     if (!keep.has(name) && statSync(join(dir, name)).isFile()) rmSync(join(dir, name), { force: true });
   }
+  // The code caches are made by running the built commands (a failure there is the build's failure),
+  // before the manifest says the build is complete.
+  await trainCodeCaches(root, dir, scripts.names);
   const manifest = {
     version: CLI_MANIFEST_VERSION,
     builtAt,

@@ -2,18 +2,32 @@
 // run bin/nianbao.mjs, which runs the bundle of this file (dist/cli/nianbao.mjs, rebuilt by
 // build/scripts/cli-build.mjs when a source is newer). Each command loads what it needs when it
 // runs (commands/index.ts), so `help` starts nothing heavy.
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { COMMANDS } from './commands/index';
+import { COMMANDS, type CommandEntry } from './commands/index';
 import { parseArgs, UsageError } from './args';
-import type { CliIo } from './command';
+import { loadWithCodeCache, type CachedScript } from './code-cache';
+import type { CliCommand, CliIo } from './command';
+import { nodeRequire } from './node-require';
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+const { realpathSync } = nodeRequire('node:fs') as typeof import('node:fs');
+const { dirname, join } = nodeRequire('node:path') as typeof import('node:path');
+const { fileURLToPath } = nodeRequire('node:url') as typeof import('node:url');
+const { setFlagsFromString } = nodeRequire('node:v8') as typeof import('node:v8');
+
+/**
+ * Set by build/scripts/cli-build.mjs in the bundle: command name → its CommonJS script beside the
+ * bundle, loaded with V8's code cache (code-cache.ts). Undeclared when run from the sources.
+ */
+declare const __NB_COMMAND_SCRIPTS__: Readonly<Record<string, string>> | undefined;
+
+export async function main(
+  argv: string[],
+  io: CliIo,
+  load: (entry: CommandEntry) => Promise<CliCommand> = (entry) => entry.load(),
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const target = COMMANDS.find((c) => c.name === rest[0]);
-    io.stdout(target ? `${(await target.load()).usage}\n` : overview());
+    io.stdout(target ? `${(await load(target)).usage}\n` : overview());
     return 0;
   }
   const entry = COMMANDS.find((c) => c.name === name);
@@ -21,7 +35,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`未知命令“${name}”。\n\n${overview()}`);
     return 2;
   }
-  const command = await entry.load();
+  const command = await load(entry);
   try {
     if (parseArgs(rest, command.valueOptions).options.help) {
       io.stdout(`${command.usage}\n`);
@@ -64,12 +78,28 @@ export async function runFromProcess(): Promise<number> {
   // or units and keep it. main() alone (tests calling it in their own process) leaves V8 as it is.
   const entry = COMMANDS.find((c) => c.name === argv[0]);
   if (!entry || entry.oneReport) setFlagsFromString('--no-opt');
-  const code = await main(argv, {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    cwd: process.cwd(),
-    isTTY: Boolean(process.stderr.isTTY),
-  });
+  let script: CachedScript<{ command: CliCommand }> | undefined;
+  const code = await main(
+    argv,
+    {
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+      cwd: process.cwd(),
+      isTTY: Boolean(process.stderr.isTTY),
+    },
+    async (command) => {
+      const file = typeof __NB_COMMAND_SCRIPTS__ === 'object' ? __NB_COMMAND_SCRIPTS__[command.name] : undefined;
+      // NIANBAO_CODE_CACHE=0: the command's modules as without the code cache (for comparison).
+      if (!file || process.env.NIANBAO_CODE_CACHE === '0') return command.load();
+      script = loadWithCodeCache(join(dirname(fileURLToPath(import.meta.url)), file));
+      if (process.env.NIANBAO_DEBUG_CODE_CACHE) {
+        process.stderr.write(`[nianbao] ${file}: ${script.cacheUsed ? 'code cache used' : 'no code cache'}\n`);
+      }
+      return script.exports.command;
+    },
+  );
+  // Made while the process ends anyway, and only when there was none or V8 refused it.
+  script?.saveCache();
   process.exitCode = code;
   return code;
 }

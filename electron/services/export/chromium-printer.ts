@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { accessSync, constants as fsConstants, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -147,7 +146,9 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     }
   }
 
-  private run(args: string[]): Promise<void> {
+  private async run(args: string[]): Promise<void> {
+    // Loaded here: an export of .docx or HTML alone starts no process.
+    const { spawn } = await import('node:child_process');
     return new Promise((resolve, reject) => {
       const child = spawn(this.exe, args, {
         stdio: ['ignore', 'ignore', 'pipe'],

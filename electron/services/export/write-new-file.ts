@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 
@@ -30,7 +29,9 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function writeTemp(dir: string, name: string, data: Uint8Array | string): Promise<string> {
-  const temp = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Opened exclusively ('wx'): the random part only keeps concurrent writers apart, so Math.random
+  // does (node:crypto would be loaded for it alone, a few milliseconds of a CLI export).
+  const temp = join(dir, `.${name}.${process.pid}.${Math.random().toString(16).slice(2, 10)}.tmp`);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(data);

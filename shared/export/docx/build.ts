@@ -26,7 +26,7 @@ import { buildPrintDocument, type PrintParagraph } from '../print-model';
 import type { PrintCell, PrintTable } from '../table-layout';
 import { FONT, LINE_PITCH, PAGE, SIZE, TYPE_WIDTH, type PageNumberPlacement } from '../gbt9704';
 import { finishPackage } from './package-fixes';
-import { zipPackage, type DeflateRaw } from './zip-package';
+import { zipPackage, type Crc32, type DeflateRaw } from './zip-package';
 import { coverOf, keepWithNext } from '../pagination';
 import { printableText } from '../text';
 import {
@@ -54,6 +54,8 @@ export interface DocxOptions {
    * it the docx library's JavaScript deflate zips it. Same files either way.
    */
   deflateRaw?: DeflateRaw;
+  /** With deflateRaw: a native CRC-32 (zlib's crc32); a JavaScript one otherwise. */
+  crc32?: Crc32;
   /**
    * How the body (paragraphs and tables) is written: 'xml' (default) directly as WordprocessingML
    * (body-xml.ts), or 'objects' through the docx library's object model, as before — the same
@@ -346,14 +348,16 @@ export async function buildDocx(report: Report, options: DocxOptions = {}): Prom
     if (files && documentXml) {
       files.set(DOCUMENT_PART, documentXml);
       return options.deflateRaw
-        ? zipPackage(files, options.deflateRaw)
+        ? zipPackage(files, options.deflateRaw, new Date(), options.crc32)
         : Packer.pack(shell, 'uint8array', false, [...parts, { path: DOCUMENT_PART, data: documentXml }]);
     }
   }
   const doc = documentWith(report, options, docxBody(plan));
   const parts = finishPackage(doc, embedded);
   const files = options.deflateRaw ? packageFiles(doc, parts) : null;
-  return files ? zipPackage(files, options.deflateRaw!) : Packer.pack(doc, 'uint8array', false, parts);
+  return files
+    ? zipPackage(files, options.deflateRaw!, new Date(), options.crc32)
+    : Packer.pack(doc, 'uint8array', false, parts);
 }
 
 const DOCUMENT_PART = 'word/document.xml';

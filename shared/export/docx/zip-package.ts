@@ -11,8 +11,11 @@
 /** Raw deflate (RFC 1951, no zlib header), as zlib's deflateRawSync. */
 export type DeflateRaw = (data: Uint8Array) => Uint8Array;
 
+/** CRC-32 of zip entries, as zlib's crc32 (Node 20.15+); the JavaScript one below otherwise. */
+export type Crc32 = (data: Uint8Array) => number;
+
 let crcTable: Uint32Array | undefined;
-function crc32(data: Uint8Array): number {
+function jsCrc32(data: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -50,6 +53,7 @@ export function zipPackage(
   files: Map<string, string | Uint8Array>,
   deflateRaw: DeflateRaw,
   now = new Date(),
+  crc32: Crc32 = jsCrc32,
 ): Uint8Array {
   const encoder = new TextEncoder();
   const raw = [...files].map(([path, data]) => ({

@@ -1,0 +1,146 @@
+// The short commands as CommonJS scripts with a V8 code cache (loaded by electron/cli/code-cache.ts).
+// A one-report `export` spends a fifth of its CPU parsing and compiling the ~1 MB of JavaScript it
+// runs; Node 20 caches compiled code neither for ES modules nor for files (no
+// module.enableCompileCache), but vm.Script takes and makes V8 code caches. So each command listed
+// here is bundled once more as a single CommonJS file (no chunks: a vm.Script is one script; code
+// behind a dynamic import() stays inside, lazily initialised, except packages such as pdf.js, which
+// are left to Node's loader), named by the hash of its content so that a cache never outlives its
+// script, and run once at build time on the sample report so that the cache (written by the
+// command itself after the run, with every function the run compiled) is there for the first run.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { build } from 'esbuild';
+
+/** Command name → its source; each becomes dist/cli/<name>-<hash>.cjs. */
+export const COMMAND_SCRIPTS = { export: 'electron/cli/commands/export.ts' };
+
+export const CODE_CACHE_SUFFIX = '.v8cache'; // as electron/cli/code-cache.ts
+
+/** What the training run of each command does (in a temporary folder holding sample.json). */
+const TRAINING = {
+  export: ['export', 'sample.json', '--docx', 'out.docx', '--html', 'out.html', '--fragment', 'out-fragment.html'],
+};
+
+/**
+ * Bundles the command scripts into `dir`. Returns their file names by command (`names`, given to the
+ * main bundle), the files written and their caches (relative to dir), and the sources they contain.
+ */
+export async function buildCommandScripts(root, dir, commands) {
+  // Only those whose source is there (the tests build small projects of their own).
+  const entries = Object.entries(commands).filter(([, source]) => existsSync(join(root, source)));
+  if (entries.length === 0) return { names: {}, outputs: [], caches: [], inputs: [] };
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: entries.map(([name, source]) => ({ in: source, out: name })),
+    entryNames: '[name]-[hash]',
+    outdir: dir,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: `node${process.versions.node.split('.')[0]}`,
+    outExtension: { '.js': '.cjs' },
+    sourcemap: false,
+    minify: false, // readable stack traces
+    legalComments: 'eof',
+    logLevel: 'warning',
+    // The importers read import.meta.url only when __filename is not there; in this script it is.
+    logOverride: { 'empty-import-meta': 'silent' },
+    metafile: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [
+      {
+        // Packages behind a dynamic import() (pdf.js, opencc's tables) stay outside the script: the
+        // command never needs them on its own thread, and Node's loader finds them if it ever does.
+        name: 'leave-lazy-packages',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.kind === 'dynamic-import' || args.path === 'electron'
+              ? { path: args.path, external: true }
+              : undefined,
+          );
+        },
+      },
+    ],
+  });
+  const names = {};
+  const outputs = [];
+  for (const [out, meta] of Object.entries(result.metafile.outputs)) {
+    const file = relative(dir, resolve(root, out)).split(sep).join('/');
+    writeFileSync(resolve(root, out), asciiOnly(readFileSync(resolve(root, out), 'utf8')));
+    outputs.push(file);
+    const command = entries.find(([, source]) => meta.entryPoint === source)?.[0];
+    if (command) names[command] = file;
+  }
+  return {
+    names,
+    outputs,
+    caches: Object.values(names).map((f) => f + CODE_CACHE_SUFFIX),
+    inputs: Object.keys(result.metafile.inputs),
+  };
+}
+
+/**
+ * The script with every character beyond ASCII written as a \\u escape. esbuild escapes strings but
+ * leaves regular expressions as written (the importers' and checks' Chinese patterns); one such
+ * character makes V8 hold the whole 1.5 MB script as two-byte text, decoded from UTF-8 on every run
+ * (~8 ms). \\uXXXX per UTF-16 unit means the same in strings, templates, identifiers and regular
+ * expressions (with the u flag a surrogate pair of escapes is one code point); an identity escape
+ * of such a character in a pattern (a backslash before it) becomes the \\u escape alone.
+ */
+export function asciiOnly(code) {
+  return code.replace(/(\\*)([^\x00-\x7f])/g, (_m, slashes, char) => {
+    // An odd run of backslashes escapes the character itself: its escape replaces the last one.
+    const kept = slashes.length % 2 === 1 ? slashes.slice(1) : slashes;
+    return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** The sample report as report-file JSON (shared/sample, bundled for this process). */
+async function sampleReportJson(root) {
+  const bundled = await build({
+    absWorkingDir: root,
+    stdin: {
+      contents:
+        "import { sampleReport } from './shared/sample/sample-report';\nexport default JSON.stringify(sampleReport());",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    logLevel: 'warning',
+  });
+  const url = `data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`;
+  return (await import(url)).default;
+}
+
+/**
+ * Runs each command script once, as a user runs it (`node dist/cli/nianbao.mjs …`), without a
+ * cache: the command writes its cache after the run. Node's own options are left out of the run
+ * (V8 refuses a cache made with other flags; the CLI sets the flags it runs with itself).
+ */
+export async function trainCodeCaches(root, dir, names) {
+  const commands = Object.keys(names).filter((c) => TRAINING[c]);
+  if (commands.length === 0) return;
+  const work = mkdtempSync(join(tmpdir(), 'nianbao-code-cache-'));
+  try {
+    writeFileSync(join(work, 'sample.json'), await sampleReportJson(root));
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    for (const command of commands) {
+      const cache = join(dir, names[command] + CODE_CACHE_SUFFIX);
+      rmSync(cache, { force: true });
+      execFileSync(process.execPath, [join(dir, 'nianbao.mjs'), ...TRAINING[command]], {
+        cwd: work,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      if (!existsSync(cache)) throw new Error(`${names[command]}: the training run wrote no code cache`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,70 @@
+// A command's code loaded with V8's code cache (Node 20 has no module.enableCompileCache). The CLI
+// bundle gives the short commands (`export`) a CommonJS script of their own too,
+// dist/cli/<command>-<hash>.cjs (build/scripts/cli-build.mjs), and beside it the code V8 compiled
+// while running it once at build time (<script>.v8cache): with it, V8 neither parses the ~1 MB of
+// JavaScript nor compiles the functions the command runs — about a fifth of a one-report export.
+//
+// The cache belongs to one script: the script's name carries the hash of its content, so a rebuilt
+// bundle never meets an old cache. V8 itself refuses a cache made by another V8 version or with
+// other flags (cachedDataRejected); the command then runs from source as usual, and a new cache is
+// written after it (best effort: a read-only install simply keeps running without).
+import { createRequire } from 'node:module';
+import { nodeRequire } from './node-require';
+
+const { readFileSync, renameSync, rmSync, writeFileSync } = nodeRequire('node:fs') as typeof import('node:fs');
+const { dirname } = nodeRequire('node:path') as typeof import('node:path');
+const { constants, Script } = nodeRequire('node:vm') as typeof import('node:vm');
+
+export const CODE_CACHE_SUFFIX = '.v8cache';
+
+export interface CachedScript<T> {
+  exports: T;
+  /** Whether V8 took the cache (false: none yet, or refused). */
+  cacheUsed: boolean;
+  /** Writes the cache when it was missing or refused; call after the code has run. */
+  saveCache(): void;
+}
+
+/** Runs a CommonJS file as Node's loader would, compiled with its code cache when there is one. */
+export function loadWithCodeCache<T>(file: string): CachedScript<T> {
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = file + CODE_CACHE_SUFFIX;
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  // Node's own module wrapper, on the script's first line: line numbers of stack traces stay right.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    // import() of what the script leaves outside (pdf.js) goes through Node's ordinary loader.
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const cacheUsed = Boolean(cachedData) && !script.cachedDataRejected;
+  const module = { exports: {} as T };
+  const wrapper = script.runInThisContext() as (
+    exports: T,
+    require: NodeJS.Require,
+    module: { exports: T },
+    filename: string,
+    dirname: string,
+  ) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return {
+    exports: module.exports,
+    cacheUsed,
+    saveCache() {
+      if (cacheUsed) return;
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      try {
+        // After the run, the cache holds the functions compiled meanwhile, not only the top level.
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cacheFile);
+      } catch {
+        rmSync(tmp, { force: true });
+      }
+    },
+  };
+}
