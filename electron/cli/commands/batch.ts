@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
@@ -30,6 +31,21 @@ const USAGE = `nianbao batch <文件或文件夹>... [--html <汇总.html>] [--c
 
 function defaultJobs(): number {
   return Math.max(2, Math.min(4, cpus().length));
+}
+
+/**
+ * V8 optimises hot functions on background threads, and pdf.js' text extraction makes it optimise
+ * the same functions again for every PDF (its closures are made anew per document): in a batch
+ * 40–45 % of all CPU time was spent there. With one worker that costs little time, as it runs on an
+ * otherwise idle core; once the workers fill every core it takes their time. Then a function is
+ * optimised only after running about 15 times longer (V8's interrupt budget, process-wide; workers
+ * read it when they start): measured on 500 mixed reports, 22 % less CPU with two workers (15 %
+ * with one), the same results (docs/security.md, “Workers”).
+ */
+export function optimiseLessWhenCoresAreFull(jobs: number, cores = cpus().length): boolean {
+  if (jobs < cores) return false;
+  setFlagsFromString('--interrupt-budget=1000000');
+  return true;
 }
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -97,6 +113,7 @@ export const command: CliCommand = {
       return 2;
     }
 
+    optimiseLessWhenCoresAreFull(jobs);
     const bar = progress(io);
     const json = args.options.json === true;
     // Lines come out in input order, as soon as every earlier file is done.

@@ -8,7 +8,19 @@ import { runImportTask, type ImportTask } from './import-tasks';
 const port = parentPort;
 if (!port) throw new Error('import-worker.ts runs only as a worker thread');
 
+// One job at a time, in the order they came: the pool may hand over the next file before this one
+// is answered (batch), and its time limit starts only when the one before it was answered.
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (msg: { id: number; input: ImportTask }) => {
-  void runImportTask(msg.input).then((reply) => port.postMessage({ id: msg.id, reply }));
+  queue = queue.then(async () => {
+    const reply = await runImportTask(msg.input);
+    try {
+      port.postMessage({ id: msg.id, reply });
+    } catch (e) {
+      // A reply that cannot cross the thread boundary fails its own job, not the ones after it.
+      const error = { type: 'internal', message: e instanceof Error ? e.message : String(e) };
+      port.postMessage({ id: msg.id, reply: { ok: false, error } });
+    }
+  });
 });
 port.postMessage({ ready: true });

@@ -57,6 +57,8 @@ export interface ImportPoolOptions {
   size?: number;
   limits?: Partial<WorkerLimits>;
   idleMs?: number;
+  /** Files handed to one worker at a time (default 1; batch: 2, see worker-pool.ts). */
+  pipeline?: number;
 }
 
 export const defaultImportWorkers = (): number => Math.max(1, Math.min(4, cpus().length));
@@ -79,6 +81,7 @@ export class ImportPool {
       size: this.size,
       limits: this.limits,
       ...(this.options.idleMs !== undefined ? { idleMs: this.options.idleMs } : {}),
+      ...(this.options.pipeline !== undefined ? { pipeline: this.options.pipeline } : {}),
     });
     return this.made;
   }

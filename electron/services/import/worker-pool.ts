@@ -8,9 +8,16 @@ import { Worker, type ResourceLimits, type Transferable } from 'node:worker_thre
  * the pool starts a fresh worker for the next job.
  *
  * Generic: the worker script posts `{ ready: true }` once its modules are loaded (start-up is not
- * counted against a job's time), then answers each `{ id, input }` message with `{ id, reply }`;
- * what the input and reply mean is the caller's business (see isolated-import.ts). The pool
- * rejects only with WorkerJobError (timeout, memory, crash).
+ * counted against a job's time), then answers each `{ id, input }` message with `{ id, reply }`,
+ * one job after the other in the order they came; what the input and reply mean is the caller's
+ * business (see isolated-import.ts). The pool rejects only with WorkerJobError (timeout, memory,
+ * crash).
+ *
+ * With `pipeline` > 1 (batch), a worker is handed its next job before it has answered the current
+ * one, so it never waits for the main thread between two files (on a busy machine the main thread
+ * may not be scheduled at once). Only the job at the head of a worker is running: its time limit
+ * starts when the job before it was answered, and when a worker is stopped the jobs queued behind
+ * the failed one go back to the front of the queue, not blamed.
  */
 
 export interface WorkerLimits {
@@ -49,6 +56,8 @@ export interface PoolOptions {
   idleMs?: number;
   /** A worker is replaced after this many jobs (caches of the readers do not grow forever). */
   maxJobsPerWorker?: number;
+  /** Jobs handed to one worker at a time (default 1: a job never waits behind a slow file). */
+  pipeline?: number;
 }
 
 interface Job {
@@ -62,7 +71,9 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job: Job | null;
+  /** Jobs handed to the worker, in order; the first is the one running. */
+  inFlight: Job[];
+  /** Jobs handed to this worker in all. */
   jobs: number;
   timer: NodeJS.Timeout | null;
   idleTimer: NodeJS.Timeout | null;
@@ -110,12 +121,20 @@ export class WorkerPool<In, Out> {
   }
 
   private dispatch(): void {
+    const depth = Math.max(1, this.options.pipeline ?? 1);
+    const max = this.options.maxJobsPerWorker ?? 200;
     while (this.queue.length) {
-      const slot = [...this.slots].find((s) => s.ready && s.job === null && s.ending === null);
+      // The least loaded worker that can take one more (a worker near its job limit takes no more).
+      let slot: Slot | undefined;
+      for (const s of this.slots) {
+        if (!s.ready || s.ending !== null || s.inFlight.length >= depth || s.jobs >= max) continue;
+        if (!slot || s.inFlight.length < slot.inFlight.length) slot = s;
+      }
       if (!slot) {
         // Workers still starting will take the waiting jobs when they are ready.
         const starting = [...this.slots].filter((s) => !s.ready).length;
-        if (this.slots.size < this.options.size && starting < this.queue.length) {
+        const live = [...this.slots].filter((s) => s.ending === null && (s.jobs < max || !s.ready)).length;
+        if (live < this.options.size && this.slots.size < this.options.size + 1 && starting < this.queue.length) {
           this.spawn();
           continue;
         }
@@ -137,7 +156,7 @@ export class WorkerPool<In, Out> {
       resourceLimits,
       ...(script.execArgv ? { execArgv: script.execArgv } : {}),
     });
-    const slot: Slot = { worker, ready: false, job: null, jobs: 0, timer: null, idleTimer: null, ending: null };
+    const slot: Slot = { worker, ready: false, inFlight: [], jobs: 0, timer: null, idleTimer: null, ending: null };
     this.slots.add(slot);
     // Loading the modules of a worker is not the file's fault, but a worker that never starts is broken.
     slot.timer = setTimeout(() => void this.end(slot, 'crashed'), Math.max(60_000, limits.timeoutMs));
@@ -151,11 +170,12 @@ export class WorkerPool<In, Out> {
         this.dispatch();
         return;
       }
-      const job = slot.job;
+      const job = slot.inFlight[0];
       if (!job || msg?.id !== job.id) return;
       this.finish(slot);
       job.resolve(msg.reply);
-      if (slot.jobs >= (this.options.maxJobsPerWorker ?? 200)) void this.end(slot, 'idle');
+      if (slot.inFlight.length) this.startTimer(slot);
+      else if (slot.jobs >= (this.options.maxJobsPerWorker ?? 200)) void this.end(slot, 'idle');
       else this.idle(slot);
       this.dispatch();
     });
@@ -167,8 +187,11 @@ export class WorkerPool<In, Out> {
       this.slots.delete(slot);
       if (slot.timer) clearTimeout(slot.timer);
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
-      const job = slot.job;
-      slot.job = null;
+      const [job, ...behind] = slot.inFlight;
+      slot.inFlight = [];
+      // Jobs queued behind the one that failed never started: they go first to the next worker.
+      if (this.closed) for (const j of behind) j.reject(new Error('worker pool is closed'));
+      else this.queue.unshift(...behind);
       // A worker that could not even start fails the job that waited for it, not silently forever.
       if (!slot.ready && !job && slot.ending !== 'idle' && slot.ending !== 'closed') {
         const waiting = this.queue.shift();
@@ -192,24 +215,30 @@ export class WorkerPool<In, Out> {
   private start(slot: Slot, job: Job): void {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = null;
-    slot.job = job;
-    slot.jobs++;
-    // A busy worker keeps the process alive (a CLI waiting for it must not exit); an idle one does not.
-    slot.worker.ref();
-    slot.timer = setTimeout(() => void this.end(slot, 'timeout'), this.options.limits.timeoutMs);
     try {
       slot.worker.postMessage({ id: job.id, input: job.input }, job.transfer);
     } catch (e) {
-      this.finish(slot);
       job.reject(e);
-      this.idle(slot);
+      if (!slot.inFlight.length) this.idle(slot);
+      return;
     }
+    slot.inFlight.push(job);
+    slot.jobs++;
+    // A busy worker keeps the process alive (a CLI waiting for it must not exit); an idle one does not.
+    slot.worker.ref();
+    if (slot.inFlight.length === 1) this.startTimer(slot);
+  }
+
+  /** The time limit of the job now running in the worker (the head of its jobs). */
+  private startTimer(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => void this.end(slot, 'timeout'), this.options.limits.timeoutMs);
   }
 
   private finish(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.job = null;
+    slot.inFlight.shift();
   }
 
   private idle(slot: Slot): void {

@@ -10,8 +10,13 @@ import { WorkerJobError, WorkerPool } from '../../../electron/services/import/wo
 
 const script = { file: fileURLToPath(new URL('./fixtures/misbehaving-worker.mjs', import.meta.url)) };
 const pools: WorkerPool<string, string>[] = [];
-const open = (size = 1, timeoutMs = 1500, memoryMb = 32) => {
-  const p = new WorkerPool<string, string>({ script, size, limits: { timeoutMs, memoryMb } });
+const open = (
+  size = 1,
+  timeoutMs = 1500,
+  memoryMb = 32,
+  more: { pipeline?: number; maxJobsPerWorker?: number } = {},
+) => {
+  const p = new WorkerPool<string, string>({ script, size, limits: { timeoutMs, memoryMb }, ...more });
   pools.push(p);
   return p;
 };
@@ -78,5 +83,36 @@ describe('worker pool', () => {
     });
     pools.push(broken);
     expect((await failure(broken.run('x'))).reason).toBe('crashed');
+  });
+});
+
+describe('worker pool with two jobs per worker (batch)', () => {
+  it('answers every job, each with its own reply', async () => {
+    const pool = open(2, 1500, 32, { pipeline: 2 });
+    const inputs = Array.from({ length: 12 }, (_, i) => `f${i}`);
+    expect(await Promise.all(inputs.map((x) => pool.run(x)))).toEqual(inputs.map((x) => `echo:${x}`));
+  });
+
+  it('a job past its time fails alone: the job queued behind it in the same worker is read by the next', async () => {
+    const pool = open(1, 800, 32, { pipeline: 2 });
+    await pool.run('warm');
+    const stuck = failure(pool.run('spin'));
+    const behind = pool.run('behind');
+    expect((await stuck).reason).toBe('timeout');
+    expect(await behind).toBe('echo:behind');
+  });
+
+  it('a worker that outgrows its heap fails only the job it was running', async () => {
+    const pool = open(1, 60_000, 24, { pipeline: 2 });
+    const grown = failure(pool.run('grow'));
+    const behind = pool.run('behind');
+    expect((await grown).reason).toBe('memory');
+    expect(await behind).toBe('echo:behind');
+  });
+
+  it('a worker at its job limit is replaced while it finishes, and no job is lost', async () => {
+    const pool = open(2, 1500, 32, { pipeline: 2, maxJobsPerWorker: 3 });
+    const inputs = Array.from({ length: 20 }, (_, i) => `g${i}`);
+    expect(await Promise.all(inputs.map((x) => pool.run(x)))).toEqual(inputs.map((x) => `echo:${x}`));
   });
 });
