@@ -85,11 +85,13 @@ const bench: Benchmark = {
   title: 'PDF import vs `pdftotext -layout` (first PDF of a process, warm, and whole processes)',
   method:
     'PDFs: the published reports of ../shared/samples/published (Word/WPS output: CID TrueType subsets), our sample report ' +
-    'printed by Chromium, and the same rewritten by cairo (`pdftocairo -pdf`). Our side is the importer (pdf.js text, layout, ' +
-    'tables, sections) in plain node, bundled as the CLI is (build/scripts/cli-build.mjs, pdf.js trimmed for text), timed ' +
-    'inside the process around `importBytes`; pdftotext has no in-process form, so its side is its whole process ' +
+    'printed by Chromium, and the same rewritten by cairo (`pdftocairo -pdf`). Our side is the importer (our PDF text reader, ' +
+    'shared/import/pdf/fast — pdf.js for a file it does not fully understand —, layout, tables, sections) in plain node, ' +
+    'bundled as the CLI is (build/scripts/cli-build.mjs), timed inside the process around `importBytes`; pdftotext has no ' +
+    'in-process form, so its side is its whole process ' +
     '(`pdftotext -layout file /dev/null`, wall time from spawn to exit: start-up, reading and layout). “First PDF of a ' +
-    `process”: a fresh node process per file (loading pdf.js included), interleaved with pdftotext, ${FIRST_ROUNDS} rounds. ` +
+    `process”: a fresh node process per file (loading the PDF reader's chunk, and pdf.js where needed, included; every ` +
+    `function of the importer run for the first time), interleaved with pdftotext, ${FIRST_ROUNDS} rounds. ` +
     `“Warm”: one process reads every file once uncounted, then ${WARM_ROUNDS} rounds, each import followed by a pdftotext run ` +
     'of the same file. Ratios: median of our ' +
     'per-file times / median of pdftotext’s per-file times, over all files. Whole processes: `node dist/cli/nianbao.mjs ' +

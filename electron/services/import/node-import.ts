@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import {
   importReport,
   keepingBuiltins,
@@ -12,6 +13,7 @@ import {
   type ImportResult,
   type PdfTextExtractor,
 } from '../../../shared/import/index';
+import type { Inflate } from '../../../shared/import/pdf/fast/extract';
 
 /**
  * Node side of the importers: where pdf.js keeps its CMaps and standard fonts (PDFs whose
@@ -19,6 +21,7 @@ import {
  */
 
 let extractor: PdfTextExtractor | null = null;
+let pdfjsExtract: PdfTextExtractor | null = null;
 
 /**
  * pdf.js' CMaps and standard fonts: next to the main bundle in the packaged app (copied there by
@@ -47,18 +50,40 @@ async function ensurePdfjsWorker(): Promise<void> {
   g.pdfjsWorker ??= await workerModule;
 }
 
-export function nodePdfExtractor(): PdfTextExtractor {
-  if (extractor) return extractor;
+/** zlib inflate for the fast PDF reader, capped (a stream past the cap sends the file to pdf.js, whose own caps apply). */
+export const zlibInflate: Inflate = (data, maxOutput) => {
+  const out = inflateSync(data, { maxOutputLength: Math.max(1, maxOutput) });
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+};
+
+/** pdf.js as Node runs it (CMaps, standard fonts, its worker on this thread). */
+export function nodePdfjsExtractor(): PdfTextExtractor {
+  if (pdfjsExtract) return pdfjsExtract;
   const root = pdfjsAssetRoot();
   // pdf.js' Node readers take plain paths ending in a separator.
   const extract = pdfjsExtractor({
     cMapUrl: `${join(root, 'cmaps')}/`,
     standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
   });
-  extractor = async (bytes) => {
+  pdfjsExtract = async (bytes) => {
     await ensurePdfjsWorker();
     return extract(bytes);
   };
+  return pdfjsExtract;
+}
+
+/**
+ * The PDF reader of the app and the CLI: our fast reader (shared/import/pdf/fast, a few
+ * milliseconds and nothing to load), and pdf.js — loaded only then — for every file it does not
+ * fully understand. Both give the same items (test/unit/import/pdf-fast-sameness.test.ts).
+ */
+export function nodePdfExtractor(): PdfTextExtractor {
+  if (extractor) return extractor;
+  // The reader is a chunk of its own in the bundles, loaded with the first PDF (as pdf.js was).
+  const fast = import('../../../shared/import/pdf/fast/extract').then((m) =>
+    m.withFallback(zlibInflate, (bytes) => nodePdfjsExtractor()(bytes)),
+  );
+  extractor = async (bytes) => (await fast)(bytes);
   return extractor;
 }
 

@@ -1,5 +1,7 @@
 import { ImportError, LIMITS } from '../errors';
-import type { PdfItem, PdfPage } from './layout';
+import { type TextItemLike, toItems } from './items';
+import type { PdfPage } from './layout';
+import { guardPdfStreams } from './stream-guard';
 
 /**
  * Thin adapter over pdf.js (pdfjs-dist 5, legacy build: runs in Node and in browsers). It only
@@ -29,18 +31,10 @@ export interface PdfText {
 
 export type PdfTextExtractor = (bytes: Uint8Array) => Promise<PdfText>;
 
-interface TextItemLike {
-  str?: string;
-  transform?: number[];
-  width?: number;
-  height?: number;
-}
-
 interface PdfjsModule {
   getDocument(src: Record<string, unknown>): { promise: Promise<PdfDoc>; destroy(): Promise<void> };
   GlobalWorkerOptions: { workerSrc: string };
   PDFWorker: new (params: { name?: string; verbosity?: number }) => PdfjsWorker;
-  Util: { transform(a: number[], b: number[]): number[] };
 }
 interface PdfjsWorker {
   destroyed: boolean;
@@ -116,6 +110,8 @@ function sharedWorker(pdfjs: PdfjsModule): PdfjsWorker {
 
 export function pdfjsExtractor(options: PdfjsOptions = {}): PdfTextExtractor {
   return async (bytes) => {
+    // pdf.js inflates whole streams outside the heap's cap: refuse bombs before it reads the file.
+    await guardPdfStreams(bytes);
     const pdfjs = await loadPdfjs();
     if (options.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = options.workerSrc;
     const task = pdfjs.getDocument({
@@ -161,7 +157,7 @@ export function pdfjsExtractor(options: PdfjsOptions = {}): PdfTextExtractor {
         } catch {
           items = [];
         }
-        pages.push({ width: vp.width, height: vp.height, items: toItems(items, vp.transform, pdfjs) });
+        pages.push({ width: vp.width, height: vp.height, items: toItems(items, vp.transform) });
         page.cleanup();
       }
       return { pages, numPages: doc.numPages };
@@ -169,31 +165,6 @@ export function pdfjsExtractor(options: PdfjsOptions = {}): PdfTextExtractor {
       await doc.destroy().catch(() => undefined);
     }
   };
-}
-
-/** Device-space items; pages whose text runs sideways (a landscape table on a portrait page) are turned upright. */
-function toItems(items: TextItemLike[], viewport: number[], pdfjs: PdfjsModule): PdfItem[] {
-  const raw = items
-    .slice(0, LIMITS.pdfItemsPerPage)
-    .filter(
-      (it): it is Required<TextItemLike> =>
-        typeof it.str === 'string' && Array.isArray(it.transform) && it.str.trim() !== '',
-    )
-    .map((it) => {
-      const t = pdfjs.Util.transform(viewport, it.transform);
-      const angle = Math.round(Math.atan2(t[1]!, t[0]!) / (Math.PI / 2)) & 3; // 0: upright, 1: 90°, 2: 180°, 3: 270°
-      const size = Math.hypot(t[2]!, t[3]!) || Math.hypot(t[0]!, t[1]!) || 10;
-      return { it, x: t[4]!, y: t[5]!, size, angle };
-    });
-  const counts = [0, 0, 0, 0];
-  for (const r of raw) counts[r.angle]!++;
-  const dominant = counts.indexOf(Math.max(...counts));
-  return raw.map(({ it, x, y, size, angle }) => {
-    // Rotate coordinates so that the page's main text direction reads left to right.
-    const [rx, ry] = dominant === 1 ? [y, -x] : dominant === 2 ? [-x, -y] : dominant === 3 ? [-y, x] : [x, y];
-    const vertical = angle === dominant && (it.height ?? 0) > 1.5 * (it.width ?? 0) && it.str.trim().length > 1;
-    return { str: it.str, x: rx, y: ry, w: Math.abs(it.width ?? 0), size, ...(vertical ? { vertical: true } : {}) };
-  });
 }
 
 function pdfError(e: unknown): ImportError {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { sampleReport } from '../../../shared/sample/sample-report';
-import { nodePdfExtractor } from '../../../electron/services/import/node-import';
+import { nodePdfjsExtractor } from '../../../electron/services/import/node-import';
 import { bigReport } from '../../fixtures/import/reports';
 import { hasChromium, hasSoffice, htmlToPdf } from '../../fixtures/import/tools';
 import { itUnless } from '../../fixtures/skip';
@@ -50,7 +50,7 @@ async function unbundledText(files: string[]): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const f of files) {
     try {
-      out.push(await nodePdfExtractor()(new Uint8Array(readFileSync(f))));
+      out.push(await nodePdfjsExtractor()(new Uint8Array(readFileSync(f))));
     } catch (e) {
       out.push({ error: e instanceof Error ? e.message : String(e) });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodePdfExtractor } from '../../../electron/services/import/node-import';
+import { nodePdfjsExtractor } from '../../../electron/services/import/node-import';
 
 /**
  * How the importers set pdf.js up (shared/import/pdf/pdfjs.ts, electron/services/import/node-import.ts).
@@ -38,7 +38,7 @@ function tinyPdf(text: string): Uint8Array {
 
 describe('pdf.js set up for text', () => {
   it('loads without leaving its slower core-js versions of the engine’s built-ins behind', async () => {
-    const text = await nodePdfExtractor()(tinyPdf('Government information disclosure 2024'));
+    const text = await nodePdfjsExtractor()(tinyPdf('Government information disclosure 2024'));
     expect(text.pages[0]!.items.map((i) => i.str)).toEqual(['Government information disclosure 2024']);
     // pdf.js' polyfills for what Node lacks are there (it really loaded, with core-js)…
     expect(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers).toBe('function');
@@ -50,7 +50,7 @@ describe('pdf.js set up for text', () => {
   });
 
   it('reads one document after another, each with its own text (one pdf.js worker for all)', async () => {
-    const extract = nodePdfExtractor();
+    const extract = nodePdfjsExtractor();
     const texts = await Promise.all(['first report', 'second report', 'third report'].map((t) => extract(tinyPdf(t))));
     expect(texts.map((t) => t.pages[0]!.items[0]!.str)).toEqual(['first report', 'second report', 'third report']);
     const again = await extract(tinyPdf('fourth report'));
