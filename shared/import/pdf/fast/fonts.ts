@@ -72,7 +72,7 @@ export function loadFont(doc: PdfDocument, dict: Dict): FastFont {
         } else if (typeof next === 'number' && Number.isInteger(next)) {
           const width = doc.resolve(w[++i]);
           if (typeof width !== 'number') continue;
-          if (next - start > 65535) throw new Unsupported('width range too large');
+          if (next - start > 65535 || widths.size > 1 << 17) throw new Unsupported('width range too large');
           for (let j = start; j <= next; j++) widths.set(j, width);
         } else break;
       }

@@ -9,6 +9,8 @@ import { Cmd, Lexer, PdfString, Unsupported } from './objects';
  */
 
 const MAX_RANGE = 2 ** 24 - 1;
+/** More mappings than any real font has (a hostile map of 16 million codes goes to pdf.js' path and its limits). */
+const MAX_ENTRIES = 1 << 17;
 
 const code = (s: string) => {
   let a = 0;
@@ -65,6 +67,7 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> {
           if (t instanceof Cmd && t.cmd === 'endbfchar') break;
           if (!(t instanceof PdfString)) throw new Unsupported('ToUnicode: bad bfchar');
           raw.set(code(t.s), str());
+          if (raw.size > MAX_ENTRIES) throw new Unsupported('ToUnicode: too many entries');
         }
         break;
       case 'beginbfrange':
@@ -74,7 +77,8 @@ export function parseToUnicode(data: Uint8Array): Map<number, string> {
           if (!(t instanceof PdfString)) throw new Unsupported('ToUnicode: bad bfrange');
           let low = code(t.s);
           const high = code(str());
-          if (high - low > MAX_RANGE) throw new Unsupported('ToUnicode: range too large');
+          if (high - low > MAX_RANGE || raw.size + high - low > MAX_ENTRIES)
+            throw new Unsupported('ToUnicode: range too large');
           const dst = lx.object();
           if (dst instanceof PdfString) {
             let d = dst.s;
