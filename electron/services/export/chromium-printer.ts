@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { accessSync, constants as fsConstants, existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -146,9 +147,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     }
   }
 
-  private async run(args: string[]): Promise<void> {
-    // Loaded here: an export of .docx or HTML alone starts no process.
-    const { spawn } = await import('node:child_process');
+  private run(args: string[]): Promise<void> {
     return new Promise((resolve, reject) => {
       const child = spawn(this.exe, args, {
         stdio: ['ignore', 'ignore', 'pipe'],
