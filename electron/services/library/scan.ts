@@ -8,6 +8,21 @@ import { refreshCounts } from './counts';
 import type { ReportFiles } from './report-files';
 import { isReportId } from './validation';
 
+/** How many stat calls are in flight at once. */
+const STAT_BATCH = 64;
+
+type FileStat = Awaited<ReturnType<StorageFs['stat']>>;
+
+async function statAll(fs: StorageFs, paths: string[]): Promise<Array<FileStat | null>> {
+  const out: Array<FileStat | null> = new Array<FileStat | null>(paths.length).fill(null);
+  for (let i = 0; i < paths.length; i += STAT_BATCH) {
+    const batch = paths.slice(i, i + STAT_BATCH);
+    const got = await Promise.all(batch.map((p) => fs.stat(p).catch(() => null)));
+    for (const [j, st] of got.entries()) out[i + j] = st;
+  }
+  return out;
+}
+
 /**
  * The library as listed: every report file (its summary from the index when the file has not
  * changed since, else read again), damaged files with their backups, the trash, and backups left
@@ -32,14 +47,16 @@ export async function scanLibrary(deps: {
   const read = new Map<string, Report>();
 
   const reportIds = await files.ids(files.dirs.reports);
-  for (const id of reportIds) {
+  // The files' sizes and times, asked for many at once (one after the other, 2,000 files took
+  // most of a listing's time); the rest goes file by file, in order, as before.
+  const stats = await statAll(
+    fs,
+    reportIds.map((id) => files.reportPath(id)),
+  );
+  for (const [i, id] of reportIds.entries()) {
     const file = files.reportPath(id);
-    let st;
-    try {
-      st = await fs.stat(file);
-    } catch {
-      continue; // deleted meanwhile
-    }
+    const st = stats[i];
+    if (!st) continue; // deleted meanwhile
     const cached = data.reports[id];
     if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size && cached.v === ENTRY_VERSION) {
       listed.push(id);
