@@ -125,6 +125,49 @@ test.describe('library', () => {
     await drawer.getByRole('button', { name: '关闭回收站' }).click();
   });
 
+  test('a long library: every report counted, sorted and searched, only the rows in sight drawn', async ({
+    page,
+    server,
+    request,
+  }) => {
+    const api = apiOf(request, server);
+    const made: Array<{ agency: string; year: number }> = [];
+    for (let i = 1; i <= 90; i++) {
+      const item = { agency: `云岭县第${i}局`, year: 2020 + (i % 5) };
+      await api('createReport', { ...item, kind: 'department' });
+      made.push(item);
+    }
+    // The library's own order: newest year first, then agency.
+    made.sort((a, b) => b.year - a.year || a.agency.localeCompare(b.agency, 'zh-CN'));
+    await openApp(page, server.url);
+    await expect(page.locator('.library-foot')).toContainText('共 90 份年报');
+    await expect(rows(page).first()).toContainText(made[0]!.agency);
+    const drawn = await rows(page).count();
+    expect(drawn).toBeGreaterThan(3);
+    expect(drawn).toBeLessThan(90);
+
+    // The end of the list is reached by scrolling, as with every row drawn.
+    await page.locator('.library-main').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = rows(page).filter({ hasText: made[89]!.agency });
+    await expect(last).toBeVisible();
+    await expect(rows(page).last()).toContainText(`${made[89]!.agency}`);
+
+    // Search and sort take every report, drawn or not.
+    await page.locator('.library-main').evaluate((el) => (el.scrollTop = 0));
+    await page.getByLabel('搜索年报').fill('第77局');
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).first()).toContainText('云岭县第77局');
+    await page.getByLabel('搜索年报').fill('');
+    await page.getByRole('columnheader', { name: '年度' }).click();
+    await expect(page.getByRole('columnheader', { name: '年度' })).toHaveAttribute('aria-sort', 'ascending');
+    const oldest = made.filter((m) => m.year === 2020).map((m) => m.agency);
+    await expect(rows(page).first()).toContainText('2020年');
+    expect(oldest).toContain((await rows(page).first().getByRole('button').first().textContent())?.trim());
+    await page.getByRole('columnheader', { name: '年度' }).press('Enter');
+    await expect(rows(page).first()).toContainText('2024年');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test('a damaged report is listed with its problem and restored from a backup', async ({ page, server, request }) => {
     const api = apiOf(request, server);
     const report = await api('createReport', { agency: '云岭县档案馆', kind: 'department', year: 2024 });

@@ -2,12 +2,9 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { App as AntApp, Modal } from 'antd';
 import { useServices } from '../api/context';
 import { LibraryScreen } from '../library/LibraryScreen';
-import { EditorScreen } from '../editor/EditorScreen';
 import { dispatchCommand, useCommandHandler } from './commands';
 import { navigate, useRoute } from './router';
-import { ImportScreen } from '../import/ImportScreen';
-import { BatchScreen } from '../batch/BatchScreen';
-import { AggregateScreen } from '../aggregate/AggregateScreen';
+import { AggregateScreen, BatchScreen, EditorScreen, ImportScreen, LazyScreen } from './lazy-screens';
 import { useImportActions } from '../import/useImportActions';
 import { useFileDropGuard } from '../import/FileDrop';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -135,14 +132,18 @@ export function App() {
       <div className="screen-slot">
         {route.screen === 'library' ? (
           <LibraryScreen openCreate={route.create === true} />
-        ) : route.screen === 'import' ? (
-          <ImportScreen />
-        ) : route.screen === 'batch' ? (
-          <BatchScreen />
-        ) : route.screen === 'aggregate' ? (
-          <AggregateScreen key={route.id} id={route.id} />
         ) : (
-          <EditorScreen key={route.id} id={route.id} page={route.page} onTitle={setDocTitle} />
+          <LazyScreen>
+            {route.screen === 'import' ? (
+              <ImportScreen />
+            ) : route.screen === 'batch' ? (
+              <BatchScreen />
+            ) : route.screen === 'aggregate' ? (
+              <AggregateScreen key={route.id} id={route.id} />
+            ) : (
+              <EditorScreen key={route.id} id={route.id} page={route.page} onTitle={setDocTitle} />
+            )}
+          </LazyScreen>
         )}
       </div>
     </div>

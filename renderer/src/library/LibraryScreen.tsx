@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Alert, Button, Spin, Result } from 'antd';
 import type { DamagedReport, ReportSummary } from '../../../shared/service/api';
 import { AppHeader } from '../app/AppHeader';
@@ -7,14 +7,18 @@ import { useCommandHandler } from '../app/commands';
 import { useImportActions } from '../import/useImportActions';
 import { useFileDrop } from '../import/FileDrop';
 import '../import/import.css';
-import { RolloverDialog } from '../rollover/RolloverDialog';
-import { NewReportDialog } from './NewReportDialog';
-import { TrashDrawer } from './TrashDrawer';
-import { BackupDialog } from './BackupDialog';
+import { OnceOpened, preloadScreens } from '../app/lazy-screens';
 import { WelcomePanel } from './WelcomePanel';
 import { LibraryToolbar } from './LibraryToolbar';
 import { LibraryTable } from './LibraryTable';
 import { reportLabel, useLibrary } from './useLibrary';
+
+// The dialogs come in chunks of their own, loaded the first time one opens.
+const loadNewReport = () => import('./NewReportDialog');
+const NewReportDialog = lazy(() => loadNewReport().then((m) => ({ default: m.NewReportDialog })));
+const RolloverDialog = lazy(() => import('../rollover/RolloverDialog').then((m) => ({ default: m.RolloverDialog })));
+const TrashDrawer = lazy(() => import('./TrashDrawer').then((m) => ({ default: m.TrashDrawer })));
+const BackupDialog = lazy(() => import('./BackupDialog').then((m) => ({ default: m.BackupDialog })));
 
 /** 年报库: every report of the library, the first-run panel when there is none, and their dialogs. */
 export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
@@ -32,6 +36,9 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
   const [rollover, setRollover] = useState<{ fromId?: string } | null>(null);
 
   useEffect(() => setCreateOpen(openCreate), [openCreate]);
+  useEffect(() => {
+    if (library) preloadScreens([loadNewReport]);
+  }, [library]);
 
   useCommandHandler((command) => {
     if (command === 'new-report') {
@@ -159,40 +166,48 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
           </>
         )}
       </main>
-      <NewReportDialog
-        open={createOpen}
-        reports={reports}
-        defaultAgency={lib.settings.defaultAgency}
-        defaultKind={lib.settings.defaultKind}
-        onCancel={() => {
-          setCreateOpen(false);
-          if (openCreate) navigate({ screen: 'library' }, true);
-        }}
-        onCreate={async (values) => {
-          if (await lib.create(values)) setCreateOpen(false);
-        }}
-      />
-      <RolloverDialog
-        open={rollover !== null}
-        fromId={rollover?.fromId}
-        reports={library?.reports}
-        onClose={() => setRollover(null)}
-      />
-      <TrashDrawer
-        open={trashOpen}
-        trash={library?.trash ?? []}
-        onClose={() => setTrashOpen(false)}
-        onRestore={lib.restore}
-      />
-      <BackupDialog
-        target={backupFor}
-        onClose={() => setBackupFor(null)}
-        onRestored={(label) => {
-          setBackupFor(null);
-          void message.success(`已从备份恢复${label}。`);
-          void lib.reload();
-        }}
-      />
+      <OnceOpened open={createOpen}>
+        <NewReportDialog
+          open={createOpen}
+          reports={reports}
+          defaultAgency={lib.settings.defaultAgency}
+          defaultKind={lib.settings.defaultKind}
+          onCancel={() => {
+            setCreateOpen(false);
+            if (openCreate) navigate({ screen: 'library' }, true);
+          }}
+          onCreate={async (values) => {
+            if (await lib.create(values)) setCreateOpen(false);
+          }}
+        />
+      </OnceOpened>
+      <OnceOpened open={rollover !== null}>
+        <RolloverDialog
+          open={rollover !== null}
+          fromId={rollover?.fromId}
+          reports={library?.reports}
+          onClose={() => setRollover(null)}
+        />
+      </OnceOpened>
+      <OnceOpened open={trashOpen}>
+        <TrashDrawer
+          open={trashOpen}
+          trash={library?.trash ?? []}
+          onClose={() => setTrashOpen(false)}
+          onRestore={lib.restore}
+        />
+      </OnceOpened>
+      <OnceOpened open={backupFor !== null}>
+        <BackupDialog
+          target={backupFor}
+          onClose={() => setBackupFor(null)}
+          onRestored={(label) => {
+            setBackupFor(null);
+            void message.success(`已从备份恢复${label}。`);
+            void lib.reload();
+          }}
+        />
+      </OnceOpened>
     </div>
   );
 }

@@ -1,12 +1,22 @@
-import { Button, Space, Table, Tooltip } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
-import { ApartmentOutlined, CopyOutlined, DeleteOutlined, ForwardOutlined, HistoryOutlined } from '@ant-design/icons';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Space, Tooltip } from 'antd';
+import {
+  ApartmentOutlined,
+  CaretDownOutlined,
+  CaretUpOutlined,
+  CopyOutlined,
+  DeleteOutlined,
+  ForwardOutlined,
+  HistoryOutlined,
+} from '@ant-design/icons';
 import { AGENCY_KIND_LABELS, STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import type { ReportSummary } from '../../../shared/service/api';
 import { formatTime } from '../logic/format-time';
 import { openReport } from './useLibrary';
 import { CheckCounts, SampleTag } from './CheckCounts';
 import { navigate } from '../app/router';
+import { nextSort, sortReports, type ListSort, type SortKey } from './library-sort';
+import { useVirtualRows } from './use-virtual-rows';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
@@ -19,15 +29,131 @@ export interface LibraryRowActions {
   onDelete(r: ReportSummary): void;
 }
 
-/** The library's list: one row per report with its status, check result, time and actions. */
+const COLUMNS: Array<{ title: string; sort?: SortKey; width?: number }> = [
+  { title: '机关', sort: 'agency' },
+  { title: '年度', sort: 'year', width: 96 },
+  { title: '状态', width: 132 },
+  { title: '检查结果', width: 170 },
+  { title: '修改时间', sort: 'updatedAt', width: 150 },
+  { title: '操作', width: 374 },
+];
+/** 操作 with 汇总 as well (reports of a 本级政府): one button wider. */
+const WIDE_ACTIONS = 440;
+
+/**
+ * The library's list: one row per report with its status, check result, time and actions.
+ * Every report is sorted and counted, but only the rows in sight (and a few around them) are
+ * rendered: 2,000 rows of buttons would take seconds to draw (use-virtual-rows.ts). The markup
+ * and look are those of the antd table it replaces (classes ant-table-*), without its weight.
+ */
 export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary[]; emptyText: string }) {
-  const { busyId } = props;
-  const columns: ColumnsType<ReportSummary> = [
-    {
-      title: '机关',
-      dataIndex: 'agency',
-      sorter: (a, b) => a.agency.localeCompare(b.agency, 'zh-CN'),
-      render: (_, r) => (
+  const [sort, setSort] = useState<ListSort | null>(null);
+  const rows = useMemo(() => sortReports(props.reports, sort), [props.reports, sort]);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const win = useVirtualRows(rows.length, body);
+  // Fixed column widths (the rows in sight change while scrolling; the columns must not).
+  const wide = useMemo(() => props.reports.some((r) => r.agencyKind === 'government'), [props.reports]);
+
+  return (
+    <div className="library-table">
+      <table className="lib-table">
+        <colgroup>
+          {COLUMNS.map((c, i) => {
+            const width = i === COLUMNS.length - 1 && wide ? WIDE_ACTIONS : c.width;
+            return <col key={c.title} style={width ? { width } : undefined} />;
+          })}
+        </colgroup>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) =>
+              c.sort ? (
+                <SortHeader key={c.title} title={c.title} column={c.sort} sort={sort} onSort={setSort} />
+              ) : (
+                <th key={c.title} scope="col" className="ant-table-cell">
+                  {c.title}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {rows.length === 0 ? (
+            <tr className="lib-empty">
+              <td colSpan={COLUMNS.length}>{props.emptyText}</td>
+            </tr>
+          ) : null}
+          {win.before > 0 ? <Spacer height={win.before} /> : null}
+          {rows.slice(win.start, win.end).map((r) => (
+            <LibraryRow key={r.id} r={r} busy={props.busyId === r.id} sortedColumn={sort?.key} actions={props} />
+          ))}
+          {win.after > 0 ? <Spacer height={win.after} /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Empty space standing in for rows not rendered (out of sight). */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr className="lib-spacer" aria-hidden="true">
+      <td colSpan={COLUMNS.length} style={{ height }} />
+    </tr>
+  );
+}
+
+const SORT_TIPS = { none: '点击升序', ascend: '点击降序', descend: '取消排序' } as const;
+
+function SortHeader(props: {
+  title: string;
+  column: SortKey;
+  sort: ListSort | null;
+  onSort(s: ListSort | null): void;
+}) {
+  const order = props.sort?.key === props.column ? props.sort.order : null;
+  const toggle = () => props.onSort(nextSort(props.sort, props.column));
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      toggle();
+    }
+  };
+  return (
+    <th
+      scope="col"
+      tabIndex={0}
+      aria-label={props.title}
+      aria-description="可排序"
+      aria-sort={order === 'ascend' ? 'ascending' : order === 'descend' ? 'descending' : undefined}
+      className={order ? 'ant-table-cell lib-sortable lib-sorted' : 'ant-table-cell lib-sortable'}
+      onClick={toggle}
+      onKeyDown={onKey}
+    >
+      <Tooltip title={SORT_TIPS[order ?? 'none']} placement="top">
+        <div className="lib-sorters">
+          <span>{props.title}</span>
+          <span className="lib-sorter" aria-hidden="true">
+            <CaretUpOutlined className={order === 'ascend' ? 'active' : undefined} />
+            <CaretDownOutlined className={order === 'descend' ? 'active' : undefined} />
+          </span>
+        </div>
+      </Tooltip>
+    </th>
+  );
+}
+
+/** One report's row. */
+function LibraryRow(props: {
+  r: ReportSummary;
+  busy: boolean;
+  sortedColumn: SortKey | undefined;
+  actions: LibraryRowActions;
+}) {
+  const { r, busy, actions, sortedColumn } = props;
+  const sorted = (key: SortKey) => (sortedColumn === key ? 'ant-table-cell lib-sorted' : 'ant-table-cell');
+  return (
+    <tr className="ant-table-row" data-row-key={r.id} onDoubleClick={() => openReport(r.id)}>
+      <td className={sorted('agency')}>
         <div className="lib-agency">
           <Button
             type="link"
@@ -41,27 +167,16 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
           {r.sample ? <SampleTag /> : null}
           <div className="muted small">{AGENCY_KIND_LABELS[r.agencyKind] ?? ''}</div>
         </div>
-      ),
-    },
-    {
-      title: '年度',
-      dataIndex: 'year',
-      width: 96,
-      sorter: (a, b) => a.year - b.year,
-      render: (y: number) => `${y}年`,
-    },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 132,
-      // A native select: 200 rows of antd Selects would slow the library's first paint.
-      render: (status: ReportStatus, r) => (
+      </td>
+      <td className={sorted('year')}>{`${r.year}年`}</td>
+      <td className="ant-table-cell">
+        {/* A native select: a column of antd Selects would slow the library's first paint. */}
         <select
-          className={`status-select status-${status}`}
-          value={status}
-          disabled={busyId === r.id}
+          className={`status-select status-${r.status}`}
+          value={r.status}
+          disabled={busy}
           aria-label={`${r.agency}${r.year}年度年报的状态`}
-          onChange={(e) => props.onStatus(r, e.target.value as ReportStatus)}
+          onChange={(e) => actions.onStatus(r, e.target.value as ReportStatus)}
         >
           {STATUS_ORDER.map((s) => (
             <option key={s} value={s}>
@@ -69,24 +184,14 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
             </option>
           ))}
         </select>
-      ),
-    },
-    {
-      title: '检查结果',
-      width: 170,
-      render: (_, r) => <CheckCounts summary={r} />,
-    },
-    {
-      title: '修改时间',
-      dataIndex: 'updatedAt',
-      width: 150,
-      sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
-      render: (t: string) => <span className="muted">{formatTime(t)}</span>,
-    },
-    {
-      title: '操作',
-      width: 340,
-      render: (_, r) => (
+      </td>
+      <td className="ant-table-cell">
+        <CheckCounts summary={r} />
+      </td>
+      <td className={sorted('updatedAt')}>
+        <span className="muted">{formatTime(r.updatedAt)}</span>
+      </td>
+      <td className="ant-table-cell">
         <Space size={2}>
           <Button size="small" type="primary" ghost onClick={() => openReport(r.id)}>
             打开
@@ -98,7 +203,7 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
                 type="text"
                 icon={<ForwardOutlined />}
                 aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`}
-                onClick={() => props.onRollover(r)}
+                onClick={() => actions.onRollover(r)}
               >
                 新建下一年
               </Button>
@@ -121,32 +226,19 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
             size="small"
             type="text"
             icon={<CopyOutlined />}
-            loading={busyId === r.id}
-            onClick={() => props.onDuplicate(r)}
+            loading={busy}
+            onClick={() => actions.onDuplicate(r)}
           >
             复制
           </Button>
-          <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => props.onBackups(r)}>
+          <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => actions.onBackups(r)}>
             备份
           </Button>
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => props.onDelete(r)}>
+          <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => actions.onDelete(r)}>
             删除
           </Button>
         </Space>
-      ),
-    },
-  ];
-
-  return (
-    <Table<ReportSummary>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={props.reports}
-      pagination={props.reports.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-      onRow={(r) => ({ onDoubleClick: () => openReport(r.id) })}
-      locale={{ emptyText: props.emptyText }}
-      className="library-table"
-    />
+      </td>
+    </tr>
   );
 }

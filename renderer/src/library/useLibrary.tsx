@@ -4,6 +4,7 @@ import type { ReportStatus } from '../../../shared/model/types';
 import type { Library, ReportSummary, Settings } from '../../../shared/service/api';
 import { errorText, useServices } from '../api/context';
 import { navigate } from '../app/router';
+import { takeEarlyListing } from '../api/early-listing';
 import type { NewReportValues } from './NewReportDialog';
 
 /** “云溪县市场监督管理局”2024年度年报 — how messages name a report. */
@@ -28,7 +29,9 @@ export function useLibrary() {
     try {
       // Edits still on their way to the disk must be in the list (and its check counts).
       await saves.flush();
-      const lib = await api.listReports();
+      // The first time: the list the page asked for as it loaded (when it came whole).
+      const early = takeEarlyListing();
+      const lib = (early && (await early)) ?? (await api.listReports());
       setLibrary(lib);
       setLoadError(null);
     } catch (e) {
