@@ -67,7 +67,10 @@ const bench: Benchmark = {
     'bundle, `node dist/cli/nianbao.mjs batch folder --json --jobs 1` and `--jobs 2`, interleaved, ' +
     `${ROUNDS} rounds (none uncounted: the files were just written, each run is a fresh process); throughput = files / wall time (spawn to exit: start-up, workers, reading, checks, output); CPU time and the ` +
     'largest resident set of the process (worker threads included) by GNU time. Target: two workers ≥ 1.8× one worker on ' +
-    'this 2-core machine — shared with other work, so the second core is not the bench’s alone (see the load).',
+    'this 2-core machine — shared with other work, so the second core is not the bench’s alone (see the load). ' +
+    'Reading the ratio: with one worker, V8 already runs 40–45 % of the CPU time on its background compiler threads, on ' +
+    'the second core (docs/security.md), so one worker is not one core’s throughput; a load average above 2 leaves ' +
+    'neither run two cores.',
   async run(): Promise<BenchFigure[]> {
     await (ensureCli as (root: string) => Promise<unknown>)(ROOT);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-bench-batch-'));
