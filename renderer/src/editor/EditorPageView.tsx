@@ -28,6 +28,9 @@ const SampleBannerOnce = memo(
   (a, b) => a.report.meta.id === b.report.meta.id && a.report.meta.sample === b.report.meta.sample,
 );
 
+/** Reads only which report it is (its notice comes from a store): a keystroke does not re-render it. */
+const RolloverNoticeOnce = memo(RolloverNotice);
+
 // The comparison view (and ECharts with it) loads when first opened.
 const CompareView = lazy(() => import('../compare/CompareView'));
 
@@ -69,7 +72,7 @@ export function EditorPageView(props: {
     <main className="editor-main" aria-labelledby="page-heading">
       <div className="page-inner">
         <SampleBannerOnce report={report} />
-        <RolloverNotice reportId={report.meta.id} />
+        <RolloverNoticeOnce reportId={report.meta.id} />
         <h2 id="page-heading" ref={props.headingRef} tabIndex={-1} className="page-heading">
           {page === 'preview' ? '预览全文' : page === 'compare' ? '与上年对比' : PAGE_TITLES[page]}
         </h2>

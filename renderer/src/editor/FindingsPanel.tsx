@@ -37,18 +37,24 @@ export const RULE_TITLES: Record<string, string> = {
   PUNCTUATION: '标点符号',
 };
 
-/** Findings of one rule; many of the same kind are folded after the first two. */
-function RuleGroup({
-  rule,
-  items,
-  template,
-  handlers,
-}: {
+interface RuleGroupProps {
   rule: string;
   items: Finding[];
   template: TemplateDef | null;
   handlers: FindingHandlers;
-}) {
+}
+
+// Created once: the panel re-renders on every keystroke that changes a finding, these icons need not.
+const OPEN_ICON = <DownOutlined aria-hidden="true" />;
+const CLOSED_ICON = <RightOutlined aria-hidden="true" />;
+const CLEAR_ICON = <CheckCircleOutlined aria-hidden="true" />;
+
+/**
+ * Findings of one rule; many of the same kind are folded after the first two. Memoised on its
+ * findings one by one (a finding equal to the last run's is the same object, stable-list.ts): a
+ * keystroke re-renders the groups whose findings changed, not every group of the panel.
+ */
+const RuleGroup = memo(function RuleGroup({ rule, items, template, handlers }: RuleGroupProps) {
   const [open, setOpen] = useState(false);
   const fold = items.length > 4;
   const shown = fold && !open ? items.slice(0, 2) : items;
@@ -60,7 +66,7 @@ function RuleGroup({
       {fold ? (
         <li className="rule-group-more">
           <button type="button" className="rule-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
-            {open ? <DownOutlined aria-hidden="true" /> : <RightOutlined aria-hidden="true" />}
+            {open ? OPEN_ICON : CLOSED_ICON}
             {open
               ? `收起“${RULE_TITLES[rule] ?? rule}”`
               : `还有 ${items.length - 2} 条“${RULE_TITLES[rule] ?? rule}”，展开`}
@@ -68,6 +74,19 @@ function RuleGroup({
         </li>
       ) : null}
     </>
+  );
+}, sameGroup);
+
+function sameGroup(a: RuleGroupProps, b: RuleGroupProps): boolean {
+  return (
+    a.rule === b.rule &&
+    a.template === b.template &&
+    a.items.length === b.items.length &&
+    a.items.every((f, i) => f === b.items[i]) &&
+    a.handlers.onJump === b.handlers.onJump &&
+    a.handlers.onDismiss === b.handlers.onDismiss &&
+    a.handlers.onRestore === b.handlers.onRestore &&
+    a.handlers.onFix === b.handlers.onFix
   );
 }
 
@@ -113,11 +132,7 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
         </button>
       </div>
       <div className="findings-scroll">
-        {total === 0 ? (
-          <div className="findings-clear">
-            <CheckCircleOutlined aria-hidden="true" /> 未发现问题
-          </div>
-        ) : null}
+        {total === 0 ? <div className="findings-clear">{CLEAR_ICON} 未发现问题</div> : null}
         {groups.sev.map((g) =>
           g.count ? (
             <section
@@ -145,7 +160,7 @@ export const FindingsPanel = memo(function FindingsPanel(props: {
               aria-expanded={showDismissed}
               onClick={() => setShowDismissed(!showDismissed)}
             >
-              {showDismissed ? <DownOutlined aria-hidden="true" /> : <RightOutlined aria-hidden="true" />}
+              {showDismissed ? OPEN_ICON : CLOSED_ICON}
               已忽略（{groups.dismissed.length}）
             </button>
             {showDismissed ? (

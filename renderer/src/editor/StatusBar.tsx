@@ -21,6 +21,12 @@ export function failureText(error: string | undefined): string {
   return `保存失败：${reason}。修改保留在本页中，会自动重试。`;
 }
 
+// Created once: a keystroke re-renders the status bar (its counts), not these icons.
+const SAVED_ICON = <CheckOutlined aria-hidden="true" />;
+const DIRTY_ICON = <EditOutlined aria-hidden="true" />;
+const SAVING_ICON = <LoadingOutlined aria-hidden="true" />;
+const FAILED_ICON = <WarningFilled aria-hidden="true" />;
+
 /** Save state (已保存 / 保存中 / 保存失败 with 重试), the check counts and the format in use. */
 export const StatusBar = memo(function StatusBar(props: {
   save: SaveState;
@@ -44,20 +50,16 @@ export const StatusBar = memo(function StatusBar(props: {
         <div className={`save-state ${save.status}`} role="status" aria-live="polite">
           {save.status === 'saved' ? (
             <>
-              <CheckOutlined aria-hidden="true" /> 已保存
+              {SAVED_ICON} 已保存
               {save.savedAt ? `（${formatTime(save.savedAt).slice(11)}）` : ''}
             </>
           ) : save.status === 'dirty' ? (
-            <>
-              <EditOutlined aria-hidden="true" /> 有修改，稍后自动保存
-            </>
+            <>{DIRTY_ICON} 有修改，稍后自动保存</>
           ) : save.status === 'saving' ? (
-            <>
-              <LoadingOutlined aria-hidden="true" /> 保存中…
-            </>
+            <>{SAVING_ICON} 保存中…</>
           ) : (
             <>
-              <WarningFilled aria-hidden="true" /> {failureText(save.error)}
+              {FAILED_ICON} {failureText(save.error)}
               <Button size="small" type="link" onClick={props.onRetry}>
                 立即重试
               </Button>

@@ -84,7 +84,8 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
   );
 });
 
-function CellInput(props: {
+/** Memoised: the keystroke's second render of the cell (its new value published) leaves the input alone. */
+const CellInput = memo(function CellInput(props: {
   text: string;
   label: string;
   invalid: boolean;
@@ -114,4 +115,4 @@ function CellInput(props: {
       onChange={(e) => props.onChange(e.target.value)}
     />
   );
-}
+});
