@@ -97,15 +97,34 @@ export function readTextContent(
   };
   const pushWhitespace = (width: number, height: number, transform: M | null) =>
     push({ str: ' ', width, height, transform: transform ?? item.prevTransform ?? IDENTITY });
+  // pdf.js: Util.transform(ctm, Util.transform(textMatrix, [size·hscale, 0, 0, size, 0, rise])), written
+  // out with the same operations in the same order (so the same doubles) but one array instead of three.
   const currentTransform = (): M => {
     const s = textState;
-    const tsm = [s.fontSize * s.textHScale, 0, 0, s.fontSize, 0, s.textRise];
+    const m = s.textMatrix,
+      c = s.ctm;
+    const a = s.fontSize * s.textHScale;
+    let d = s.fontSize;
+    const rise = s.textRise;
     const t3 = s.font?.type3;
     if (t3 && (s.fontSize <= 1 || t3.isCharBBox) && s.font!.fontMatrix.some((x, i) => x !== FONT_IDENTITY_MATRIX[i])) {
       const glyphHeight = t3.bbox[3]! - t3.bbox[1]!;
-      if (glyphHeight > 0) tsm[3] = tsm[3]! * glyphHeight * s.font!.fontMatrix[3]!;
+      if (glyphHeight > 0) d *= glyphHeight * s.font!.fontMatrix[3]!;
     }
-    return mul(s.ctm, mul(s.textMatrix, tsm));
+    const t0 = m[0]! * a + m[2]! * 0,
+      t1 = m[1]! * a + m[3]! * 0,
+      t2 = m[0]! * 0 + m[2]! * d,
+      t3r = m[1]! * 0 + m[3]! * d,
+      t4 = m[0]! * 0 + m[2]! * rise + m[4]!,
+      t5 = m[1]! * 0 + m[3]! * rise + m[5]!;
+    return [
+      c[0]! * t0 + c[2]! * t1,
+      c[1]! * t0 + c[3]! * t1,
+      c[0]! * t2 + c[2]! * t3r,
+      c[1]! * t2 + c[3]! * t3r,
+      c[0]! * t4 + c[2]! * t5 + c[4]!,
+      c[1]! * t4 + c[3]! * t5 + c[5]!,
+    ];
   };
   const ensureItem = () => {
     if (item.initialized) return item;
@@ -378,8 +397,7 @@ export function readTextContent(
       continue;
     }
     if (args.length !== want) throw new Unsupported(`${op} with ${args.length} operands`);
-    const a = args.slice();
-    args.length = 0;
+    const a = args; // emptied after the operator
     switch (op) {
       case 'q':
         stack.push(textState);
@@ -489,6 +507,7 @@ export function readTextContent(
       case 'd1':
         throw new Unsupported('glyph procedure');
     }
+    args.length = 0;
   }
   flush();
 }
