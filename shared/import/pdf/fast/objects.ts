@@ -9,6 +9,10 @@ import { Cmd, type Dict, latin1, Name, type PdfObj, PdfString, Ref, Unsupported 
 export * from './types';
 
 const EOF = Symbol('eof');
+/** Strings are decoded here first (one buffer for all: the lexer is not reentrant within a string). */
+const BUF = new Uint8Array(65536);
+const bufString = (n: number) =>
+  n <= 8192 ? String.fromCharCode.apply(null, BUF.subarray(0, n) as unknown as number[]) : latin1(BUF, 0, n);
 /** Keywords are few: one Cmd object each. */
 const COMMANDS = new Map<string, Cmd>();
 type Token = PdfObj | Cmd | typeof EOF | '[' | ']' | '<<' | '>>';
@@ -149,13 +153,13 @@ export class Lexer {
   private hex(): PdfString {
     const b = this.b;
     this.pos++;
-    let s = '';
+    let n = 0;
     let hi = -1;
     while (this.pos < this.end) {
       const c = b[this.pos++]!;
       if (c === 0x3e) {
-        if (hi >= 0) s += String.fromCharCode(hi << 4);
-        return new PdfString(s);
+        if (hi >= 0) BUF[n++] = hi << 4;
+        return new PdfString(bufString(n));
       }
       if (CLASS[c] === 1) continue;
       const v =
@@ -163,7 +167,8 @@ export class Lexer {
       if (v < 0) throw new Unsupported('bad hex string');
       if (hi < 0) hi = v;
       else {
-        s += String.fromCharCode((hi << 4) | v);
+        if (n >= BUF.length) throw new Unsupported('string too long');
+        BUF[n++] = (hi << 4) | v;
         hi = -1;
       }
     }
@@ -174,12 +179,12 @@ export class Lexer {
     const b = this.b;
     this.pos++;
     let depth = 1;
-    const out: number[] = [];
+    let n = 0;
     while (this.pos < this.end) {
       let c = b[this.pos++]!;
       if (c === 0x28) depth++;
       else if (c === 0x29) {
-        if (--depth === 0) return new PdfString(String.fromCharCode(...out));
+        if (--depth === 0) return new PdfString(bufString(n));
       } else if (c === 0x5c) {
         c = b[this.pos++]!;
         switch (c) {
@@ -212,8 +217,8 @@ export class Lexer {
             }
         }
       }
-      out.push(c);
-      if (out.length > 65536) throw new Unsupported('string too long');
+      if (n >= BUF.length) throw new Unsupported('string too long');
+      BUF[n++] = c;
     }
     throw new Unsupported('unterminated string');
   }
