@@ -1,44 +1,24 @@
 import { execFile } from 'node:child_process';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHtml } from '../../../shared/export/html/build';
 import { sampleReport } from '../../../shared/sample/sample-report';
+import { buildPdf } from '../../fixtures/import/pdf-builder';
 import { hasChromium, htmlToPdf } from '../../fixtures/import/tools';
 import { itUnless } from '../../fixtures/skip';
-// @ts-expect-error plain JS build helper
-import { buildCli } from '../../../build/scripts/cli-build.mjs';
-// @ts-expect-error plain JS build helper
-import { cliBuildState } from '../../../build/scripts/cli-freshness.mjs';
 import { COMMANDS } from '../../../electron/cli/commands/index';
-import { BIN, ROOT, cli, ensureBuiltCli, type CliRun } from './support/built-cli';
+import { ROOT, cli, ensureBuiltCli, type CliRun } from './support/built-cli';
 
 /**
  * The command-line tool as prebuilt JavaScript: what `nianbao`, `npm run nianbao` and `npx nianbao`
- * run, which parts of the bundle a command loads (pdf.js only for a PDF), and when the bundle is
- * rebuilt (bin/nianbao.mjs checks its freshness on every call).
+ * run and which parts of the bundle a command loads (pdf.js only for a PDF it needs). When the
+ * bundle is rebuilt: bundle-freshness.test.ts.
  */
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-cli-bundle-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-type State = { upToDate: boolean; reason: string };
-const stateOf = cliBuildState as (root: string, outDir?: string) => State;
-const build = buildCli as (
-  root: string,
-  options?: { outDir?: string; entry?: string; workers?: string[] },
-) => Promise<{ manifest: { inputs: string[]; outputs: string[] } }>;
 
 const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> =>
   new Promise((resolve) =>
@@ -147,16 +127,38 @@ describe('the bundled CLI', () => {
 
   itUnless(
     !hasChromium && '没有 Chromium，无法生成要读取的 PDF（apt-get install chromium）',
-    'a PDF loads pdf.js and its worker from chunks of their own',
+    'a PDF the fast reader reads loads no pdf.js; one it hands over loads pdf.js and its worker from chunks of their own',
     async () => {
+      const pdfjsChunks = (files: string[]) =>
+        files
+          .filter((f) => modulesIn([f]).some((m) => m.startsWith('node_modules/pdfjs-dist/')))
+          .map((f) => modulesIn([f]));
+      // Chromium's PDF (CID TrueType with ToUnicode): shared/import/pdf/fast reads it alone.
       const pdf = await htmlToPdf(buildHtml(sampleReport(), { standalone: true }), work, '年报');
       expect(pdf.length).toBeGreaterThan(1000);
       const imported = await loadedBundleFiles(['import', '年报.pdf', '--quiet'], work);
       expect(imported.res.stderr).toBe('');
       expect(imported.res.code).toBe(0);
       expect(JSON.parse(imported.res.stdout).cells).toEqual(sampleReport().cells);
-      const pdfjs = imported.files.filter((f) => modulesIn([f]).some((m) => m.startsWith('node_modules/pdfjs-dist/')));
-      expect(pdfjs.map((f) => modulesIn([f]))).toEqual([
+      expect(pdfjsChunks(imported.files)).toEqual([]);
+      // A content stream in a filter the fast reader leaves to pdf.js (ASCIIHexDecode).
+      writeFileSync(
+        join(work, 'hex.pdf'),
+        buildPdf([
+          { src: '<< /Type /Catalog /Pages 2 0 R >>' },
+          { src: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
+          {
+            src: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F2 5 0 R >> >> /Contents 4 0 R >>',
+          },
+          {
+            src: '<< /Filter /ASCIIHexDecode >>',
+            stream: `${Buffer.from('BT /F2 12 Tf 72 700 Td (hex content) Tj ET').toString('hex')}>`,
+          },
+          { src: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' },
+        ]),
+      );
+      const handed = await loadedBundleFiles(['import', 'hex.pdf', '--quiet'], work);
+      expect(pdfjsChunks(handed.files)).toEqual([
         ['node_modules/pdfjs-dist/legacy/build/pdf.mjs'],
         ['node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs'],
       ]);
@@ -171,113 +173,5 @@ describe('the command table (electron/cli/commands/index.ts)', () => {
       .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
       .map((f) => f.replace(/\.ts$/, ''));
     expect(COMMANDS.map((c) => c.name).sort()).toEqual(modules.sort());
-  });
-});
-
-/** A small project of its own: the freshness rules without touching the real sources. */
-describe('freshness of the bundle (what bin/nianbao.mjs checks on every call)', () => {
-  const root = join(work, 'project');
-  // Dated a second back: a file written in the same millisecond as a build begins would have a
-  // sub-millisecond mtime later than the build's whole-millisecond start, and count as changed.
-  const write = (rel: string, text: string) => {
-    mkdirSync(join(root, rel, '..'), { recursive: true });
-    writeFileSync(join(root, rel), text);
-    const t = new Date(Date.now() - 1000);
-    utimesSync(join(root, rel), t, t);
-  };
-  // Touched now: newer than the last build, which began before it.
-  const later = (rel: string) => {
-    const t = new Date();
-    utimesSync(join(root, rel), t, t);
-  };
-
-  beforeAll(() => {
-    write(
-      'src/main.ts',
-      "import { greet } from './lib';\nexport const heavy = () => import('./heavy');\nconsole.log(greet());\n",
-    );
-    write('src/lib.ts', "export const greet = (): string => 'hello';\n");
-    write('src/heavy.ts', "export const big = 'x'.repeat(10);\n");
-    write('src/unused.ts', 'export const nobodyImportsThis = 1;\n');
-    write('package-lock.json', '{}\n');
-  });
-
-  it('is stale before the first build and fresh after it; a dynamic import gets its own chunk', async () => {
-    expect(stateOf(root, 'out')).toMatchObject({ upToDate: false, reason: 'not built yet' });
-    const { manifest } = await build(root, { outDir: 'out', entry: 'src/main.ts', workers: [] });
-    expect(manifest.inputs).toEqual(['src/heavy.ts', 'src/lib.ts', 'src/main.ts']);
-    expect(manifest.outputs).toContain('nianbao.mjs');
-    expect(manifest.outputs.some((o) => o.startsWith('heavy-'))).toBe(true);
-    expect(stateOf(root, 'out')).toMatchObject({ upToDate: true });
-  });
-
-  it('a changed input, a lock file or the build script make it stale; files it does not use do not', async () => {
-    later('src/unused.ts');
-    expect(stateOf(root, 'out').upToDate).toBe(true);
-    later('src/lib.ts');
-    expect(stateOf(root, 'out')).toMatchObject({ upToDate: false, reason: 'src/lib.ts changed' });
-    await build(root, { outDir: 'out', entry: 'src/main.ts', workers: [] });
-    expect(stateOf(root, 'out').upToDate).toBe(true);
-    later('package-lock.json');
-    expect(stateOf(root, 'out')).toMatchObject({ upToDate: false, reason: 'package-lock.json changed' });
-    await build(root, { outDir: 'out', entry: 'src/main.ts', workers: [] });
-    write('build/scripts/cli-build.mjs', '// edited\n');
-    later('build/scripts/cli-build.mjs');
-    expect(stateOf(root, 'out')).toMatchObject({ upToDate: false, reason: 'build/scripts/cli-build.mjs changed' });
-    rmSync(join(root, 'build'), { recursive: true });
-  });
-
-  it('a deleted input or a missing output make it stale; a rebuild removes chunks of earlier builds', async () => {
-    await build(root, { outDir: 'out', entry: 'src/main.ts', workers: [] });
-    const chunk = readdirSync(join(root, 'out')).find((f) => f.startsWith('heavy-'))!;
-    rmSync(join(root, 'out', chunk));
-    expect(stateOf(root, 'out')).toMatchObject({ upToDate: false, reason: `${chunk} is missing` });
-    write('src/heavy.ts', "export const big = 'y'.repeat(20);\n");
-    await build(root, { outDir: 'out', entry: 'src/main.ts', workers: [] });
-    const chunks = readdirSync(join(root, 'out')).filter((f) => f.startsWith('heavy-'));
-    expect(chunks).toHaveLength(1);
-    rmSync(join(root, 'src', 'lib.ts'));
-    expect(stateOf(root, 'out')).toMatchObject({ upToDate: false, reason: 'src/lib.ts is gone' });
-  });
-});
-
-describe('bin/nianbao.mjs rebuilds a stale bundle before running it', () => {
-  const root = join(work, 'launcher');
-  const main = (version: string) =>
-    `export async function runFromProcess(): Promise<number> {\n  process.stdout.write('${version} ' + process.argv.slice(2).join(' ') + '\\n');\n  return 0;\n}\n`;
-
-  beforeAll(() => {
-    for (const rel of [
-      'bin/nianbao.mjs',
-      'build/scripts/cli-build.mjs',
-      'build/scripts/cli-freshness.mjs',
-      'build/scripts/cli-code-cache.mjs',
-      'build/scripts/pdfjs-bundle.mjs',
-    ]) {
-      mkdirSync(join(root, rel, '..'), { recursive: true });
-      copyFileSync(join(ROOT, rel), join(root, rel));
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
-    mkdirSync(join(root, 'electron', 'cli'), { recursive: true });
-    writeFileSync(join(root, 'electron', 'cli', 'main.ts'), main('v1'));
-  });
-
-  const launch = (...args: string[]) => run(process.execPath, [join(root, 'bin', basename(BIN)), ...args], root);
-
-  it('builds on first use, then runs without building; a changed source is rebuilt, also by several at once', async () => {
-    const first = await launch('a', 'b');
-    expect(first.stderr).toContain('正在构建命令行工具');
-    expect(first).toMatchObject({ code: 0, stdout: 'v1 a b\n' });
-    const second = await launch('c');
-    expect(second).toEqual({ code: 0, stdout: 'v1 c\n', stderr: '' });
-
-    writeFileSync(join(root, 'electron', 'cli', 'main.ts'), main('v2'));
-    const together = await Promise.all([launch('1'), launch('2'), launch('3')]);
-    expect(together.map((r) => [r.code, r.stdout])).toEqual([
-      [0, 'v2 1\n'],
-      [0, 'v2 2\n'],
-      [0, 'v2 3\n'],
-    ]);
-    expect(await launch('d')).toEqual({ code: 0, stdout: 'v2 d\n', stderr: '' });
   });
 });
