@@ -39,7 +39,7 @@ async function visit(browser: Browser, url: string, reports: number): Promise<Vi
     const t0 = performance.now();
     await page.goto(url);
     await page.getByLabel('搜索年报').waitFor({ timeout: 60_000 });
-    await page.locator('.library-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator('.library-table tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
     await page.locator('.library-foot', { hasText: `共 ${reports} 份年报` }).waitFor({ timeout: 60_000 });
     const list = performance.now() - t0;
     const longestTask = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);

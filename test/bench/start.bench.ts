@@ -75,7 +75,7 @@ async function coldStart(browser: Browser, dataDir: string): Promise<Start> {
     const t1 = performance.now();
     await page.goto(url);
     await page.getByLabel('搜索年报').waitFor({ timeout: 60_000 });
-    await page.locator('.library-table tbody tr').first().waitFor({ timeout: 60_000 });
+    await page.locator('.library-table tbody tr.ant-table-row').first().waitFor({ timeout: 60_000 });
     const shown = performance.now();
     const total = await page.locator('.library-foot').innerText();
     if (!total.includes(`共 ${REPORTS} 份年报`)) throw new Error(`the library lists: ${total}`);

@@ -12,6 +12,7 @@ import { WelcomePanel } from './WelcomePanel';
 import { LibraryToolbar } from './LibraryToolbar';
 import { LibraryTable } from './LibraryTable';
 import { reportLabel, useLibrary } from './useLibrary';
+import { compareChinese } from './library-sort';
 
 // The dialogs come in chunks of their own, loaded the first time one opens.
 const loadNewReport = () => import('./NewReportDialog');
@@ -59,7 +60,7 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
     const list = q
       ? reports.filter((r) => r.agency.includes(q) || r.title.includes(q) || String(r.year).includes(q))
       : reports;
-    return [...list].sort((a, b) => b.year - a.year || a.agency.localeCompare(b.agency, 'zh-CN'));
+    return [...list].sort((a, b) => b.year - a.year || compareChinese(a.agency, b.agency));
   }, [reports, query]);
 
   const confirmRemove = (r: ReportSummary) => {
