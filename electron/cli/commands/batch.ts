@@ -34,13 +34,13 @@ function defaultJobs(): number {
 }
 
 /**
- * V8 optimises hot functions on background threads, and pdf.js' text extraction makes it optimise
- * the same functions again for every PDF (its closures are made anew per document): in a batch
- * 40–45 % of all CPU time was spent there. With one worker that costs little time, as it runs on an
- * otherwise idle core; once the workers fill every core it takes their time. Then a function is
- * optimised only after running about 15 times longer (V8's interrupt budget, process-wide; workers
- * read it when they start): measured on 500 mixed reports, 22 % less CPU with two workers (15 %
- * with one), the same results (docs/security.md, “Workers”).
+ * V8 optimises hot functions on background threads, and a batch makes it optimise and re-optimise
+ * a great deal (every file is a new document; with pdf.js reading every PDF, 40–45 % of all CPU time
+ * ran on V8's compiler threads). With one worker that costs little time, as it runs on an otherwise
+ * idle core; once the workers fill every core it takes their time. Then a function is optimised only
+ * after running about 15 times longer (V8's interrupt budget, process-wide; workers read it when
+ * they start): on 500 mixed reports with two workers, 26 % less CPU, the same output
+ * (docs/security.md, how `batch` keeps every core busy).
  */
 export function optimiseLessWhenCoresAreFull(jobs: number, cores = cpus().length): boolean {
   if (jobs < cores) return false;
