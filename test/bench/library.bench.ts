@@ -56,7 +56,8 @@ const bench: Benchmark = {
     'Data folders of 200 and of 2,000 complete reports (the sample report under varied agencies and years, saved through the ' +
     'service, so that the listing index is up to date), each served by the real browser-mode server (service + loopback HTTP, ' +
     'started beforehand). Each visit opens the address in a fresh Chromium context (headless, 1366×768, nothing cached) and ' +
-    'waits for the library: search box, first row and the foot line counting every report. Timed from `page.goto` (Playwright, ' +
+    'waits for the library: search box, first report row and the foot line counting every report (the list draws only the rows ' +
+    'in sight: that is what the clerk sees). Timed from `page.goto` (Playwright, ' +
     `in the bench process) to the list shown; the two sizes interleaved, one uncounted round, then ${ROUNDS}; min and median. ` +
     'Also the longest task of the page’s main thread during a visit (PerformanceObserver longtask).',
   async run(): Promise<BenchFigure[]> {
