@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../shared/export/docx/build';
 import { sampleReport } from '../../../shared/sample/sample-report';
 // @ts-expect-error plain JS build helper
 import { asciiOnly } from '../../../build/scripts/cli-code-cache.mjs';
 import { ROOT, ensureBuiltCli, type CliRun } from './support/built-cli';
+import { docxParts } from '../export/helpers/docx-parts';
 
 /**
  * `export` runs as a CommonJS script of its own with V8's code cache (electron/cli/code-cache.ts,
@@ -33,17 +33,6 @@ const run = (args: string[]): Promise<CliRun> =>
     ),
   );
 
-/** Each part of a .docx; core.xml's dates are those of each build. */
-async function parts(bytes: Uint8Array): Promise<[string, string][]> {
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  const out: [string, string][] = [];
-  for (const name of Object.keys(zip.files)) {
-    const text = await zip.file(name)!.async('string');
-    out.push([name, name === 'docProps/core.xml' ? text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T') : text]);
-  }
-  return out;
-}
-
 let script = '';
 let expected: [string, string][] = [];
 
@@ -53,7 +42,7 @@ beforeAll(async () => {
   script = readdirSync(dist).find((f) => /^export-\w+\.cjs$/.test(f)) ?? '';
   const report = sampleReport();
   writeFileSync(join(work, 'report.json'), JSON.stringify(report, null, 2));
-  expected = await parts(await buildDocx(report));
+  expected = await docxParts(await buildDocx(report));
 });
 
 /** Runs `export`, checks the .docx against the in-process build, returns what the loader said. */
@@ -61,7 +50,7 @@ async function exportOnce(): Promise<string> {
   rmSync(join(work, 'out.docx'), { force: true });
   const res = await run(['export', 'report.json', '--docx', 'out.docx']);
   expect(res.code, res.stderr).toBe(0);
-  expect(await parts(readFileSync(join(work, 'out.docx')))).toEqual(expected);
+  expect(await docxParts(readFileSync(join(work, 'out.docx')))).toEqual(expected);
   return res.stderr;
 }
 

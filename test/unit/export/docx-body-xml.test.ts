@@ -1,10 +1,10 @@
 import { deflateRawSync } from 'node:zlib';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { buildDocx, type DocxOptions } from '../../../shared/export/docx/build';
 import type { Report } from '../../../shared/model/types';
 import { sampleReport } from '../../../shared/sample/sample-report';
 import { ALL_FIXTURES, richReport } from './fixtures';
+import { docxParts } from './helpers/docx-parts';
 
 /**
  * The .docx body is written directly as WordprocessingML (shared/export/docx/body-xml.ts) instead of
@@ -14,17 +14,6 @@ import { ALL_FIXTURES, richReport } from './fixtures';
  */
 
 const deflateRaw = (data: Uint8Array) => deflateRawSync(data);
-
-async function parts(bytes: Uint8Array): Promise<[string, string][]> {
-  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-  const out: [string, string][] = [];
-  for (const name of Object.keys(zip.files)) {
-    const text = await zip.file(name)!.async('string');
-    // core.xml's creation and modification times are those of each build.
-    out.push([name, name === 'docProps/core.xml' ? text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T') : text]);
-  }
-  return out;
-}
 
 /** Texts a clerk may paste: CR/LF and lone CR line ends, tabs, control characters, XML specials. */
 function awkwardText(report: Report): Report {
@@ -56,15 +45,15 @@ describe('the .docx body written directly', () => {
     const report = make();
     const variants: DocxOptions[] = [{}, { pageNumbers: 'center' }, { embed: false }];
     for (const options of variants) {
-      const direct = await parts(await buildDocx(report, { ...options, deflateRaw }));
-      const objects = await parts(await buildDocx(report, { ...options, deflateRaw, body: 'objects' }));
+      const direct = await docxParts(await buildDocx(report, { ...options, deflateRaw }));
+      const objects = await docxParts(await buildDocx(report, { ...options, deflateRaw, body: 'objects' }));
       expect(direct.map(([n]) => n)).toEqual(objects.map(([n]) => n));
       for (let i = 0; i < direct.length; i++) expect(direct[i], direct[i]![0]).toEqual(objects[i]);
     }
   });
 
   it('writes the body, not an empty document (tables, merges, header rows)', async () => {
-    const [, xml] = (await parts(await buildDocx(sampleReport(), { deflateRaw }))).find(
+    const [, xml] = (await docxParts(await buildDocx(sampleReport(), { deflateRaw }))).find(
       ([n]) => n === 'word/document.xml',
     )!;
     expect(xml.match(/<w:tbl>/g)).toHaveLength(3);
@@ -76,6 +65,8 @@ describe('the .docx body written directly', () => {
 
   it('without a native deflate (the docx library zips) the parts are the same', async () => {
     const report = richReport();
-    expect(await parts(await buildDocx(report))).toEqual(await parts(await buildDocx(report, { body: 'objects' })));
+    expect(await docxParts(await buildDocx(report))).toEqual(
+      await docxParts(await buildDocx(report, { body: 'objects' })),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { type FastFont, FONT_IDENTITY_MATRIX } from './fonts';
 import { Unsupported } from './objects';
+import { transform } from '../items';
 
 /**
  * The text state of a content stream and the glyphs of a string, as pdf.js' getTextContent keeps
@@ -17,14 +18,8 @@ export interface RawItem {
 export { FONT_IDENTITY_MATRIX };
 export type M = number[];
 export const IDENTITY: M = [1, 0, 0, 1, 0, 0];
-export const mul = (m1: M, m2: M): M => [
-  m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-  m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-  m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-  m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-  m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-  m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
-];
+/** pdf.js' Util.transform: the same product (and rounding) the items of pdf.js' path are placed with. */
+export const mul: (m1: M, m2: M) => M = transform;
 
 export class TextState {
   ctm: M = IDENTITY.slice();
