@@ -84,6 +84,16 @@ test.describe('library', () => {
     }
     await openApp(page, server.url);
     await expect(rows(page)).toHaveCount(4);
+    // The rows' plain buttons wear antd's Button classes, in the same style scope (hash and CSS
+    // variables) as the toolbar's antd Buttons: otherwise they would lose antd's look.
+    const scope = (cls: string | null) => (cls ?? '').split(' ').filter((c) => c.startsWith('css-'));
+    const antdScope = scope(await page.getByRole('button', { name: /新建年报/ }).getAttribute('class'));
+    expect(antdScope).toHaveLength(2);
+    for (const name of ['打开', '复制', '删除', /以此为基础新建下一年/, /汇总下级单位/]) {
+      const button = rows(page).getByRole('button', { name }).first();
+      expect(scope(await button.getAttribute('class'))).toEqual(antdScope);
+    }
+    await expect(rows(page).getByRole('button', { name: '删除' }).first()).toHaveCSS('color', 'rgb(192, 57, 43)');
     // Newest year first.
     await expect(rows(page).last()).toContainText('2023年');
 

@@ -3,8 +3,15 @@ import type { ThemeConfig } from 'antd';
 export const FONT_FAMILY =
   '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
+/**
+ * The class scoping antd's CSS variables, named rather than generated so that the library's rows
+ * can give their plain buttons antd's look (library/RowButton.tsx).
+ */
+export const CSS_VAR_KEY = 'css-var-nianbao';
+
 /** A calm, official look: white and grey surfaces, one restrained blue accent, the seal red only for the brand. */
 export const theme: ThemeConfig = {
+  cssVar: { key: CSS_VAR_KEY },
   token: {
     colorPrimary: '#1f4e8c',
     colorInfo: '#1f4e8c',

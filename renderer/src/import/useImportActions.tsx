@@ -14,7 +14,6 @@ import {
   readBrowserFile,
   sizeProblem,
 } from './file-read';
-import { startBatch } from '../batch/batch-store';
 
 /** What the importers read, for messages about files they refused. */
 const IMPORTABLE_TEXT =
@@ -151,8 +150,14 @@ export function useImportActions() {
       }
       if (usable.length < files.length)
         void message.info(`有 ${files.length - usable.length} 个文件不是可以导入的类型，已略过。`);
-      startBatch(api, usable);
-      navigate({ screen: 'batch' });
+      // The batch store (and the checks it runs) loads only now: the library's first script stays lighter.
+      void import('../batch/batch-store').then(
+        ({ startBatch }) => {
+          void startBatch(api, usable);
+          navigate({ screen: 'batch' });
+        },
+        (e: unknown) => void refuse('没有开始批量检查', errorText(e)),
+      );
     },
     [api, importBrowserFile, message, refuse],
   );

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Space, Tooltip } from 'antd';
+import { Space, Tooltip } from 'antd';
 import {
   ApartmentOutlined,
   CaretDownOutlined,
@@ -17,6 +17,7 @@ import { CheckCounts, SampleTag } from './CheckCounts';
 import { navigate } from '../app/router';
 import { nextSort, sortReports, type ListSort, type SortKey } from './library-sort';
 import { useVirtualRows } from './use-virtual-rows';
+import { RowButton, RowButtonScope } from './RowButton';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
@@ -55,41 +56,43 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
   const wide = useMemo(() => props.reports.some((r) => r.agencyKind === 'government'), [props.reports]);
 
   return (
-    <div className="library-table">
-      <table className="lib-table">
-        <colgroup>
-          {COLUMNS.map((c, i) => {
-            const width = i === COLUMNS.length - 1 && wide ? WIDE_ACTIONS : c.width;
-            return <col key={c.title} style={width ? { width } : undefined} />;
-          })}
-        </colgroup>
-        <thead>
-          <tr>
-            {COLUMNS.map((c) =>
-              c.sort ? (
-                <SortHeader key={c.title} title={c.title} column={c.sort} sort={sort} onSort={setSort} />
-              ) : (
-                <th key={c.title} scope="col" className="ant-table-cell">
-                  {c.title}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody ref={body}>
-          {rows.length === 0 ? (
-            <tr className="lib-empty">
-              <td colSpan={COLUMNS.length}>{props.emptyText}</td>
+    <RowButtonScope>
+      <div className="library-table">
+        <table className="lib-table">
+          <colgroup>
+            {COLUMNS.map((c, i) => {
+              const width = i === COLUMNS.length - 1 && wide ? WIDE_ACTIONS : c.width;
+              return <col key={c.title} style={width ? { width } : undefined} />;
+            })}
+          </colgroup>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) =>
+                c.sort ? (
+                  <SortHeader key={c.title} title={c.title} column={c.sort} sort={sort} onSort={setSort} />
+                ) : (
+                  <th key={c.title} scope="col" className="ant-table-cell">
+                    {c.title}
+                  </th>
+                ),
+              )}
             </tr>
-          ) : null}
-          {win.before > 0 ? <Spacer height={win.before} /> : null}
-          {rows.slice(win.start, win.end).map((r) => (
-            <LibraryRow key={r.id} r={r} busy={props.busyId === r.id} sortedColumn={sort?.key} actions={props} />
-          ))}
-          {win.after > 0 ? <Spacer height={win.after} /> : null}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody ref={body}>
+            {rows.length === 0 ? (
+              <tr className="lib-empty">
+                <td colSpan={COLUMNS.length}>{props.emptyText}</td>
+              </tr>
+            ) : null}
+            {win.before > 0 ? <Spacer height={win.before} /> : null}
+            {rows.slice(win.start, win.end).map((r) => (
+              <LibraryRow key={r.id} r={r} busy={props.busyId === r.id} sortedColumn={sort?.key} actions={props} />
+            ))}
+            {win.after > 0 ? <Spacer height={win.after} /> : null}
+          </tbody>
+        </table>
+      </div>
+    </RowButtonScope>
   );
 }
 
@@ -155,15 +158,15 @@ function LibraryRow(props: {
     <tr className="ant-table-row" data-row-key={r.id} onDoubleClick={() => openReport(r.id)}>
       <td className={sorted('agency')}>
         <div className="lib-agency">
-          <Button
-            type="link"
+          <RowButton
+            kind="link"
             className="lib-open-link"
             onClick={() => openReport(r.id)}
             aria-label={`打开${r.agency}${r.year}年度年报`}
             data-open-id={r.id}
           >
             {r.agency || '（未填写机关）'}
-          </Button>
+          </RowButton>
           {r.sample ? <SampleTag /> : null}
           <div className="muted small">{AGENCY_KIND_LABELS[r.agencyKind] ?? ''}</div>
         </div>
@@ -193,50 +196,42 @@ function LibraryRow(props: {
       </td>
       <td className="ant-table-cell">
         <Space size={2}>
-          <Button size="small" type="primary" ghost onClick={() => openReport(r.id)}>
+          <RowButton kind="open" onClick={() => openReport(r.id)}>
             打开
-          </Button>
+          </RowButton>
           {r.sample ? null : (
             <Tooltip title={`以这份年报为基础新建${r.year + 1}年度年报`}>
-              <Button
-                size="small"
-                type="text"
+              <RowButton
+                kind="text"
                 icon={<ForwardOutlined />}
                 aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`}
                 onClick={() => actions.onRollover(r)}
               >
                 新建下一年
-              </Button>
+              </RowButton>
             </Tooltip>
           )}
           {r.agencyKind === 'government' ? (
             <Tooltip title="汇总各部门、乡镇（街道）的年报">
-              <Button
-                size="small"
-                type="text"
+              <RowButton
+                kind="text"
                 icon={<ApartmentOutlined />}
                 aria-label={`汇总下级单位：${r.agency}${r.year}年度`}
                 onClick={() => navigate({ screen: 'aggregate', id: r.id })}
               >
                 汇总
-              </Button>
+              </RowButton>
             </Tooltip>
           ) : null}
-          <Button
-            size="small"
-            type="text"
-            icon={<CopyOutlined />}
-            loading={busy}
-            onClick={() => actions.onDuplicate(r)}
-          >
+          <RowButton kind="text" icon={<CopyOutlined />} loading={busy} onClick={() => actions.onDuplicate(r)}>
             复制
-          </Button>
-          <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => actions.onBackups(r)}>
+          </RowButton>
+          <RowButton kind="text" icon={<HistoryOutlined />} onClick={() => actions.onBackups(r)}>
             备份
-          </Button>
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => actions.onDelete(r)}>
+          </RowButton>
+          <RowButton kind="danger" icon={<DeleteOutlined />} onClick={() => actions.onDelete(r)}>
             删除
-          </Button>
+          </RowButton>
         </Space>
       </td>
     </tr>
