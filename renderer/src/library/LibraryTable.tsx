@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Space, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import {
   ApartmentOutlined,
   CaretDownOutlined,
@@ -17,7 +17,7 @@ import { CheckCounts, SampleTag } from './CheckCounts';
 import { navigate } from '../app/router';
 import { nextSort, sortReports, type ListSort, type SortKey } from './library-sort';
 import { useVirtualRows } from './use-virtual-rows';
-import { RowButton, RowButtonScope } from './RowButton';
+import { RowActions, RowButton, RowButtonScope } from './RowButton';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
@@ -195,7 +195,7 @@ function LibraryRow(props: {
         <span className="muted">{formatTime(r.updatedAt)}</span>
       </td>
       <td className="ant-table-cell">
-        <Space size={2}>
+        <RowActions>
           <RowButton kind="open" onClick={() => openReport(r.id)}>
             打开
           </RowButton>
@@ -232,7 +232,7 @@ function LibraryRow(props: {
           <RowButton kind="danger" icon={<DeleteOutlined />} onClick={() => actions.onDelete(r)}>
             删除
           </RowButton>
-        </Space>
+        </RowActions>
       </td>
     </tr>
   );

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { Children, createContext, useContext, useMemo, type ReactNode } from 'react';
 import { theme } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
 import { CSS_VAR_KEY } from '../app/theme';
@@ -24,7 +24,7 @@ const ScopeContext = createContext('');
 
 export function RowButtonScope({ children }: { children: ReactNode }) {
   const { hashId } = theme.useToken();
-  const scope = useMemo(() => ['ant-btn', hashId, CSS_VAR_KEY].filter(Boolean).join(' '), [hashId]);
+  const scope = useMemo(() => [hashId, CSS_VAR_KEY].filter(Boolean).join(' '), [hashId]);
   return <ScopeContext.Provider value={scope}>{children}</ScopeContext.Provider>;
 }
 
@@ -42,7 +42,7 @@ export interface RowButtonProps {
 
 export function RowButton({ kind, children, onClick, icon, loading, className, ...aria }: RowButtonProps) {
   const scope = useContext(ScopeContext);
-  const classes = [scope, KIND_CLASSES[kind], loading ? 'ant-btn-loading' : '', className ?? '']
+  const classes = ['ant-btn', scope, KIND_CLASSES[kind], loading ? 'ant-btn-loading' : '', className ?? '']
     .filter(Boolean)
     .join(' ');
   const shownIcon = loading ? <LoadingOutlined /> : icon;
@@ -51,5 +51,22 @@ export function RowButton({ kind, children, onClick, icon, loading, className, .
       {shownIcon ? <span className="ant-btn-icon">{shownIcon}</span> : null}
       <span>{children}</span>
     </button>
+  );
+}
+
+/**
+ * A row's actions side by side: the markup of antd's `<Space size={2}>` (whose styles the toolbar's
+ * Space brings), without its per-instance hooks.
+ */
+export function RowActions({ children }: { children: ReactNode }) {
+  const scope = useContext(ScopeContext);
+  return (
+    <div className={`ant-space ${scope} ant-space-horizontal ant-space-align-center`} style={{ gap: 2 }}>
+      {Children.toArray(children).map((child, i) => (
+        <div key={i} className="ant-space-item">
+          {child}
+        </div>
+      ))}
+    </div>
   );
 }
