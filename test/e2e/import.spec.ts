@@ -143,6 +143,35 @@ test.describe('import', () => {
     await expect(page.getByLabel('机关全称')).toHaveValue('云岭县统计局');
   });
 
+  test('several files dropped onto the library are checked as a batch', async ({ page, server }) => {
+    const files = [
+      {
+        name: '统计局2024.docx',
+        data: Buffer.from(await buildDocx(reportOf('云岭县统计局', 2024))).toString('base64'),
+      },
+      {
+        name: '审计局2024.docx',
+        data: Buffer.from(await buildDocx(reportOf('云岭县审计局', 2024))).toString('base64'),
+      },
+    ];
+    await openApp(page, server.url);
+    await page.evaluate((list) => {
+      const dt = new DataTransfer();
+      for (const { data, name } of list)
+        dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name));
+      const target = document.querySelector('main')!;
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files);
+    await expect(page.getByRole('heading', { name: '批量检查' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '共 2 份' })).toBeVisible({ timeout: 120_000 });
+    const rows = page.locator('.batch-table tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: '云岭县统计局' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: '云岭县审计局' })).toHaveCount(1);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
   test('a file that is not a report is refused with the reason in Chinese; an oversized file is refused before upload', async ({
     page,
     server,
