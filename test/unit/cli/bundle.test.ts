@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHtml } from '../../../shared/export/html/build';
 import { sampleReport } from '../../../shared/sample/sample-report';
-import { buildPdf } from '../../fixtures/import/pdf-builder';
+import { hexFilterPdf } from '../../fixtures/import/pdf-builder';
 import { hasChromium, htmlToPdf } from '../../fixtures/import/tools';
 import { itUnless } from '../../fixtures/skip';
 import { COMMANDS } from '../../../electron/cli/commands/index';
@@ -142,21 +142,7 @@ describe('the bundled CLI', () => {
       expect(JSON.parse(imported.res.stdout).cells).toEqual(sampleReport().cells);
       expect(pdfjsChunks(imported.files)).toEqual([]);
       // A content stream in a filter the fast reader leaves to pdf.js (ASCIIHexDecode).
-      writeFileSync(
-        join(work, 'hex.pdf'),
-        buildPdf([
-          { src: '<< /Type /Catalog /Pages 2 0 R >>' },
-          { src: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
-          {
-            src: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F2 5 0 R >> >> /Contents 4 0 R >>',
-          },
-          {
-            src: '<< /Filter /ASCIIHexDecode >>',
-            stream: `${Buffer.from('BT /F2 12 Tf 72 700 Td (hex content) Tj ET').toString('hex')}>`,
-          },
-          { src: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' },
-        ]),
-      );
+      writeFileSync(join(work, 'hex.pdf'), hexFilterPdf());
       const handed = await loadedBundleFiles(['import', 'hex.pdf', '--quiet'], work);
       expect(pdfjsChunks(handed.files)).toEqual([
         ['node_modules/pdfjs-dist/legacy/build/pdf.mjs'],

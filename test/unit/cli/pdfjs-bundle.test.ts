@@ -13,6 +13,7 @@ import { itUnless } from '../../fixtures/skip';
 // @ts-expect-error plain JS build helper
 import { buildCli } from '../../../build/scripts/cli-build.mjs';
 import { ROOT } from './support/built-cli';
+import { cleanupTempDirs, soffice } from '../export/helpers/tools';
 
 /**
  * The bundles (the CLI, the app's import worker) carry pdf.js trimmed for text
@@ -24,7 +25,10 @@ import { ROOT } from './support/built-cli';
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'nianbao-pdfjs-bundle-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  cleanupTempDirs();
+});
 const SAMPLES = join(ROOT, '..', 'shared', 'samples', 'published');
 const has = (bin: string) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin)));
 
@@ -95,20 +99,7 @@ describe('pdf.js in the bundles reads text exactly as pdf.js as shipped', () => 
       }
       if (hasSoffice) {
         writeFileSync(join(work, 'lo-sample.docx'), await buildDocx(sampleReport()));
-        execFileSync(
-          'soffice',
-          [
-            `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
-            '--headless',
-            '--convert-to',
-            'pdf',
-            '--outdir',
-            work,
-            join(work, 'lo-sample.docx'),
-          ],
-          { timeout: 180_000 },
-        );
-        files.push(join(work, 'lo-sample.pdf'));
+        files.push(await soffice(join(work, 'lo-sample.docx'), 'pdf', work));
       }
       const bundled = await bundledText(files);
       const shipped = await unbundledText(files);

@@ -12,6 +12,7 @@ import { sampleReport } from '../../../shared/sample/sample-report';
 import { bigReport } from '../../fixtures/import/reports';
 import { hasChromium, hasSoffice, htmlToPdf } from '../../fixtures/import/tools';
 import { itUnless } from '../../fixtures/skip';
+import { cleanupTempDirs, soffice } from '../export/helpers/tools';
 
 /**
  * The fast PDF reader against pdf.js on every PDF at hand: the published reports of
@@ -24,7 +25,10 @@ import { itUnless } from '../../fixtures/skip';
 const ROOT = join(__dirname, '..', '..', '..');
 const SAMPLES = join(ROOT, '..', 'shared', 'samples', 'published');
 const work = mkdtempSync(join(tmpdir(), 'nianbao-pdf-fast-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  cleanupTempDirs();
+});
 const has = (bin: string) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin)));
 
 const viaJson = <T>(x: T) => JSON.parse(JSON.stringify(x)) as T;
@@ -83,20 +87,7 @@ itUnless(
     }
     if (hasSoffice) {
       writeFileSync(join(work, 'lo-sample.docx'), await buildDocx(sampleReport()));
-      execFileSync(
-        'soffice',
-        [
-          `-env:UserInstallation=file://${join(work, 'lo-profile')}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          work,
-          join(work, 'lo-sample.docx'),
-        ],
-        { timeout: 180_000 },
-      );
-      files.push(join(work, 'lo-sample.pdf'));
+      files.push(await soffice(join(work, 'lo-sample.docx'), 'pdf', work));
     }
     await compare(files);
 

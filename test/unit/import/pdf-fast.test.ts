@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { nodePdfjsExtractor, nodePdfExtractor, zlibInflate } from '../../../electron/services/import/node-import';
 import { fastPdfText, Unsupported, withFallback } from '../../../shared/import/pdf/fast/extract';
 import type { PdfText, PdfTextExtractor } from '../../../shared/import/pdf/pdfjs';
-import { buildPdf, type PdfObjectSpec, toUnicodeCMap, utf16hex } from '../../fixtures/import/pdf-builder';
+import { buildPdf, hexFilterPdf, type PdfObjectSpec, toUnicodeCMap, utf16hex } from '../../fixtures/import/pdf-builder';
 import { describeUnless } from '../../fixtures/skip';
 
 // The fonts' programs are embedded (the fast reader leaves fonts without one to pdf.js, which
@@ -243,22 +243,7 @@ describeUnless(NO_TTF, 'fast PDF reader: what it does not fully understand goes 
     ['an inline image', () => doc({ content: `BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI\n${BODY}` })],
   ];
   // The unknown-filter case: the content stream written as hex (ASCIIHexDecode).
-  cases[3] = [
-    'an unknown filter (ASCIIHexDecode)',
-    () =>
-      buildPdf([
-        { src: '<< /Type /Catalog /Pages 2 0 R >>' },
-        { src: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>' },
-        {
-          src: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F2 5 0 R >> >> /Contents 4 0 R >>',
-        },
-        {
-          src: '<< /Filter /ASCIIHexDecode >>',
-          stream: `${Buffer.from('BT /F2 12 Tf 72 700 Td (hex content) Tj ET').toString('hex')}>`,
-        },
-        { src: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>' },
-      ]),
-  ];
+  cases[3] = ['an unknown filter (ASCIIHexDecode)', hexFilterPdf];
 
   for (const [name, make] of cases) {
     it(name, async () => {
