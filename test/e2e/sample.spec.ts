@@ -63,7 +63,10 @@ test('the sample is marked, is nobody’s last year or history, and is deleted f
   await rollover.getByLabel('选择上年报告').click();
   await expect(page.locator('.ant-select-item-option')).toHaveCount(1);
   await expect(page.locator('.ant-select-item-option').first()).toContainText('2025年度');
+  // Esc closes the list first, then the dialog: the second press only once the list is gone (pressed
+  // during the list's closing animation, the select would take it again).
   await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-select-item-option').first()).toBeHidden();
   await page.keyboard.press('Escape');
   await expect(rollover).toBeHidden();
 
