@@ -4,16 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { buildDocx, buildHtml } from '../../../shared/export/index';
-import { sampleReport } from '../../../shared/sample/sample-report';
 import { nodePdfjsExtractor } from '../../../electron/services/import/node-import';
-import { bigReport } from '../../fixtures/import/reports';
-import { hasChromium, hasSoffice, htmlToPdf } from '../../fixtures/import/tools';
+import { damagedCopies, printedPdfCorpus } from '../../fixtures/import/printed-pdfs';
+import { hasChromium } from '../../fixtures/import/tools';
 import { itUnless } from '../../fixtures/skip';
 // @ts-expect-error plain JS build helper
 import { buildCli } from '../../../build/scripts/cli-build.mjs';
 import { ROOT } from './support/built-cli';
-import { cleanupTempDirs, soffice } from '../export/helpers/tools';
+import { cleanupTempDirs } from '../export/helpers/tools';
 
 /**
  * The bundles (the CLI, the app's import worker) carry pdf.js trimmed for text
@@ -30,7 +28,6 @@ afterAll(() => {
   cleanupTempDirs();
 });
 const SAMPLES = join(ROOT, '..', 'shared', 'samples', 'published');
-const has = (bin: string) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin)));
 
 let bundle = '';
 beforeAll(async () => {
@@ -68,38 +65,18 @@ describe('pdf.js in the bundles reads text exactly as pdf.js as shipped', () => 
     !hasChromium && '没有 Chromium，无法生成要读取的 PDF（apt-get install chromium）',
     'reports printed by Chromium, rewritten by cairo (CID TrueType with ToUnicode) and by LibreOffice',
     async () => {
-      const files: string[] = [];
-      for (const [name, report] of [
-        ['sample', sampleReport()],
-        ['big', bigReport()],
-      ] as const) {
-        await htmlToPdf(buildHtml(report, { standalone: true }), work, `chromium-${name}`);
-        files.push(join(work, `chromium-${name}.pdf`));
-      }
-      if (has('pdftocairo')) {
-        for (const name of ['sample', 'big']) {
-          const out = join(work, `cairo-${name}.pdf`);
-          execFileSync('pdftocairo', ['-pdf', join(work, `chromium-${name}.pdf`), out]);
-          files.push(out);
-        }
+      const printed = await printedPdfCorpus(work);
+      const files = [...printed.all];
+      if (printed.cairo) {
         // The font kind whose rebuilding the bundle leaves out is really there.
-        const fonts = execFileSync('pdffonts', [join(work, 'cairo-sample.pdf')], { encoding: 'utf8' });
+        const fonts = execFileSync('pdffonts', [printed.cairo.sample], { encoding: 'utf8' });
         expect(fonts).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
         // Damaged (bytes lost in the middle: a content stream that will not inflate) and cut off (a
         // download broken off): what zlib cannot inflate takes pdf.js' own way, as unbundled.
-        const whole = readFileSync(join(work, 'cairo-sample.pdf'));
-        for (const at of [0.2, 0.4, 0.6]) {
-          const damaged = Buffer.from(whole);
-          damaged.fill(0, Math.floor(whole.length * at), Math.floor(whole.length * at) + 64);
-          writeFileSync(join(work, `damaged-${at}.pdf`), damaged);
-          files.push(join(work, `damaged-${at}.pdf`));
-        }
-        writeFileSync(join(work, 'cut.pdf'), whole.subarray(0, Math.floor(whole.length * 0.8)));
-        files.push(join(work, 'cut.pdf'));
-      }
-      if (hasSoffice) {
-        writeFileSync(join(work, 'lo-sample.docx'), await buildDocx(sampleReport()));
-        files.push(await soffice(join(work, 'lo-sample.docx'), 'pdf', work));
+        damagedCopies(readFileSync(printed.cairo.sample), [0.2, 0.4, 0.6], 0.8).forEach((bytes, i) => {
+          files.push(join(work, `damaged-${i}.pdf`));
+          writeFileSync(files.at(-1)!, bytes);
+        });
       }
       const bundled = await bundledText(files);
       const shipped = await unbundledText(files);

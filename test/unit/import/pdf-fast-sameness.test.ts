@@ -1,18 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { nodePdfjsExtractor, nodePdfExtractor, zlibInflate } from '../../../electron/services/import/node-import';
-import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { importReport } from '../../../shared/import/index';
 import { fastPdfText } from '../../../shared/import/pdf/fast/extract';
 import type { PdfText, PdfTextExtractor } from '../../../shared/import/pdf/pdfjs';
-import { sampleReport } from '../../../shared/sample/sample-report';
-import { bigReport } from '../../fixtures/import/reports';
-import { hasChromium, hasSoffice, htmlToPdf } from '../../fixtures/import/tools';
+import { damagedCopies, printedPdfCorpus } from '../../fixtures/import/printed-pdfs';
+import { hasChromium } from '../../fixtures/import/tools';
 import { itUnless } from '../../fixtures/skip';
-import { cleanupTempDirs, soffice } from '../export/helpers/tools';
+import { cleanupTempDirs } from '../export/helpers/tools';
 
 /**
  * The fast PDF reader against pdf.js on every PDF at hand: the published reports of
@@ -29,7 +26,6 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
   cleanupTempDirs();
 });
-const has = (bin: string) => ['/usr/bin', '/usr/local/bin'].some((d) => existsSync(join(d, bin)));
 
 const viaJson = <T>(x: T) => JSON.parse(JSON.stringify(x)) as T;
 const fastOnly: PdfTextExtractor = async (bytes) => fastPdfText(bytes, zlibInflate);
@@ -73,34 +69,12 @@ itUnless(
   !hasChromium && '没有 Chromium，无法生成要读取的 PDF（apt-get install chromium）',
   'our reports printed by Chromium (Type3 and CID fonts), rewritten by cairo, exported by LibreOffice (Type1, TrueType)',
   async () => {
-    const files: string[] = [];
-    for (const [name, report] of [
-      ['sample', sampleReport()],
-      ['big', bigReport()],
-    ] as const) {
-      await htmlToPdf(buildHtml(report, { standalone: true }), work, `chromium-${name}`);
-      files.push(join(work, `chromium-${name}.pdf`));
-      if (has('pdftocairo')) {
-        execFileSync('pdftocairo', ['-pdf', join(work, `chromium-${name}.pdf`), join(work, `cairo-${name}.pdf`)]);
-        files.push(join(work, `cairo-${name}.pdf`));
-      }
-    }
-    if (hasSoffice) {
-      writeFileSync(join(work, 'lo-sample.docx'), await buildDocx(sampleReport()));
-      files.push(await soffice(join(work, 'lo-sample.docx'), 'pdf', work));
-    }
-    await compare(files);
+    const printed = await printedPdfCorpus(work);
+    await compare(printed.all);
 
     // Damaged (bytes lost in the middle) and cut off (a download broken off): pdf.js repairs what
     // it can; the importers' reader (fast, then pdf.js) gives exactly what pdf.js alone gives.
-    const whole = readFileSync(files[0]!);
-    const broken: Uint8Array[] = [0.2, 0.5, 0.8].map((at) => {
-      const b = Buffer.from(whole);
-      b.fill(0, Math.floor(whole.length * at), Math.floor(whole.length * at) + 64);
-      return new Uint8Array(b);
-    });
-    broken.push(new Uint8Array(whole.subarray(0, Math.floor(whole.length * 0.7))));
-    for (const bytes of broken) {
+    for (const bytes of damagedCopies(readFileSync(printed.chromium.sample), [0.2, 0.5, 0.8], 0.7)) {
       const ours = await settle(nodePdfExtractor()(bytes));
       expect(ours).toEqual(await settle(nodePdfjsExtractor()(bytes) as Promise<PdfText>));
     }
