@@ -1,12 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
+import { describe, expect, it } from 'vitest';
 import { expandInputs } from '../../../electron/services/import/batch';
 import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { makeReport, withCells } from '../../fixtures/factory';
 import { pdfCopy, siteHtml, webLines } from '../../fixtures/import/render';
+import { batchFolder } from '../isolation/batch-folder';
 import { hostileCorpus } from '../isolation/hostile-files';
 
 /**
@@ -16,10 +15,7 @@ import { hostileCorpus } from '../isolation/hostile-files';
  */
 
 const PUBLISHED = '/work/shared/samples/published';
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-jobs-'));
+const work = batchFolder('nianbao-batch-jobs-', async (dir) => {
   const folder = join(dir, '年报');
   mkdirSync(join(folder, '子文件夹'), { recursive: true });
   const agencies = ['市场监督管理局', '交通运输局', '人民政府', '教育局'];
@@ -52,23 +48,7 @@ beforeAll(async () => {
   const hostile = hostileCorpus().find((f) => f.name === 'deep-tables.html')!;
   writeFileSync(join(folder, `y-${hostile.name}`), hostile.bytes);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const saved = { ...process.env };
-afterEach(() => {
-  for (const k of ['NIANBAO_IMPORT_TIMEOUT_MS', 'NIANBAO_IMPORT_MEMORY_MB']) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-});
-
-async function batch(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, isTTY: false };
-  const code = await main(['batch', ...args], io);
-  return { code, stdout, stderr };
-}
+const { batch } = work;
 
 interface JsonItem {
   file: string;
@@ -86,8 +66,8 @@ describe('nianbao batch: one worker or several, the same output', () => {
     const items = JSON.parse(one.stdout) as JsonItem[];
     expect(items).toHaveLength(19);
     // Files in the order they were found (sub-folder included), not in the order the workers finished.
-    const { files } = await expandInputs(['年报'], dir);
-    expect(items.map((i) => join(dir, i.file))).toEqual(files);
+    const { files } = await expandInputs(['年报'], work.dir);
+    expect(items.map((i) => join(work.dir, i.file))).toEqual(files);
     expect(items.filter((i) => i.error).map((i) => i.file)).toEqual(['年报/x-坏.pdf', '年报/y-deep-tables.html']);
     // Cross-year pairs found across files read by different workers.
     const byName = (n: string) => items.find((i) => i.file.endsWith(n))!;
@@ -100,7 +80,7 @@ describe('nianbao batch: one worker or several, the same output', () => {
   });
 
   it('a file that outgrows its worker’s memory kills that worker only', { timeout: 240_000 }, async () => {
-    const folder = join(dir, '内存');
+    const folder = join(work.dir, '内存');
     mkdirSync(folder, { recursive: true });
     const many = hostileCorpus().find((f) => f.name === 'many-elements.html')!;
     // A page that needs far more memory than the cap, between real reports read by the other worker.

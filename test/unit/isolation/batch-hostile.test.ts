@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../../electron/cli/main';
+import { describe, expect, it } from 'vitest';
 import { buildHtml } from '../../../shared/export/index';
 import { sampleReport } from '../../../shared/sample/sample-report';
+import { batchFolder } from './batch-folder';
 import { hostileCorpus, type HostileFile } from './hostile-files';
 
 /**
@@ -14,32 +13,16 @@ import { hostileCorpus, type HostileFile } from './hostile-files';
  * and the summary page and table are always written — also when a file runs past its time.
  */
 
-let dir: string;
 let corpus: HostileFile[];
 const PDF = '/work/shared/samples/published/03_hongze_2024.pdf';
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-hostile-'));
+const folder = batchFolder('nianbao-batch-hostile-', (dir) => {
   corpus = hostileCorpus();
   for (const f of corpus) writeFileSync(join(dir, f.name), f.bytes);
   writeFileSync(join(dir, 'good.html'), buildHtml(sampleReport(), { standalone: true }));
   writeFileSync(join(dir, 'published.pdf'), readFileSync(PDF));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const saved = process.env.NIANBAO_IMPORT_TIMEOUT_MS;
-afterEach(() => {
-  if (saved === undefined) delete process.env.NIANBAO_IMPORT_TIMEOUT_MS;
-  else process.env.NIANBAO_IMPORT_TIMEOUT_MS = saved;
-});
-
-async function batch(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, isTTY: false };
-  const code = await main(['batch', ...args], io);
-  return { code, stdout, stderr };
-}
+const { batch } = folder;
 
 describe('nianbao batch with hostile files', () => {
   it('refuses each by its reader’s limit, checks the real reports, and writes both summaries', async () => {
@@ -57,10 +40,10 @@ describe('nianbao batch with hostile files', () => {
     expect(lines.find((l) => l.endsWith('published.pdf'))).toMatch(/^(通过|警告|错误) +.+ +2024年度/);
     expect(lines.at(-1)).toMatch(new RegExp(`^共 ${names.length} 份：.*无法读取 ${corpus.length} 份`));
 
-    const html = readFileSync(join(dir, 'summary.html'), 'utf8');
+    const html = readFileSync(join(folder.dir, 'summary.html'), 'utf8');
     for (const f of corpus) expect(html, f.name).toContain(f.name);
     expect(html.match(/class="tag unreadable"/g)?.length ?? 0).toBeGreaterThanOrEqual(corpus.length);
-    const csv = readFileSync(join(dir, 'summary.csv'), 'utf8').slice(1).trim().split('\r\n');
+    const csv = readFileSync(join(folder.dir, 'summary.csv'), 'utf8').slice(1).trim().split('\r\n');
     expect(csv).toHaveLength(names.length + 1);
     for (const f of corpus) expect(csv.find((row) => row.includes(f.name)) ?? '', f.name).toContain('无法读取');
   });
@@ -74,7 +57,7 @@ describe('nianbao batch with hostile files', () => {
     );
     // The next file is read by a fresh worker (on a busy machine it may run past 0.3 s too).
     expect(run.stdout).toMatch(/^(通过 +云溪县市场监督管理局 +2024年度.*|无法读取 {2})good\.html/m);
-    const html = readFileSync(join(dir, 'slow.html'), 'utf8');
+    const html = readFileSync(join(folder.dir, 'slow.html'), 'utf8');
     expect(html).toContain('读取用时超过 0.3 秒');
     expect(html).toContain('good.html');
   });
