@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createService } from '../../electron/services/index';
 import { startServer } from '../../electron/server/index';
+import { installRenderCounter, rendered, startCounting } from '../e2e/support/render-count';
 import { ROOT, STATIC_DIR, tempDataDir } from '../e2e/support/server';
 import { median, percentile, type Benchmark, type BenchFigure } from './run';
 
@@ -107,60 +108,6 @@ export async function keystrokeLatency(
   }
 }
 
-/**
- * Installed before React loads: React hands every commit to a DevTools hook. Counts, per
- * component name, the components whose render function ran in each commit while counting is on.
- */
-function installRenderCounter() {
-  type Fiber = {
-    tag: number;
-    type: { name?: string; displayName?: string; render?: { name?: string } } | string | null;
-    memoizedProps: unknown;
-    memoizedState: unknown;
-    alternate: Fiber | null;
-    child: Fiber | null;
-    sibling: Fiber | null;
-  };
-  const w = window as unknown as { __tally: Record<string, number> | null; __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown };
-  w.__tally = null;
-  const seen = new WeakMap<Fiber, { p: unknown; s: unknown }>();
-  // FunctionComponent 0, ClassComponent 1, ForwardRef 11, SimpleMemoComponent 15 (React 19 fiber tags).
-  const COMPONENT = new Set([0, 1, 11, 15]);
-  const nameOf = (f: Fiber) => {
-    const t = f.type;
-    if (!t || typeof t === 'string') return '?';
-    return t.displayName || t.name || t.render?.name || 'anonymous';
-  };
-  const walk = (root: Fiber) => {
-    const stack: Fiber[] = [root];
-    while (stack.length) {
-      const f = stack.pop()!;
-      if (COMPONENT.has(f.tag)) {
-        const rec = seen.get(f) ?? (f.alternate ? seen.get(f.alternate) : undefined);
-        const rendered = !rec || rec.p !== f.memoizedProps || rec.s !== f.memoizedState;
-        if (rendered && w.__tally) w.__tally[nameOf(f)] = (w.__tally[nameOf(f)] ?? 0) + 1;
-        const next = { p: f.memoizedProps, s: f.memoizedState };
-        seen.set(f, next);
-        if (f.alternate) seen.set(f.alternate, next);
-      }
-      if (f.sibling) stack.push(f.sibling);
-      if (f.child) stack.push(f.child);
-    }
-  };
-  let ids = 0;
-  w.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
-    supportsFiber: true,
-    isDisabled: false,
-    renderers: new Map(),
-    inject: () => ++ids,
-    checkDCE: () => undefined,
-    onScheduleFiberRoot: () => undefined,
-    onCommitFiberUnmount: () => undefined,
-    onPostCommitFiberRoot: () => undefined,
-    onCommitFiberRoot: (_id: number, root: { current: Fiber }) => walk(root.current),
-  };
-}
-
 /** Components rendered per keystroke: totals per keystroke and the mean per component name. */
 export async function rendersPerKeystroke(browser: Browser): Promise<{ totals: number[]; byName: [string, number][] }> {
   const outDir = join(ROOT, '.tmp', 'ui-bench-renderer');
@@ -175,26 +122,16 @@ export async function rendersPerKeystroke(browser: Browser): Promise<{ totals: n
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   try {
-    // tsx (esbuild, keepNames) wraps the counter's inner functions in __name(); the page has none.
-    await page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await page.addInitScript(installRenderCounter);
+    await installRenderCounter(page, 'component');
     await openSampleTable3(page, server.url);
     const tallies: Record<string, number>[] = [];
     for (let i = 0; i < COUNTED_KEYSTROKES; i++) {
-      await page.evaluate(() => {
-        (window as unknown as { __tally: Record<string, number> }).__tally = {};
-      });
+      await startCounting(page);
       await page.keyboard.press(CYCLE[i % CYCLE.length]!);
-      // The keystroke's commits are done when two frames pass without a new one (autosave waits 1 s).
-      await page.waitForTimeout(150);
-      tallies.push(
-        await page.evaluate(() => {
-          const w = window as unknown as { __tally: Record<string, number> | null };
-          const t = w.__tally ?? {};
-          w.__tally = null;
-          return t;
-        }),
-      );
+      // The keystroke's commits are done well within 150 ms (autosave waits 1 s).
+      const tally: Record<string, number> = {};
+      for (const name of await rendered(page, 150)) tally[name] = (tally[name] ?? 0) + 1;
+      tallies.push(tally);
     }
     const totals = tallies.map((t) => Object.values(t).reduce((a, b) => a + b, 0));
     const sum: Record<string, number> = {};
