@@ -1,6 +1,14 @@
 import { SECTIONS, type SectionId } from '../../templates/index';
 import { SPECS } from './tables/spec';
-import { displayWidth, enumeratorOf, labelScore, matchKey, stripEnumerator } from './text-utils';
+import {
+  displayWidth,
+  enumeratorOf,
+  labelScore,
+  matchKey,
+  type ObservedChars,
+  observedChars,
+  stripEnumerator,
+} from './text-utils';
 
 /**
  * Recognises the six section headings (templates/sections.ts, with the variants accepted there),
@@ -82,9 +90,11 @@ const LABEL_MEMO = new Map<string, boolean>();
 function isTableLabel(key: string): boolean {
   let hit = LABEL_MEMO.get(key);
   if (hit !== undefined) return hit;
-  hit =
-    TABLE_LABELS.some((t) => key.length <= t.length + 6 && key.includes(t)) ||
-    TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key, 0.8) >= 0.8);
+  if (TABLE_LABELS.some((t) => key.length <= t.length + 6 && key.includes(t))) hit = true;
+  else {
+    const chars = observedChars(key);
+    hit = TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key, 0.8, chars) >= 0.8);
+  }
   if (LABEL_MEMO.size > 2000) LABEL_MEMO.clear();
   LABEL_MEMO.set(key, hit);
   return hit;
@@ -128,10 +138,11 @@ export function matchHeading(line: string): HeadingMatch | null {
     }
   }
   // A slightly different wording, alone on its line (“二、主动公开政府信息的情况”).
+  let chars: ObservedChars | undefined;
   for (const k of KNOWN) {
     if (
       bodyKey.length <= k.core.length + 4 &&
-      labelScore(k.core, bodyKey, 0.88) >= 0.88 &&
+      labelScore(k.core, bodyKey, 0.88, (chars ??= observedChars(bodyKey))) >= 0.88 &&
       (en || bodyKey.length <= k.core.length + 1)
     ) {
       return { section: k.section, heading: body, rest: '', how: 'exact', ...(en ? { ordinal: en.ordinal } : {}) };

@@ -96,20 +96,39 @@ export const stripPinyin = (text: string): string => text.replace(PINYIN, '$1');
 export const mainlandQuotes = (text: string): string =>
   text.replace(/「/g, '“').replace(/」/g, '”').replace(/『/g, '‘').replace(/』/g, '’');
 
+/** `labelScore` reads at most this much of each text (labels are short; the cap bounds the LCS). */
+export const LABEL_SCORE_MAX_EXPECTED = 120;
+export const LABEL_SCORE_MAX_OBSERVED = 400;
+
+/** The characters of an observed text as `labelScore` reads it, for one text scored against many labels. */
+export interface ObservedChars {
+  of: string;
+  set: Set<number>;
+}
+
+export function observedChars(observed: string): ObservedChars {
+  const set = new Set<number>();
+  const n = Math.min(observed.length, LABEL_SCORE_MAX_OBSERVED);
+  for (let i = 0; i < n; i++) set.add(observed.charCodeAt(i));
+  return { of: observed, set };
+}
+
 /**
  * Share of the expected label's characters found, in order, in the observed text (longest common
  * subsequence / expected length), with a small weight on how much of the observed text they cover.
- * Both arguments are match keys.
+ * Both arguments are match keys. `chars` (observedChars(observed)) only spares the `min` test work.
  */
-export function labelScore(expected: string, observed: string, min = 0): number {
+export function labelScore(expected: string, observed: string, min = 0, chars?: ObservedChars): number {
   if (!expected || !observed) return 0;
   if (observed.includes(expected)) return 0.75 + 0.25 * (expected.length / observed.length);
-  const e = expected.length > 120 ? expected.slice(0, 120) : expected;
-  const o = observed.length > 400 ? observed.slice(0, 400) : observed;
+  const e = expected.length > LABEL_SCORE_MAX_EXPECTED ? expected.slice(0, LABEL_SCORE_MAX_EXPECTED) : expected;
+  const o = observed.length > LABEL_SCORE_MAX_OBSERVED ? observed.slice(0, LABEL_SCORE_MAX_OBSERVED) : observed;
   // Callers that only want a score above `min`: characters of `e` not in `o` bound it from above.
   if (min > 0) {
     let n = 0;
-    for (let i = 0; i < e.length; i++) if (o.includes(e[i]!)) n++;
+    if (chars && chars.of === observed) {
+      for (let i = 0; i < e.length; i++) if (chars.set.has(e.charCodeAt(i))) n++;
+    } else for (let i = 0; i < e.length; i++) if (o.includes(e[i]!)) n++;
     if (0.75 * (n / e.length) + 0.25 * Math.min(1, n / o.length) < min) return 0;
   }
   const lcs = lcsLength(e, o);

@@ -1,4 +1,4 @@
-import { labelScore, matchKey } from '../text-utils';
+import { LABEL_SCORE_MAX_EXPECTED, LABEL_SCORE_MAX_OBSERVED, labelScore, matchKey } from '../text-utils';
 import type { Observation } from './observe';
 import type { RowSpec } from './spec';
 
@@ -28,10 +28,25 @@ function signature(text: string): number {
   return m;
 }
 
-/** Per observation: its character signatures, and the scores already computed (both Table 3 layouts share rows). */
+/** What `scoreBound` needs of a text: its signature, and its characters when `labelScore` reads it whole. */
+interface Chars {
+  sig: number;
+  set: Set<number> | null;
+}
+
+function charsOf(text: string): Chars {
+  let set: Set<number> | null = null;
+  if (text.length <= LABEL_SCORE_MAX_OBSERVED) {
+    set = new Set<number>();
+    for (let i = 0; i < text.length; i++) set.add(text.charCodeAt(i));
+  }
+  return { sig: signature(text), set };
+}
+
+/** Per observation: the characters of its label and context, and the scores already computed (both Table 3 layouts share rows). */
 const SEEN = new WeakMap<
   Observation,
-  { own: number; context: number; contextKey: string; scores: Map<string, number> }
+  { own: Chars; context: Chars; contextKey: string; scores: Map<string, number> }
 >();
 
 /** Labels are short: text far around one (a long paragraph of fragments) adds nothing but cost. */
@@ -43,27 +58,43 @@ function seenOf(o: Observation) {
     const full = `${o.before}${o.own}${o.after}`;
     const side = Math.max(0, (MAX_CONTEXT - o.own.length) >> 1);
     const contextKey = full.length <= MAX_CONTEXT ? full : `${o.before.slice(-side)}${o.own}${o.after.slice(0, side)}`;
-    c = { own: signature(o.own), context: signature(contextKey), contextKey, scores: new Map() };
+    c = { own: charsOf(o.own), context: charsOf(contextKey), contextKey, scores: new Map() };
     SEEN.set(o, c);
   }
   return c;
 }
 
 /**
- * The most `labelScore(e, o)` can be: as if every character of `e` that may occur in `o` (by the
- * signature: never fewer than those that do) were found in order.
+ * The most `labelScore(e, o)` can be: as if every character of `e` that occurs in `o` were found in
+ * order (the longest common subsequence has no more). The characters themselves where `labelScore`
+ * reads both texts whole; else (texts it cuts) the signature, which never counts fewer. A label's
+ * context fills most of a signature's 32 bits, so the exact test is what spares most LCS runs.
  */
-function scoreBound(e: string, o: string, sig: number): number {
+function scoreBound(e: string, o: string, chars: Chars): number {
   if (!o) return 0;
   let n = 0;
-  for (let i = 0; i < e.length; i++) n += (sig >>> (e.charCodeAt(i) & 31)) & 1;
+  const set = e.length <= LABEL_SCORE_MAX_EXPECTED ? chars.set : null;
+  if (set) {
+    for (let i = 0; i < e.length; i++) if (set.has(e.charCodeAt(i))) n++;
+  } else {
+    const sig = chars.sig;
+    for (let i = 0; i < e.length; i++) n += (sig >>> (e.charCodeAt(i) & 31)) & 1;
+  }
   return 0.75 * (n / e.length) + 0.25 * Math.min(1, n / o.length);
+}
+
+/** The memo key of a row's variants, made once per row. */
+const VARIANTS_KEY = new WeakMap<RowSpec, string>();
+function variantsKey(spec: RowSpec): string {
+  let k = VARIANTS_KEY.get(spec);
+  if (k === undefined) VARIANTS_KEY.set(spec, (k = spec.variants.join('|')));
+  return k;
 }
 
 export function rowLabelScore(spec: RowSpec, o: Observation): number {
   if (!spec.variants.length) return 0;
   const c = seenOf(o);
-  const memo = spec.variants.join('|');
+  const memo = variantsKey(spec);
   const known = c.scores.get(memo);
   if (known !== undefined) return known;
   let own = 0;
