@@ -1,4 +1,5 @@
-import { Tag, Tooltip } from 'antd';
+import { Tag } from 'antd';
+import { useLazyTooltip } from './LazyTooltip';
 import type { ReportSummary } from '../../../shared/service/api';
 
 /**
@@ -36,11 +37,11 @@ export function CheckCounts({ summary: r }: { summary: Pick<ReportSummary, 'erro
 
 /** The mark of the app's sample report wherever it is listed. */
 export function SampleTag() {
+  const tip = useLazyTooltip('程序自带的示例，内容是虚构的：不会作为任何年报的上年报告，也不计入历年趋势。可以删除。');
   return (
-    <Tooltip title="程序自带的示例，内容是虚构的：不会作为任何年报的上年报告，也不计入历年趋势。可以删除。">
-      <Tag color="purple" className="sample-tag" tabIndex={0}>
-        示例
-      </Tag>
-    </Tooltip>
+    <Tag color="purple" className="sample-tag" tabIndex={0} {...tip.hover}>
+      示例
+      {tip.anchor}
+    </Tag>
   );
 }

@@ -1,5 +1,4 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Tooltip } from 'antd';
 import {
   ApartmentOutlined,
   CaretDownOutlined,
@@ -17,7 +16,8 @@ import { CheckCounts, SampleTag } from './CheckCounts';
 import { navigate } from '../app/router';
 import { nextSort, sortReports, type ListSort, type SortKey } from './library-sort';
 import { useVirtualRows } from './use-virtual-rows';
-import { RowActions, RowButton, RowButtonScope } from './RowButton';
+import { RowActions, RowButton, RowButtonScope, type RowButtonProps } from './RowButton';
+import { useLazyTooltip } from './LazyTooltip';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
@@ -121,6 +121,7 @@ function SortHeader(props: {
       toggle();
     }
   };
+  const tip = useLazyTooltip(SORT_TIPS[order ?? 'none']);
   return (
     <th
       scope="col"
@@ -132,15 +133,14 @@ function SortHeader(props: {
       onClick={toggle}
       onKeyDown={onKey}
     >
-      <Tooltip title={SORT_TIPS[order ?? 'none']} placement="top">
-        <div className="lib-sorters">
-          <span>{props.title}</span>
-          <span className="lib-sorter" aria-hidden="true">
-            <CaretUpOutlined className={order === 'ascend' ? 'active' : undefined} />
-            <CaretDownOutlined className={order === 'descend' ? 'active' : undefined} />
-          </span>
-        </div>
-      </Tooltip>
+      <div className="lib-sorters" {...tip.hover}>
+        <span>{props.title}</span>
+        <span className="lib-sorter" aria-hidden="true">
+          <CaretUpOutlined className={order === 'ascend' ? 'active' : undefined} />
+          <CaretDownOutlined className={order === 'descend' ? 'active' : undefined} />
+        </span>
+        {tip.anchor}
+      </div>
     </th>
   );
 }
@@ -200,28 +200,26 @@ function LibraryRow(props: {
             打开
           </RowButton>
           {r.sample ? null : (
-            <Tooltip title={`以这份年报为基础新建${r.year + 1}年度年报`}>
-              <RowButton
-                kind="text"
-                icon={<ForwardOutlined />}
-                aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`}
-                onClick={() => actions.onRollover(r)}
-              >
-                新建下一年
-              </RowButton>
-            </Tooltip>
+            <TipButton
+              tip={`以这份年报为基础新建${r.year + 1}年度年报`}
+              kind="text"
+              icon={<ForwardOutlined />}
+              aria-label={`以此为基础新建下一年：${r.agency}${r.year + 1}年度`}
+              onClick={() => actions.onRollover(r)}
+            >
+              新建下一年
+            </TipButton>
           )}
           {r.agencyKind === 'government' ? (
-            <Tooltip title="汇总各部门、乡镇（街道）的年报">
-              <RowButton
-                kind="text"
-                icon={<ApartmentOutlined />}
-                aria-label={`汇总下级单位：${r.agency}${r.year}年度`}
-                onClick={() => navigate({ screen: 'aggregate', id: r.id })}
-              >
-                汇总
-              </RowButton>
-            </Tooltip>
+            <TipButton
+              tip="汇总各部门、乡镇（街道）的年报"
+              kind="text"
+              icon={<ApartmentOutlined />}
+              aria-label={`汇总下级单位：${r.agency}${r.year}年度`}
+              onClick={() => navigate({ screen: 'aggregate', id: r.id })}
+            >
+              汇总
+            </TipButton>
           ) : null}
           <RowButton kind="text" icon={<CopyOutlined />} loading={busy} onClick={() => actions.onDuplicate(r)}>
             复制
@@ -236,4 +234,10 @@ function LibraryRow(props: {
       </td>
     </tr>
   );
+}
+
+/** A row button with a tooltip, mounted on its first hover (LazyTooltip.tsx). */
+function TipButton({ tip, ...props }: RowButtonProps & { tip: string }) {
+  const t = useLazyTooltip(tip);
+  return <RowButton {...props} {...t.hover} after={t.anchor} />;
 }

@@ -1,4 +1,4 @@
-import { Children, createContext, useContext, useMemo, type ReactNode } from 'react';
+import { Children, createContext, useContext, useMemo, type PointerEvent, type ReactNode } from 'react';
 import { theme } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
 import { CSS_VAR_KEY } from '../app/theme';
@@ -36,11 +36,16 @@ export interface RowButtonProps {
   /** As antd's `loading`: a spinning icon, clicks ignored. */
   loading?: boolean;
   className?: string;
+  /** Drawn inside the button after its text: a lazy tooltip's anchor (LazyTooltip.tsx). */
+  after?: ReactNode;
+  onPointerEnter?(e: PointerEvent): void;
+  onPointerLeave?(e: PointerEvent): void;
   'aria-label'?: string;
+  'aria-describedby'?: string;
   'data-open-id'?: string;
 }
 
-export function RowButton({ kind, children, onClick, icon, loading, className, ...aria }: RowButtonProps) {
+export function RowButton({ kind, children, onClick, icon, loading, className, after, ...aria }: RowButtonProps) {
   const scope = useContext(ScopeContext);
   const classes = ['ant-btn', scope, KIND_CLASSES[kind], loading ? 'ant-btn-loading' : '', className ?? '']
     .filter(Boolean)
@@ -50,6 +55,7 @@ export function RowButton({ kind, children, onClick, icon, loading, className, .
     <button {...aria} type="button" className={classes} onClick={loading ? undefined : onClick}>
       {shownIcon ? <span className="ant-btn-icon">{shownIcon}</span> : null}
       <span>{children}</span>
+      {after}
     </button>
   );
 }

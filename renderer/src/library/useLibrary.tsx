@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button } from 'antd';
 import type { ReportStatus } from '../../../shared/model/types';
 import type { Library, ReportSummary, Settings } from '../../../shared/service/api';
 import { errorText, useServices } from '../api/context';
 import { navigate } from '../app/router';
-import { takeEarlyListing } from '../api/early-listing';
+import { arrivedEarlyListing, takeEarlyListing } from '../api/early-listing';
 import type { NewReportValues } from './NewReportDialog';
 
 /** “云溪县市场监督管理局”2024年度年报 — how messages name a report. */
@@ -20,7 +20,9 @@ export const openReport = (id: string) => navigate({ screen: 'editor', id, page:
 export function useLibrary() {
   const { api, saves } = useServices();
   const { message } = AntApp.useApp();
-  const [library, setLibrary] = useState<Library | null>(null);
+  // The page's early listing when it has already arrived: the first drawing is the list itself.
+  const [library, setLibrary] = useState<Library | null>(arrivedEarlyListing);
+  const startedWithList = useRef(library !== null);
   const [settings, setSettings] = useState<Settings>({});
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -40,7 +42,11 @@ export function useLibrary() {
   }, [api, saves]);
 
   useEffect(() => {
-    void reload();
+    if (startedWithList.current) {
+      // Shown already: take that answer, so that later loads ask the service.
+      startedWithList.current = false;
+      void takeEarlyListing();
+    } else void reload();
     api.getSettings().then(setSettings, () => undefined);
   }, [reload, api]);
 
