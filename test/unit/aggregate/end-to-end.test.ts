@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { cliIo } from '../cli/support/cli-io';
 import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { parseReportJson } from '../../../shared/model/schema';
 import type { Report } from '../../../shared/model/types';
@@ -23,16 +24,6 @@ import { itUnless } from '../../fixtures/skip';
 
 const HELPER = fileURLToPath(new URL('./helpers/read_back.py', import.meta.url));
 const hasOpenpyxl = spawnSync(PYTHON, ['-c', 'import openpyxl'], { encoding: 'utf8' }).status === 0;
-
-function io(cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd, isTTY: false },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 const units: Record<string, Report> = {
   finance: makeReport({
@@ -72,7 +63,7 @@ describe('nianbao aggregate, end to end', () => {
   const tmp = tempDir('nianbao-aggregate-');
   const dir = tmp.dir;
   let gov: Report;
-  let cli: ReturnType<typeof io>;
+  let cli: ReturnType<typeof cliIo>;
   let code = -1;
 
   beforeAll(async () => {
@@ -92,7 +83,7 @@ describe('nianbao aggregate, end to end', () => {
       join(dir, '名单.txt'),
       '云溪县财政局\n云溪县教育局\n城关镇\n白石乡\n云溪县人民政府办公室\n云溪县审计局\n',
     );
-    cli = io(dir);
+    cli = cliIo(dir);
     code = await main(
       [
         'aggregate',
@@ -153,13 +144,13 @@ describe('nianbao aggregate, end to end', () => {
   });
 
   it('the summed report checks, exports to .docx, and python-docx reads the summed tables back', async () => {
-    const check = io(dir);
+    const check = cliIo(dir);
     expect(await main(['check', 'gov.json', '--json'], check.io)).toBeLessThanOrEqual(1);
     const findings = JSON.parse(check.out()) as { rule: string }[];
     expect(
       findings.filter((f) => ['T3-BALANCE', 'T3-ROW-TOTAL', 'T3-RESULT-TOTAL', 'T4-TOTAL'].includes(f.rule)),
     ).toEqual([]);
-    const ex = io(dir);
+    const ex = cliIo(dir);
     expect(await main(['export', 'gov.json', '--docx', 'gov.docx'], ex.io)).toBe(0);
     const why = missing('python-docx');
     if (why) return console.warn(why);

@@ -4,20 +4,11 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { cliIo } from './support/cli-io';
 import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { sampleReport } from '../../../shared/sample/sample-report';
 import { makeReport, withCells } from '../../fixtures/factory';
 import { rowText, siteHtml } from '../../fixtures/import/render';
-
-function io(cwd: string, isTTY = false) {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd, isTTY },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 describe('nianbao batch', () => {
   let dir: string;
@@ -51,7 +42,7 @@ describe('nianbao batch', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('one line per report, a summary line, exit 2 when a file is unreadable', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     const code = await main(['batch', '年报', 'single.json'], t.io);
     expect(code).toBe(2);
     const lines = t.out().trim().split('\n');
@@ -71,7 +62,7 @@ describe('nianbao batch', () => {
   });
 
   it('cross-year checks use last year’s report of the same agency when the batch has it', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     await main(['batch', '年报', '--json'], t.io);
     const items = JSON.parse(t.out()) as { file: string; comparedWith?: string; findings: { rule: string }[] }[];
     const now = items.find((i) => i.file.endsWith('c-白石-2024.txt'))!;
@@ -80,14 +71,14 @@ describe('nianbao batch', () => {
   });
 
   it('exit 1 when a report has errors and every file was read; 0 when all pass', async () => {
-    const t1 = io(dir);
+    const t1 = cliIo(dir);
     expect(await main(['batch', join('年报', '县直部门')], t1.io)).toBe(1);
-    const t0 = io(dir);
+    const t0 = cliIo(dir);
     expect(await main(['batch', 'single.json', join('年报', 'a-云溪.html')], t0.io)).toBe(0);
   });
 
   it('writes a standalone summary page (valid HTML, no scripts, sorted by severity) and a CSV with BOM', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     await main(['batch', '年报', '--html', 'summary.html', '--csv', 'summary.csv', '--jobs', '2'], t.io);
     const html = readFileSync(join(dir, 'summary.html'), 'utf8');
     expect(html).not.toMatch(/<script|<link|src="http/i);
@@ -107,7 +98,7 @@ describe('nianbao batch', () => {
   });
 
   it('draws a progress bar on stderr only in a terminal', async () => {
-    const t = io(dir, true);
+    const t = cliIo(dir, true);
     await main(['batch', '年报'], t.io);
     expect(t.err()).toMatch(/\r\x1b\[2K\[#+\.*\] 1\/5 /);
     expect(t.err()).toMatch(/\] 5\/5 /);
@@ -115,11 +106,11 @@ describe('nianbao batch', () => {
 
   it('nothing to check, or a wrong option: exit 2 with a message', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'nianbao-batch-empty-'));
-    const t = io(empty);
+    const t = cliIo(empty);
     expect(await main(['batch', '.'], t.io)).toBe(2);
     rmSync(empty, { recursive: true, force: true });
     expect(t.err()).toContain('没有找到可检查的文件');
-    const u = io(dir);
+    const u = cliIo(dir);
     expect(await main(['batch', '年报', '--jobs', '0'], u.io)).toBe(2);
     expect(u.err()).toContain('--jobs');
   });

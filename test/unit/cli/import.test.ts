@@ -3,21 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { cliIo } from './support/cli-io';
 import { buildDocx, buildHtml } from '../../../shared/export/index';
 import { parseReportJson } from '../../../shared/model/schema';
 import { sampleReport } from '../../../shared/sample/sample-report';
 import { pdfCopy } from '../../fixtures/import/render';
 import { cli, ensureBuiltCli } from './support/built-cli';
-
-function io(cwd: string, isTTY = false) {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd, isTTY },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 describe('nianbao import', () => {
   let dir: string;
@@ -35,7 +26,7 @@ describe('nianbao import', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the report JSON on stdout and what it recognised on stderr', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['import', '年报.txt'], t.io)).toBe(0);
     const parsed = parseReportJson(t.out());
     expect(parsed.ok).toBe(true);
@@ -47,7 +38,7 @@ describe('nianbao import', () => {
   });
 
   it('-o writes the file; --quiet keeps stderr empty', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['import', '年报.html', '-o', 'out.json', '--quiet'], t.io)).toBe(0);
     expect(t.out()).toBe('');
     expect(t.err()).toBe('');
@@ -56,7 +47,7 @@ describe('nianbao import', () => {
   });
 
   it('our exported .docx comes back unchanged', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['import', '导出.docx'], t.io)).toBe(0);
     expect(JSON.parse(t.out())).toEqual(exported);
     expect(t.err()).toContain('本软件导出的 Word');
@@ -68,7 +59,7 @@ describe('nianbao import', () => {
     ['菜谱.txt', /不是政府信息公开工作年度报告/],
     ['没有这个文件.pdf', /文件不存在/],
   ])('%s: a clear message, exit 2', async (file, msg) => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['import', file], t.io)).toBe(2);
     expect(t.err()).toMatch(msg);
     expect(t.out()).toBe('');
@@ -76,14 +67,14 @@ describe('nianbao import', () => {
 
   it('wrong usage: exit 2 with the usage text', async () => {
     for (const argv of [['import'], ['import', 'a.txt', 'b.txt'], ['import', '年报.txt', '--bogus']]) {
-      const t = io(dir);
+      const t = cliIo(dir);
       expect(await main(argv, t.io)).toBe(2);
       expect(t.err()).toContain('nianbao import <文件>');
     }
   });
 
   it('check accepts an imported file and checks it in import mode', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     const code = await main(['check', '年报.html'], t.io);
     expect(t.out()).toContain('年报.html：云溪县市场监督管理局 2024年度');
     expect(code).toBe(0);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { cliIo } from './support/cli-io';
 import { parseReportJson } from '../../../shared/model/schema';
 import { makeReport } from '../../fixtures/factory';
 
@@ -11,16 +12,6 @@ import { makeReport } from '../../fixtures/factory';
  * only what it requires: every command that reads a report file reads them (check, export, rollover,
  * batch); only a missing required field makes one unreadable (exit 2).
  */
-
-function io(cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd, isTTY: false },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
 
 /** A complete report as another program would write it: no meta, title, agency kind or 落款; blocks as strings. */
 function foreignComplete() {
@@ -64,7 +55,7 @@ describe('report files with only what the spec requires', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('check: a complete file from another program passes (only the hint about its 落款), exit 0', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['check', 'in/complete.json'], t.io)).toBe(0);
     expect(t.out()).toMatch(/^in\/complete\.json：云溪县民政局 2024年度 — 错误 0，警告 0，提示 1\n/);
     expect(t.out()).toContain('提示  SECTION-EMPTY  报告没有落款');
@@ -72,7 +63,7 @@ describe('report files with only what the spec requires', () => {
   });
 
   it('check: a file with only the required fields is checked — its empty parts are findings, exit 1 not 2', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['check', 'in/minimal.nianbao'], t.io)).toBe(1);
     expect(t.out()).toContain('in/minimal.nianbao：青禾镇人民政府 2024年度');
     expect(t.out()).toMatch(/错误 {2}SECTION-EMPTY {2}一、总体情况还没有内容/);
@@ -81,7 +72,7 @@ describe('report files with only what the spec requires', () => {
   });
 
   it('check: a date written in Chinese is read (and said so); a missing required field is exit 2 naming it', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['check', 'odd-date.json', 'no-name.json'], t.io)).toBe(2);
     expect(t.err()).toContain(
       'odd-date.json：读取时已处理 $.signature.date：成文日期“2025年1月20日”已按 2025-01-20 读取。',
@@ -91,7 +82,7 @@ describe('report files with only what the spec requires', () => {
   });
 
   it('export: .docx and .html of such a file', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     const out = join(dir, 'export');
     expect(
       await main(['export', 'in/complete.json', '--docx', join(out, 'a.docx'), '--html', join(out, 'a.html')], t.io),
@@ -100,7 +91,7 @@ describe('report files with only what the spec requires', () => {
   });
 
   it('rollover: next year’s report from it', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['rollover', 'in/minimal.nianbao'], t.io)).toBe(0);
     const next = parseReportJson(t.out());
     expect(next.ok && next.report.year).toBe(2025);
@@ -108,7 +99,7 @@ describe('report files with only what the spec requires', () => {
   });
 
   it('batch: both files of the folder are read and checked', async () => {
-    const t = io(dir);
+    const t = cliIo(dir);
     expect(await main(['batch', 'in'], t.io)).toBe(1);
     expect(readdirSync(join(dir, 'in')).length).toBe(2);
     expect(t.out()).toMatch(/complete\.json/);

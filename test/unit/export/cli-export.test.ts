@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/command';
+import { cliIo } from '../cli/support/cli-io';
 import { readExportedDocx } from '../../../shared/import/exported-docx';
 import { richReport } from './fixtures';
 import { cleanupTempDirs, itWithTools, tempDir } from './helpers/tools';
@@ -10,13 +10,6 @@ import { cleanupTempDirs, itWithTools, tempDir } from './helpers/tools';
 afterAll(cleanupTempDirs);
 
 /** `nianbao export` through the real CLI entry (main), with files on disk. */
-
-function io(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const value: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, isTTY: false };
-  return { io: value, out: () => out.join(''), err: () => err.join('') };
-}
 
 const BASE = '云溪县市场监督管理局2024年政府信息公开工作年度报告';
 
@@ -28,7 +21,7 @@ describe('nianbao export', () => {
       const dir = tempDir('cli');
       const input = join(dir, 'report.json');
       writeFileSync(input, JSON.stringify(richReport()));
-      const first = io(dir);
+      const first = cliIo(dir);
       expect(await main(['export', 'report.json'], first.io)).toBe(0);
       for (const ext of ['docx', 'html', 'pdf']) {
         expect(first.out()).toContain(join(dir, `${BASE}.${ext}`));
@@ -39,7 +32,7 @@ describe('nianbao export', () => {
           .subarray(0, 5)
           .toString(),
       ).toBe('%PDF-');
-      const second = io(dir);
+      const second = cliIo(dir);
       expect(await main(['export', input], second.io)).toBe(0);
       expect(second.out()).toContain(`${BASE}(2).docx`);
       expect(second.out()).toContain('已存在，未覆盖');
@@ -52,7 +45,7 @@ describe('nianbao export', () => {
     const input = join(dir, 'report.json');
     const report = richReport();
     writeFileSync(input, JSON.stringify(report));
-    const a = io(dir);
+    const a = cliIo(dir);
     expect(
       await main(
         ['export', input, '--docx', 'out/a.docx', '--fragment', 'out/site.html', '--page-numbers', 'center'],
@@ -62,7 +55,7 @@ describe('nianbao export', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['a.docx', 'site.html']);
     expect(readFileSync(join(dir, 'out', 'site.html'), 'utf8')).toMatch(/^<article/);
     expect((await readExportedDocx(new Uint8Array(readFileSync(join(dir, 'out', 'a.docx')))))!.report).toEqual(report);
-    const b = io(dir);
+    const b = cliIo(dir);
     expect(await main(['export', input, '--html', 'out/site.html'], b.io)).toBe(0);
     expect(b.out()).toContain('已替换原有文件');
     expect(readFileSync(join(dir, 'out', 'site.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
@@ -79,7 +72,7 @@ describe('nianbao export', () => {
       ['export', 'x.json', '--page-numbers', 'top'],
       ['export', 'x.json', '--bogus', '1'],
     ]) {
-      const r = io(dir);
+      const r = cliIo(dir);
       expect(await main(argv, r.io), argv.join(' ')).toBe(2);
       expect(r.err()).toMatch(/[\u4e00-\u9fff]/);
     }
@@ -92,17 +85,17 @@ describe('nianbao export', () => {
     const report = richReport();
     report.cells['t3.new_received.total'] = 999;
     writeFileSync(join(dir, 'r.json'), JSON.stringify(report));
-    const r = io(dir);
+    const r = cliIo(dir);
     expect(await main(['export', 'r.json', '--docx', 'r.docx'], r.io)).toBe(0);
     expect(r.err()).toMatch(/还有 \d+ 个错误未解决/);
     expect(existsSync(join(dir, 'r.docx'))).toBe(true);
-    const clean = io(dir);
+    const clean = cliIo(dir);
     writeFileSync(join(dir, 'ok.json'), JSON.stringify(richReport()));
     expect(await main(['export', 'ok.json', '--html', 'ok.html'], clean.io)).toBe(0);
   });
 
   it('help describes the options', async () => {
-    const r = io('/');
+    const r = cliIo('/');
     expect(await main(['help', 'export'], r.io)).toBe(0);
     expect(r.out()).toMatch(/--docx[\s\S]*--fragment[\s\S]*退出码/);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { main } from '../../../electron/cli/main';
+import { cliIo } from '../cli/support/cli-io';
 
 /**
  * A folder of files to run `nianbao batch` over, in-process, for the tests that put hostile files
@@ -39,11 +40,9 @@ export function batchFolder(prefix: string, fill: (dir: string) => void | Promis
       return dir;
     },
     async batch(args) {
-      let stdout = '';
-      let stderr = '';
-      const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), cwd: dir, isTTY: false };
-      const code = await main(['batch', ...args], io);
-      return { code, stdout, stderr };
+      const t = cliIo(dir);
+      const code = await main(['batch', ...args], t.io);
+      return { code, stdout: t.out(), stderr: t.err() };
     },
   };
 }
