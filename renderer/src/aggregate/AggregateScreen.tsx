@@ -3,7 +3,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { App as AntApp, Alert, Button, Progress, Result, Space, Spin, Tabs, Tag } from 'antd';
 import {
-  ArrowLeftOutlined,
   DatabaseOutlined,
   DownloadOutlined,
   FileAddOutlined,
@@ -28,6 +27,7 @@ import {
 import { newId } from '../../../shared/model/blank';
 import { errorText, useServices } from '../api/context';
 import { AppHeader } from '../app/AppHeader';
+import { BackButton } from '../app/BackButton';
 import { navigate } from '../app/router';
 import { bytesToBase64, chooseFiles } from '../import/file-read';
 import { useFileDrop } from '../import/FileDrop';
@@ -255,14 +255,7 @@ export function AggregateScreen({ id }: { id: string }) {
           </Space>
         }
       >
-        <Button
-          type="text"
-          icon={<ArrowLeftOutlined />}
-          className="back-button"
-          onClick={() => navigate({ screen: 'editor', id, page: 'cover' })}
-        >
-          返回年报
-        </Button>
+        <BackButton onClick={() => navigate({ screen: 'editor', id, page: 'cover' })}>返回年报</BackButton>
         <h1 className="screen-title">汇总下级单位</h1>
         <span className="doc-agency">{report.agency.name}</span>
         <span className="doc-year">{report.year}年度</span>

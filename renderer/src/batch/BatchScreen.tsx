@@ -1,14 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { App as AntApp, Alert, Button, Progress, Space } from 'antd';
-import {
-  ArrowLeftOutlined,
-  DownloadOutlined,
-  FileSearchOutlined,
-  FolderOpenOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
+import { DownloadOutlined, FileSearchOutlined, FolderOpenOutlined, StopOutlined } from '@ant-design/icons';
 import { errorText, useServices } from '../api/context';
 import { AppHeader } from '../app/AppHeader';
+import { BackButton } from '../app/BackButton';
 import { navigate } from '../app/router';
 import { bytesToBase64, chooseFiles, isImportableName, readBrowserFile } from '../import/file-read';
 import { setImportSession } from '../import/import-store';
@@ -119,14 +114,7 @@ export function BatchScreen() {
           ) : null
         }
       >
-        <Button
-          type="text"
-          icon={<ArrowLeftOutlined />}
-          onClick={() => navigate({ screen: 'library' })}
-          className="back-button"
-        >
-          年报库
-        </Button>
+        <BackButton onClick={() => navigate({ screen: 'library' })}>年报库</BackButton>
         <h1 className="screen-title">批量检查</h1>
       </AppHeader>
       <main className="library-main batch-main file-drop-host" aria-label="批量检查" {...drop.handlers}>

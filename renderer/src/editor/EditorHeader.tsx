@@ -1,17 +1,11 @@
 import { memo } from 'react';
 import { Button, Select, Tooltip } from 'antd';
 import { FillZeroButton } from '../grid/FillZeroButton';
-import {
-  ApartmentOutlined,
-  ArrowLeftOutlined,
-  UndoOutlined,
-  RedoOutlined,
-  ExportOutlined,
-  EyeOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, UndoOutlined, RedoOutlined, ExportOutlined, EyeOutlined } from '@ant-design/icons';
 import { navigate } from '../app/router';
 import { STATUS_LABELS, type ReportStatus } from '../../../shared/model/types';
 import { AppHeader } from '../app/AppHeader';
+import { BackButton } from '../app/BackButton';
 
 const STATUS_ORDER: ReportStatus[] = ['draft', 'review', 'approved', 'published'];
 
@@ -74,9 +68,7 @@ export const EditorHeader = memo(function EditorHeader(props: {
         </div>
       }
     >
-      <Button type="text" icon={<ArrowLeftOutlined />} onClick={props.onBack} className="back-button">
-        年报库
-      </Button>
+      <BackButton onClick={props.onBack}>年报库</BackButton>
       <div className="doc-identity">
         <span className="doc-agency" title={props.agency}>
           {props.agency || '（未填写机关）'}

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Empty, Space, Tabs, Tag } from 'antd';
-import { ArrowLeftOutlined, ForwardOutlined, ImportOutlined, SaveOutlined } from '@ant-design/icons';
+import { ForwardOutlined, ImportOutlined, SaveOutlined } from '@ant-design/icons';
 import { AppHeader } from '../app/AppHeader';
+import { BackButton } from '../app/BackButton';
 import { navigate } from '../app/router';
 import { ReportView } from '../export/ReportView';
 import { RolloverDialog } from '../rollover/RolloverDialog';
@@ -70,9 +71,7 @@ function ImportPreviewBody({ session }: { session: ImportSession }) {
           </Space>
         }
       >
-        <Button type="text" icon={<ArrowLeftOutlined />} onClick={p.back} className="back-button">
-          {session.from === 'batch' ? '批量检查' : '年报库'}
-        </Button>
+        <BackButton onClick={p.back}>{session.from === 'batch' ? '批量检查' : '年报库'}</BackButton>
         <h1 className="screen-title import-title" title={session.fileName}>
           导入预览：{session.fileName}
         </h1>
@@ -165,14 +164,7 @@ export function ImportScreen() {
     return (
       <div className="screen">
         <AppHeader>
-          <Button
-            type="text"
-            icon={<ArrowLeftOutlined />}
-            onClick={() => navigate({ screen: 'library' })}
-            className="back-button"
-          >
-            年报库
-          </Button>
+          <BackButton onClick={() => navigate({ screen: 'library' })}>年报库</BackButton>
           <h1 className="screen-title">导入预览</h1>
         </AppHeader>
         <div className="center-fill">
