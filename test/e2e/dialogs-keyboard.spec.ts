@@ -4,28 +4,13 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, openApp, gotoSection, pageErrors } from './support/fixtures';
 import { apiOf } from './support/api';
-import { sampleReport } from '../../shared/sample/sample-report';
-import { newId } from '../../shared/model/blank';
-import type { Report } from '../../shared/model/types';
+import { sampleAs } from '../fixtures/sample-as';
 
 /**
  * Issue 13 item 2, keyboard only: every dialog, drawer and popup of the app takes the focus when it
  * opens, confirms with Enter, cancels with Esc and gives the focus back where it came from. The
  * opener is focused as Tab would leave it; from there on only keys are pressed.
  */
-
-/** A complete 2024 report of an ordinary agency (not the app's sample). */
-function report(agency: string, year = 2024): Report {
-  const base = sampleReport();
-  return {
-    ...base,
-    year,
-    agency: { ...base.agency, name: agency },
-    title: `${agency}${year}年政府信息公开工作年度报告`,
-    signature: { ...base.signature, name: agency },
-    meta: { ...base.meta, id: newId() },
-  };
-}
 
 const inDialog = (page: Page) =>
   page.evaluate(
@@ -45,8 +30,8 @@ test.describe('dialogs by keyboard', () => {
     request,
   }) => {
     const api = apiOf(request, server);
-    await api('saveReport', report('云岭县档案馆'));
-    await api('saveReport', report('云岭县林业局'));
+    await api('saveReport', sampleAs('云岭县档案馆'));
+    await api('saveReport', sampleAs('云岭县林业局'));
     await openApp(page, server.url);
     await expect(page.locator('.library-table')).toBeVisible();
 
@@ -130,7 +115,7 @@ test.describe('dialogs by keyboard', () => {
 
   test('editor: export dialog, the keyboard help and dismissing a finding', async ({ page, server, request }) => {
     const api = apiOf(request, server);
-    const broken = report('云岭县档案馆');
+    const broken = sampleAs('云岭县档案馆');
     broken.cells = { ...broken.cells, 't3.new_received.natural': 99 };
     await api('saveReport', broken);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-keys-'));

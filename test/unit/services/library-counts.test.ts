@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../shared/checks/engine';
 import { tallyChecks } from '../../../shared/checks/tally';
-import { newId } from '../../../shared/model/blank';
 import type { Report } from '../../../shared/model/types';
 import { rolloverReport } from '../../../shared/rollover/rollover';
-import { sampleReport } from '../../../shared/sample/sample-report';
+import { sampleAs } from '../../fixtures/sample-as';
 import { serviceError, useTempDataDirs } from './helpers';
 
 /**
@@ -15,18 +14,6 @@ import { serviceError, useTempDataDirs } from './helpers';
 
 const tmp = useTempDataDirs();
 
-function ordinary(agency: string, year = 2024): Report {
-  const base = sampleReport();
-  return {
-    ...base,
-    year,
-    agency: { ...base.agency, name: agency },
-    title: `${agency}${year}年政府信息公开工作年度报告`,
-    signature: { ...base.signature, name: agency },
-    meta: { ...base.meta, id: newId() },
-  };
-}
-
 /** What the editor's status bar shows for a report with this last year's report. */
 function editorCounts(report: Report, last: Report | null) {
   const t = tallyChecks(report, runChecks(report, { last, mode: 'editor' }), 'editor');
@@ -36,7 +23,7 @@ function editorCounts(report: Report, last: Report | null) {
 describe('library counts are the editor’s counts', () => {
   it('a report made from last year’s counts the cross-year findings; a change of last year’s report is followed', async () => {
     const s = tmp.open({ dataDir: tmp.dir() });
-    const last = ordinary('云岭县档案馆');
+    const last = sampleAs('云岭县档案馆');
     await s.saveReport(last);
     const made = await s.rolloverReport({ fromId: last.meta.id });
     // This year: 上年结转 differs from last year's 结转下年度 (X-CARRY), everything else blank.
@@ -68,7 +55,7 @@ describe('library counts are the editor’s counts', () => {
   it('counts survive a restart (from the index) and equal a fresh count', async () => {
     const dataDir = tmp.dir();
     const a = tmp.open({ dataDir, indexDelayMs: 0 });
-    const r = ordinary('云岭县林业局');
+    const r = sampleAs('云岭县林业局');
     r.cells = { ...r.cells, 't3.new_received.natural': null, 't4.review.other': null };
     await a.saveReport(r);
     const first = (await a.listReports()).reports[0]!;
@@ -86,7 +73,7 @@ describe('the sample report', () => {
     const sample = await s.createSampleReport();
     expect(sample.meta.sample).toBe(true);
     // A real report of the same agency and the next year.
-    const own = ordinary(sample.agency.name, 2025);
+    const own = sampleAs(sample.agency.name, 2025);
     own.cells = { ...own.cells, 't3.carried_over.natural': 9 };
     await s.saveReport(own);
 
@@ -120,7 +107,7 @@ describe('the sample report', () => {
 
   it('a rollover of an ordinary report still works and keeps no sample mark', async () => {
     const s = tmp.open({ dataDir: tmp.dir() });
-    const last = ordinary('云岭县档案馆');
+    const last = sampleAs('云岭县档案馆');
     await s.saveReport(last);
     const made = await s.rolloverReport({ fromId: last.meta.id });
     expect(made.report.year).toBe(2025);
