@@ -1,21 +1,7 @@
-import type { Page } from '@playwright/test';
 import { test, expect, openApp, createReport, gotoSection, cell } from './support/fixtures';
+import { focusedLabel, focusedText, tabTo } from './support/keyboard';
 
 /** The grid and its tools by keyboard alone (issue 13: confirmations, Tab over totals, full-width digits). */
-
-/** Presses Tab (or Shift+Tab) until `check` holds; fails after `max` presses. */
-async function tabTo(page: Page, check: () => Promise<boolean>, back = false, max = 60): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await check()) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  expect(await check(), 'target not reachable with the keyboard').toBe(true);
-}
-const focusedText = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return el && el !== document.body ? el.innerText.trim() : '';
-  });
 
 test('剩余空白填 0 and 全部空白填 0: the confirmation takes the focus, Enter confirms, Esc cancels, the focus comes back', async ({
   page,
@@ -29,7 +15,7 @@ test('剩余空白填 0 and 全部空白填 0: the confirmation takes the focus,
   await page.keyboard.press('Enter');
 
   // From the grid back to the table's 剩余空白填 0, by keyboard only.
-  await tabTo(page, async () => (await focusedText(page)) === '剩余空白填 0', true);
+  await tabTo(page, async () => (await focusedText(page)) === '剩余空白填 0', { back: true });
   const fillTable = page.getByRole('button', { name: '剩余空白填 0' });
   await page.keyboard.press('Enter');
   const ok = page.getByRole('button', { name: '填 0', exact: true });
@@ -50,7 +36,7 @@ test('剩余空白填 0 and 全部空白填 0: the confirmation takes the focus,
   await expect(fillTable).toBeFocused();
 
   // The toolbar's 全部空白填 0, reached with Shift+Tab, works the same way (取消 by Tab then Enter).
-  await tabTo(page, async () => (await focusedText(page)).includes('全部空白填 0'), true, 80);
+  await tabTo(page, async () => (await focusedText(page)).includes('全部空白填 0'), { back: true, max: 80 });
   const fillAll = page.getByRole('button', { name: '全部空白填 0' });
   await page.keyboard.press('Enter');
   const okAll = page.getByRole('button', { name: '填 0', exact: true });
@@ -68,8 +54,6 @@ test('剩余空白填 0 and 全部空白填 0: the confirmation takes the focus,
   await gotoSection(page, /三、收到和处理/);
   await expect(cell(page, '一、本年新收申请 · 自然人')).toHaveText('0');
 });
-
-const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 
 test('Tab and Enter pass over the computed 总计 cells, like a protected sheet: a row typed “1 Tab 2 Tab …” loses nothing', async ({
   page,

@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { test, expect, openApp, createReport, gotoSection, cell } from './support/fixtures';
+import { focusedLabel } from './support/keyboard';
 
 /**
  * Numbers typed with a Chinese input method (issue 13 item 7): full-width digits and marks are
@@ -7,8 +8,6 @@ import { test, expect, openApp, createReport, gotoSection, cell } from './suppor
  * as an input method sends it: inserted without a key (full-width mode), or composed and committed
  * (Chromium's own input method events, through the DevTools protocol).
  */
-
-const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 
 async function tabTo(page: Page, label: string): Promise<void> {
   for (let i = 0; i < 60 && !(await focusedLabel(page)).startsWith(label); i++) await page.keyboard.press('Tab');

@@ -1,22 +1,5 @@
-import type { Page } from '@playwright/test';
 import { test, expect, openApp, cell, waitSaved } from './support/fixtures';
-
-/** Presses Tab (or Shift+Tab) until `check` holds for the focused element; fails after `max` presses. */
-async function tabTo(page: Page, check: () => Promise<boolean>, max = 40, back = false): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await check()) return;
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-  }
-  expect(await check(), 'target not reachable with the keyboard').toBe(true);
-}
-
-/** Text of the focused control (not of the page: the body holds focus at first). */
-const focusedText = (page: Page) =>
-  page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return el && el !== document.body ? el.innerText : '';
-  });
-const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+import { focusedLabel, focusedText, tabTo } from './support/keyboard';
 
 test('keyboard only: create a report, go to Table 3 and fill a cell without the mouse', async ({ page, server }) => {
   await openApp(page, server.url);
@@ -29,7 +12,7 @@ test('keyboard only: create a report, go to Table 3 and fill a cell without the 
   await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
 
   // From the page into the section list (it comes before the page), then into the table.
-  await tabTo(page, async () => (await focusedText(page)).includes('三、收到和处理'), 40, true);
+  await tabTo(page, async () => (await focusedText(page)).includes('三、收到和处理'), { back: true, max: 40 });
   await page.keyboard.press('Enter');
   await expect(page.locator('#page-heading')).toHaveText('三、收到和处理政府信息公开申请情况');
   await tabTo(page, async () => (await focusedLabel(page)).startsWith('一、本年新收申请 · 自然人'));
