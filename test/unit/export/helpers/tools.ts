@@ -65,8 +65,19 @@ export function cleanupTempDirs(): void {
  * the project's font mapping. Returns the output path.
  */
 export async function soffice(input: string, to: 'pdf' | 'docx', outDir: string): Promise<string> {
-  const profile = tempDir('lo-profile');
   const filter = to === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf';
+  const [out] = await convert([input], filter, to, outDir, 120_000);
+  return out!;
+}
+
+/** Several files converted by one LibreOffice start (much faster than one start per file). */
+export async function sofficeAll(inputs: string[], to: 'pdf', outDir: string): Promise<string[]> {
+  return convert(inputs, to, to, outDir, 600_000);
+}
+
+/** One soffice start converting `inputs` with `filter`; the outputs' paths, each its input's name with `ext`. */
+async function convert(inputs: string[], filter: string, ext: string, outDir: string, timeout: number) {
+  const profile = tempDir('lo-profile');
   await run(
     'soffice',
     [
@@ -77,37 +88,12 @@ export async function soffice(input: string, to: 'pdf' | 'docx', outDir: string)
       filter,
       '--outdir',
       outDir,
-      input,
-    ],
-    {
-      env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
-      timeout: 120_000,
-    },
-  );
-  const out = join(outDir, `${basename(input).replace(/\.[^.]+$/, '')}.${to}`);
-  if (!existsSync(out)) throw new Error(`soffice wrote nothing for ${input}`);
-  return out;
-}
-
-/** Several files converted by one LibreOffice start (much faster than one start per file). */
-export async function sofficeAll(inputs: string[], to: 'pdf', outDir: string): Promise<string[]> {
-  const profile = tempDir('lo-profile');
-  await run(
-    'soffice',
-    [
-      '--headless',
-      '--norestore',
-      `-env:UserInstallation=file://${profile}`,
-      '--convert-to',
-      to,
-      '--outdir',
-      outDir,
       ...inputs,
     ],
-    { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF }, timeout: 600_000 },
+    { env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF }, timeout },
   );
   return inputs.map((input) => {
-    const out = join(outDir, `${basename(input).replace(/\.[^.]+$/, '')}.${to}`);
+    const out = join(outDir, `${basename(input).replace(/\.[^.]+$/, '')}.${ext}`);
     if (!existsSync(out)) throw new Error(`soffice wrote nothing for ${input}`);
     return out;
   });
