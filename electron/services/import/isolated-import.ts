@@ -59,6 +59,8 @@ export interface ImportPoolOptions {
   idleMs?: number;
   /** Files handed to one worker at a time (default 1; batch: 2, see worker-pool.ts). */
   pipeline?: number;
+  /** Files one worker reads before a fresh one replaces it (default: worker-pool.ts's). */
+  maxJobsPerWorker?: number;
 }
 
 export const defaultImportWorkers = (): number => Math.max(1, Math.min(4, cpus().length));
@@ -82,6 +84,7 @@ export class ImportPool {
       limits: this.limits,
       ...(this.options.idleMs !== undefined ? { idleMs: this.options.idleMs } : {}),
       ...(this.options.pipeline !== undefined ? { pipeline: this.options.pipeline } : {}),
+      ...(this.options.maxJobsPerWorker !== undefined ? { maxJobsPerWorker: this.options.maxJobsPerWorker } : {}),
     });
     return this.made;
   }
