@@ -5,8 +5,9 @@
 //                               beside the bundle, where code in any chunk finds it by its name
 //   dist/cli/*-<hash>.mjs       chunks loaded on demand: each command's code, pdf.js and its worker
 //                               (only when a PDF is read), opencc's tables…
-//   dist/cli/<command>-<hash>.cjs  the short commands (export) once more, each as one CommonJS script
-//                               that electron/cli/code-cache.ts compiles with V8's code cache, and
+//   dist/cli/<command>-<hash>.cjs  the short commands (export) once more, each as one CommonJS script,
+//                               and the fast PDF reader (pdf-reader-<hash>.cjs),
+//                               that electron/services/code-cache.ts compiles with V8's code cache, and
 //   dist/cli/<…>.cjs.v8cache    that cache, made here by running the command once (so that a user's
 //                               first run after a build has it too); see cli-code-cache.mjs
 //   dist/cli/build-info.json    what the bundle was built from, for cli-freshness.mjs
@@ -23,7 +24,13 @@ import {
   cliBuildState,
 } from './cli-freshness.mjs';
 import { pdfjsTextOnly } from './pdfjs-bundle.mjs';
-import { buildCommandScripts, COMMAND_SCRIPTS, trainCodeCaches } from './cli-code-cache.mjs';
+import {
+  buildCommandScripts,
+  COMMAND_SCRIPTS,
+  READER_SCRIPT,
+  READER_SOURCE,
+  trainCodeCaches,
+} from './cli-code-cache.mjs';
 
 /** Worker-thread entries: electron/**\/*-worker.ts and *.worker.ts (bundled as dist/cli/<name>.mjs). */
 function workerEntries(root) {
@@ -51,18 +58,20 @@ function workerEntries(root) {
  */
 export async function buildCli(
   root,
-  { outDir = CLI_OUT_DIR, entry = 'electron/cli/main.ts', workers, commandScripts } = {},
+  { outDir = CLI_OUT_DIR, entry = 'electron/cli/main.ts', workers, commandScripts, readerTraining } = {},
 ) {
   const started = Date.now();
   const builtAt = Date.now();
   const dir = resolve(root, outDir);
   mkdirSync(dir, { recursive: true });
   // Built first: the main bundle is told their (content-hashed) names.
-  const scripts = await buildCommandScripts(
-    root,
-    dir,
-    commandScripts ?? (entry === 'electron/cli/main.ts' ? COMMAND_SCRIPTS : {}),
-  );
+  const isMain = entry === 'electron/cli/main.ts';
+  const scripts = await buildCommandScripts(root, dir, {
+    ...(commandScripts ?? (isMain ? COMMAND_SCRIPTS : {})),
+    [READER_SCRIPT]: READER_SOURCE,
+  });
+  // The reader is no command: main.ts is told the commands' scripts, node-import.ts the reader's.
+  const { [READER_SCRIPT]: readerScript, ...commandNames } = scripts.names;
   const entryPoints = [
     { in: entry, out: CLI_BUNDLE.replace(/\.mjs$/, '') },
     ...(workers ?? workerEntries(root)).map((w) => ({ in: w, out: basename(w).replace(/\.ts$/, '') })),
@@ -87,7 +96,11 @@ export async function buildCli(
     legalComments: 'eof',
     logLevel: 'warning',
     metafile: true,
-    define: { 'process.env.NODE_ENV': '"production"', __NB_COMMAND_SCRIPTS__: JSON.stringify(scripts.names) },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __NB_COMMAND_SCRIPTS__: JSON.stringify(commandNames),
+      __NB_PDF_READER_SCRIPT__: readerScript ? JSON.stringify(readerScript) : 'undefined',
+    },
     plugins: [pdfjsTextOnly()],
   });
   const outputs = [
@@ -105,7 +118,10 @@ export async function buildCli(
   }
   // The code caches are made by running the built commands (a failure there is the build's failure),
   // before the manifest says the build is complete.
-  await trainCodeCaches(root, dir, scripts.names);
+  // The reader's training run: `import` of the CLI, else the entry's own arguments (or none: its
+  // cache is then written by its first run).
+  const training = isMain || !readerScript ? {} : { [READER_SCRIPT]: readerTraining ?? null };
+  await trainCodeCaches(root, dir, scripts.names, training);
   const manifest = {
     version: CLI_MANIFEST_VERSION,
     builtAt,

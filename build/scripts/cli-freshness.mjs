@@ -24,6 +24,7 @@ export const CLI_BUILD_FILES = [
   'build/scripts/cli-build.mjs',
   'build/scripts/cli-freshness.mjs',
   'build/scripts/cli-code-cache.mjs',
+  'build/scripts/training-pdf.mjs',
   'build/scripts/pdfjs-bundle.mjs',
   'tsconfig.json',
   'tsconfig.base.json',

@@ -4,7 +4,7 @@
 // runs (commands/index.ts), so `help` starts nothing heavy.
 import { COMMANDS, type CommandEntry } from './commands/index';
 import { parseArgs, UsageError } from './args';
-import { loadWithCodeCache, type CachedScript } from './code-cache';
+import { loadWithCodeCache, type CachedScript } from '../services/code-cache';
 import type { CliCommand, CliIo } from './command';
 import { nodeRequire } from './node-require';
 

@@ -44,7 +44,7 @@ const bench: Benchmark = {
     'longer parts 五/六) as report.json to .docx by the bundle run by node (`node dist/cli/nianbao.mjs export report.json --docx`) ' +
     'and through npm (`npm run --silent nianbao -- export …`), against `pandoc -f html -t docx` converting the same report as our ' +
     'standalone HTML page; ratios of wall-time medians (minima alongside). `export` runs from its own script with the V8 code ' +
-    'cache the build made (electron/cli/code-cache.ts); runs never rewrite an accepted cache (checked: the cache file is unchanged ' +
+    'cache the build made (electron/services/code-cache.ts); runs never rewrite an accepted cache (checked: the cache file is unchanged ' +
     'by the rounds), so every round is what a user’s first run after a build or install gets. Alongside, the same bundle with ' +
     '`NIANBAO_CODE_CACHE=0` (the command’s ES module chunks, no code cache: what a run costs when V8 refuses the cache).',
   async run(): Promise<BenchFigure[]> {

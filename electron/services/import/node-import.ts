@@ -3,7 +3,7 @@ import { ensureDomMatrix } from './dom-matrix';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import {
   importReport,
@@ -14,11 +14,15 @@ import {
   type PdfTextExtractor,
 } from '../../../shared/import/index';
 import type { Inflate } from '../../../shared/import/pdf/fast/extract';
+import { loadWithCodeCache, type CachedScript } from '../code-cache';
 
 /**
  * Node side of the importers: where pdf.js keeps its CMaps and standard fonts (PDFs whose
  * Chinese fonts are not embedded need the CMaps to give text), and reading a file from disk.
  */
+
+/** This module's file: its path in a CommonJS bundle, its URL in an ES module (bundle or source). */
+const HERE = typeof __filename === 'string' ? __filename : import.meta.url;
 
 let extractor: PdfTextExtractor | null = null;
 let pdfjsExtract: PdfTextExtractor | null = null;
@@ -33,7 +37,7 @@ function pdfjsAssetRoot(): string {
     const bundled = join(__dirname, 'pdfjs');
     if (existsSync(join(bundled, 'cmaps'))) return bundled;
   }
-  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  const require = createRequire(HERE);
   return dirname(require.resolve('pdfjs-dist/package.json'));
 }
 
@@ -72,6 +76,30 @@ export function nodePdfjsExtractor(): PdfTextExtractor {
   return pdfjsExtract;
 }
 
+type FastReader = typeof import('../../../shared/import/pdf/fast/extract');
+
+/** The CLI bundle's name for the reader's script with a code cache (build/scripts/cli-build.mjs); none elsewhere. */
+declare const __NB_PDF_READER_SCRIPT__: string | undefined;
+
+/**
+ * The fast reader, loaded with the first PDF. The CLI bundle has it as a CommonJS script with the
+ * V8 code cache made at build time (services/code-cache.ts): run cold, the reader's ~170 functions
+ * would each be parsed and compiled on their first call. Elsewhere (the app's bundle, tests, tsx),
+ * and with NIANBAO_CODE_CACHE=0, it is a module loaded as any other.
+ */
+async function loadFastReader(): Promise<{ reader: FastReader; script?: CachedScript<FastReader> }> {
+  const name = typeof __NB_PDF_READER_SCRIPT__ === 'string' ? __NB_PDF_READER_SCRIPT__ : undefined;
+  if (name && process.env.NIANBAO_CODE_CACHE !== '0') {
+    // Beside the bundle that runs this (the CLI's main bundle or its import worker, both in dist/cli).
+    const script = loadWithCodeCache<FastReader>(join(dirname(fileURLToPath(HERE)), name));
+    if (process.env.NIANBAO_DEBUG_CODE_CACHE) {
+      process.stderr.write(`[nianbao] ${name}: ${script.cacheUsed ? 'code cache used' : 'no code cache'}\n`);
+    }
+    return { reader: script.exports, script };
+  }
+  return { reader: await import('../../../shared/import/pdf/fast/extract') };
+}
+
 /**
  * The PDF reader of the app and the CLI: our fast reader (shared/import/pdf/fast, a few
  * milliseconds and nothing to load), and pdf.js — loaded only then — for every file it does not
@@ -79,11 +107,25 @@ export function nodePdfjsExtractor(): PdfTextExtractor {
  */
 export function nodePdfExtractor(): PdfTextExtractor {
   if (extractor) return extractor;
-  // The reader is a chunk of its own in the bundles, loaded with the first PDF (as pdf.js was).
-  const fast = import('../../../shared/import/pdf/fast/extract').then((m) =>
-    m.withFallback(zlibInflate, (bytes) => nodePdfjsExtractor()(bytes)),
-  );
-  extractor = async (bytes) => (await fast)(bytes);
+  // The reader is loaded with the first PDF (as pdf.js was).
+  const fast = loadFastReader();
+  let script: CachedScript<FastReader> | undefined;
+  const read = fast.then((m) => {
+    script = m.script;
+    return m.reader.withFallback(zlibInflate, (bytes) => nodePdfjsExtractor()(bytes));
+  });
+  extractor = async (bytes) => {
+    try {
+      return await (
+        await read
+      )(bytes);
+    } finally {
+      // After the first file the reader's compiled functions go into its cache, if it had none
+      // (the build's training run, or a cache V8 refused); once only.
+      script?.saveCache();
+      script = undefined;
+    }
+  };
   return extractor;
 }
 

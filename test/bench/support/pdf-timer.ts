@@ -1,6 +1,7 @@
 // Bundled by test/bench/pdf.bench.ts like the CLI (pdf.js trimmed, plain node): imports PDFs in this
 // process (the importers themselves, no worker) and prints the time of each import as JSON.
-//   pdf-timer.mjs <file>   one import (the first of the process: loading pdf.js included)
+//   pdf-timer.mjs <file>   one import (the first of the process: loading the PDF reader — its script
+//                          with the code cache of the build, as the CLI's — and pdf.js included)
 //   pdf-timer.mjs --serve  one import per path read from stdin, one JSON line each (warm, so that the
 //                          bench can interleave them with pdftotext runs)
 import { readFileSync } from 'node:fs';

@@ -120,6 +120,7 @@ describe('bin/nianbao.mjs rebuilds a stale bundle before running it', () => {
       'build/scripts/cli-freshness.mjs',
       'build/scripts/cli-code-cache.mjs',
       'build/scripts/pdfjs-bundle.mjs',
+      'build/scripts/training-pdf.mjs',
     ]) {
       mkdirSync(join(root, rel, '..'), { recursive: true });
       copyFileSync(join(ROOT, rel), join(root, rel));

@@ -7,11 +7,13 @@ import { buildDocx } from '../../../shared/export/docx/build';
 import { sampleReport } from '../../../shared/sample/sample-report';
 // @ts-expect-error plain JS build helper
 import { asciiOnly } from '../../../build/scripts/cli-code-cache.mjs';
+// @ts-expect-error plain JS build helper
+import { trainingPdf } from '../../../build/scripts/training-pdf.mjs';
 import { ROOT, ensureBuiltCli, type CliRun } from './support/built-cli';
 import { docxParts } from '../export/helpers/docx-parts';
 
 /**
- * `export` runs as a CommonJS script of its own with V8's code cache (electron/cli/code-cache.ts,
+ * `export` runs as a CommonJS script of its own with V8's code cache (electron/services/code-cache.ts,
  * build/scripts/cli-code-cache.mjs): the cache is made at build time, so a first run has it; a cache
  * V8 refuses or a missing one is no error — the command runs from source and writes a new cache.
  * Runs here use a copy of dist/cli, so that other test files never meet a spoilt cache.
@@ -82,6 +84,42 @@ describe('export through its code-cached script', () => {
     expect(await exportOnce()).toContain(`${script}: no code cache`);
     expect(existsSync(cache)).toBe(true);
     expect(await exportOnce()).toContain(`${script}: code cache used`);
+  });
+});
+
+describe('the PDF reader through its code-cached script', () => {
+  /** `import` of the build's training PDF (a Word-like report the fast reader reads itself). */
+  async function importOnce(env: Record<string, string> = {}): Promise<{ stderr: string; report: unknown }> {
+    rmSync(join(work, 'out.json'), { force: true });
+    writeFileSync(join(work, 'in.pdf'), trainingPdf());
+    const res = await new Promise<CliRun>((resolve) =>
+      execFile(
+        process.execPath,
+        [join(dist, 'nianbao.mjs'), 'import', 'in.pdf', '-o', 'out.json', '--quiet'],
+        { cwd: work, env: { ...process.env, NODE_OPTIONS: '', NIANBAO_DEBUG_CODE_CACHE: '1', ...env } },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      ),
+    );
+    expect(res.code, res.stderr).toBe(0);
+    // The same report but for what differs on every import (ids, times).
+    const report = JSON.parse(readFileSync(join(work, 'out.json'), 'utf8'), (k, v: unknown) =>
+      ['id', 'createdAt', 'updatedAt', 'importedAt'].includes(k) ? '' : v,
+    ) as unknown;
+    return { stderr: res.stderr, report };
+  }
+
+  it('the build made the reader’s script and its cache; the import worker uses it, with the same report', async () => {
+    const reader = readdirSync(dist).find((f) => /^pdf-reader-\w+\.cjs$/.test(f)) ?? '';
+    expect(reader).toMatch(/^pdf-reader-\w+\.cjs$/);
+    expect(readFileSync(join(dist, `${reader}.v8cache`)).length).toBeGreaterThan(10_000);
+    expect(readFileSync(join(dist, reader), 'utf8')).not.toMatch(/[^\x00-\x7f]/);
+    const cached = await importOnce();
+    expect(cached.stderr).toContain(`${reader}: code cache used`);
+    const plain = await importOnce({ NIANBAO_CODE_CACHE: '0' });
+    expect(plain.stderr).not.toContain(reader);
+    expect(cached.report).toEqual(plain.report);
+    expect(JSON.stringify(cached.report)).toContain('某县人民政府');
   });
 });
 

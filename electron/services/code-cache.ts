@@ -1,5 +1,5 @@
-// A command's code loaded with V8's code cache (Node 20 has no module.enableCompileCache). The CLI
-// bundle gives the short commands (`export`) a CommonJS script of their own too,
+// Code loaded with V8's code cache (Node 20 has no module.enableCompileCache). The CLI bundle gives
+// the short commands (`export`) and the fast PDF reader (node-import.ts) a CommonJS script of their own too,
 // dist/cli/<command>-<hash>.cjs (build/scripts/cli-build.mjs), and beside it the code V8 compiled
 // while running it once at build time (<script>.v8cache): with it, V8 neither parses the ~1 MB of
 // JavaScript nor compiles the functions the command runs — about a fifth of a one-report export.
@@ -9,7 +9,11 @@
 // other flags (cachedDataRejected); the command then runs from source as usual, and a new cache is
 // written after it (best effort: a read-only install simply keeps running without).
 import { createRequire } from 'node:module';
-import { nodeRequire } from './node-require';
+
+// require() of Node's built-ins: an ES import would build a module facade of each (reading every
+// export; node:fs loads Node's streams). Built-ins resolve from any path: node's own serves, and
+// keeps import.meta (empty in the app's CommonJS bundles) out of this module.
+const nodeRequire = createRequire(process.execPath);
 
 const { readFileSync, renameSync, rmSync, writeFileSync } = nodeRequire('node:fs') as typeof import('node:fs');
 const { dirname } = nodeRequire('node:path') as typeof import('node:path');
@@ -57,7 +61,9 @@ export function loadWithCodeCache<T>(file: string): CachedScript<T> {
     cacheUsed,
     saveCache() {
       if (cacheUsed) return;
-      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      // Per thread: the import workers of one process may each write the reader's cache.
+      const { threadId } = nodeRequire('node:worker_threads') as typeof import('node:worker_threads');
+      const tmp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
       try {
         // After the run, the cache holds the functions compiled meanwhile, not only the top level.
         writeFileSync(tmp, script.createCachedData());

@@ -1,0 +1,115 @@
+// A small report-like PDF for the build's training run of the PDF reader (cli-code-cache.mjs): the
+// reader's code cache holds the functions that run, so the PDF is made as Word and WPS make
+// Chinese reports — a Type0 font (Identity-H over an embedded CIDFontType2, /W widths, a ToUnicode
+// map), Flate-compressed page contents in which text (BT, Tf, Tm, TD, Tj, TJ) sits among graphics
+// state and table rules (q, Q, cm, gs, re, rg, w, f, S) — so that the reader reads it itself (pdf.js
+// is not loaded). Its text is a few lines of a report and a table; what the importer makes of it
+// does not matter.
+import { deflateSync } from 'node:zlib';
+
+const PAGES = [
+  [
+    '某县人民政府2023年政府信息公开工作年度报告',
+    '一、总体情况',
+    '2023年，本县坚持以公开为常态、不公开为例外，全面推进政府信息公开工作。',
+    '二、主动公开政府信息情况',
+    '信息内容 本年制发件数 本年废止件数 现行有效件数',
+    '规章 0 0 0',
+    '行政规范性文件 12 3 45',
+  ],
+  [
+    '三、收到和处理政府信息公开申请情况',
+    '一、本年新收政府信息公开申请数量 25 3 1 0 0 0 29',
+    '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '五、存在的主要问题及改进情况',
+    '六、其他需要报告的事项',
+  ],
+];
+
+const hex4 = (n) => n.toString(16).padStart(4, '0').toUpperCase();
+
+/** The PDF's bytes. */
+export function trainingPdf() {
+  const chars = [...new Set(PAGES.flat().join(''))];
+  const code = new Map(chars.map((c, i) => [c, i + 1]));
+  const widths = chars.map((c) => (c.charCodeAt(0) < 0x80 ? 500 : 1000));
+  const show = (text) => `<${[...text].map((c) => hex4(code.get(c))).join('')}>`;
+  const content = (lines) => {
+    const out = ['q', '1 0 0 1 0 0 cm', '/GS1 gs', '0.5 w', '0 0 0 rg'];
+    lines.forEach((line, i) => {
+      const y = 780 - i * 28;
+      out.push('q', `72 ${y - 6} 451 20 re`, 'S', 'Q');
+      out.push('BT', '/F1 10.5 Tf', `1 0 0 1 72 ${y} Tm`);
+      const words = line.split(' ');
+      if (words.length > 1) {
+        out.push(`${show(words[0])} Tj`);
+        for (const w of words.slice(1)) out.push('20 0 TD', `[${show(w)} -120 ${show(' ')}] TJ`);
+      } else out.push(`${show(line)} Tj`);
+      out.push('ET');
+    });
+    out.push('Q');
+    return out.join('\n');
+  };
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    `${chars.length} beginbfchar`,
+    ...chars.map((c, i) => `<${hex4(i + 1)}> <${hex4(c.charCodeAt(0))}>`),
+    'endbfchar',
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+
+  const pageIds = PAGES.map((_, i) => 9 + i * 2);
+  /** Objects 1…n: [dictionary source, stream data?]. */
+  const objects = [
+    ['<< /Type /Catalog /Pages 2 0 R >>'],
+    [`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${PAGES.length} >>`],
+    ['<< /Font << /F1 4 0 R >> /ExtGState << /GS1 8 0 R >> >>'],
+    [
+      '<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [5 0 R] /ToUnicode 7 0 R >>',
+    ],
+    [
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [1 [${widths.join(' ')}]] /CIDToGIDMap /Identity /FontDescriptor 6 0 R >>`,
+    ],
+    [
+      '<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /FontBBox [0 -140 1000 860] /ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 /FontFile2 13 0 R >>',
+    ],
+    ['<< >>', cmap],
+    ['<< /Type /ExtGState /CA 1 /ca 1 >>'],
+  ];
+  PAGES.forEach((lines, i) => {
+    objects.push([
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.3 841.9] /Resources 3 0 R /Contents ${10 + i * 2} 0 R >>`,
+    ]);
+    objects.push(['<< >>', content(lines)]);
+  });
+  objects.push(['<< >>', 'not a font program: the text reader never reads it']);
+
+  const parts = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let length = parts[0].length;
+  const offsets = [];
+  objects.forEach(([src, stream], i) => {
+    let body;
+    if (stream === undefined) body = Buffer.from(src, 'latin1');
+    else {
+      const data = deflateSync(Buffer.from(stream, 'latin1'));
+      const dict = src.replace(/>>\s*$/, `/Length ${data.length} /Filter /FlateDecode >>`);
+      body = Buffer.concat([Buffer.from(`${dict}\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')]);
+    }
+    const obj = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+    offsets.push(length);
+    parts.push(obj);
+    length += obj.length;
+  });
+  let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) xref += `${String(o).padStart(10, '0')} 00000 n \n`;
+  parts.push(
+    Buffer.from(
+      `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
+  return new Uint8Array(Buffer.concat(parts));
+}
