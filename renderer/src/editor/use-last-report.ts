@@ -1,8 +1,26 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { Report } from '../../../shared/model/types';
+import type { NianbaoApi } from '../../../shared/service/api';
 import { baselineAsLastReport } from '../../../shared/rollover/rollover';
 import { chooseLastYear, lastYearNeeds } from '../../../shared/rollover/last-year';
 import { useServices } from '../api/context';
+
+/**
+ * Last year's report of the report `current()` gives once the library is listed (the latest edit),
+ * chosen as below; `id` is the report's id in the library (left out: one not saved there yet).
+ */
+export async function findLastReport(
+  api: NianbaoApi,
+  current: () => Report | null,
+  id?: string,
+): Promise<Report | null> {
+  const lib = await api.listReports();
+  const report = current();
+  if (!report) return null;
+  const choice = chooseLastYear(lastYearNeeds(report, id), lib.reports);
+  if (choice?.kind === 'report') return api.getReport(choice.id);
+  return choice?.kind === 'baseline' ? baselineAsLastReport(report) : null;
+}
 
 /**
  * Last year's report, for the cross-year checks and the comparison, chosen as the library chooses it
@@ -19,19 +37,10 @@ export function useLastReport(id: string, report: Report | null, reportRef: RefO
   useEffect(() => {
     if (!agencyName || !year) return;
     let live = true;
-    api
-      .listReports()
-      .then((lib) => {
-        const current = reportRef.current;
-        if (!current) return null;
-        const choice = chooseLastYear(lastYearNeeds(current, id), lib.reports);
-        if (choice?.kind === 'report') return api.getReport(choice.id);
-        return choice?.kind === 'baseline' ? baselineAsLastReport(current) : null;
-      })
-      .then(
-        (r) => live && setLast(r),
-        () => live && setLast(null),
-      );
+    findLastReport(api, () => reportRef.current, id).then(
+      (r) => live && setLast(r),
+      () => live && setLast(null),
+    );
     return () => {
       live = false;
     };

@@ -4,8 +4,7 @@ import type { Report } from '../../../shared/model/types';
 import type { ReportFileInput } from '../../../shared/service/api';
 import { runChecks } from '../../../shared/checks/engine';
 import { tallyChecks } from '../../../shared/checks/tally';
-import { baselineAsLastReport } from '../../../shared/rollover/rollover';
-import { chooseLastYear, lastYearNeeds } from '../../../shared/rollover/last-year';
+import { findLastReport } from '../editor/use-last-report';
 import { useLatest } from '../hooks/use-latest';
 import { applyDifferences } from '../../../shared/import/exported-docx/differences';
 import { newId } from '../../../shared/model/blank';
@@ -52,18 +51,10 @@ export function useImportPreview(session: ImportSession) {
       return;
     }
     let live = true;
-    api
-      .listReports()
-      .then((lib) => {
-        const current = reportRef.current;
-        const choice = chooseLastYear(lastYearNeeds(current), lib.reports);
-        if (choice?.kind === 'report') return api.getReport(choice.id);
-        return choice?.kind === 'baseline' ? baselineAsLastReport(current) : null;
-      })
-      .then(
-        (r) => live && setLast(r),
-        () => live && setLast(null),
-      );
+    findLastReport(api, () => reportRef.current).then(
+      (r) => live && setLast(r),
+      () => live && setLast(null),
+    );
     return () => {
       live = false;
     };
