@@ -8,6 +8,7 @@ import { importReport } from '../../../shared/import/index';
 import { summaryCsv, summaryHtml, summaryReport, verdictOf } from '../../../shared/import/batch-summary';
 import { blankReport } from '../../../shared/model/blank';
 import { sampleReport } from '../../fixtures/import/reports';
+import { OFFICIAL_TEMPLATE } from '../export/helpers/tools';
 
 /**
  * A blank template (the official .docx with empty tables, or a blank report exported) and an
@@ -16,17 +17,6 @@ import { sampleReport } from '../../fixtures/import/reports';
  */
 
 const enc = new TextEncoder();
-const TEMPLATE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'samples',
-  'template',
-  'official-template-2021.docx',
-);
 const OUTLINE = [
   '某某县教育局2024年政府信息公开工作年度报告（提纲）',
   '一、总体情况',
@@ -38,10 +28,10 @@ const OUTLINE = [
 ].join('\n');
 
 describe('not a report', () => {
-  it.skipIf(!existsSync(TEMPLATE))(
+  it.skipIf(!existsSync(OFFICIAL_TEMPLATE))(
     'the official template .docx: a blank template, tables not “read with confidence”',
     async () => {
-      const res = await importReport(new Uint8Array(readFileSync(TEMPLATE)), 'official-template-2021.docx');
+      const res = await importReport(new Uint8Array(readFileSync(OFFICIAL_TEMPLATE)), 'official-template-2021.docx');
       expect(res.notReport?.reason).toBe('template');
       expect(res.warnings[0]).toContain('空白的年报格式模板');
       expect(res.confidence).toEqual({ t2: 0, t3: 0, t4: 0 });

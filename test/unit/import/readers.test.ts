@@ -1,6 +1,5 @@
 // Length: one short test per reader and quirk.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { cleanText, fixRadicals, labelScore, matchKey, stripPinyin } from '../..
 import { sampleReport } from '../../fixtures/import/reports';
 import { siteHtml } from '../../fixtures/import/render';
 import { itUnless } from '../../fixtures/skip';
+import { OFFICIAL_TEMPLATE } from '../export/helpers/tools';
 
 const enc = new TextEncoder();
 
@@ -177,22 +177,11 @@ describe('.docx written by a clerk', () => {
     });
   });
 
-  const template = join(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    'shared',
-    'samples',
-    'template',
-    'official-template-2021.docx',
-  );
   itUnless(
-    !existsSync(template) && `没有官方模板 ${template}（../shared/samples/template）`,
+    !existsSync(OFFICIAL_TEMPLATE) && `没有官方模板 ${OFFICIAL_TEMPLATE}（../shared/samples/template）`,
     'the official blank template (made in WPS, vMerge/gridSpan): the 2021 format, every cell blank',
     async () => {
-      const res = await importReport(new Uint8Array(readFileSync(template)), 'official-template-2021.docx');
+      const res = await importReport(new Uint8Array(readFileSync(OFFICIAL_TEMPLATE)), 'official-template-2021.docx');
       expect(res.format).toBe('gov-2021');
       expect(Object.keys(res.report.cells).filter((k) => /^t[234]\./.test(k))).toHaveLength(200);
       expect(Object.values(res.report.cells).every((v) => v === null)).toBe(true);
