@@ -1,13 +1,4 @@
-import { test, expect, openApp, createReport, gotoSection, cell, expectAccessible } from './support/fixtures';
-
-const SECTIONS = [
-  /一、总体情况/,
-  /二、主动公开/,
-  /三、收到和处理/,
-  /四、政府信息公开行政复议/,
-  /五、存在的主要问题/,
-  /六、其他需要报告的事项/,
-];
+import { test, expect, openApp, createReport, gotoSection, cell, expectAccessible, SECTIONS } from './support/fixtures';
 
 test.describe('accessibility (axe-core: no serious or critical violations)', () => {
   test('library: first run, list, new report dialog, trash, backups', async ({ page, server }) => {

@@ -2,14 +2,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { buildDocx, buildHtml } from '../../shared/export';
 import type { Report } from '../../shared/model/types';
 import { makeReport, lastYearOf, withCells } from '../fixtures/factory';
 import { rowText } from '../fixtures/import/render';
 import { test, expect, openApp, expectAccessible, pageErrors, cell } from './support/fixtures';
-import type { TestServer } from './support/server';
+import { apiOf } from './support/api';
 import { expectFits, settle } from './support/fits';
 
 /**
@@ -22,18 +22,6 @@ async function shot(page: Page, name: string) {
   await settle(page);
   await page.screenshot({ path: `.tmp/screens/${name}.png` });
   await expectFits(page, name);
-}
-
-function apiOf(request: APIRequestContext, server: TestServer) {
-  return async <T = unknown>(method: string, ...args: unknown[]): Promise<T> => {
-    const res = await request.post(`${server.origin}/api/${method}`, {
-      headers: { 'X-Nianbao-Token': server.token, 'Content-Type': 'application/json' },
-      data: { args },
-    });
-    const body = await res.json();
-    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-    return body.result as T;
-  };
 }
 
 const finance = makeReport({

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openApp, gotoSection } from './support/fixtures';
+import { test, expect, openApp, gotoSection, SECTIONS } from './support/fixtures';
 import { settle } from './support/fits';
 
 /**
@@ -39,15 +39,7 @@ test('every screen fits 1366×768 without page-level horizontal scrolling', asyn
   await page.getByRole('button', { name: /打开示例年报/ }).click();
   await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
   await checkScreen(page, '02-sample-cover');
-  const sections = [
-    /一、总体情况/,
-    /二、主动公开/,
-    /三、收到和处理/,
-    /四、政府信息公开行政复议/,
-    /五、存在的主要问题/,
-    /六、其他需要报告的事项/,
-  ];
-  for (const [i, s] of sections.entries()) {
+  for (const [i, s] of SECTIONS.entries()) {
     await gotoSection(page, s);
     await checkScreen(page, `0${3 + i}-sample-section-${i + 1}`);
   }

@@ -49,6 +49,16 @@ export async function createReport(page: Page, agency: string, year?: number): P
   await expect(page.getByRole('heading', { name: '封面与落款' })).toBeVisible();
 }
 
+/** The six sections' links in the section list, in order (for walks over every section). */
+export const SECTIONS = [
+  /一、总体情况/,
+  /二、主动公开/,
+  /三、收到和处理/,
+  /四、政府信息公开行政复议/,
+  /五、存在的主要问题/,
+  /六、其他需要报告的事项/,
+];
+
 export async function gotoSection(page: Page, name: RegExp | string): Promise<void> {
   await page.getByRole('navigation', { name: '年报各部分' }).getByRole('link', { name }).click();
 }
