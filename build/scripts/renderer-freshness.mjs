@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const INPUTS = ['renderer', 'shared', 'templates', 'vite.config.ts', 'package-lock.json'];
+const INPUTS = ['renderer', 'shared', 'templates', 'vite.config.ts', 'build/antd-static-css.ts', 'package-lock.json'];
 
 function newestMtime(paths) {
   let newest = 0;

@@ -130,4 +130,32 @@ test.describe('library first screen', () => {
     await expect(page.getByRole('tooltip').filter({ hasText: '程序自带的示例' })).toBeVisible();
     expect(pageErrors(page)).toEqual([]);
   });
+
+  test("antd's styles of the first screen come from the build's stylesheet, not made in the page", async ({
+    page,
+    server,
+    request,
+  }) => {
+    const api = apiOf(request, server);
+    await api('createReport', { agency: '云岭县教育局', kind: 'department', year: 2024 });
+    await openApp(page, server.url);
+    await expect(rows(page)).toHaveCount(1);
+    // build/antd-static-css.ts: linked before the app's own CSS (whose rules must win).
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href') ?? ''),
+    );
+    const antd = links.findIndex((h) => /assets\/antd-[\w-]+\.css$/.test(h));
+    expect(antd).toBeGreaterThanOrEqual(0);
+    expect(antd).toBeLessThan(links.findIndex((h) => /assets\/index-[\w-]+\.css$/.test(h)));
+    // antd found those styles in the file and generated none of them (only its CSS variables).
+    const generated = await page.evaluate(() =>
+      [...document.querySelectorAll('style')].map((s) => s.textContent ?? ''),
+    );
+    for (const rule of ['.ant-btn-primary', '.ant-input-affix-wrapper', '.ant-tag-success', '.ant-space-item'])
+      expect(generated.filter((css) => css.includes(rule))).toEqual([]);
+    // And they apply: antd's look with the app's theme.
+    await expect(page.getByRole('button', { name: /新建年报/ })).toHaveCSS('background-color', 'rgb(31, 78, 140)');
+    await expect(rows(page).locator('.ant-tag')).toHaveCSS('border-top-style', 'solid');
+    await expect(page.getByLabel('搜索年报').locator('xpath=..')).toHaveCSS('border-top-width', '1px');
+  });
 });
