@@ -4,10 +4,10 @@ import { ArrowUpOutlined, ArrowDownOutlined, DeleteOutlined, PlusOutlined, Check
 import type { SectionId } from '../../../templates/types';
 import type { Block } from '../../../shared/model/types';
 import type { Finding } from '../../../shared/checks/types';
-import { SEVERITY_LABELS } from '../logic/findings-index';
 import { YearChips } from '../rollover/YearChips';
 import type { YearContext } from '../rollover/year-chips';
 import type { BlockActions } from './use-block-actions';
+import { FieldFindings } from './FieldFindings';
 
 /**
  * One block of a section's text: a sub-heading with its level, or a paragraph with its 沿用上年
@@ -92,16 +92,7 @@ export const BlockView = memo(function BlockView(props: {
             ) : null}
           </>
         )}
-        {findings?.length ? (
-          <ul className="nblock-findings">
-            {findings.map((f, i) => (
-              <li key={`${f.rule}-${i}`} className={`sev-${f.severity}`}>
-                <span className="sev-label">{SEVERITY_LABELS[f.severity]}</span>
-                {f.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {findings ? <FieldFindings findings={findings} className="nblock-findings" /> : null}
       </div>
       <div className="nblock-tools" role="group" aria-label={`${label}的操作`}>
         <Tooltip title="上移">

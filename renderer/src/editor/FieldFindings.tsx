@@ -15,11 +15,11 @@ export interface CoverFieldsProps {
   register(target: CoverTextTarget, el: HTMLInputElement | HTMLTextAreaElement | null): void;
 }
 
-/** The findings about one field, listed under it. */
-export function FieldFindings({ findings }: { findings: Finding[] }) {
+/** The findings about one field (a paragraph's: `nblock-findings`), listed under it. */
+export function FieldFindings({ findings, className = 'field-findings' }: { findings: Finding[]; className?: string }) {
   if (!findings.length) return null;
   return (
-    <ul className="field-findings">
+    <ul className={className}>
       {findings.map((f, i) => (
         <li key={`${f.rule}-${i}`} className={`sev-${f.severity}`}>
           <span className="sev-label">{SEVERITY_LABELS[f.severity]}</span>
