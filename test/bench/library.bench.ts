@@ -17,8 +17,29 @@ const SIZES = [
 ];
 const ROUNDS = 5;
 
+// In the page, so that the time is the page's own (from the navigation's start): the first frame in
+// which the list is there, then a task after that frame's paint. Plain text because tsx would add
+// helper calls that the page does not have.
+const SHOWN_PROBE = `(() => {
+  const tick = () => {
+    const search = document.querySelector('input[aria-label="搜索年报"]');
+    const foot = document.querySelector('.library-foot');
+    const row = document.querySelector('.library-table tbody tr.ant-table-row');
+    if (search && foot && row && /共 [0-9]+ 份年报/.test(foot.textContent || '')) {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { window.__shown = performance.now(); };
+      ch.port2.postMessage(0);
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
 interface Visit {
-  /** page.goto → the list shown (search box, first row, the count of every report). */
+  /** The page's own clock: the navigation's start → the first frame with the list painted. */
+  shown: number;
+  /** Harness wall time: page.goto called in the bench → its three waits for the list answered. */
   list: number;
   /** The longest task of the main thread during the visit (PerformanceObserver longtask). */
   longestTask: number;
@@ -36,6 +57,7 @@ async function visit(browser: Browser, url: string, reports: number): Promise<Vi
         for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
+    await page.addInitScript({ content: SHOWN_PROBE });
     const t0 = performance.now();
     await page.goto(url);
     await page.getByLabel('搜索年报').waitFor({ timeout: 60_000 });
@@ -43,7 +65,10 @@ async function visit(browser: Browser, url: string, reports: number): Promise<Vi
     await page.locator('.library-foot', { hasText: `共 ${reports} 份年报` }).waitFor({ timeout: 60_000 });
     const list = performance.now() - t0;
     const longestTask = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-    return { list, longestTask };
+    const shown = await page.waitForFunction(() => (window as unknown as { __shown?: number }).__shown, null, {
+      timeout: 60_000,
+    });
+    return { shown: (await shown.jsonValue()) as number, list, longestTask };
   } finally {
     await context.close();
   }
@@ -57,8 +82,12 @@ const bench: Benchmark = {
     'service, so that the listing index is up to date), each served by the real browser-mode server (service + loopback HTTP, ' +
     'started beforehand). Each visit opens the address in a fresh Chromium context (headless, 1366×768, nothing cached) and ' +
     'waits for the library: search box, first report row and the foot line counting every report (the list draws only the rows ' +
-    'in sight: that is what the clerk sees). Timed from `page.goto` (Playwright, ' +
-    `in the bench process) to the list shown; the two sizes interleaved, one uncounted round, then ${ROUNDS}; min and median. ` +
+    'in sight: that is what the clerk sees). Timed by the page’s own clock, from the navigation’s start (the time origin, ' +
+    'before the address’s token redirect) to the first frame in which search box, a row and the foot line are there ' +
+    '(a rAF probe, read in a task after that frame’s paint). Also the harness’s wall time, from `page.goto` called in the ' +
+    'bench process to its three waits answered: it adds the CDP round trips, the wait for the load event and three ' +
+    'sequential queries after the list is painted, none of which the clerk sees, so the target is on the page clock. ' +
+    `The two sizes interleaved, one uncounted round, then ${ROUNDS}; min and median. ` +
     'Also the longest task of the page’s main thread during a visit (PerformanceObserver longtask).',
   async run(): Promise<BenchFigure[]> {
     if (!(rendererBuildState as (root: string) => { upToDate: boolean })(ROOT).upToDate) {
@@ -82,14 +111,20 @@ const bench: Benchmark = {
       }
       const figures: BenchFigure[] = [];
       for (const [i, s] of SIZES.entries()) {
-        const lists = visits[i]!.map((v) => v.list);
-        const med = median(lists);
+        const shown = visits[i]!.map((v) => v.shown);
+        const med = median(shown);
         figures.push({
-          metric: `${s.reports.toLocaleString('en')} reports: navigation → list shown, median`,
+          metric: `${s.reports.toLocaleString('en')} reports: navigation → list painted (page clock), median`,
           value: med,
-          unit: `ms (min ${Math.round(Math.min(...lists))})`,
+          unit: `ms (min ${Math.round(Math.min(...shown))})`,
           target: `≤ ${s.target} ms`,
           met: med <= s.target,
+        });
+        const lists = visits[i]!.map((v) => v.list);
+        figures.push({
+          metric: `${s.reports.toLocaleString('en')} reports: page.goto → Playwright's waits answered (harness wall), median`,
+          value: median(lists),
+          unit: `ms (min ${Math.round(Math.min(...lists))})`,
         });
         const tasks = visits[i]!.map((v) => v.longestTask);
         figures.push({
