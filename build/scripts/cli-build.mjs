@@ -6,7 +6,8 @@
 //   dist/cli/*-<hash>.mjs       chunks loaded on demand: each command's code, pdf.js and its worker
 //                               (only when a PDF is read), opencc's tables…
 //   dist/cli/<command>-<hash>.cjs  the short commands (export) once more, each as one CommonJS script,
-//                               and the fast PDF reader (pdf-reader-<hash>.cjs),
+//                               the fast PDF reader (pdf-reader-<hash>.cjs) and the rest of the
+//                               importers (importer-<hash>.cjs),
 //                               that electron/services/code-cache.ts compiles with V8's code cache, and
 //   dist/cli/<…>.cjs.v8cache    that cache, made here by running the command once (so that a user's
 //                               first run after a build has it too); see cli-code-cache.mjs
@@ -27,6 +28,8 @@ import { pdfjsTextOnly } from './pdfjs-bundle.mjs';
 import {
   buildCommandScripts,
   COMMAND_SCRIPTS,
+  IMPORTER_SCRIPT,
+  IMPORTER_SOURCE,
   READER_SCRIPT,
   READER_SOURCE,
   trainCodeCaches,
@@ -69,9 +72,10 @@ export async function buildCli(
   const scripts = await buildCommandScripts(root, dir, {
     ...(commandScripts ?? (isMain ? COMMAND_SCRIPTS : {})),
     [READER_SCRIPT]: READER_SOURCE,
+    [IMPORTER_SCRIPT]: IMPORTER_SOURCE,
   });
-  // The reader is no command: main.ts is told the commands' scripts, node-import.ts the reader's.
-  const { [READER_SCRIPT]: readerScript, ...commandNames } = scripts.names;
+  // The importers are no command: main.ts is told the commands' scripts, node-import.ts theirs.
+  const { [READER_SCRIPT]: readerScript, [IMPORTER_SCRIPT]: importerScript, ...commandNames } = scripts.names;
   const entryPoints = [
     { in: entry, out: CLI_BUNDLE.replace(/\.mjs$/, '') },
     ...(workers ?? workerEntries(root)).map((w) => ({ in: w, out: basename(w).replace(/\.ts$/, '') })),
@@ -100,6 +104,7 @@ export async function buildCli(
       'process.env.NODE_ENV': '"production"',
       __NB_COMMAND_SCRIPTS__: JSON.stringify(commandNames),
       __NB_PDF_READER_SCRIPT__: readerScript ? JSON.stringify(readerScript) : 'undefined',
+      __NB_IMPORTER_SCRIPT__: importerScript ? JSON.stringify(importerScript) : 'undefined',
     },
     plugins: [pdfjsTextOnly()],
   });
@@ -118,8 +123,8 @@ export async function buildCli(
   }
   // The code caches are made by running the built commands (a failure there is the build's failure),
   // before the manifest says the build is complete.
-  // The reader's training run: `import` of the CLI, else the entry's own arguments (or none: its
-  // cache is then written by its first run).
+  // The reader's training run (which writes the importer's cache too): `import` of the CLI, else the
+  // entry's own arguments (or none: the caches are then written by the first run).
   const training = isMain || !readerScript ? {} : { [READER_SCRIPT]: readerTraining ?? null };
   await trainCodeCaches(root, dir, scripts.names, training);
   const manifest = {

@@ -27,6 +27,16 @@ export const COMMAND_SCRIPTS = { export: 'electron/cli/commands/export.ts' };
 export const READER_SCRIPT = 'pdf-reader';
 export const READER_SOURCE = 'shared/import/pdf/fast/extract.ts';
 
+/**
+ * The rest of the importers (layout, tables, headings, sections; the .docx and HTML readers) as such
+ * a script too, loaded where node-import.ts is (its own ES import of them, before): cold, a PDF
+ * import's hundreds of functions beyond the reader are parsed and compiled on their first calls.
+ * Trained by the same run as the reader. The two scripts share only errors.ts and pdf/items.ts
+ * (constants and functions; ImportError is recognised across copies).
+ */
+export const IMPORTER_SCRIPT = 'importer';
+export const IMPORTER_SOURCE = 'electron/services/import/importer-script.ts';
+
 export const CODE_CACHE_SUFFIX = '.v8cache'; // as electron/services/code-cache.ts
 
 /** What the training run of each command does (in a temporary folder holding sample.json). */
@@ -34,6 +44,8 @@ const TRAINING = {
   export: ['export', 'sample.json', '--docx', 'out.docx', '--html', 'out.html', '--fragment', 'out-fragment.html'],
   [READER_SCRIPT]: ['import', 'training.pdf', '-o', 'training.json', '--quiet'],
 };
+/** Scripts whose cache a command's training run writes too (the importer's: by the reader's run). */
+const TRAINED_ALONG = { [READER_SCRIPT]: [IMPORTER_SCRIPT] };
 
 /**
  * Bundles the command scripts into `dir`. Returns their file names by command (`names`, given to the
@@ -43,39 +55,59 @@ export async function buildCommandScripts(root, dir, commands) {
   // Only those whose source is there (the tests build small projects of their own).
   const entries = Object.entries(commands).filter(([, source]) => existsSync(join(root, source)));
   if (entries.length === 0) return { names: {}, outputs: [], caches: [], inputs: [] };
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: entries.map(([name, source]) => ({ in: source, out: name })),
-    entryNames: '[name]-[hash]',
-    outdir: dir,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: `node${process.versions.node.split('.')[0]}`,
-    outExtension: { '.js': '.cjs' },
-    sourcemap: false,
-    minify: false, // readable stack traces
-    legalComments: 'eof',
-    logLevel: 'warning',
-    // The importers read import.meta.url only when __filename is not there; in this script it is.
-    logOverride: { 'empty-import-meta': 'silent' },
-    metafile: true,
-    define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [
-      {
-        // Packages behind a dynamic import() (pdf.js, opencc's tables) stay outside the script: the
-        // command never needs them on its own thread, and Node's loader finds them if it ever does.
-        name: 'leave-lazy-packages',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.kind === 'dynamic-import' || args.path === 'electron'
-              ? { path: args.path, external: true }
-              : undefined,
-          );
+  const bundleOnce = (group, bundled) =>
+    build({
+      absWorkingDir: root,
+      entryPoints: group.map(([name, source]) => ({ in: source, out: name })),
+      entryNames: '[name]-[hash]',
+      outdir: dir,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: `node${process.versions.node.split('.')[0]}`,
+      outExtension: { '.js': '.cjs' },
+      sourcemap: false,
+      minify: false, // readable stack traces
+      legalComments: 'eof',
+      logLevel: 'warning',
+      // The importers read import.meta.url only when __filename is not there; in this script it is.
+      logOverride: { 'empty-import-meta': 'silent' },
+      metafile: true,
+      define: { 'process.env.NODE_ENV': '"production"' },
+      plugins: [
+        {
+          // Packages behind a dynamic import() (pdf.js, opencc's tables) stay outside the script: the
+          // command never needs them on its own thread, and Node's loader finds them if it ever does.
+          // But those the script's code does import (`bundled`) are in it.
+          name: 'leave-lazy-packages',
+          setup(b) {
+            b.onResolve({ filter: /^[^./]/ }, (args) =>
+              (args.kind === 'dynamic-import' && !bundled.some((p) => args.path.startsWith(p))) ||
+              args.path === 'electron'
+                ? { path: args.path, external: true }
+                : undefined,
+            );
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  // The importers' script has opencc's table (traditional → simplified characters) inside: an import()
+  // run by a script compiled from a V8 code cache fails on Node 20 ("A dynamic import callback was
+  // not specified"); bundled, it is evaluated only when needed. The other scripts are built apart, as before.
+  const results = await Promise.all(
+    [
+      [entries.filter(([name]) => name === IMPORTER_SCRIPT), ['opencc-js/']],
+      [entries.filter(([name]) => name !== IMPORTER_SCRIPT), []],
+    ]
+      .filter(([group]) => group.length > 0)
+      .map(([group, bundled]) => bundleOnce(group, bundled)),
+  );
+  const result = {
+    metafile: {
+      outputs: Object.assign({}, ...results.map((r) => r.metafile.outputs)),
+      inputs: Object.assign({}, ...results.map((r) => r.metafile.inputs)),
+    },
+  };
   const names = {};
   const outputs = [];
   for (const [out, meta] of Object.entries(result.metafile.outputs)) {
@@ -146,14 +178,17 @@ export async function trainCodeCaches(root, dir, names, training = {}) {
     delete env.NODE_OPTIONS;
     delete env.NIANBAO_CODE_CACHE;
     for (const command of commands) {
-      const cache = join(dir, names[command] + CODE_CACHE_SUFFIX);
-      rmSync(cache, { force: true });
+      const scripts = [command, ...(TRAINED_ALONG[command] ?? [])].filter((c) => names[c]);
+      for (const c of scripts) rmSync(join(dir, names[c] + CODE_CACHE_SUFFIX), { force: true });
       execFileSync(process.execPath, [join(dir, 'nianbao.mjs'), ...runs[command]], {
         cwd: work,
         env,
         stdio: ['ignore', 'ignore', 'pipe'],
       });
-      if (!existsSync(cache)) throw new Error(`${names[command]}: the training run wrote no code cache`);
+      for (const c of scripts) {
+        if (!existsSync(join(dir, names[c] + CODE_CACHE_SUFFIX)))
+          throw new Error(`${names[c]}: the training run wrote no code cache`);
+      }
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,10 +1,10 @@
-// A small report-like PDF for the build's training run of the PDF reader (cli-code-cache.mjs): the
-// reader's code cache holds the functions that run, so the PDF is made as Word and WPS make
-// Chinese reports — a Type0 font (Identity-H over an embedded CIDFontType2, /W widths, a ToUnicode
-// map), Flate-compressed page contents in which text (BT, Tf, Tm, TD, Tj, TJ) sits among graphics
-// state and table rules (q, Q, cm, gs, re, rg, w, f, S) — so that the reader reads it itself (pdf.js
-// is not loaded). Its text is a few lines of a report and a table; what the importer makes of it
-// does not matter.
+// A small report-like PDF for the build's training run of the PDF reader and the importers
+// (cli-code-cache.mjs): their code caches hold the functions that run, so the PDF is made as Word and
+// WPS make Chinese reports — a Type0 font (Identity-H over an embedded CIDFontType2, /W widths, a
+// ToUnicode map), Flate-compressed page contents in which text (BT, Tf, Tm, TD, Tj, TJ) sits among
+// graphics state and table rules (q, Q, cm, gs, re, rg, w, f, S), a cross-reference stream — so that
+// the reader reads it itself (pdf.js is not loaded). Its text is a few lines of a report with rows of
+// its three tables, so that the table readers run; what the importer makes of it does not matter.
 import { deflateSync } from 'node:zlib';
 
 const PAGES = [
@@ -21,7 +21,13 @@ const PAGES = [
     '三、收到和处理政府信息公开申请情况',
     '一、本年新收政府信息公开申请数量 25 3 1 0 0 0 29',
     '二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2',
+    '三、本年度办理结果 （一）予以公开 15 2 1 0 0 0 18',
+    '（二）部分公开 3 0 0 0 0 0 3',
+    '四、结转下年度继续办理 1 0 0 0 0 0 1',
     '四、政府信息公开行政复议、行政诉讼情况',
+    '行政复议 行政诉讼',
+    '结果维持 结果纠正 其他结果 尚未审结 总计',
+    '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0',
     '五、存在的主要问题及改进情况',
     '六、其他需要报告的事项',
   ],
@@ -103,13 +109,26 @@ export function trainingPdf() {
     parts.push(obj);
     length += obj.length;
   });
-  let xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) xref += `${String(o).padStart(10, '0')} 00000 n \n`;
+  // A cross-reference stream, as Word and WPS write (no classic xref table): its reading is then in
+  // the cache too. Entries of 1 + 4 + 2 bytes: type, offset, generation.
+  const size = objects.length + 2;
+  const entry = (type, field2, field3) => {
+    const b = Buffer.alloc(7);
+    b.writeUInt8(type, 0);
+    b.writeUInt32BE(field2, 1);
+    b.writeUInt16BE(field3, 5);
+    return b;
+  };
+  const table = deflateSync(
+    Buffer.concat([entry(0, 0, 0xffff), ...offsets.map((o) => entry(1, o, 0)), entry(1, length, 0)]),
+  );
   parts.push(
     Buffer.from(
-      `${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
+      `${size - 1} 0 obj\n<< /Type /XRef /Size ${size} /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length ${table.length} >>\nstream\n`,
       'latin1',
     ),
+    table,
+    Buffer.from(`\nendstream\nendobj\nstartxref\n${length}\n%%EOF\n`, 'latin1'),
   );
   return new Uint8Array(Buffer.concat(parts));
 }

@@ -5,7 +5,20 @@
 export type ImportErrorCode =
   'empty' | 'too-large' | 'unsupported' | 'not-report' | 'encrypted' | 'scanned' | 'corrupt' | 'internal';
 
+/** Marks ImportErrors of every copy of this module (see `Symbol.hasInstance` below). */
+const IMPORT_ERROR = Symbol.for('nianbao.ImportError');
+
 export class ImportError extends Error {
+  /**
+   * `instanceof ImportError` holds for an ImportError of any copy of this module: the CLI runs the
+   * importers from a code-cached script of their own (electron/services/import/node-import.ts),
+   * beside its bundle's copy, and errors cross between the two (pdf.js' refusals into importReport,
+   * importReport's errors to the import worker).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && IMPORT_ERROR in value;
+  }
+
   override readonly name = 'ImportError';
   constructor(
     readonly code: ImportErrorCode,
@@ -15,6 +28,7 @@ export class ImportError extends Error {
     super(message);
   }
 }
+Object.defineProperty(ImportError.prototype, IMPORT_ERROR, { value: true });
 
 /** Size limits: a real report is a few MB at most; larger input is refused rather than parsed slowly. */
 export const LIMITS = {

@@ -91,7 +91,8 @@ const bench: Benchmark = {
     'in-process form, so its side is its whole process ' +
     '(`pdftotext -layout file /dev/null`, wall time from spawn to exit: start-up, reading and layout). “First PDF of a ' +
     `process”: a fresh node process per file (loading the PDF reader — as in the CLI, its script with the V8 code cache made ` +
-    `when the bundle is built — and pdf.js where needed, included; every ` +
+    `when the bundle is built — and pdf.js where needed, included; the other importers' script, with its cache, is loaded ` +
+    `with the timer's modules before the timed import, as their modules were; every ` +
     `function of the importer run for the first time), interleaved with pdftotext, ${FIRST_ROUNDS} rounds. ` +
     `“Warm”: one process reads every file once uncounted, then ${WARM_ROUNDS} rounds, each import followed by a pdftotext run ` +
     'of the same file. Ratios: median of our ' +
@@ -108,8 +109,8 @@ const bench: Benchmark = {
         outDir: join(dir, 'timer'),
         entry: 'test/bench/support/pdf-timer.ts',
         workers: [],
-        // As the CLI's: the PDF reader's script with the code cache made at build time, by one
-        // training run of this timer (`pdf-timer.mjs training.pdf`).
+        // As the CLI's: the PDF reader's and the importers' scripts with the code caches made at build
+        // time, by one training run of this timer (`pdf-timer.mjs training.pdf`).
         readerTraining: ['training.pdf'],
       });
       const timer = join(dir, 'timer', 'nianbao.mjs');

@@ -1,4 +1,5 @@
-import { ImportError, notReportOf } from '../../../shared/import/index';
+import { ImportError } from '../../../shared/import/errors';
+import { notReportOf } from '../../../shared/import/not-report';
 import { ServiceError } from '../../../shared/service/api';
 import { LoadError, type LoadedReport } from './load-error';
 import { lastYearFromBytes, readAnyBytes, readReportFile } from './read-report';

@@ -1,18 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import { ensureDomMatrix } from './dom-matrix';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import {
-  importReport,
-  keepingBuiltins,
-  pdfjsExtractor,
-  type ImportOptions,
-  type ImportResult,
-  type PdfTextExtractor,
-} from '../../../shared/import/index';
+import type { ImportOptions, ImportResult } from '../../../shared/import/index';
+import { keepingBuiltins, pdfjsExtractor, type PdfTextExtractor } from '../../../shared/import/pdf/pdfjs';
 import type { Inflate } from '../../../shared/import/pdf/fast/extract';
 import { loadWithCodeCache, type CachedScript } from '../code-cache';
 
@@ -81,6 +75,19 @@ type FastReader = typeof import('../../../shared/import/pdf/fast/extract');
 /** The CLI bundle's name for the reader's script with a code cache (build/scripts/cli-build.mjs); none elsewhere. */
 declare const __NB_PDF_READER_SCRIPT__: string | undefined;
 
+/** A script of the CLI bundle with its code cache (services/code-cache.ts); none with NIANBAO_CODE_CACHE=0. */
+function cachedScript<T>(name: string | undefined): CachedScript<T> | undefined {
+  if (!name || process.env.NIANBAO_CODE_CACHE === '0') return undefined;
+  // Beside the bundle that runs this (the CLI's main bundle or its import worker, both in dist/cli).
+  const script = loadWithCodeCache<T>(join(dirname(fileURLToPath(HERE)), name));
+  if (process.env.NIANBAO_DEBUG_CODE_CACHE) {
+    // Straight to fd 2: an import worker's process.stderr reaches it through the main thread, and
+    // may be cut short when the command exits.
+    writeSync(2, `[nianbao] ${name}: ${script.cacheUsed ? 'code cache used' : 'no code cache'}\n`);
+  }
+  return script;
+}
+
 /**
  * The fast reader, loaded with the first PDF. The CLI bundle has it as a CommonJS script with the
  * V8 code cache made at build time (services/code-cache.ts): run cold, the reader's ~170 functions
@@ -88,17 +95,31 @@ declare const __NB_PDF_READER_SCRIPT__: string | undefined;
  * and with NIANBAO_CODE_CACHE=0, it is a module loaded as any other.
  */
 async function loadFastReader(): Promise<{ reader: FastReader; script?: CachedScript<FastReader> }> {
-  const name = typeof __NB_PDF_READER_SCRIPT__ === 'string' ? __NB_PDF_READER_SCRIPT__ : undefined;
-  if (name && process.env.NIANBAO_CODE_CACHE !== '0') {
-    // Beside the bundle that runs this (the CLI's main bundle or its import worker, both in dist/cli).
-    const script = loadWithCodeCache<FastReader>(join(dirname(fileURLToPath(HERE)), name));
-    if (process.env.NIANBAO_DEBUG_CODE_CACHE) {
-      process.stderr.write(`[nianbao] ${name}: ${script.cacheUsed ? 'code cache used' : 'no code cache'}\n`);
-    }
-    return { reader: script.exports, script };
-  }
+  const script = cachedScript<FastReader>(
+    typeof __NB_PDF_READER_SCRIPT__ === 'string' ? __NB_PDF_READER_SCRIPT__ : undefined,
+  );
+  if (script) return { reader: script.exports, script };
   return { reader: await import('../../../shared/import/pdf/fast/extract') };
 }
+
+type Importer = typeof import('./importer-script');
+
+/** The CLI bundle's name for the script of the other importers (build/scripts/cli-build.mjs); none elsewhere. */
+declare const __NB_IMPORTER_SCRIPT__: string | undefined;
+
+/**
+ * The importers but the fast reader (importer-script.ts). The CLI bundle has them as a CommonJS
+ * script with the code cache made at build time, loaded with this module — where its ES import of
+ * them was evaluated before (in the CLI's import worker: with the first import, read-report.ts
+ * loads this module then) — so that a PDF import's layout, tables, headings and sections do not
+ * parse and compile their functions one by one. Elsewhere, and with NIANBAO_CODE_CACHE=0, a module
+ * loaded with the first import.
+ */
+const importerScript = cachedScript<Importer>(
+  typeof __NB_IMPORTER_SCRIPT__ === 'string' ? __NB_IMPORTER_SCRIPT__ : undefined,
+);
+/** Its cache is written after the first import, if it had none (the build's training run, or a refused cache). */
+let importerUnsaved = importerScript;
 
 /**
  * The PDF reader of the app and the CLI: our fast reader (shared/import/pdf/fast, a few
@@ -130,8 +151,18 @@ export function nodePdfExtractor(): PdfTextExtractor {
 }
 
 /** importReport with the Node PDF setup. */
-export function importBytes(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
-  return importReport(bytes, fileName, { pdf: nodePdfExtractor(), ...options });
+export async function importBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const { importReport } = importerScript?.exports ?? (await import('./importer-script'));
+  try {
+    return await importReport(bytes, fileName, { pdf: nodePdfExtractor(), ...options });
+  } finally {
+    importerUnsaved?.saveCache();
+    importerUnsaved = undefined;
+  }
 }
 
 /** Reads and imports a file; file-system errors are not caught here (callers word them). */

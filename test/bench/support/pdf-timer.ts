@@ -1,7 +1,8 @@
 // Bundled by test/bench/pdf.bench.ts like the CLI (pdf.js trimmed, plain node): imports PDFs in this
 // process (the importers themselves, no worker) and prints the time of each import as JSON.
 //   pdf-timer.mjs <file>   one import (the first of the process: loading the PDF reader — its script
-//                          with the code cache of the build, as the CLI's — and pdf.js included)
+//                          with the code cache of the build, as the CLI's — and pdf.js included; the
+//                          other importers, their script as the CLI's, load with node-import.ts below)
 //   pdf-timer.mjs --serve  one import per path read from stdin, one JSON line each (warm, so that the
 //                          bench can interleave them with pdftotext runs)
 import { readFileSync } from 'node:fs';

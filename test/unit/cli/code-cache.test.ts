@@ -87,39 +87,91 @@ describe('export through its code-cached script', () => {
   });
 });
 
-describe('the PDF reader through its code-cached script', () => {
-  /** `import` of the build's training PDF (a Word-like report the fast reader reads itself). */
-  async function importOnce(env: Record<string, string> = {}): Promise<{ stderr: string; report: unknown }> {
+describe('the importers through their code-cached scripts', () => {
+  /** `import` of a file by the built CLI (its import worker); the report and what the loader said. */
+  async function importOnce(
+    name: string,
+    bytes: Uint8Array | string,
+    env: Record<string, string> = {},
+  ): Promise<{ code: number; stderr: string; report: unknown }> {
     rmSync(join(work, 'out.json'), { force: true });
-    writeFileSync(join(work, 'in.pdf'), trainingPdf());
+    writeFileSync(join(work, name), bytes);
     const res = await new Promise<CliRun>((resolve) =>
       execFile(
         process.execPath,
-        [join(dist, 'nianbao.mjs'), 'import', 'in.pdf', '-o', 'out.json', '--quiet'],
+        [join(dist, 'nianbao.mjs'), 'import', name, '-o', 'out.json', '--quiet'],
         { cwd: work, env: { ...process.env, NODE_OPTIONS: '', NIANBAO_DEBUG_CODE_CACHE: '1', ...env } },
         (error, stdout, stderr) =>
           resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
       ),
     );
-    expect(res.code, res.stderr).toBe(0);
     // The same report but for what differs on every import (ids, times).
-    const report = JSON.parse(readFileSync(join(work, 'out.json'), 'utf8'), (k, v: unknown) =>
-      ['id', 'createdAt', 'updatedAt', 'importedAt'].includes(k) ? '' : v,
-    ) as unknown;
-    return { stderr: res.stderr, report };
+    const report = existsSync(join(work, 'out.json'))
+      ? (JSON.parse(readFileSync(join(work, 'out.json'), 'utf8'), (k, v: unknown) =>
+          ['id', 'createdAt', 'updatedAt', 'importedAt'].includes(k) ? '' : v,
+        ) as unknown)
+      : null;
+    return { code: res.code, stderr: res.stderr, report };
   }
+  const scriptOf = (prefix: string) =>
+    readdirSync(dist).find((f) => new RegExp(`^${prefix}-\\w+\\.cjs$`).test(f)) ?? '';
 
-  it('the build made the reader’s script and its cache; the import worker uses it, with the same report', async () => {
-    const reader = readdirSync(dist).find((f) => /^pdf-reader-\w+\.cjs$/.test(f)) ?? '';
-    expect(reader).toMatch(/^pdf-reader-\w+\.cjs$/);
-    expect(readFileSync(join(dist, `${reader}.v8cache`)).length).toBeGreaterThan(10_000);
-    expect(readFileSync(join(dist, reader), 'utf8')).not.toMatch(/[^\x00-\x7f]/);
-    const cached = await importOnce();
+  it('the build made the reader’s and the importers’ scripts and caches; the import worker uses them, with the same report', async () => {
+    const reader = scriptOf('pdf-reader');
+    const importer = scriptOf('importer');
+    for (const s of [reader, importer]) {
+      expect(s).toMatch(/^(pdf-reader|importer)-\w+\.cjs$/);
+      expect(readFileSync(join(dist, `${s}.v8cache`)).length).toBeGreaterThan(10_000);
+      expect(readFileSync(join(dist, s), 'utf8')).not.toMatch(/[^\x00-\x7f]/);
+    }
+    const cached = await importOnce('in.pdf', trainingPdf());
+    expect(cached.code, cached.stderr).toBe(0);
     expect(cached.stderr).toContain(`${reader}: code cache used`);
-    const plain = await importOnce({ NIANBAO_CODE_CACHE: '0' });
+    expect(cached.stderr).toContain(`${importer}: code cache used`);
+    const plain = await importOnce('in.pdf', trainingPdf(), { NIANBAO_CODE_CACHE: '0' });
+    expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stderr).not.toContain(reader);
+    expect(plain.stderr).not.toContain(importer);
     expect(cached.report).toEqual(plain.report);
     expect(JSON.stringify(cached.report)).toContain('某县人民政府');
+  });
+
+  it('traditional characters are simplified from the cached script too (opencc inside it), as without', async () => {
+    const html =
+      '<html><body><h1>某縣人民政府2023年政府信息公開工作年度報告</h1><p>一、總體情況</p>' +
+      '<p>本年度，堅持以公開為常態、不公開為例外。</p></body></html>';
+    const cached = await importOnce('trad.html', html);
+    expect(cached.code, cached.stderr).toBe(0);
+    expect(cached.stderr).toContain(`${scriptOf('importer')}: code cache used`);
+    const plain = await importOnce('trad.html', html, { NIANBAO_CODE_CACHE: '0' });
+    expect(cached.report).toEqual(plain.report);
+    expect(JSON.stringify(cached.report)).toContain('坚持以公开为常态');
+  });
+
+  it('a refusal of the importers is worded as without the cache (ImportError across the script and the bundle)', async () => {
+    const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x67, 0x61, 0x72, 0x62, 0x61, 0x67, 0x65]);
+    const cached = await importOnce('broken.docx', broken);
+    const plain = await importOnce('broken.docx', broken, { NIANBAO_CODE_CACHE: '0' });
+    expect(cached.code).not.toBe(0);
+    expect(cached.code).toBe(plain.code);
+    const message = (r: { stderr: string }) => r.stderr.replace(/^\[nianbao\].*\n/gm, '');
+    expect(message(cached)).toBe(message(plain));
+    // The importer's own message (an ImportError), not the wrapper of an unexpected failure.
+    expect(message(cached)).toMatch(/^broken\.docx：这个 \.docx 文件已损坏/);
+  });
+
+  it('a damaged importers’ cache is no error: the import goes from source and writes a new one', async () => {
+    const importer = scriptOf('importer');
+    const cache = join(dist, `${importer}.v8cache`);
+    const damaged = Buffer.from(readFileSync(cache).map((b, i) => (i < 64 ? b ^ 0xff : b)));
+    writeFileSync(cache, damaged);
+    const first = await importOnce('in.pdf', trainingPdf());
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(`${importer}: no code cache`);
+    expect(readFileSync(cache).equals(damaged)).toBe(false);
+    const next = await importOnce('in.pdf', trainingPdf());
+    expect(next.stderr).toContain(`${importer}: code cache used`);
+    expect(next.report).toEqual(first.report);
   });
 });
 
