@@ -114,6 +114,13 @@ export function observedChars(observed: string): ObservedChars {
 }
 
 /**
+ * labelScore's formula for `found` characters of the expected label matched in order: also the most
+ * it can be when `found` counts the label's characters that occur in the observed text at all.
+ */
+export const labelScoreOf = (found: number, expectedLength: number, observedLength: number): number =>
+  0.75 * (found / expectedLength) + 0.25 * Math.min(1, found / observedLength);
+
+/**
  * Share of the expected label's characters found, in order, in the observed text (longest common
  * subsequence / expected length), with a small weight on how much of the observed text they cover.
  * Both arguments are match keys. `chars` (observedChars(observed)) only spares the `min` test work.
@@ -129,10 +136,9 @@ export function labelScore(expected: string, observed: string, min = 0, chars?: 
     if (chars && chars.of === observed) {
       for (let i = 0; i < e.length; i++) if (chars.set.has(e.charCodeAt(i))) n++;
     } else for (let i = 0; i < e.length; i++) if (o.includes(e[i]!)) n++;
-    if (0.75 * (n / e.length) + 0.25 * Math.min(1, n / o.length) < min) return 0;
+    if (labelScoreOf(n, e.length, o.length) < min) return 0;
   }
-  const lcs = lcsLength(e, o);
-  return 0.75 * (lcs / e.length) + 0.25 * (lcs / o.length);
+  return labelScoreOf(lcsLength(e, o), e.length, o.length);
 }
 
 let rowA = new Uint16Array(128);

@@ -1,4 +1,11 @@
-import { LABEL_SCORE_MAX_EXPECTED, LABEL_SCORE_MAX_OBSERVED, labelScore, matchKey } from '../text-utils';
+import {
+  LABEL_SCORE_MAX_EXPECTED,
+  LABEL_SCORE_MAX_OBSERVED,
+  labelScore,
+  labelScoreOf,
+  matchKey,
+  observedChars,
+} from '../text-utils';
 import type { Observation } from './observe';
 import type { RowSpec } from './spec';
 
@@ -35,12 +42,7 @@ interface Chars {
 }
 
 function charsOf(text: string): Chars {
-  let set: Set<number> | null = null;
-  if (text.length <= LABEL_SCORE_MAX_OBSERVED) {
-    set = new Set<number>();
-    for (let i = 0; i < text.length; i++) set.add(text.charCodeAt(i));
-  }
-  return { sig: signature(text), set };
+  return { sig: signature(text), set: text.length <= LABEL_SCORE_MAX_OBSERVED ? observedChars(text).set : null };
 }
 
 /** Per observation: the characters of its label and context, and the scores already computed (both Table 3 layouts share rows). */
@@ -80,7 +82,7 @@ function scoreBound(e: string, o: string, chars: Chars): number {
     const sig = chars.sig;
     for (let i = 0; i < e.length; i++) n += (sig >>> (e.charCodeAt(i) & 31)) & 1;
   }
-  return 0.75 * (n / e.length) + 0.25 * Math.min(1, n / o.length);
+  return labelScoreOf(n, e.length, o.length);
 }
 
 /** The memo key of a row's variants, made once per row. */
