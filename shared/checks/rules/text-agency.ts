@@ -3,6 +3,8 @@ import type { Rule } from '../engine';
 import type { Finding } from '../types';
 import type { CheckContext } from '../context';
 import { spanOf, type TextBlock } from '../text/blocks';
+import { slotMemo } from '../text/cache';
+import type { NormalizedText } from '../text/normalize';
 import { isAbbreviation, levelRank, parseAgencyName, placesClash, sameTownship, type AgencyName } from '../text/agency';
 
 /**
@@ -46,6 +48,9 @@ interface ForeignMention {
   start: number;
   end: number;
 }
+
+/** Per normalised paragraph: its mentions (with why each counts) for the agency names of `key`. */
+const blockMentions = slotMemo<NormalizedText, { key: string; list: [ForeignMention, string][] }>();
 
 function townshipMentions(text: string, own: { short: string; unit: string }): ForeignMention[] {
   const out: ForeignMention[] = [];
@@ -258,51 +263,65 @@ function* foreignAgency(ctx: CheckContext): Iterable<Finding> {
     }
   }
 
+  // What a paragraph names depends only on its text and on the agency's names: an unchanged paragraph's
+  // mentions are reused while the clerk types elsewhere (the scans below are this rule's whole cost).
+  const key = `${agency.name}\u0000${agency.kind ?? ''}\u0000${ctx.last?.year ?? ''}\u0000${oldNames.join('\u0000')}`;
   const blocks = ctx.blocks;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (block.kind === 'title' || block.kind === 'signature') continue;
     const text = block.norm.text;
     if (!text) continue;
-    let covered = -1; // end of the last old name found: a shorter form inside it is the same mention
-    for (let n = 0; n < oldNames.length; n++) {
-      const name = oldNames[n]!;
-      const at = text.indexOf(name);
-      if (at < 0 || at < covered) continue;
-      covered = at + name.length;
-      const f = emit(
-        block,
-        { name, start: at, end: at + name.length },
-        `是本机关更名前（${ctx.last!.year}年度）的名称，`,
-      );
-      if (f) yield f;
+    const found = blockMentions(block.norm, () => ({ key: '', list: [] }));
+    if (found.key !== key) {
+      found.list = mentionsIn(text, own, role, oldNames, ctx.last?.year);
+      found.key = key;
     }
-    if (own.level === 'township' && own.own) {
-      for (const m of townshipMentions(text, own.own)) {
-        const f = emit(block, m, `像是另一个乡镇（街道）在称呼自己，而`);
-        if (f) yield f;
-      }
-    }
-    const candidates: [string, number, string][] = [];
-    for (const [name, start] of subjects(text)) {
-      // A body that acts on the agency (…局多次到我局指导, …局积极指导我局…) is another body by its own words.
-      if (ACTS_ON_US.test(text.slice(start + name.length, start + name.length + 40).split(/[。；！？]/)[0]!)) continue;
-      candidates.push([name, start, '作为工作主体出现，']);
-    }
-    if (text.includes('请与') || text.includes('本报告由')) {
-      CONTACT.lastIndex = 0;
-      for (const m of text.matchAll(CONTACT)) {
-        const name = (m[1] ?? m[2])!;
-        candidates.push([name, m.index! + m[0].indexOf(name), '出现在联系方式或编制单位的位置，']);
-      }
-    }
-    for (let c = 0; c < candidates.length; c++) {
-      const [candidate, start, why] = candidates[c]!;
-      if (!isForeign(candidate, own, role)) continue;
-      const f = emit(block, { name: candidate, start, end: start + candidate.length }, why);
+    for (const [mention, why] of found.list) {
+      const f = emit(block, mention, why);
       if (f) yield f;
     }
   }
+}
+
+/** The mentions of other agencies in one paragraph, in the order they are reported, with why each is one. */
+function mentionsIn(
+  text: string,
+  own: AgencyName,
+  role: Role,
+  oldNames: string[],
+  lastYear: number | undefined,
+): [ForeignMention, string][] {
+  const out: [ForeignMention, string][] = [];
+  let covered = -1; // end of the last old name found: a shorter form inside it is the same mention
+  for (let n = 0; n < oldNames.length; n++) {
+    const name = oldNames[n]!;
+    const at = text.indexOf(name);
+    if (at < 0 || at < covered) continue;
+    covered = at + name.length;
+    out.push([{ name, start: at, end: at + name.length }, `是本机关更名前（${lastYear}年度）的名称，`]);
+  }
+  if (own.level === 'township' && own.own) {
+    for (const m of townshipMentions(text, own.own)) out.push([m, `像是另一个乡镇（街道）在称呼自己，而`]);
+  }
+  const candidates: [string, number, string][] = [];
+  for (const [name, start] of subjects(text)) {
+    // A body that acts on the agency (…局多次到我局指导, …局积极指导我局…) is another body by its own words.
+    if (ACTS_ON_US.test(text.slice(start + name.length, start + name.length + 40).split(/[。；！？]/)[0]!)) continue;
+    candidates.push([name, start, '作为工作主体出现，']);
+  }
+  if (text.includes('请与') || text.includes('本报告由')) {
+    CONTACT.lastIndex = 0;
+    for (const m of text.matchAll(CONTACT)) {
+      const name = (m[1] ?? m[2])!;
+      candidates.push([name, m.index! + m[0].indexOf(name), '出现在联系方式或编制单位的位置，']);
+    }
+  }
+  for (let c = 0; c < candidates.length; c++) {
+    const [candidate, start, why] = candidates[c]!;
+    if (isForeign(candidate, own, role)) out.push([{ name: candidate, start, end: start + candidate.length }, why]);
+  }
+  return out;
 }
 
 export const textAgencyRules: Rule[] = [foreignAgency];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeReport } from '../../../fixtures/factory';
 import { AGENCIES as A, findingsOf, reportOf, show, type Case } from './cases';
-import { runChecks } from '../../../../shared/checks/index';
+import { clearCheckCaches, runChecks } from '../../../../shared/checks/index';
+import type { Report } from '../../../../shared/model/types';
 
 /**
  * TEXT-FOREIGN-AGENCY: a name is foreign only when it belongs to another place or to a body outside
@@ -175,5 +176,55 @@ describe('TEXT-FOREIGN-AGENCY: must stay quiet', () => {
       expect(f, a.name).toEqual([]);
       expect(reportOf({ agency: a, text: '' }).agency.name).toBe(a.name);
     }
+  });
+});
+
+describe('TEXT-FOREIGN-AGENCY: a paragraph scanned once is reused only for the same names', () => {
+  // The editor re-checks on every keystroke and reuses each unchanged paragraph's scan: the same
+  // text checked for another agency, kind, or last year's name must give what a first check gives.
+  const renamed = makeReport({ agency: '和平县文化体育广播电视和旅游局', kind: 'department', year: 2023 });
+  // The agencies of the cases, and the bodies the texts name as agencies of the same kind (quiet on
+  // their own name): the same kind, different names, different findings.
+  const named = FIRE.filter((c) => /(?:人民政府|局|委员会|管委会|街道|镇)$/.test(c.names ?? '')).map((c) => ({
+    name: c.names!,
+    kind: c.agency.kind,
+  }));
+  // Grouped by last year's report: a change of agency alone must not reuse the scan.
+  const variants = [undefined, renamed].flatMap((last) =>
+    [...Object.values(A), ...named].map((agency) => ({ agency, last })),
+  );
+
+  it('gives, warm, exactly the findings of a cold check', () => {
+    // One report per text, its agency changed in place of a copy: the paragraph objects stay the same, as
+    // in the editor while the clerk edits the cover.
+    const reports = FIRE.map((c) => reportOf(c));
+    const run = (r: Report, v: (typeof variants)[number]) =>
+      runChecks(
+        { ...r, agency: { ...r.agency, name: v.agency.name, kind: v.agency.kind } },
+        { now: new Date('2025-01-20T00:00:00Z'), ...(v.last ? { last: v.last } : {}) },
+      )
+        .filter((f) => f.rule === 'TEXT-FOREIGN-AGENCY')
+        .map((f) => [f.actual, f.message, f.span]);
+    clearCheckCaches();
+    const warm = reports.flatMap((r) => variants.map((v) => run(r, v)));
+    const cold = reports.flatMap((r) =>
+      variants.map((v) => {
+        clearCheckCaches();
+        return run(r, v);
+      }),
+    );
+    expect(warm).toEqual(cold);
+    // Not vacuous: some text gets different findings for two agencies of the same kind, same last year.
+    const differ = reports.some((_, i) =>
+      variants.some((v, j) =>
+        variants.some(
+          (w, k) =>
+            v.agency.kind === w.agency.kind &&
+            v.last === w.last &&
+            JSON.stringify(cold[i * variants.length + j]) !== JSON.stringify(cold[i * variants.length + k]),
+        ),
+      ),
+    );
+    expect(differ).toBe(true);
   });
 });
