@@ -2,6 +2,7 @@ import type { PdfDocument } from './document';
 import { checkCffFontMatrix } from './cff';
 import { Cmd, type Dict, isDict, isName, latin1, Lexer, type PdfObj, StreamObj, Unsupported } from './objects';
 import { parseToUnicode } from './to-unicode';
+import { Widths } from './widths';
 
 /**
  * The fonts the fast reader understands, with what pdf.js' text extraction takes from them:
@@ -22,7 +23,7 @@ export interface FastFont {
   /** Bytes per code: 2 for Identity-H, 1 for simple fonts. */
   bytes: 1 | 2;
   toUnicode: Map<number, string>;
-  widths: Map<number, number>;
+  widths: Widths;
   defaultWidth: number;
   /** Identity-V: written top to bottom; vertical metrics from /W2 and /DW2 ([w1y, vx, vy]). */
   vertical: boolean;
@@ -55,7 +56,7 @@ export function loadFont(doc: PdfDocument, dict: Dict): FastFont {
     const descriptor = doc.get(cid, 'FontDescriptor');
     embedded(doc, descriptor, 'FontFile2');
     const dw = doc.get(cid, 'DW');
-    const widths = new Map<number, number>();
+    const widths = new Widths();
     const w = doc.get(cid, 'W');
     if (Array.isArray(w)) {
       // As pdf.js' extractWidths: `c [w…]` and `c1 c2 w`; stops at the first malformed entry.
@@ -72,8 +73,8 @@ export function loadFont(doc: PdfDocument, dict: Dict): FastFont {
         } else if (typeof next === 'number' && Number.isInteger(next)) {
           const width = doc.resolve(w[++i]);
           if (typeof width !== 'number') continue;
-          if (next - start > 65535 || widths.size > 1 << 17) throw new Unsupported('width range too large');
-          for (let j = start; j <= next; j++) widths.set(j, width);
+          if (next - start > 65535 || widths.count > 1 << 17) throw new Unsupported('width range too large');
+          widths.setRange(start, next, width);
         } else break;
       }
     }
@@ -110,7 +111,7 @@ export function loadFont(doc: PdfDocument, dict: Dict): FastFont {
     if (subtype !== 'Type3' && !isDict(descriptor)) throw new Unsupported('simple font without a descriptor');
     const first = doc.get(dict, 'FirstChar');
     let j = typeof first === 'number' && Number.isInteger(first) ? first : 0;
-    const widths = new Map<number, number>();
+    const widths = new Widths();
     for (const x of w) {
       const width = doc.resolve(x);
       if (typeof width === 'number') widths.set(j, width);
