@@ -95,11 +95,14 @@ export function readTextContent(
     if (items.length >= ctx.maxItems) return;
     items.push(it);
   };
+  // item.prevTransform is rewritten in place glyph after glyph: an item keeps a copy of it.
   const pushWhitespace = (width: number, height: number, transform: M | null) =>
-    push({ str: ' ', width, height, transform: transform ?? item.prevTransform ?? IDENTITY });
+    push({ str: ' ', width, height, transform: (transform ?? item.prevTransform)?.slice() ?? IDENTITY });
   // pdf.js: Util.transform(ctm, Util.transform(textMatrix, [size·hscale, 0, 0, size, 0, rise])), written
   // out with the same operations in the same order (so the same doubles) but one array instead of three.
-  const currentTransform = (): M => {
+  // Written into `out`: the glyph loop asks for it twice per glyph, and an array each time was a
+  // good part of what a page allocates (and of the collections during a first import).
+  const transformInto = (out: M): M => {
     const s = textState;
     const m = s.textMatrix,
       c = s.ctm;
@@ -117,15 +120,18 @@ export function readTextContent(
       t3r = m[1]! * 0 + m[3]! * d,
       t4 = m[0]! * 0 + m[2]! * rise + m[4]!,
       t5 = m[1]! * 0 + m[3]! * rise + m[5]!;
-    return [
-      c[0]! * t0 + c[2]! * t1,
-      c[1]! * t0 + c[3]! * t1,
-      c[0]! * t2 + c[2]! * t3r,
-      c[1]! * t2 + c[3]! * t3r,
-      c[0]! * t4 + c[2]! * t5 + c[4]!,
-      c[1]! * t4 + c[3]! * t5 + c[5]!,
-    ];
+    out[0] = c[0]! * t0 + c[2]! * t1;
+    out[1] = c[1]! * t0 + c[3]! * t1;
+    out[2] = c[0]! * t2 + c[2]! * t3r;
+    out[3] = c[1]! * t2 + c[3]! * t3r;
+    out[4] = c[0]! * t4 + c[2]! * t5 + c[4]!;
+    out[5] = c[1]! * t4 + c[3]! * t5 + c[5]!;
+    return out;
   };
+  /** A new array: what an item keeps. */
+  const currentTransform = (): M => transformInto([0, 0, 0, 0, 0, 0]);
+  /** The position being compared (compareWithLastPosition, not reentrant: read before anything pushes). */
+  const position: M = [0, 0, 0, 0, 0, 0];
   const ensureItem = () => {
     if (item.initialized) return item;
     const trm = (item.transform = currentTransform());
@@ -205,7 +211,7 @@ export function readTextContent(
     return true;
   };
   const compareWithLastPosition = (glyphWidth: number): boolean => {
-    const cur = currentTransform();
+    const cur = transformInto(position);
     let posX = cur[4]!,
       posY = cur[5]!;
     if (textState.font?.vertical) {
@@ -365,7 +371,7 @@ export function readTextContent(
         chunk.height += scaledDim;
       }
       if (scaledDim) {
-        chunk.prevTransform = currentTransform();
+        chunk.prevTransform = transformInto(chunk.prevTransform ?? [0, 0, 0, 0, 0, 0]);
         chunk.prevTextRise = textState.textRise;
       }
       if (saveLastChar(glyph.unicode)) chunk.str.push(' ');
