@@ -3,7 +3,10 @@ import { SPECS } from './tables/spec';
 import {
   displayWidth,
   enumeratorOf,
+  LABEL_SCORE_MAX_EXPECTED,
+  LABEL_SCORE_MAX_OBSERVED,
   labelScore,
+  labelScoreOf,
   matchKey,
   type ObservedChars,
   observedChars,
@@ -80,24 +83,58 @@ const WORDS: { section: SectionId; re: RegExp }[] = [
 ];
 
 /** Table row labels that look like headings (一、本年新收政府信息公开申请数量, 四、结转下年度继续办理). */
-const TABLE_LABELS = [...SPECS.t3_2021.rows, ...SPECS.t3_2019.rows]
+export const TABLE_LABELS = [...SPECS.t3_2021.rows, ...SPECS.t3_2019.rows]
   .map((r) => matchKey(stripEnumerator(r.label)))
   .filter((k) => k.length >= 4);
 
 const LABEL_MEMO = new Map<string, boolean>();
 
-/** Whether a line's start is a Table 3 row label: the printed label first, then a close wording. */
-function isTableLabel(key: string): boolean {
+/** The labels' character codes, read once (every line of a report is tested against all of them). */
+const TABLE_LABEL_CODES = TABLE_LABELS.map((t) => Uint16Array.from(t, (_, i) => t.charCodeAt(i)));
+/**
+ * The characters of the key being tested, marked by stamp (`MARKS[code] === stamp`): a typed array
+ * read per label character instead of a Set lookup — this test runs for every line, mostly before
+ * the optimising compiler has seen it.
+ */
+const MARKS = new Uint32Array(65536);
+let stamp = 0;
+
+/** Whether a line's start (a match key) is a Table 3 row label: the printed label first, then a close wording. */
+export function isTableLabel(key: string): boolean {
   let hit = LABEL_MEMO.get(key);
   if (hit !== undefined) return hit;
   if (TABLE_LABELS.some((t) => key.length <= t.length + 6 && key.includes(t))) hit = true;
-  else {
+  else if (key.length > LABEL_SCORE_MAX_OBSERVED) {
     const chars = observedChars(key);
     hit = TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key, 0.8, chars) >= 0.8);
-  }
+  } else hit = closeToTableLabel(key);
   if (LABEL_MEMO.size > 2000) LABEL_MEMO.clear();
   LABEL_MEMO.set(key, hit);
   return hit;
+}
+
+/**
+ * `TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key, 0.8) >= 0.8)` for a key
+ * labelScore reads whole and that contains no label: the same upper bound on the score (the label's
+ * characters that occur in the key, labelScoreOf), the LCS only for the labels that pass it.
+ */
+function closeToTableLabel(key: string): boolean {
+  if (!key) return false;
+  if (++stamp === 0xffffffff) {
+    MARKS.fill(0);
+    stamp = 1;
+  }
+  for (let i = 0; i < key.length; i++) MARKS[key.charCodeAt(i)] = stamp;
+  for (let k = 0; k < TABLE_LABELS.length; k++) {
+    const t = TABLE_LABELS[k]!;
+    if (key.length > t.length + 6) continue;
+    const codes = TABLE_LABEL_CODES[k]!;
+    const n = Math.min(codes.length, LABEL_SCORE_MAX_EXPECTED);
+    let found = 0;
+    for (let i = 0; i < n; i++) if (MARKS[codes[i]!] === stamp) found++;
+    if (labelScoreOf(found, n, key.length) >= 0.8 && labelScore(t, key) >= 0.8) return true;
+  }
+  return false;
 }
 
 /** The text without the numbers (and blanks, bars, dashes) at its end; a scan, linear on long lines. */

@@ -1,11 +1,4 @@
-import {
-  LABEL_SCORE_MAX_EXPECTED,
-  LABEL_SCORE_MAX_OBSERVED,
-  labelScore,
-  labelScoreOf,
-  matchKey,
-  observedChars,
-} from '../text-utils';
+import { LABEL_SCORE_MAX_EXPECTED, LABEL_SCORE_MAX_OBSERVED, labelScore, labelScoreOf, matchKey } from '../text-utils';
 import type { Observation } from './observe';
 import type { RowSpec } from './spec';
 
@@ -35,14 +28,14 @@ function signature(text: string): number {
   return m;
 }
 
-/** What `scoreBound` needs of a text: its signature, and its characters when `labelScore` reads it whole. */
+/** What `scoreBound` needs of a text: its signature, and whether `labelScore` reads it whole. */
 interface Chars {
   sig: number;
-  set: Set<number> | null;
+  whole: boolean;
 }
 
 function charsOf(text: string): Chars {
-  return { sig: signature(text), set: text.length <= LABEL_SCORE_MAX_OBSERVED ? observedChars(text).set : null };
+  return { sig: signature(text), whole: text.length <= LABEL_SCORE_MAX_OBSERVED };
 }
 
 /** Per observation: the characters of its label and context, and the scores already computed (both Table 3 layouts share rows). */
@@ -67,17 +60,43 @@ function seenOf(o: Observation) {
 }
 
 /**
+ * The characters of the observation being scored — its label and its context — marked by stamp
+ * (`OWN_MARKS[code] === stamp`): every row's variants are tested against them, character by
+ * character, mostly before the optimising compiler has seen this code, where a typed array is read
+ * far faster than a Set. `align` scores one observation against every row before the next.
+ */
+const OWN_MARKS = new Uint8Array(65536);
+const CONTEXT_MARKS = new Uint8Array(65536);
+let marked: Observation | null = null;
+let stamp = 0;
+
+function markChars(o: Observation, contextKey: string): void {
+  if (marked === o) return;
+  if (++stamp > 255) {
+    OWN_MARKS.fill(0);
+    CONTEXT_MARKS.fill(0);
+    stamp = 1;
+  }
+  marked = o;
+  // Only texts that labelScore reads whole are counted character by character (scoreBound).
+  if (o.own.length <= LABEL_SCORE_MAX_OBSERVED)
+    for (let i = 0; i < o.own.length; i++) OWN_MARKS[o.own.charCodeAt(i)] = stamp;
+  if (contextKey.length <= LABEL_SCORE_MAX_OBSERVED)
+    for (let i = 0; i < contextKey.length; i++) CONTEXT_MARKS[contextKey.charCodeAt(i)] = stamp;
+}
+
+/**
  * The most `labelScore(e, o)` can be: as if every character of `e` that occurs in `o` were found in
  * order (the longest common subsequence has no more). The characters themselves where `labelScore`
- * reads both texts whole; else (texts it cuts) the signature, which never counts fewer. A label's
- * context fills most of a signature's 32 bits, so the exact test is what spares most LCS runs.
+ * reads both texts whole (`marks`: o's, marked by markChars); else (texts it cuts) the signature,
+ * which never counts fewer. A label's context fills most of a signature's 32 bits, so the exact
+ * test is what spares most LCS runs.
  */
-function scoreBound(e: string, o: string, chars: Chars): number {
+function scoreBound(e: string, o: string, chars: Chars, marks: Uint8Array): number {
   if (!o) return 0;
   let n = 0;
-  const set = e.length <= LABEL_SCORE_MAX_EXPECTED ? chars.set : null;
-  if (set) {
-    for (let i = 0; i < e.length; i++) if (set.has(e.charCodeAt(i))) n++;
+  if (chars.whole && e.length <= LABEL_SCORE_MAX_EXPECTED) {
+    for (let i = 0; i < e.length; i++) if (marks[e.charCodeAt(i)] === stamp) n++;
   } else {
     const sig = chars.sig;
     for (let i = 0; i < e.length; i++) n += (sig >>> (e.charCodeAt(i) & 31)) & 1;
@@ -102,13 +121,15 @@ export function rowLabelScore(spec: RowSpec, o: Observation): number {
   let own = 0;
   let around = 0;
   const context = c.contextKey;
+  markChars(o, context);
   for (const v of spec.variants) {
     // Short variants (其他, 总计) are weak evidence on their own.
     const weight = Math.min(1, 0.55 + v.length / 10);
     // The longest-common-subsequence score only where it could beat what is already found.
-    if (o.own && scoreBound(v, o.own, c.own) * weight > own) own = Math.max(own, labelScore(v, o.own) * weight);
+    if (o.own && scoreBound(v, o.own, c.own, OWN_MARKS) * weight > own)
+      own = Math.max(own, labelScore(v, o.own) * weight);
     const best = Math.max(own, around);
-    if (context && scoreBound(v, context, c.context) * weight * 0.85 > best)
+    if (context && scoreBound(v, context, c.context, CONTEXT_MARKS) * weight * 0.85 > best)
       around = Math.max(around, labelScore(v, context) * weight * 0.85);
   }
   const score = Math.max(own, around);
@@ -135,7 +156,9 @@ export function countFit(spec: RowSpec, o: Observation): number {
 export function align(specs: RowSpec[], obs: Observation[]): Alignment {
   const n = specs.length;
   const m = obs.length;
-  const label: number[][] = specs.map((s) => obs.map((o) => rowLabelScore(s, o)));
+  // One observation against every row, then the next: its characters are marked once (markChars).
+  const label: number[][] = specs.map(() => new Array<number>(m));
+  for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) label[i]![j] = rowLabelScore(specs[i]!, obs[j]!);
   const matchScore = (i: number, j: number) => {
     const l = label[i]![j]!;
     const o = obs[j]!;

@@ -1,8 +1,10 @@
 // The quick tests in front of the label likeness (LCS) must never change a score: rowLabelScore
 // skips an LCS only where a bound says it cannot win, and labelScore's `min` test may take the
-// observed text's characters precomputed. Both checked against the plain computation on texts made
+// observed text's characters precomputed, and the Table 3 label test of the headings bounds its LCS
+// runs too. All checked against the plain computation on texts made
 // of the tables' own label characters (so that near misses, the hard case for a bound, are common).
 import { describe, expect, it } from 'vitest';
+import { isTableLabel, TABLE_LABELS } from '../../../shared/import/headings';
 import { rowLabelScore } from '../../../shared/import/tables/align';
 import type { Observation } from '../../../shared/import/tables/observe';
 import { SPECS } from '../../../shared/import/tables/spec';
@@ -71,6 +73,45 @@ describe('label likeness with its quick tests', () => {
       };
       for (const spec of rows) expect(rowLabelScore(spec, o)).toBe(plainRowScore(spec.variants, o));
     }
+  });
+
+  it('rowLabelScore keeps its scores when observations alternate and its character marks wrap', () => {
+    // align scores one observation against every row before the next; other orders must give the
+    // same scores (the marks of the observation scored last are replaced), also past 255 of them
+    // and for labels and contexts too long to be read whole.
+    const next = random(30);
+    const obs: Observation[] = Array.from({ length: 300 }, (_, k) => ({
+      own: k % 25 === 0 ? text(next, 12).padEnd(420, '政') : text(next, 12),
+      before: text(next, k % 30 === 0 ? 500 : 60),
+      after: text(next, 60),
+      text: '',
+      nums: [],
+      structured: false,
+      headers: [],
+    }));
+    for (const spec of rows.slice(0, 12))
+      for (const o of obs) expect(rowLabelScore(spec, o)).toBe(plainRowScore(spec.variants, o));
+  });
+
+  it('the Table 3 label test of the headings answers as every label scored in full', () => {
+    const plain = (key: string) =>
+      TABLE_LABELS.some((t) => key.length <= t.length + 6 && (key.includes(t) || labelScore(t, key) >= 0.8));
+    const next = random(7);
+    const keys = [''];
+    for (const t of TABLE_LABELS) {
+      keys.push(t, t.slice(1), t.slice(0, -2), `${t}合计`);
+      for (let k = 0; k < 20; k++) keys.push(mangle(next, t), text(next, 8) + mangle(next, t));
+    }
+    for (let k = 0; k < 400; k++) keys.push(text(next, k % 40 === 0 ? 450 : 20));
+    let hits = 0;
+    for (const key of keys) {
+      const want = plain(key);
+      expect(isTableLabel(key), key).toBe(want);
+      if (want) hits++;
+    }
+    // Both answers occur: the test says something about each.
+    expect(hits).toBeGreaterThan(keys.length / 10);
+    expect(hits).toBeLessThan(keys.length - 100);
   });
 
   it('labelScore with a minimum gives the same score with the observed characters precomputed', () => {
