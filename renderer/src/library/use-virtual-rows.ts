@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
-/** A first guess of a row's height (two lines of text and the row's padding), measured afterwards. */
+/**
+ * A row's height as library.css draws it (two lines of text, the cells' padding and border: 65.8 px),
+ * for the first drawing; measured (the rows' average) from the second on.
+ */
 const ROW_GUESS = 66;
 /**
  * Rows rendered beyond each edge of the visible part: Tab and a short scroll find them ready.
@@ -57,9 +60,14 @@ export function useVirtualRows(count: number, body: RefObject<HTMLElement | null
     setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
   }, [body, overscan]);
 
+  // Measured from the second drawing on, not for the first: measuring there would force the page's
+  // style and layout in the middle of React's commit, and the corrected window would be rendered
+  // again (with every effect of the first commit run first) before anything is painted. The first
+  // window needs no measuring: the body cannot start above the top of the view, so the rows of one
+  // view height from the top (ROW_GUESS is the rows' height from library.css) cover what is in sight.
   useLayoutEffect(() => {
-    update();
-  }, [update, count]);
+    if (overscan !== FIRST_OVERSCAN) update();
+  }, [update, count, overscan]);
 
   // Once the first rows are painted: the rows around them too.
   useEffect(() => {
@@ -75,7 +83,9 @@ export function useVirtualRows(count: number, body: RefObject<HTMLElement | null
     };
   }, [overscan]);
 
-  useLayoutEffect(() => {
+  // After the first paint (finding the scrolling ancestor reads computed styles): nothing can have
+  // scrolled before, and the window is measured when the rows around the first ones are added.
+  useEffect(() => {
     const el = body.current;
     const scroller = el && scrollParent(el);
     const target: HTMLElement | Window = scroller ?? window;
