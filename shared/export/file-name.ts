@@ -1,5 +1,5 @@
 import type { Report } from '../model/types';
-import { TITLE_SUFFIX } from '../model/blank';
+import { TITLE_SUFFIX } from '../model/title';
 
 export type ExportFormat = 'docx' | 'html' | 'pdf';
 

@@ -8,8 +8,9 @@ import {
   type FormatId,
   type Report,
 } from './types';
+import { TITLE_SUFFIX } from './title';
 
-export const TITLE_SUFFIX = '政府信息公开工作年度报告';
+export { TITLE_SUFFIX };
 
 /** 和田县文化体育广播电视和旅游局 + 2023 → 和田县文化体育广播电视和旅游局2023年政府信息公开工作年度报告 */
 export function suggestTitle(agencyName: string, year: number): string {

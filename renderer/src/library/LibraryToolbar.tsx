@@ -1,4 +1,7 @@
-import { Button, Input, Space } from 'antd';
+import { Button, Space } from 'antd';
+// The Input alone: antd's `Input` export brings TextArea, Password, Search, OTP and Group with it
+// into the library's first script, which needs none of them (the screens that do load them).
+import Input from 'antd/es/input/Input';
 import {
   FileSearchOutlined,
   ForwardOutlined,

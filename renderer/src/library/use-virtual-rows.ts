@@ -11,7 +11,7 @@ const ROW_GUESS = 66;
  * for the list); the others follow right after it is on screen.
  */
 const OVERSCAN = 8;
-const FIRST_OVERSCAN = 1;
+const FIRST_OVERSCAN = 0;
 
 export interface RowWindow {
   start: number;
@@ -39,7 +39,7 @@ export function useVirtualRows(count: number, body: RefObject<HTMLElement | null
   const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
   const [range, setRange] = useState(() => ({
     start: 0,
-    end: Math.ceil((typeof window === 'undefined' ? 800 : window.innerHeight) / ROW_GUESS) + FIRST_OVERSCAN,
+    end: Math.ceil((typeof window === 'undefined' ? 800 : window.innerHeight) / ROW_GUESS),
   }));
 
   const update = useCallback(() => {
