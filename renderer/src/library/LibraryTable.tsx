@@ -40,6 +40,12 @@ const COLUMNS: Array<{ title: string; sort?: SortKey; width?: number }> = [
 ];
 /** 操作 with 汇总 as well (reports of a 本级政府): one button wider. */
 const WIDE_ACTIONS = 440;
+/**
+ * The least the page draws above the list's first row (app.css, library.css): the top bar (48 px),
+ * the library's top padding (20), the toolbar's buttons (32) and the column headers (46), 146 px
+ * (measured 163 with borders and margins; a banner or a damaged report's alert only add to it).
+ */
+const LIST_TOP_AT_LEAST = 146;
 
 /**
  * The library's list: one row per report with its status, check result, time and actions.
@@ -51,7 +57,7 @@ export function LibraryTable(props: LibraryRowActions & { reports: ReportSummary
   const [sort, setSort] = useState<ListSort | null>(null);
   const rows = useMemo(() => sortReports(props.reports, sort), [props.reports, sort]);
   const body = useRef<HTMLTableSectionElement>(null);
-  const win = useVirtualRows(rows.length, body);
+  const win = useVirtualRows(rows.length, body, LIST_TOP_AT_LEAST);
   // Fixed column widths (the rows in sight change while scrolling; the columns must not).
   const wide = useMemo(() => props.reports.some((r) => r.agencyKind === 'government'), [props.reports]);
 

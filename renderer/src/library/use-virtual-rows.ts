@@ -33,13 +33,15 @@ function scrollParent(el: HTMLElement): HTMLElement | null {
  * Which of `count` rows of a table body to render: those in the visible part of its scrolling
  * ancestor and a few more each side; the others are stood in for by empty space of their height
  * (the rows' average, measured), so that the scroll bar and scrolling behave as for the whole list.
+ * `firstTop`: how far down the window the body starts at the least, before anything is measured
+ * (what the page draws above it), so that the first drawing has only the rows that can be in sight.
  */
-export function useVirtualRows(count: number, body: RefObject<HTMLElement | null>): RowWindow {
+export function useVirtualRows(count: number, body: RefObject<HTMLElement | null>, firstTop = 0): RowWindow {
   const rowHeight = useRef(ROW_GUESS);
   const [overscan, setOverscan] = useState(FIRST_OVERSCAN);
   const [range, setRange] = useState(() => ({
     start: 0,
-    end: Math.ceil((typeof window === 'undefined' ? 800 : window.innerHeight) / ROW_GUESS),
+    end: Math.ceil(Math.max(0, (typeof window === 'undefined' ? 800 : window.innerHeight) - firstTop) / ROW_GUESS),
   }));
 
   const update = useCallback(() => {
@@ -63,8 +65,8 @@ export function useVirtualRows(count: number, body: RefObject<HTMLElement | null
   // Measured from the second drawing on, not for the first: measuring there would force the page's
   // style and layout in the middle of React's commit, and the corrected window would be rendered
   // again (with every effect of the first commit run first) before anything is painted. The first
-  // window needs no measuring: the body cannot start above the top of the view, so the rows of one
-  // view height from the top (ROW_GUESS is the rows' height from library.css) cover what is in sight.
+  // window needs no measuring: the body cannot start above `firstTop`, so the rows of the view's
+  // height below it (ROW_GUESS is the rows' height from library.css) cover what is in sight.
   useLayoutEffect(() => {
     if (overscan !== FIRST_OVERSCAN) update();
   }, [update, count, overscan]);
