@@ -21,6 +21,42 @@ const { constants, Script } = nodeRequire('node:vm') as typeof import('node:vm')
 
 export const CODE_CACHE_SUFFIX = '.v8cache';
 
+/**
+ * V8 flags this process set for itself (setV8Flags), which its worker threads run with too. Kept in
+ * the environment, which a worker thread copies from the thread that starts it, with the process id:
+ * a child process inherits the environment but not the flags.
+ */
+const FLAGS_ENV = 'NIANBAO_V8_FLAGS';
+
+function flagsSet(): string[] {
+  const [pid, ...flags] = (process.env[FLAGS_ENV] ?? '').split(' ').filter(Boolean);
+  return pid === String(process.pid) ? flags : [];
+}
+
+/**
+ * Sets V8 flags for the whole process (`batch` when its workers fill every core) and notes them, so
+ * that code caches are kept apart by the flags they were made with. V8 refuses a cache made with
+ * other flags: with one shared file, `batch --jobs 2` refused the build's cache of the importers in
+ * each worker and wrote its own over it, which the next `import` or `batch --jobs 1` refused and
+ * replaced in turn — every run compiled the importers from source.
+ */
+export function setV8Flags(flag: string): void {
+  const { setFlagsFromString } = nodeRequire('node:v8') as typeof import('node:v8');
+  setFlagsFromString(flag);
+  const flags = flagsSet().filter((f) => f !== flag);
+  process.env[FLAGS_ENV] = [String(process.pid), ...flags, flag].join(' ');
+}
+
+/** The cache file of a script: `<script>.v8cache`, or with flags set by setV8Flags `<script>.<flags>.v8cache`. */
+export function codeCacheFile(file: string): string {
+  const flags = flagsSet();
+  if (!flags.length) return file + CODE_CACHE_SUFFIX;
+  return `${file}.${flags
+    .join('-')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')}${CODE_CACHE_SUFFIX}`;
+}
+
 export interface CachedScript<T> {
   exports: T;
   /** Whether V8 took the cache (false: none yet, or refused). */
@@ -32,7 +68,7 @@ export interface CachedScript<T> {
 /** Runs a CommonJS file as Node's loader would, compiled with its code cache when there is one. */
 export function loadWithCodeCache<T>(file: string): CachedScript<T> {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = file + CODE_CACHE_SUFFIX;
+  const cacheFile = codeCacheFile(file);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);

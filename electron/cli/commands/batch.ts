@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../command';
 import { parseArgs, stringOption, UsageError } from '../args';
@@ -9,6 +8,7 @@ import { expandInputs, runBatch, type BatchItem } from '../../services/import/ba
 import { summaryCsv, summaryHtml } from '../../services/import/summary';
 import { hasOpenErrors } from '../../../shared/checks/index';
 import { notReportOf } from '../../../shared/import/index';
+import { setV8Flags } from '../../services/code-cache';
 
 const USAGE = `nianbao batch <文件或文件夹>... [--html <汇总.html>] [--csv <汇总.csv>] [--jobs <n>] [--json]
 
@@ -44,7 +44,8 @@ function defaultJobs(): number {
  */
 export function optimiseLessWhenCoresAreFull(jobs: number, cores = cpus().length): boolean {
   if (jobs < cores) return false;
-  setFlagsFromString('--interrupt-budget=1000000');
+  // Noted with the flags: the workers keep code caches of their own for them (code-cache.ts).
+  setV8Flags('--interrupt-budget=1000000');
   return true;
 }
 

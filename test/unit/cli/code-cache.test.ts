@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx } from '../../../shared/export/docx/build';
@@ -11,6 +11,7 @@ import { asciiOnly } from '../../../build/scripts/cli-code-cache.mjs';
 import { trainingPdf } from '../../../build/scripts/training-pdf.mjs';
 import { ROOT, ensureBuiltCli, type CliRun } from './support/built-cli';
 import { docxParts } from '../export/helpers/docx-parts';
+import { codeCacheFile } from '../../../electron/services/code-cache';
 
 /**
  * `export` runs as a CommonJS script of its own with V8's code cache (electron/services/code-cache.ts,
@@ -172,6 +173,51 @@ describe('the importers through their code-cached scripts', () => {
     const next = await importOnce('in.pdf', trainingPdf());
     expect(next.stderr).toContain(`${importer}: code cache used`);
     expect(next.report).toEqual(first.report);
+  });
+});
+
+describe('code caches kept apart by the V8 flags a process sets (batch on every core)', () => {
+  // Past 16 cores `--jobs` cannot fill them, and the command sets no flag.
+  it.skipIf(cpus().length > 16)(
+    '`batch` with its workers on every core keeps a cache of its own; `import` still uses the build’s',
+    async () => {
+      const reader = readdirSync(dist).find((f) => /^pdf-reader-\w+\.cjs$/.test(f)) ?? '';
+      const importer = readdirSync(dist).find((f) => /^importer-\w+\.cjs$/.test(f)) ?? '';
+      writeFileSync(join(work, 'batch.pdf'), trainingPdf());
+      // As many workers as cores: the command sets V8's interrupt budget (batch.ts), so V8 would
+      // refuse the build's caches (made without it); one file, so one worker reads.
+      const jobs = String(Math.min(16, Math.max(1, cpus().length)));
+      const batch = () => run(['batch', 'batch.pdf', '--json', '--jobs', jobs]);
+      // Only the build's caches to begin with (a dist/cli used before may hold a batch's already).
+      for (const f of readdirSync(dist)) if (/\.cjs\.[\w-]+\.v8cache$/.test(f)) rmSync(join(dist, f));
+      const first = await batch();
+      expect(first.code, first.stderr).toBeLessThan(2);
+      expect(first.stderr).toContain(`${importer}: no code cache`);
+      const own = readdirSync(dist).filter((f) => f.startsWith(`${importer}.`) && f.endsWith('.v8cache'));
+      expect(own.sort()).toEqual([`${importer}.interrupt-budget-1000000.v8cache`, `${importer}.v8cache`]);
+      const second = await batch();
+      expect(second.stderr).toContain(`${importer}: code cache used`);
+      expect(second.stderr).toContain(`${reader}: code cache used`);
+      expect(second.stdout).toBe(first.stdout);
+      // The build's caches were left alone: a plain import (no flags) still takes them.
+      const imported = await run(['import', 'batch.pdf', '-o', 'batch.json', '--quiet']);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stderr).toContain(`${importer}: code cache used`);
+      expect(imported.stderr).toContain(`${reader}: code cache used`);
+    },
+  );
+
+  it('the flags are this process’s only: a child process that inherits the environment uses the plain cache', () => {
+    const saved = process.env.NIANBAO_V8_FLAGS;
+    try {
+      process.env.NIANBAO_V8_FLAGS = `${process.pid} --interrupt-budget=1000000`;
+      expect(codeCacheFile('/x/a.cjs')).toBe('/x/a.cjs.interrupt-budget-1000000.v8cache');
+      process.env.NIANBAO_V8_FLAGS = `${process.pid + 1} --interrupt-budget=1000000`;
+      expect(codeCacheFile('/x/a.cjs')).toBe('/x/a.cjs.v8cache');
+    } finally {
+      if (saved === undefined) delete process.env.NIANBAO_V8_FLAGS;
+      else process.env.NIANBAO_V8_FLAGS = saved;
+    }
   });
 });
 
