@@ -160,7 +160,10 @@ export function lcsLength(a: string, b: string): number {
     for (let j = 1; j <= m; j++) {
       cur[j] = ca === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
     }
-    [prev, cur] = [cur, prev];
+    // Swapped without a destructuring (an array and its iterator per row while the code runs cold).
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[m]!;
 }

@@ -267,3 +267,22 @@ describeUnless(NO_TTF, 'fast PDF reader: what it does not fully understand goes 
     expect(viaJson(await nodePdfExtractor()(bytes))).toEqual(viaJson(fastPdfText(bytes, zlibInflate)));
   });
 });
+
+it('the lexer names every keyword the same, the short ones found by their bytes the second time', async () => {
+  const { Cmd, Lexer } = await import('../../../shared/import/pdf/fast/objects');
+  // Every operator the reader knows, keywords of one to three letters that share bytes (T* TJ Tj TD
+  // Td, f f* F, ' "), and words it never met (read by the slow path once, then by their bytes).
+  const words = `q Q cm w J j M d ri i gs m l c v y h re S s f F f* B B* b b* n W W* BT ET Tc Tw Tz TL Tf Tr Ts Td TD Tm T* Tj TJ ' " d0 d1 CS cs SC SCN sc scn G g RG rg K k sh Do MP DP BMC BDC EMC BX EX R obj zz z9 xyz`;
+  const expected = words.split(' ');
+  for (let round = 0; round < 2; round++) {
+    const lx = new Lexer(new TextEncoder().encode(`${words} 12 /Name`));
+    const seen: string[] = [];
+    for (const _ of expected) {
+      const t = lx.object();
+      expect(t).toBeInstanceOf(Cmd);
+      seen.push((t as InstanceType<typeof Cmd>).cmd);
+    }
+    expect(seen).toEqual(expected);
+    expect(lx.object()).toBe(12);
+  }
+});

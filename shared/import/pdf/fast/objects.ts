@@ -15,6 +15,13 @@ const bufString = (n: number) =>
   n <= 8192 ? String.fromCharCode.apply(null, BUF.subarray(0, n) as unknown as number[]) : latin1(BUF, 0, n);
 /** Keywords are few: one Cmd object each. */
 const COMMANDS = new Map<string, Cmd>();
+/**
+ * Keywords of one or two characters — nearly every operator of a content stream — by their bytes
+ * (c1 | c2 << 8): slot + 1 in SHORT_CMDS, 0 if not met yet. Found without making the word and
+ * looking it up, once per operator of every page.
+ */
+const SHORT = new Uint8Array(65536);
+const SHORT_CMDS: Cmd[] = [];
 type Token = PdfObj | Cmd | typeof EOF | '[' | ']' | '<<' | '>>';
 
 // Character classes: 1 whitespace, 2 delimiter.
@@ -82,6 +89,8 @@ export class Lexer {
     while (this.pos < this.end && CLASS[b[this.pos]!] === 0) this.pos++;
     const n = this.pos - start;
     if (n === 0) throw new Unsupported('unexpected delimiter');
+    const short = n === 1 ? c : n === 2 ? c | (b[start + 1]! << 8) : -1;
+    if (short >= 0 && SHORT[short] !== 0) return SHORT_CMDS[SHORT[short]! - 1]!;
     const word =
       n === 1
         ? String.fromCharCode(c)
@@ -97,6 +106,10 @@ export class Lexer {
     if (!cmd) {
       cmd = new Cmd(word);
       if (COMMANDS.size < 512) COMMANDS.set(word, cmd);
+    }
+    if (short >= 0 && SHORT_CMDS.length < 255 && COMMANDS.get(word) === cmd) {
+      SHORT_CMDS.push(cmd);
+      SHORT[short] = SHORT_CMDS.length;
     }
     return cmd;
   }

@@ -60,7 +60,8 @@ export function readTextContent(
   const currentTextState = { s: textState.clone() };
   const item = {
     initialized: false,
-    str: [] as string[],
+    // The item's text so far, appended to (as pdf.js pushes to an array it joins; never an empty piece).
+    str: '',
     totalWidth: 0,
     totalHeight: 0,
     width: 0,
@@ -175,7 +176,7 @@ export function readTextContent(
     if (!item.initialized) return;
     if (!item.vertical) item.totalWidth += item.width * item.textAdvanceScale;
     else item.totalHeight += item.height * item.textAdvanceScale;
-    let text = item.str.join('');
+    let text = item.str;
     text = text.replace(NORMALIZE, (_, p1: string | undefined) => (p1 ? p1.normalize('NFKC') : 'ſt'));
     if (BIDI.test(text)) throw new Unsupported('right-to-left text');
     push({
@@ -185,7 +186,7 @@ export function readTextContent(
       transform: item.transform!,
     });
     item.initialized = false;
-    item.str.length = 0;
+    item.str = '';
   };
   const appendEOL = () => {
     resetLastChars();
@@ -196,7 +197,7 @@ export function readTextContent(
     if (orientation * item.spaceInFlowMin <= width && width <= orientation * item.spaceInFlowMax) {
       if (item.initialized) {
         resetLastChars();
-        item.str.push(' ');
+        item.str += ' ';
       }
       return false;
     }
@@ -276,7 +277,7 @@ export function readTextContent(
         pushWhitespace(Math.abs(advanceX), 0, null);
       } else item.width += advanceX;
     } else if (!addFakeSpaces(advanceX, item.prevTransform, orientation)) {
-      if (item.str.length === 0) {
+      if (item.str === '') {
         resetLastChars();
         pushWhitespace(Math.abs(advanceX), 0, null);
       } else item.width += advanceX;
@@ -309,7 +310,7 @@ export function readTextContent(
         pushWhitespace(0, Math.abs(advanceY), null);
       } else item.height += advanceY;
     } else if (!addFakeSpaces(advanceY, item.prevTransform, orientation)) {
-      if (item.str.length === 0) {
+      if (item.str === '') {
         resetLastChars();
         pushWhitespace(0, Math.abs(advanceY), null);
       } else item.height += advanceY;
@@ -374,8 +375,8 @@ export function readTextContent(
         chunk.prevTransform = transformInto(chunk.prevTransform ?? [0, 0, 0, 0, 0, 0]);
         chunk.prevTextRise = textState.textRise;
       }
-      if (saveLastChar(glyph.unicode)) chunk.str.push(' ');
-      chunk.str.push(glyph.unicode);
+      if (saveLastChar(glyph.unicode)) chunk.str += ' ';
+      chunk.str += glyph.unicode;
       if (charSpacing) advance(charSpacing);
     }
   };
