@@ -1,5 +1,12 @@
-import { useEffect, useId, useRef, useState, type PointerEvent, type ReactNode } from 'react';
-import { Tooltip } from 'antd';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type PointerEvent, type ReactNode } from 'react';
+
+/**
+ * antd's Tooltip in a chunk of its own (its trigger, popup alignment and motion code are not needed
+ * until the clerk first hovers something): fetched ahead once the list is shown (LibraryScreen's
+ * preloadScreens), so that a hover finds it loaded.
+ */
+export const loadTooltip = () => import('antd/es/tooltip');
+const Tooltip = lazy(loadTooltip);
 
 /** antd's hover delays for a tooltip (mouseEnterDelay and mouseLeaveDelay, 0.1 s each). */
 const DELAY_MS = 100;
@@ -47,9 +54,11 @@ export function useLazyTooltip(title: ReactNode, placement: Placement = 'top'): 
       'aria-describedby': open ? id : undefined,
     },
     anchor: used ? (
-      <Tooltip title={title} placement={placement} open={open} id={id}>
-        <span className="lazy-tip-anchor" aria-hidden="true" />
-      </Tooltip>
+      <Suspense fallback={null}>
+        <Tooltip title={title} placement={placement} open={open} id={id}>
+          <span className="lazy-tip-anchor" aria-hidden="true" />
+        </Tooltip>
+      </Suspense>
     ) : null,
   };
 }

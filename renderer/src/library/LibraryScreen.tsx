@@ -13,6 +13,7 @@ import { LibraryToolbar } from './LibraryToolbar';
 import { LibraryTable } from './LibraryTable';
 import { reportLabel, useLibrary } from './useLibrary';
 import { compareChinese } from './library-sort';
+import { loadTooltip } from './LazyTooltip';
 
 // The dialogs come in chunks of their own, loaded the first time one opens.
 const loadNewReport = () => import('./NewReportDialog');
@@ -38,7 +39,7 @@ export function LibraryScreen({ openCreate }: { openCreate: boolean }) {
 
   useEffect(() => setCreateOpen(openCreate), [openCreate]);
   useEffect(() => {
-    if (library) preloadScreens([loadNewReport]);
+    if (library) preloadScreens([loadNewReport, loadTooltip]);
   }, [library]);
 
   useCommandHandler((command) => {
