@@ -1,7 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { Root } from './app/Root';
 // In this order (later rules win over earlier ones of equal weight).
 import './styles/app.css';
@@ -11,8 +9,6 @@ import './styles/editor-forms.css';
 import './styles/findings.css';
 import './styles/table-section.css';
 import './styles/grid.css';
-
-dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

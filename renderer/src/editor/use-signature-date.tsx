@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { parseDateText } from '../../../shared/model/dates';
+
+// The calendar in Chinese (month names, weeks from Monday). Set here, with the only date picker,
+// rather than in the first script of every page.
+dayjs.locale('zh-cn');
 
 /**
  * 成文日期: typed in any of the ways clerks write a date (2026-01-20, 2026/1/20, 2026.1.20, 20260120,
