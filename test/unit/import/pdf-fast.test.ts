@@ -286,3 +286,43 @@ it('the lexer names every keyword the same, the short ones found by their bytes 
     expect(lx.object()).toBe(12);
   }
 });
+
+it("a text state's copy (q, forms) has every field of the state and text matrices of its own", async () => {
+  const { TextState } = await import('../../../shared/import/pdf/fast/text-state');
+  const s = new TextState();
+  expect({ ...s }).toEqual({
+    ctm: [1, 0, 0, 1, 0, 0],
+    fontName: null,
+    fontSize: 0,
+    font: null,
+    textMatrix: [1, 0, 0, 1, 0, 0],
+    textLineMatrix: [1, 0, 0, 1, 0, 0],
+    charSpacing: 0,
+    wordSpacing: 0,
+    leading: 0,
+    textHScale: 1,
+    textRise: 0,
+  });
+  Object.assign(s, {
+    fontName: 'F1',
+    fontSize: 12,
+    charSpacing: 1,
+    wordSpacing: 2,
+    leading: 14,
+    textHScale: 0.9,
+    textRise: 3,
+  });
+  s.ctm = [2, 0, 0, 2, 5, 5];
+  s.translateTextMatrix(10, 20);
+  s.translateTextLineMatrix(1, 2);
+  const c = s.clone();
+  expect({ ...c }).toEqual({ ...s });
+  expect(c.ctm).toBe(s.ctm); // shared, as pdf.js' clone: never changed in place
+  c.translateTextMatrix(5, 5);
+  c.translateTextLineMatrix(5, 5);
+  expect(s.textMatrix).toEqual([1, 0, 0, 1, 10, 20]);
+  expect(s.textLineMatrix).toEqual([1, 0, 0, 1, 1, 2]);
+  // A fresh state's matrices are its own too.
+  new TextState().translateTextMatrix(3, 3);
+  expect(new TextState().textMatrix).toEqual([1, 0, 0, 1, 0, 0]);
+});

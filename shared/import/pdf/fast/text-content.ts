@@ -448,8 +448,8 @@ export function readTextContent(
         textState.carriageReturn();
         break;
       case 'Tm': {
-        const m = a.map(num);
-        textState.textMatrix = m.slice();
+        const m = a.map(num); // a new array: the text matrix itself
+        textState.textMatrix = m;
         textState.textLineMatrix = m.slice();
         updateAdvanceScale();
         break;

@@ -22,17 +22,35 @@ export const IDENTITY: M = [1, 0, 0, 1, 0, 0];
 export const mul: (m1: M, m2: M) => M = transform;
 
 export class TextState {
-  ctm: M = IDENTITY.slice();
-  fontName: string | null = null;
-  fontSize = 0;
-  font: FastFont | null = null;
-  textMatrix: M = IDENTITY.slice();
-  textLineMatrix: M = IDENTITY.slice();
-  charSpacing = 0;
-  wordSpacing = 0;
-  leading = 0;
-  textHScale = 1;
-  textRise = 0;
+  ctm: M;
+  fontName: string | null;
+  fontSize: number;
+  font: FastFont | null;
+  textMatrix: M;
+  textLineMatrix: M;
+  charSpacing: number;
+  wordSpacing: number;
+  leading: number;
+  textHScale: number;
+  textRise: number;
+  /**
+   * A fresh state, or a copy of `from` (as pdf.js' clone: its own text matrices, the rest shared).
+   * Copied field by field: `q` clones the state once per cell of a Word table, and a fresh state's
+   * three matrices (thrown away) and an Object.assign over it came with each.
+   */
+  constructor(from?: TextState) {
+    this.ctm = from ? from.ctm : IDENTITY.slice();
+    this.fontName = from ? from.fontName : null;
+    this.fontSize = from ? from.fontSize : 0;
+    this.font = from ? from.font : null;
+    this.textMatrix = (from ?? IDENTITY_STATE).textMatrix.slice();
+    this.textLineMatrix = (from ?? IDENTITY_STATE).textLineMatrix.slice();
+    this.charSpacing = from ? from.charSpacing : 0;
+    this.wordSpacing = from ? from.wordSpacing : 0;
+    this.leading = from ? from.leading : 0;
+    this.textHScale = from ? from.textHScale : 1;
+    this.textRise = from ? from.textRise : 0;
+  }
   translateTextMatrix(x: number, y: number) {
     const m = this.textMatrix;
     m[4] = m[0]! * x + m[2]! * y + m[4]!;
@@ -48,12 +66,12 @@ export class TextState {
     this.textMatrix = this.textLineMatrix.slice();
   }
   clone(): TextState {
-    const c = Object.assign(new TextState(), this);
-    c.textMatrix = this.textMatrix.slice();
-    c.textLineMatrix = this.textLineMatrix.slice();
-    return c;
+    return new TextState(this);
   }
 }
+
+/** Where a fresh state's text matrices are copied from. */
+const IDENTITY_STATE = { textMatrix: IDENTITY, textLineMatrix: IDENTITY };
 
 // pdf.js' character categories (getCharUnicodeCategory) and normalisation (normalizeUnicode).
 const SPECIAL = /^(\s)|(\p{Mn})|(\p{Cf})$/u;
