@@ -9,16 +9,7 @@ import { rowLabelScore } from '../../../shared/import/tables/align';
 import type { Observation } from '../../../shared/import/tables/observe';
 import { SPECS } from '../../../shared/import/tables/spec';
 import { labelScore, observedChars } from '../../../shared/import/text-utils';
-
-/** A small deterministic generator (mulberry32): the same texts on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../fixtures/random';
 
 const rows = [...SPECS.t2_2021.rows, ...SPECS.t3_2021.rows, ...SPECS.t3_2019.rows].filter((r) => r.variants.length);
 const alphabet = [...new Set(rows.flatMap((r) => r.variants.join('')))].join('') + '0123456789其它各类';
@@ -60,7 +51,7 @@ function plainRowScore(variants: string[], o: Observation): number {
 
 describe('label likeness with its quick tests', () => {
   it('rowLabelScore equals the score computed for every variant (2,000 observations × every row)', () => {
-    const next = random(15);
+    const next = rng(15);
     for (let k = 0; k < 2000; k++) {
       const o: Observation = {
         own: text(next, 12),
@@ -79,7 +70,7 @@ describe('label likeness with its quick tests', () => {
     // align scores one observation against every row before the next; other orders must give the
     // same scores (the marks of the observation scored last are replaced), also past 255 of them
     // and for labels and contexts too long to be read whole.
-    const next = random(30);
+    const next = rng(30);
     const obs: Observation[] = Array.from({ length: 300 }, (_, k) => ({
       own: k % 25 === 0 ? text(next, 12).padEnd(420, '政') : text(next, 12),
       before: text(next, k % 30 === 0 ? 500 : 60),
@@ -96,7 +87,7 @@ describe('label likeness with its quick tests', () => {
   it('the Table 3 label test of the headings answers as every label scored in full', () => {
     const plain = (key: string) =>
       TABLE_LABELS.some((t) => key.length <= t.length + 6 && (key.includes(t) || labelScore(t, key) >= 0.8));
-    const next = random(7);
+    const next = rng(7);
     const keys = [''];
     for (const t of TABLE_LABELS) {
       keys.push(t, t.slice(1), t.slice(0, -2), `${t}合计`);
@@ -115,7 +106,7 @@ describe('label likeness with its quick tests', () => {
   });
 
   it('labelScore with a minimum gives the same score with the observed characters precomputed', () => {
-    const next = random(2021);
+    const next = rng(2021);
     for (let k = 0; k < 3000; k++) {
       const observed = text(next, k % 10 === 0 ? 500 : 30);
       const chars = observedChars(observed);

@@ -3,20 +3,11 @@
 // setting of a code wins, whether a single code, a short range or a long one.
 import { describe, expect, it } from 'vitest';
 import { Widths } from '../../../shared/import/pdf/fast/widths';
-
-/** A small deterministic generator (mulberry32): the same sequences on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../fixtures/random';
 
 describe('CID font widths kept as ranges', () => {
   it('answers as a Map of every code for /W entries that overlap in every order', () => {
-    const next = random(8);
+    const next = rng(8);
     for (let round = 0; round < 200; round++) {
       const widths = new Widths();
       const plain = new Map<number, number>();
