@@ -103,7 +103,7 @@ let stamp = 0;
 export function isTableLabel(key: string): boolean {
   let hit = LABEL_MEMO.get(key);
   if (hit !== undefined) return hit;
-  if (TABLE_LABELS.some((t) => key.length <= t.length + 6 && key.includes(t))) hit = true;
+  if (containsTableLabel(key)) hit = true;
   else if (key.length > LABEL_SCORE_MAX_OBSERVED) {
     const chars = observedChars(key);
     hit = TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key, 0.8, chars) >= 0.8);
@@ -113,18 +113,42 @@ export function isTableLabel(key: string): boolean {
   return hit;
 }
 
-/**
- * `TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key, 0.8) >= 0.8)` for a key
- * labelScore reads whole and that contains no label: the same upper bound on the score (the label's
- * characters that occur in the key, labelScoreOf), the LCS only for the labels that pass it.
- */
-function closeToTableLabel(key: string): boolean {
-  if (!key) return false;
+/** Marks the key's characters in MARKS (read by the two tests below, in that order). */
+function markChars(key: string): void {
   if (++stamp === 0xffffffff) {
     MARKS.fill(0);
     stamp = 1;
   }
   for (let i = 0; i < key.length; i++) MARKS[key.charCodeAt(i)] = stamp;
+}
+
+/**
+ * `TABLE_LABELS.some((t) => key.length <= t.length + 6 && key.includes(t))`, searching the key only
+ * for a label whose first, middle and last characters all occur in it: most lines hold none, and
+ * sixty substring searches per line were the headings' largest cost in a first import. Marks the
+ * key's characters for closeToTableLabel.
+ */
+export function containsTableLabel(key: string): boolean {
+  markChars(key);
+  for (let k = 0; k < TABLE_LABELS.length; k++) {
+    const t = TABLE_LABELS[k]!;
+    if (key.length > t.length + 6) continue;
+    const codes = TABLE_LABEL_CODES[k]!;
+    const last = codes.length - 1;
+    if (MARKS[codes[0]!] !== stamp || MARKS[codes[last]!] !== stamp || MARKS[codes[last >> 1]!] !== stamp) continue;
+    if (key.includes(t)) return true;
+  }
+  return false;
+}
+
+/**
+ * `TABLE_LABELS.some((t) => key.length <= t.length + 6 && labelScore(t, key, 0.8) >= 0.8)` for a key
+ * labelScore reads whole and that contains no label: the same upper bound on the score (the label's
+ * characters that occur in the key, labelScoreOf), the LCS only for the labels that pass it. Reads
+ * the marks containsTableLabel left.
+ */
+function closeToTableLabel(key: string): boolean {
+  if (!key) return false;
   for (let k = 0; k < TABLE_LABELS.length; k++) {
     const t = TABLE_LABELS[k]!;
     if (key.length > t.length + 6) continue;

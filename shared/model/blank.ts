@@ -28,10 +28,23 @@ export function suggestPreamble(agencyName: string, year: number): string {
   );
 }
 
+const HEX = '0123456789abcdef';
+
+/**
+ * A new report id: a version-4 UUID (122 random bits, as `crypto.randomUUID` gives) drawn from
+ * Math.random — V8's generator, seeded per process from the system's entropy, never repeating within
+ * one. Not `globalThis.crypto`: in Node its first use loads the whole webcrypto module (≈ 0.3–1.4 ms,
+ * inside a user's first import); an id needs uniqueness, not secrecy.
+ */
 export function newId(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  let id = '';
+  for (let i = 0; i < 36; i++) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) id += '-';
+    else if (i === 14) id += '4';
+    else if (i === 19) id += HEX[8 + Math.floor(Math.random() * 4)];
+    else id += HEX[Math.floor(Math.random() * 16)];
+  }
+  return id;
 }
 
 /** Every data cell of the format's tables, blank. */

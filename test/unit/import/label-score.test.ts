@@ -4,7 +4,7 @@
 // runs too. All checked against the plain computation on texts made
 // of the tables' own label characters (so that near misses, the hard case for a bound, are common).
 import { describe, expect, it } from 'vitest';
-import { isTableLabel, TABLE_LABELS } from '../../../shared/import/headings';
+import { containsTableLabel, isTableLabel, TABLE_LABELS } from '../../../shared/import/headings';
 import { rowLabelScore } from '../../../shared/import/tables/align';
 import type { Observation } from '../../../shared/import/tables/observe';
 import { SPECS } from '../../../shared/import/tables/spec';
@@ -103,6 +103,31 @@ describe('label likeness with its quick tests', () => {
     // Both answers occur: the test says something about each.
     expect(hits).toBeGreaterThan(keys.length / 10);
     expect(hits).toBeLessThan(keys.length - 100);
+  });
+
+  it('the whole-label search of the headings finds every label a line holds, and no other', () => {
+    // Its quick test (a label's first, middle and last characters in the key) must never skip a
+    // label the key contains: keys with labels whole amid other text, cut short by one character at
+    // either end (no match, though every other character is there), and unrelated text.
+    const plain = (key: string) => TABLE_LABELS.some((t) => key.length <= t.length + 6 && key.includes(t));
+    const next = rng(44);
+    const keys: string[] = [];
+    for (const t of TABLE_LABELS) {
+      for (let k = 0; k < 10; k++) {
+        const before = text(next, 4);
+        const after = text(next, 4);
+        keys.push(`${before}${t}${after}`, `${before}${t.slice(1)}${after}`, `${before}${t.slice(0, -1)}${after}`);
+      }
+    }
+    for (let k = 0; k < 400; k++) keys.push(text(next, 20));
+    let hits = 0;
+    for (const key of keys) {
+      const want = plain(key);
+      expect(containsTableLabel(key), key).toBe(want);
+      if (want) hits++;
+    }
+    expect(hits).toBeGreaterThan(TABLE_LABELS.length * 3);
+    expect(hits).toBeLessThan(keys.length - 400);
   });
 
   it('labelScore with a minimum gives the same score with the observed characters precomputed', () => {

@@ -6,6 +6,7 @@ import {
   formatCell,
   formatChineseDate,
   migrate,
+  newId,
   numberText,
   parseCellInput,
   parseReportJson,
@@ -27,6 +28,15 @@ describe('blank report', () => {
     expect(Object.values(r.cells).every((v) => v === null)).toBe(true);
     expect(blankReport({ agency: 'x', kind: 'other', year: 2020 }).format).toBe('gov-2019');
     expect(validateReport(r)).toMatchObject({ ok: true });
+  });
+
+  it('gives every report a new version-4 UUID id, each different', () => {
+    const ids = Array.from({ length: 20000 }, () => newId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Every hex digit of the random positions occurs (the ids are not drawn from a narrow range).
+    expect(new Set(ids.map((id) => id[35])).size).toBe(16);
+    expect(new Set(ids.map((id) => id[19])).size).toBe(4);
   });
 
   it('suggests the title from agency and year', () => {
