@@ -179,9 +179,21 @@ export function matchHeading(line: string): HeadingMatch | null {
   const bodyKey = matchKey(body.slice(0, LONGEST_CORE + 16));
   // Without “一、” only a heading alone on its line is one: a paragraph is never looked at further.
   if (!en && bodyKey.length > LONGEST_CORE + 2) return null;
-  // A table row (label and its numbers) is never a heading.
+  if (!bodyKey) return null;
   const label = trimNumbers(body);
-  if (!bodyKey || isTableLabel(matchKey(label.slice(0, 40)))) return null;
+  const found = headingOf(body, bodyKey, en, label);
+  // A table row (label and its numbers) is never a heading. Asked only of a line that would be one:
+  // the label test is the costliest part, and most lines are no heading anyway.
+  return found && !isTableLabel(matchKey(label.slice(0, 40))) ? found : null;
+}
+
+/** The heading a line's start is (matchHeading without its table-row test). */
+function headingOf(
+  body: string,
+  bodyKey: string,
+  en: ReturnType<typeof enumeratorOf>,
+  label: string,
+): HeadingMatch | null {
   const endsWithNumbers = label.length < body.length && /\d/.test(body.slice(label.length));
 
   // An official heading (or accepted variant) at the start of the line.

@@ -4,7 +4,7 @@
 // runs too. All checked against the plain computation on texts made
 // of the tables' own label characters (so that near misses, the hard case for a bound, are common).
 import { describe, expect, it } from 'vitest';
-import { containsTableLabel, isTableLabel, TABLE_LABELS } from '../../../shared/import/headings';
+import { containsTableLabel, isTableLabel, matchHeading, TABLE_LABELS } from '../../../shared/import/headings';
 import { rowLabelScore } from '../../../shared/import/tables/align';
 import type { Observation } from '../../../shared/import/tables/observe';
 import { SPECS } from '../../../shared/import/tables/spec';
@@ -128,6 +128,23 @@ describe('label likeness with its quick tests', () => {
     }
     expect(hits).toBeGreaterThan(TABLE_LABELS.length * 3);
     expect(hits).toBeLessThan(keys.length - 400);
+  });
+
+  it('the headings never take a Table 3 row, as printed with its enumerator and numbers, for a heading', () => {
+    // matchHeading asks the label test only of a line that would otherwise be a heading: many rows
+    // would (一、本年新收政府信息公开申请数量 has the words of the requests section).
+    const enumerators = ['一、', '二、', '三、', '四、', '（一）', '1.', ''];
+    let wouldBe = 0;
+    for (const spec of [SPECS.t3_2021, SPECS.t3_2019])
+      for (const row of spec.rows)
+        for (const en of enumerators)
+          for (const nums of ['', ' 21 0 0 0 0 0 21']) {
+            const line = `${en}${row.label.replace(/^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*/, '')}${nums}`;
+            if (TABLE_LABELS.some((t) => line.includes(t))) wouldBe++;
+            if (isTableLabel(TABLE_LABELS.find((t) => line.includes(t)) ?? '-'))
+              expect(matchHeading(line), line).toBeNull();
+          }
+    expect(wouldBe).toBeGreaterThan(50);
   });
 
   it('labelScore with a minimum gives the same score with the observed characters precomputed', () => {
