@@ -23,6 +23,20 @@ export function computedKeys(template: TemplateDef): Set<string> {
   return new Set(template.sums.map((s) => s.total));
 }
 
+// A template's sum rules by total, built once per template (templates are constant data): the
+// editor recomputes the totals on every keystroke and need not rebuild this map each time.
+const sumRules = new WeakMap<TemplateDef, Map<string, readonly string[]>>();
+
+function sumRulesOf(template: TemplateDef): Map<string, readonly string[]> {
+  let rules = sumRules.get(template);
+  if (!rules) {
+    rules = new Map();
+    for (const rule of template.sums) if (!rules.has(rule.total)) rules.set(rule.total, rule.parts);
+    sumRules.set(template, rules);
+  }
+  return rules;
+}
+
 /**
  * Recomputes every computed cell, returning new cells. A total whose parts are themselves totals
  * (三（七）总计 · 总计) is evaluated after them, whatever the order of the rules. Used for reports
@@ -34,8 +48,7 @@ export function computeTotals(
   /** Whether a total takes the sum of its parts (default: every one); one left out keeps its value. */
   follows: (key: string, parts: readonly string[]) => boolean = () => true,
 ): Cells {
-  const rules = new Map<string, readonly string[]>();
-  for (const rule of template.sums) if (!rules.has(rule.total)) rules.set(rule.total, rule.parts);
+  const rules = sumRulesOf(template);
   const out: Cells = { ...cells };
   const done = new Set<string>();
   const evaluate = (key: string): void => {

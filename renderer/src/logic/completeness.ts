@@ -79,6 +79,24 @@ export function pageOfFinding(finding: Finding, template: TemplateDef | null): P
   return null;
 }
 
+// The cells a clerk fills in, per template and table (the computed totals left out): constant data,
+// built once rather than on every keystroke.
+const inputKeys = new WeakMap<TemplateDef, Map<string, readonly string[]>>();
+
+function inputKeysOf(template: TemplateDef, table: string): readonly string[] {
+  let byTable = inputKeys.get(template);
+  if (!byTable) inputKeys.set(template, (byTable = new Map()));
+  let keys = byTable.get(table);
+  if (!keys) {
+    const computed = computedKeys(template);
+    keys = Object.values(template.fields)
+      .filter((f) => f.table === table && !computed.has(f.key))
+      .map((f) => f.key);
+    byTable.set(table, keys);
+  }
+  return keys;
+}
+
 const hasText = (s: string | undefined) => (s ?? '').trim().length > 0;
 
 export function computeCompleteness(
@@ -96,7 +114,6 @@ export function computeCompleteness(
     else c.infos++;
     counts.set(page, c);
   }
-  const computed = template ? computedKeys(template) : new Set<string>();
 
   return PAGE_IDS.map((page): PageCompleteness => {
     const c = counts.get(page) ?? { errors: 0, warnings: 0, infos: 0 };
@@ -118,10 +135,9 @@ export function computeCompleteness(
       const paragraphs = (section?.blocks ?? []).filter((b) => b.type === 'paragraph' && hasText(b.text)).length;
       const table = def?.table && template ? template.tables.find((t) => t.id === def.table) : undefined;
       if (table && template) {
-        const keys = Object.values(template.fields)
-          .filter((f) => f.table === table.id && !computed.has(f.key))
-          .map((f) => f.key);
-        const filled = keys.filter((k) => typeof report.cells[k] === 'number').length;
+        const keys = inputKeysOf(template, table.id);
+        let filled = 0;
+        for (const k of keys) if (typeof report.cells[k] === 'number') filled++;
         percent = keys.length ? Math.round((filled / keys.length) * 100) : 100;
         // Never show 100 % while a cell is still blank.
         if (filled < keys.length && percent === 100) percent = 99;
