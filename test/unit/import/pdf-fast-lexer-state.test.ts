@@ -62,3 +62,41 @@ it("a text state's copy (q, forms) has every field of the state and text matrice
   new TextState().translateTextMatrix(3, 3);
   expect(new TextState().textMatrix).toEqual([1, 0, 0, 1, 0, 0]);
 });
+
+it('the lexer reads every name as its bytes, escapes decoded, wherever it ends', async () => {
+  const { Lexer, Name } = await import('../../../shared/import/pdf/fast/objects');
+  // Byte by byte, as PDF defines a name: #xx is one byte, any other byte stands for itself.
+  const expectedName = (bytes: number[]) => {
+    let s = '';
+    for (let i = 0; i < bytes.length; i++)
+      if (bytes[i] === 0x23) {
+        s += String.fromCharCode(parseInt(String.fromCharCode(bytes[i + 1]!, bytes[i + 2]!), 16));
+        i += 2;
+      } else s += String.fromCharCode(bytes[i]!);
+    return s;
+  };
+  const ascii = (t: string) => [...t].map((c) => c.charCodeAt(0));
+  const names = [
+    ascii('F1'),
+    ascii('Span'),
+    ascii(''),
+    ascii('A#20B'),
+    ascii('#23x'),
+    ascii('Lime#2fGreen#41'),
+    [0x46, 0xe9, 0xff, 0x80],
+    ascii('x'.repeat(9000)),
+    ascii('y'.repeat(9000) + '#41'),
+  ];
+  for (const after of [' ', '/', '[', '(a)', '<41>', '<<>>', '%c\n', '']) {
+    for (const n of names) {
+      const bytes = Uint8Array.from([0x2f, ...n, ...ascii(after)]);
+      const lx = new Lexer(bytes);
+      const t = lx.object();
+      expect(t).toBeInstanceOf(Name);
+      expect((t as InstanceType<typeof Name>).name).toBe(expectedName(n));
+      // The lexer stands just after the name: the next token is what followed it.
+      if (after === '/') expect((lx.object() as InstanceType<typeof Name>).name).toBe('');
+      if (after === '(a)') expect(String(lx.object())).not.toBe('');
+    }
+  }
+});

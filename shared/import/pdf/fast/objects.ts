@@ -146,7 +146,11 @@ export class Lexer {
 
   private name(): Name {
     const b = this.b;
-    this.pos++;
+    const start = ++this.pos;
+    // Nearly every name has no #xx escape: made from its bytes at once (names come with every text run).
+    let end = start;
+    while (end < this.end && CLASS[b[end]!] === 0 && b[end] !== 0x23) end++;
+    if (end >= this.end || CLASS[b[end]!] !== 0) return new Name(latin1(b, start, (this.pos = end)));
     let s = '';
     while (this.pos < this.end && CLASS[b[this.pos]!] === 0) {
       const c = b[this.pos]!;
