@@ -36,7 +36,11 @@ export function blankCells(report: Report, mode: CheckMode): Record<TableId, num
   const layout = buildLayout(templateFor(report.format), cells);
   const out = { ...NO_BLANKS };
   for (const table of ['t2', 't3', 't4'] as const) {
-    for (const key of layout.tableKeys[table]) {
+    const keys = layout.tableKeys[table];
+    // Indexed, not for…of: counted on every keystroke, and the iterator's result objects were most
+    // of the garbage this left.
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       const v = cells[key];
       if (v !== null && v !== undefined) continue;
       if (mode === 'editor' && layout.totalParts.has(key)) continue;
