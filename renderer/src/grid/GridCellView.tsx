@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef, type CSSProperties } from 'react';
 import { formatCell } from '../../../shared/model/format';
 import { SEVERITY_LABELS } from '../logic/findings-index';
 import { useGridCell, type GridStore } from './grid-store';
+import { cellClass, cellTip } from './cell-attrs';
 
 /**
  * One data cell. Its value, mark and editor text come from the grid store, each cell subscribed to
@@ -34,19 +35,14 @@ export const GridCellView = memo(function GridCellView(p: GridCellViewProps) {
     `${p.label}：${shown === '' ? '空白' : shown}` +
     (p.computed ? '（自动计算）' : '') +
     (mark ? `。${SEVERITY_LABELS[mark.severity]}：${mark.message}` : '');
-  const tip = [p.label, p.computed ? '自动计算：由各项相加得出，不能直接填写。' : p.hint, mark?.message]
-    .filter(Boolean)
-    .join('\n');
-  const cls = [
-    'gcell',
-    p.computed ? 'computed' : 'editable',
-    p.active ? 'active' : '',
-    editing ? 'editing' : '',
-    mark ? `mark-${mark.severity}` : '',
-    value === null && !p.computed ? 'blank' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const tip = cellTip(p.label, p.computed, p.hint, mark?.message);
+  const cls = cellClass({
+    computed: p.computed,
+    active: p.active,
+    editing,
+    severity: mark?.severity,
+    blank: value === null,
+  });
   return (
     <td
       role="gridcell"
